@@ -1,0 +1,98 @@
+"""Abbreviation definitions, "Long Form (SF)", after Schwartz & Hearst (2003).
+
+Schwartz, A. S. and Hearst, M. A. "A simple algorithm for identifying
+abbreviation definitions in biomedical text", PSB 2003. The short form is the
+parenthesised token; the long form is the shortest run of preceding words in
+which the short form's characters appear in order, the first one starting a
+word. Found pairs become entities and aliases for the linker.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_PAREN = re.compile(r"\(\s*([^()\s][^()]{0,18}?)\s*(?:[;,][^()]*)?\)")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(slots=True, frozen=True)
+class Abbreviation:
+    """A definition found in text, with character offsets of both forms."""
+
+    long: str
+    long_start: int
+    long_end: int
+    short: str
+    short_start: int
+    short_end: int
+
+
+def _valid_short(sf: str) -> bool:
+    words = sf.split()
+    if not 2 <= len(sf) <= 12 or len(words) > 2:
+        return False
+    if not sf[0].isalnum() or not any(c.isupper() for c in sf):
+        return False
+    return sum(c.isalpha() for c in sf) >= 2
+
+
+def best_long_form(short: str, candidate: str) -> int | None:
+    """Start index in ``candidate`` of the long form for ``short`` (S&H), or None."""
+    s = len(short) - 1
+    lpos = len(candidate) - 1
+    sf = short.lower()
+    cand = candidate.lower()
+    while s >= 0:
+        c = sf[s]
+        if not c.isalnum():
+            s -= 1
+            continue
+        while lpos >= 0 and (cand[lpos] != c or (s == 0 and lpos > 0 and cand[lpos - 1].isalnum())):
+            lpos -= 1
+        if lpos < 0:
+            return None
+        lpos -= 1
+        s -= 1
+    start = candidate.rfind(" ", 0, lpos + 1) + 1
+    return start
+
+
+def find_abbreviations(text: str) -> list[Abbreviation]:
+    """Every "Long Form (SF)" definition in ``text``."""
+    found: list[Abbreviation] = []
+    for m in _PAREN.finditer(text):
+        short = m.group(1).strip()
+        if not _valid_short(short):
+            continue
+        window_start = max(0, m.start() - 120)
+        words = list(_WORD.finditer(text, window_start, m.start()))
+        max_words = min(len(short) + 5, len(short) * 2)
+        words = words[-max_words:]
+        if not words:
+            continue
+        cand_start = words[0].start()
+        candidate = text[cand_start : m.start()].rstrip()
+        rel = best_long_form(short, candidate)
+        if rel is None:
+            continue
+        long_form = candidate[rel:].strip(" ,;:\"'")
+        long_start = cand_start + rel + (len(candidate[rel:]) - len(candidate[rel:].lstrip(" ,;:\"'")))
+        if len(long_form) <= len(short) or "\n" in long_form or long_form.lower() == short.lower():
+            continue
+        s_start = text.index(short, m.start())
+        found.append(Abbreviation(long_form, long_start, long_start + len(long_form), short, s_start, s_start + len(short)))
+    return found
+
+
+if not Doc.has_extension("abbreviations"):
+    Doc.set_extension("abbreviations", default=[])
+
+
+@Language.component("mlkg_abbreviations_v1")
+def mlkg_abbreviations(doc: Doc) -> Doc:
+    """Store :func:`find_abbreviations` results in ``doc._.abbreviations``."""
+    doc._.abbreviations = find_abbreviations(doc.text)
+    return doc

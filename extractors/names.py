@@ -1,0 +1,178 @@
+"""Names that papers coin: proposal cues, titles "Name: ...", and acronyms.
+
+Cue phrases after the "we propose / introduce / present X" pattern family used
+for method-name extraction in scientific text (cf. Gupta & Manning, "Analyzing
+the dynamics of research by extracting key aspects of scientific papers",
+IJCNLP 2011; Hou et al., "TDMSci", EACL 2021). Plain functions here; the
+component at the bottom adds their spans to ``doc.spans["mentions"]``.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ontology import EntityType
+
+from .gazetteer import SPAN_GROUP
+
+#: Words that are never an entity on their own, however they are capitalised.
+GENERIC_WORDS = frozenset(
+    """a an the our this that these those it its we method methods model models approach approaches
+    framework frameworks system systems algorithm algorithms technique techniques network networks
+    architecture architectures dataset datasets benchmark benchmarks task tasks paper work study
+    introduction survey review overview tutorial position perspective primer report analysis
+    baseline baselines experiment experiments results result evaluation performance data learning
+    training inference we're towards toward beyond rethinking revisiting understanding improving
+    scaling learning case part one two new novel simple efficient effective general unified
+    abstract conclusion appendix table figure section""".split()
+)
+
+_CUE = re.compile(
+    r"\b(?:propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|design(?:s|ed)?|release[sd]?"
+    r"|contribute[sd]?|build|construct(?:s|ed)?|create[sd]?|curate[sd]?|offer(?:s|ed)?)\b",
+    re.I,
+)
+_NAMING = re.compile(r"\b(?:call(?:ed)?|dub(?:bed)?|term(?:ed)?|name[sd]?|namely|coined)\s+$", re.I)
+_APPOSITION = re.compile(r"^\s*,\s*(?:a|an)\s+(?:novel|new|simple|general|unified|efficient|large|open)\b", re.I)
+
+_TASK_HEADS = re.compile(
+    r"(?:recognition|classification|detection|segmentation|generation|translation|answering|retrieval|"
+    r"summari[sz]ation|parsing|tagging|prediction|estimation|tracking|captioning|reasoning|inference|"
+    r"understanding|completion|localization|alignment|matching|forecasting|recommendation|synthesis|"
+    r"learning|modell?ing|search|planning|control|editing)$",
+    re.I,
+)
+_METRIC_HEADS = re.compile(r"(?:score|error|rate|accuracy|distance|divergence|precision|recall|loss|ratio|index)$", re.I)
+_DATASET_HEADS = re.compile(r"(?:dataset|data set|corpus|corpora|collection|treebank)$", re.I)
+_BENCHMARK_HEADS = re.compile(r"(?:benchmark|bench|suite|leaderboard|arena|evaluation|eval|testbed|challenge)$", re.I)
+
+
+def is_generic(name: str) -> bool:
+    """True for bare generic words and phrases made only of them."""
+    words = re.findall(r"[A-Za-z]+|\d+", name.lower())
+    return not words or all(w in GENERIC_WORDS for w in words)
+
+
+def is_name_like(text: str) -> bool:
+    """A coined name: inner capitals or digits ("TrAct", "MQAR", "GPT-4"), not a plain word."""
+    letters = [c for c in text if c.isalpha()]
+    if len(text) < 2 or not letters or is_generic(text):
+        return False
+    inner_upper = any(c.isupper() for c in text[1:])
+    has_digit = any(c.isdigit() for c in text)
+    return inner_upper or (has_digit and text[0].isalpha())
+
+
+def guess_type(phrase: str, context: str = "") -> EntityType:
+    """Type of a coined name from the head of its long form or description."""
+    for text in (phrase.strip(), context.strip()):
+        head = text.rstrip("s") if text.lower().endswith(("datasets", "benchmarks")) else text
+        if _BENCHMARK_HEADS.search(head):
+            return EntityType.BENCHMARK
+        if _DATASET_HEADS.search(head):
+            return EntityType.DATASET
+        if _METRIC_HEADS.search(head):
+            return EntityType.METRIC
+        if text is phrase.strip() and _TASK_HEADS.search(head) and not re.search(r"\b(?:model|network)", head, re.I):
+            return EntityType.TASK
+    return EntityType.METHOD
+
+
+def title_name(title: str) -> str | None:
+    """"Name" of a title "Name: subtitle", or None when the prefix is not a name."""
+    if ":" not in title:
+        return None
+    prefix = title.split(":", 1)[0].strip()
+    words = prefix.split()
+    if not words or len(words) > 4 or is_generic(prefix):
+        return None
+    if len(words) > 1 and not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return None
+    return prefix
+
+
+def _name_run(doc: Doc, i: int, end: int) -> int:
+    """Extend a name token over glued neighbours: "CodeT5" "+" -> "CodeT5+"."""
+    j = i + 1
+    while j < end and not doc[j - 1].whitespace_ and (doc[j].text in "+-." or doc[j].is_alpha or doc[j].like_num):
+        if doc[j].text in "-." and (j + 1 >= end or doc[j].whitespace_):
+            break
+        j += 1
+    return j
+
+
+def proposal_spans(doc: Doc, sent: Span) -> list[tuple[int, int]]:
+    """Token spans of names a sentence says the paper proposes."""
+    text = sent.text
+    cue = _CUE.search(text)
+    found: list[tuple[int, int]] = []
+    if cue:
+        window = sent.char_span(cue.end(), len(text), alignment_mode="expand") if cue.end() < len(text) else None
+        if window is not None:
+            for k, tok in enumerate(window):
+                if k > 25 or tok.text in {";"}:
+                    break
+                if is_name_like(tok.text) or (_NAMING.search(window[:k].text + " ") and tok.text[:1].isupper()):
+                    found.append((tok.i, _name_run(doc, tok.i, window.end)))
+                    break
+    first = sent[0] if len(sent) else None
+    if first is not None and is_name_like(first.text):
+        end = _name_run(doc, first.i, sent.end)
+        if _APPOSITION.match(doc[end:sent.end].text if end < sent.end else ""):
+            found.append((first.i, end))
+    return found
+
+
+def type_context(doc: Doc, end: int) -> str:
+    """A few words after a name, for :func:`guess_type` ("X benchmark")."""
+    return doc[end : min(len(doc), end + 2)].text
+
+
+if not Doc.has_extension("proposed"):
+    Doc.set_extension("proposed", default=None)
+
+
+@Language.component("mlkg_names_v1")
+def mlkg_names(doc: Doc) -> Doc:
+    """Add title names, proposal-cue names and abbreviation pairs as mentions.
+
+    ``doc.user_data["title_end"]`` (a char offset) marks the title, when the
+    doc holds "title\\n\\nabstract"; ``doc._.proposed`` maps the char span of
+    each proposed name to the char span of its evidence sentence.
+    """
+    group = list(doc.spans.get(SPAN_GROUP, []))
+    proposed: dict[tuple[int, int], tuple[int, int]] = {}
+    title_end = doc.user_data.get("title_end", 0)
+    if title_end:
+        name = title_name(doc.text[:title_end])
+        if name:
+            start = doc.text.index(name)
+            span = doc.char_span(start, start + len(name), alignment_mode="expand")
+            if span is not None:
+                rest = doc.text[start + len(name) + 1 : title_end]
+                label = guess_type(name, rest.split(" for ")[0] if " for " in rest else rest).value
+                group.append(Span(doc, span.start, span.end, label=label, span_id="title"))
+                proposed[(span.start_char, span.end_char)] = (0, title_end)
+    for abbr in doc._.abbreviations:
+        long_span = doc.char_span(abbr.long_start, abbr.long_end, alignment_mode="expand")
+        short_span = doc.char_span(abbr.short_start, abbr.short_end, alignment_mode="expand")
+        if long_span is None or short_span is None or is_generic(abbr.long):
+            continue
+        label = guess_type(abbr.long).value
+        group.append(Span(doc, long_span.start, long_span.end, label=label, span_id="abbreviation"))
+        group.append(Span(doc, short_span.start, short_span.end, label=label, span_id="abbreviation"))
+    for sent in doc.sents:
+        if sent.start_char < title_end:
+            continue
+        for start, end in proposal_spans(doc, sent):
+            span = doc[start:end]
+            if is_generic(span.text):
+                continue
+            label = guess_type(span.text, type_context(doc, end)).value
+            group.append(Span(doc, start, end, label=label, span_id="proposal"))
+            proposed[(span.start_char, span.end_char)] = (sent.start_char, sent.end_char)
+    doc.spans[SPAN_GROUP] = group
+    doc._.proposed = proposed
+    return doc

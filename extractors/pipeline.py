@@ -1,0 +1,54 @@
+"""Build the extraction pipeline from one config.
+
+The component order is the whole algorithm: sentences, abbreviations,
+gazetteer, coined names, (statistical NER), resolution to ``doc.ents``,
+quantities, relations. ``fast`` mode leaves out statistical components.
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from ontology.gazetteer import gazetteer_version
+
+from . import __version__
+from .tokenizer import customize_tokenizer
+
+#: The pipeline, in order: (component factory, used in fast mode).
+PIPELINE: tuple[tuple[str, bool], ...] = (
+    ("mlkg_sentences_v1", True),
+    ("mlkg_abbreviations_v1", True),
+    ("mlkg_gazetteer_v1", True),
+    ("mlkg_names_v1", True),
+    ("mlkg_resolve_v1", True),
+    ("mlkg_quantities_v1", True),
+    ("mlkg_relations_v1", True),
+)
+
+
+def make_nlp(fast: bool = False) -> Language:
+    """A fresh pipeline on spaCy's blank English tokenizer (no download)."""
+    from . import abbreviations, gazetteer, names, quantities, relations, resolve, sentences  # noqa: F401 (registers)
+
+    nlp = customize_tokenizer(spacy.blank("en"))
+    for factory, in_fast in PIPELINE:
+        if fast and not in_fast:
+            continue
+        nlp.add_pipe(factory)
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def get_nlp(fast: bool = False) -> Language:
+    """The pipeline, built once per process and mode."""
+    return make_nlp(fast)
+
+
+def pipeline_version(fast: bool = False) -> str:
+    """Changes whenever code version, gazetteer or mode change (triggers re-extraction)."""
+    parts = [__version__, gazetteer_version(), "fast" if fast else "full"]
+    parts += [name for name, _ in PIPELINE]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]

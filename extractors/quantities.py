@@ -1,0 +1,176 @@
+"""Quantitative results: numbers with units, normalised, and what they measure.
+
+Units (the documented vocabulary of ``Result.unit``): ``x`` multiplicative
+factor, ``%`` percent, ``bit`` bit-width, ``params`` parameter count,
+``tokens`` token count, ``points`` absolute metric points, ``GB``/``MB``
+memory, ``ms``/``s``/``h`` time, ``fps`` frames per second, ``samples``
+examples/images, and ``""`` a bare number with a comparison ("<0.1").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "fifty": 50, "hundred": 100, "a hundred": 100, "a thousand": 1000,
+}
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "b": 1e9, "trillion": 1e12, "t": 1e12}
+
+_NUM = r"(?P<num>(?:[+\-−±]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
+_SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|[KkMBT])(?![a-zA-Z]))?"
+_PATTERNS: list[tuple[str, str]] = [
+    ("x", _NUM + r"\s?(?:x|×|-?times|-?fold)(?![\w\d])(?!\s?\d)"),
+    ("%", _NUM + r"\s?(?:%|percent\b|per cent\b)"),
+    ("bit", _NUM + r"\s?-?\s?bits?\b"),
+    ("params", _NUM + _SCALE + r"\s?-?\s?(?:parameters?|params)\b"),
+    ("params", r"(?<![\w\-])" + _NUM + r"(?P<scale>[MB])\b(?=\s?(?:-?parameter|model|LLM|language model|param))"),
+    ("tokens", _NUM + _SCALE + r"\s?-?\s?tokens?\b"),
+    ("points", _NUM + r"\s?-?(?P<what>(?:[A-Za-z][\w\-]*\s){0,2})points?\b"),
+    ("GB", _NUM + r"\s?(?:GB|GiB)\b"),
+    ("MB", _NUM + r"\s?(?:MB|MiB)\b"),
+    ("ms", _NUM + r"\s?(?:ms|milliseconds?)\b"),
+    ("h", _NUM + r"\s?(?:GPU[- ])?(?:hours?|hrs?)\b"),
+    ("s", _NUM + r"\s?(?:seconds?|secs?)\b"),
+    ("fps", _NUM + r"\s?(?:FPS|fps|frames per second)\b"),
+    ("samples", _NUM + _SCALE + r"\s?(?:images|examples|samples|videos|sentences|documents|questions|pairs|hours of speech)\b"),
+    ("", r"(?P<op>[<>≤≥]|~)\s?" + _NUM),
+]
+_COMPILED = [(unit, re.compile(r"(?<![\w.])" + pat if not pat.startswith("(?<!") else pat, re.I if unit in {"samples", "h", "s"} else 0)) for unit, pat in _PATTERNS]
+
+_KIND_RULES: list[tuple[str, str]] = [
+    (r"faster|speed-?up|speeds? up|acceleration|throughput", "speedup"),
+    (r"memory|footprint|VRAM", "memory"),
+    (r"FLOPs|compute|computation", "compute"),
+    (r"perplexity|PPL", "perplexity"),
+    (r"accuracy|acc\.", "accuracy"),
+    (r"\bF1\b|F-?score", "F1"),
+    (r"BLEU|ROUGE|METEOR|CIDEr", "text-overlap score"),
+    (r"error|WER|CER", "error rate"),
+    (r"context|window|sequence length|long", "context length"),
+    (r"win(?:ning)? rate", "win rate"),
+    (r"latency", "latency"),
+    (r"cost", "cost"),
+]
+_REDUCTION = re.compile(r"fewer|less|reduc|smaller|lower|cut|sav|compress|shrink", re.I)
+_INCREASE = re.compile(r"improv|gain|boost|increase|more|higher|larger|better|outperform", re.I)
+
+
+@dataclass(slots=True, frozen=True)
+class Quantity:
+    """A number found in text: normalised value, unit, kind, char span."""
+
+    value: float
+    unit: str
+    kind: str
+    start: int
+    end: int
+    qualifier: str | None = None
+
+
+def parse_number(text: str, scale: str | None = None) -> float:
+    """"1,024" -> 1024.0, "1.4" + "billion" -> 1.4e9, "ten" -> 10.0."""
+    t = text.replace(" ", "").replace(",", "").replace("−", "-").replace("±", "")
+    value = float(WORD_NUMBERS[t.lower()]) if t.lower() in WORD_NUMBERS else float(t)
+    if scale:
+        value *= SCALES[scale.lower()]
+    return float(f"{value:.12g}")
+
+
+def _kind(unit: str, before: str, after: str, what: str = "") -> str:
+    """What a quantity measures, from its unit and the words around it.
+
+    Looks first at the words right after the number (up to the next number or
+    clause break), then right before it, then at the wider sentence.
+    """
+    fixed = {"bit": "bit-width", "params": "model size", "GB": "memory", "MB": "memory", "ms": "latency",
+             "s": "time", "h": "time", "fps": "throughput", "samples": "data size"}
+    if unit in fixed:
+        return fixed[unit]
+    wide = before[-60:] + " " + after[:60]
+    if unit == "tokens":
+        return "context length" if re.search(r"context|window|length|sequence|long", wide, re.I) else "token count"
+    near_after = what + " " + _CLAUSE.split(after[:40], maxsplit=1)[0]
+    near_before = _CLAUSE.split(before[-30:])[-1]
+    for ctx in (near_after, near_before, wide):
+        for pattern, kind in _KIND_RULES:
+            if re.search(pattern, ctx, re.I):
+                if unit == "x" and kind in {"memory", "compute"}:
+                    return f"{kind} reduction" if _REDUCTION.search(ctx) else kind
+                return kind
+        if ctx is wide:
+            break
+        if unit == "x" and _REDUCTION.search(ctx):
+            return "reduction"
+        if _INCREASE.search(ctx):
+            return "increase" if unit == "x" else "improvement"
+        if unit != "x" and _REDUCTION.search(ctx):
+            return "reduction"
+    return "factor" if unit == "x" else ("score" if unit in {"%", "points"} else "value")
+
+
+_CLAUSE = re.compile(r"\d|[,;()]|\band\b|\bwhile\b|\bwith\b|\bbut\b")
+
+
+def _qualifier(before: str, sign: str, op: str | None) -> str | None:
+    tail = before[-25:].lower()
+    if op:
+        return {"<": "<", ">": ">", "≤": "<=", "≥": ">=", "~": "~"}[op]
+    if sign in "+-−":
+        return "+" if sign == "+" else "-"
+    if re.search(r"up to\s*$", tail):
+        return "up to"
+    if re.search(r"(?:over|more than|above|at least|exceeding)\s*$", tail):
+        return ">="
+    if re.search(r"(?:under|less than|below|at most|sub-?)\s*$", tail):
+        return "<"
+    if re.search(r"(?:about|around|approximately|roughly|nearly|almost|~)\s*$", tail):
+        return "~"
+    if re.search(r"between\s*$", tail):
+        return "range-low"
+    if re.search(r"between\s+[\d.,]+\s*\S*\s+(?:and|to)\s*$", tail):
+        return "range-high"
+    return None
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """All quantities in ``text``, left to right, non-overlapping."""
+    taken: list[tuple[int, int]] = []
+    out: list[Quantity] = []
+    for unit, rx in _COMPILED:
+        for m in rx.finditer(text):
+            a, b = m.span()
+            if any(a < e and s < b for s, e in taken):
+                continue
+            num = m.group("num")
+            if unit != "x" and num.lower() in WORD_NUMBERS and unit not in {"params", "tokens", "samples", "%"}:
+                continue
+            groups = m.groupdict()
+            try:
+                value = parse_number(num, groups.get("scale"))
+            except (ValueError, KeyError):
+                continue
+            sign = num.strip()[:1]
+            before, after = text[max(0, a - 80) : a], text[b : b + 80]
+            kind = _kind(unit, before, after, groups.get("what") or "")
+            if unit == "points" and not groups.get("what") and re.search(r"\d\s?points?\s+of", text[a:b + 5]):
+                kind = "score"
+            qual = _qualifier(before, sign, groups.get("op"))
+            taken.append((a, b))
+            out.append(Quantity(value, unit, kind, a, b, qual))
+    return sorted(out, key=lambda q: q.start)
+
+
+if not Doc.has_extension("quantities"):
+    Doc.set_extension("quantities", default=[])
+
+
+@Language.component("mlkg_quantities_v1")
+def mlkg_quantities(doc: Doc) -> Doc:
+    """Store :func:`find_quantities` of the doc text in ``doc._.quantities``."""
+    doc._.quantities = find_quantities(doc.text)
+    return doc

@@ -1,0 +1,22 @@
+"""Tokeniser rules for ML names on top of spaCy's blank English tokenizer.
+
+spaCy keeps a final period attached to tokens ending in a capital ("ViT.",
+"BERT.") because it reads them as abbreviations like "U.S."; in abstracts
+those are model names at a sentence end, so the period is split off. Names
+such as "GPT-3", "ResNet-50", "wav2vec 2.0", "4x" stay single tokens; glued
+pieces ("LLaMA-2" "-" "13B", "CodeT5" "+") are joined again by the matchers,
+which work on token windows.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.util import compile_suffix_regex
+
+EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9][A-Z+\d])\.", r"(?<=[a-z]{2}s)\.(?=$)"]
+
+
+def customize_tokenizer(nlp: Language) -> Language:
+    """Add the ML-name suffix rules to ``nlp.tokenizer`` (in place)."""
+    suffixes = list(nlp.Defaults.suffixes) + EXTRA_SUFFIXES
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    return nlp

@@ -1,0 +1,134 @@
+"""The one typed interchange model between extraction and storage.
+
+Extraction fills a :class:`PaperGraph` per distinct paper; every store backend
+and every export reads only these classes. ``to_dict`` gives the documented
+``kg extract`` JSON contract (README, "Output contract").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ontology import EntityType, RelationType
+
+from .records import SourceRef
+
+
+@dataclass(slots=True)
+class Span:
+    """Character span into the raw ``title`` or ``abstract`` string."""
+
+    field: str  # "title" | "abstract"
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "field": self.field, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Entity:
+    """A canonical entity as it appears in one paper."""
+
+    id: str
+    type: EntityType
+    name: str
+    proposed: bool = False
+    mentions: list[Span] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    variant_of: str | None = None  # canonical id of the family
+    part_of: str | None = None  # canonical id of the benchmark suite
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type.value,
+            "name": self.name,
+            "proposed": self.proposed,
+            "aliases": sorted(self.aliases),
+            "variant_of": self.variant_of,
+            "part_of": self.part_of,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(slots=True)
+class Relation:
+    """A typed edge with its evidence. ``source``/``target`` are entity ids,
+    or the paper id for paper-level relations (PROPOSES, USES, ...)."""
+
+    type: RelationType
+    source: str
+    target: str
+    evidence: Span
+    extractor: str
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type.value,
+            "source": self.source,
+            "target": self.target,
+            "evidence": self.evidence.to_dict(),
+            "extractor": self.extractor,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass(slots=True)
+class Result:
+    """A quantitative claim: a normalised value with unit and what it measures."""
+
+    value: float
+    unit: str
+    kind: str
+    span: Span
+    metric: str | None = None  # entity ids, when stated in the same sentence
+    dataset: str | None = None
+    method: str | None = None
+    qualifier: str | None = None  # "up to", "<", "+", "range-low", ...
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "unit": self.unit,
+            "kind": self.kind,
+            "text": self.span.text,
+            "field": self.span.field,
+            "start": self.span.start,
+            "end": self.span.end,
+            "qualifier": self.qualifier,
+            "metric": self.metric,
+            "dataset": self.dataset,
+            "method": self.method,
+        }
+
+
+@dataclass(slots=True)
+class PaperGraph:
+    """Everything extracted from one distinct paper."""
+
+    id: str
+    key: str
+    title: str
+    abstract: str
+    date: str | None
+    sources: list[SourceRef]
+    meta: dict[str, Any] = field(default_factory=dict)
+    entities: list[Entity] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    results: list[Result] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "abstract": self.abstract,
+            "date": self.date,
+            "meta": self.meta,
+            "sources": [s.to_dict() for s in self.sources],
+            "entities": [e.to_dict() for e in self.entities],
+            "relations": [r.to_dict() for r in self.relations],
+            "results": [r.to_dict() for r in self.results],
+        }

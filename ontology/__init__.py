@@ -1,0 +1,153 @@
+"""The one source of type and relation names for Python, RDF and Cypher.
+
+Everything else imports names from here: entity and relation types are
+closed enums, and the RDF vocabulary is a closed rdflib ``DefinedNamespace``,
+so a misspelt term fails at import time rather than silently producing an
+empty query.
+"""
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+ONTOLOGY_DIR = Path(__file__).parent
+SCHEMA_PATH = ONTOLOGY_DIR / "schema.ttl"
+SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
+GAZETTEER_DIR = ONTOLOGY_DIR / "gazetteer"
+
+#: Base of every IRI the project mints for instances (papers, entities, ...).
+ID_BASE = "https://w3id.org/mlkg/id/"
+
+
+class EntityType(str, Enum):
+    """Types of named things extracted from abstracts."""
+
+    METHOD = "Method"
+    DATASET = "Dataset"
+    BENCHMARK = "Benchmark"
+    METRIC = "Metric"
+    TASK = "Task"
+
+
+class NodeLabel(str, Enum):
+    """Every node label of the graph (entity types plus papers and results)."""
+
+    PAPER = "Paper"
+    METHOD = "Method"
+    DATASET = "Dataset"
+    BENCHMARK = "Benchmark"
+    METRIC = "Metric"
+    TASK = "Task"
+    RESULT = "Result"
+
+
+class RelationType(str, Enum):
+    """Relation (edge) types; the value is the Cypher relationship type."""
+
+    PROPOSES = "PROPOSES"  # Paper -> entity it introduces
+    USES = "USES"  # Paper -> Method/Dataset it uses
+    EVALUATES_ON = "EVALUATES_ON"  # Paper -> Dataset/Benchmark
+    MEASURES = "MEASURES"  # Paper or Result -> Metric
+    ADDRESSES = "ADDRESSES"  # Paper -> Task
+    REPORTS = "REPORTS"  # Paper -> Result
+    OUTPERFORMS = "OUTPERFORMS"  # Method -> Method
+    VARIANT_OF = "VARIANT_OF"  # entity -> family entity
+    PART_OF = "PART_OF"  # Dataset/Task -> Benchmark
+
+    @property
+    def rdf_name(self) -> str:
+        """camelCase property name used in RDF (``EVALUATES_ON`` -> ``evaluatesOn``)."""
+        head, *rest = self.value.lower().split("_")
+        return head + "".join(p.capitalize() for p in rest)
+
+
+class KG(DefinedNamespace):
+    """The project's closed RDF vocabulary (classes and properties)."""
+
+    _NS = Namespace("https://w3id.org/mlkg/ontology#")
+    _fail = True
+
+    # classes
+    Paper: URIRef
+    Entity: URIRef
+    Method: URIRef
+    Dataset: URIRef
+    Benchmark: URIRef
+    Metric: URIRef
+    Task: URIRef
+    Result: URIRef
+    Evidence: URIRef
+    # relations (see RelationType.rdf_name)
+    proposes: URIRef
+    uses: URIRef
+    evaluatesOn: URIRef
+    measures: URIRef
+    addresses: URIRef
+    reports: URIRef
+    outperforms: URIRef
+    variantOf: URIRef
+    partOf: URIRef
+    achievedBy: URIRef
+    # data properties
+    paperKey: URIRef
+    entityId: URIRef
+    paperCount: URIRef
+    authorsCount: URIRef
+    organization: URIRef
+    upvotes: URIRef
+    arxivId: URIRef
+    sourceFile: URIRef
+    sourceLine: URIRef
+    unit: URIRef
+    kind: URIRef
+    resultText: URIRef
+    qualifier: URIRef
+    # evidence (reified assertion)
+    assertedSubject: URIRef
+    assertedPredicate: URIRef
+    assertedObject: URIRef
+    extractor: URIRef
+    confidence: URIRef
+    field: URIRef
+    sentence: URIRef
+
+
+# Standard vocabularies reused by the RDF mapping.
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+MLS = Namespace("http://www.w3.org/ns/mls#")
+QUDT = Namespace("http://qudt.org/schema/qudt/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = Namespace("https://schema.org/")
+
+PREFIXES: dict[str, str] = {
+    "kg": str(KG._NS),
+    "dcterms": str(DCTERMS),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "mls": str(MLS),
+    "qudt": str(QUDT),
+    "oa": str(OA),
+    "schema": str(SCHEMA),
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+def sparql_prefixes() -> str:
+    """PREFIX lines for every namespace above, for queries and docs."""
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+def rdf_class(label: NodeLabel | EntityType | str) -> URIRef:
+    """The RDF class of a node label (``Method`` -> ``kg:Method``)."""
+    return KG[str(getattr(label, "value", label))]
+
+
+def rdf_property(rel: RelationType) -> URIRef:
+    """The RDF property of a relation type."""
+    return KG[rel.rdf_name]

@@ -1,0 +1,114 @@
+"""Each extractor on hand-written sentences (plain functions and pipeline)."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.abbreviations import find_abbreviations
+from extractors.keys import name_key
+from extractors.names import guess_type, is_generic, title_name
+from extractors.normalize import normalize
+from extractors.pipeline import get_nlp
+from extractors.quantities import find_quantities
+from ontology import EntityType
+
+
+def test_normalize_maps_offsets_back_to_raw():
+    raw = "reaches 97.4\\% on ``ImageNet'' and is 2times faster on 224times224 inputs rightarrow done"
+    text, omap = normalize(raw)
+    assert "97.4%" in text and '"ImageNet"' in text and "2x faster" in text and "224x224" in text and "→" in text
+    i = text.index("97.4%")
+    a, b = omap.to_raw(i, i + 5)
+    assert raw[a:b] == "97.4\\%"
+    i = text.index("ImageNet")
+    a, b = omap.to_raw(i, i + 8)
+    assert raw[a:b] == "ImageNet"
+
+
+def test_name_keys_merge_spelling_not_numbers():
+    assert name_key("ImageNet-1K") == name_key("ImageNet 1k") == name_key("imagenet-1K")
+    assert name_key("CIFAR-10") != name_key("CIFAR-100")
+    assert name_key("CodeT5") != name_key("CodeT5+")
+
+
+@pytest.mark.parametrize(
+    "text,long,short",
+    [
+        ("we use Multi-head Self-Attention (MSA) in", "Multi-head Self-Attention", "MSA"),
+        ("Masked Autoencoders (MAE) are scalable", "Masked Autoencoders", "MAE"),
+        ("a task called multi-query associative recall (MQAR) that", "multi-query associative recall", "MQAR"),
+        ("applying such ideas to reinforcement learning (RL) presents", "reinforcement learning", "RL"),
+    ],
+)
+def test_abbreviations(text, long, short):
+    found = find_abbreviations(text)
+    assert [(a.long, a.short) for a in found] == [(long, short)]
+    a = found[0]
+    assert text[a.long_start : a.long_end] == long and text[a.short_start : a.short_end] == short
+
+
+def test_no_abbreviation_for_parenthetical_remarks():
+    assert find_abbreviations("as shown before (see Table 1) and (i) first") == []
+
+
+@pytest.mark.parametrize(
+    "title,name",
+    [
+        ("TrAct: Making First-layer Pre-Activations Trainable", "TrAct"),
+        ("UER: An Open-Source Toolkit for Pre-training Models", "UER"),
+        ("Get more for less: Principled Data Selection", None),
+        ("A Primer on Contrastive Pretraining in Language Processing: Methods", None),
+        ("Survey: things", None),
+    ],
+)
+def test_title_names(title, name):
+    assert title_name(title) == name
+
+
+def test_generic_words_and_type_guess():
+    assert is_generic("our method") and is_generic("The Model") and not is_generic("TrAct")
+    assert guess_type("Holistic Evaluation of Multimodal Foundation Models", "benchmark") is EntityType.BENCHMARK
+    assert guess_type("Universal Encoder Representations") is EntityType.METHOD
+    assert guess_type("word error rate") is EntityType.METRIC
+    assert guess_type("speech recognition") is EntityType.TASK
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("speeds up training by factors between 1.25x and 4x", [(1.25, "x", "speedup", "range-low"), (4.0, "x", "speedup", "range-high")]),
+        ("scores 53.62%, 27.79%, and 35.78% accuracy", [(53.62, "%", "accuracy", None), (27.79, "%", "accuracy", None), (35.78, "%", "accuracy", None)]),
+        ("by up to 2.1 perplexity points on", [(2.1, "points", "perplexity", "up to")]),
+        ("a 70M parameter model beats a 1.4 billion parameter model", [(7e7, "params", "model size", None), (1.4e9, "params", "model size", None)]),
+        ("needs 5.2x fewer FLOPs", [(5.2, "x", "compute reduction", None)]),
+        ("quantized to 3-bit", [(3.0, "bit", "bit-width", None)]),
+        ("a gain of +0.8% and error <0.1", [(0.8, "%", "improvement", "+"), (0.1, "", "error rate", "<")]),
+        ("trained on 10 million images", [(1e7, "samples", "data size", None)]),
+        ("the 175B model", [(1.75e11, "params", "model size", None)]),
+        ("a context of 128K tokens", [(128000.0, "tokens", "context length", None)]),
+    ],
+)
+def test_quantities(text, expected):
+    got = [(q.value, q.unit, q.kind, q.qualifier) for q in find_quantities(text)]
+    assert got == expected
+
+
+def _doc(title: str, abstract: str):
+    nlp = get_nlp()
+    doc = nlp.make_doc(title + "\n\n" + abstract)
+    doc.user_data["title_end"] = len(title)
+    return nlp(doc)
+
+
+def test_pipeline_sentences_survive_abbreviations():
+    doc = _doc("X", "We use models, e.g. BERT, as in Smith et al. 2020. It beats ViT. Then vs. others.")
+    sents = [s.text.strip() for s in doc.sents][1:]
+    assert sents == ["We use models, e.g. BERT, as in Smith et al. 2020.", "It beats ViT.", "Then vs. others."]
+
+
+def test_pipeline_finds_proposed_name_and_outperforms():
+    doc = _doc("TrAct: Making Layers Trainable", "We propose TrAct, which outperforms ResNet-50 on ImageNet.")
+    names = {(e.text, e.label_) for e in doc.ents}
+    assert ("TrAct", "Method") in names
+    assert ("ResNet-50", "Method") in names and ("ImageNet", "Dataset") in names
+    outperforms = [(doc.text[slice(*r.source)], doc.text[slice(*r.target)]) for r in doc._.relations if r.type.value == "OUTPERFORMS"]
+    assert outperforms == [("TrAct", "ResNet-50")]
