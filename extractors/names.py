@@ -49,6 +49,20 @@ _DATASET_HEADS = re.compile(r"(?:dataset|data set|corpus|corpora|collection|tree
 _BENCHMARK_HEADS = re.compile(r"(?:benchmark|bench|suite|leaderboard|arena|evaluation|eval|testbed|challenge)$", re.I)
 
 
+#: Acronyms of fields, hardware and formats: never a coined name.
+GENERIC_ACRONYMS = frozenset(
+    """AI AGI ML DL NLP NLU NLG CV RL LLM LLMs LM LMs PLM PLMs VLM VLMs MLLM MLLMs GPU GPUs CPU CPUs TPU TPUs
+    API APIs URL URLs SOTA SoTA HTML JSON PDF PDFs GB MB FLOPs FLOP IoT AR VR QA KG KGs NN NNs DNN DNNs CNN CNNs
+    RNN RNNs GNN GNNs MoE SFT PEFT ViTs""".split()
+)
+TITLE_STARTERS = frozenset(
+    """towards toward learning scaling rethinking revisiting understanding improving on when why how what
+    beyond do does is are can should make making get spread leveraging exploring unlocking enhancing
+    boosting bridging training evaluating measuring benchmarking""".split()
+)
+_NON_NAME = re.compile(r"://|^www\.|/|^[A-Z]{2,5}s$|^\d+(?:\.\d+)?[DdKkMBx]$|-(?:based|like|style|aware|free|level|scale|wise|accelerated|driven|specific|guided|conditioned|agnostic|sized)$")
+
+
 def is_generic(name: str) -> bool:
     """True for bare generic words and phrases made only of them."""
     words = re.findall(r"[A-Za-z]+|\d+", name.lower())
@@ -58,7 +72,7 @@ def is_generic(name: str) -> bool:
 def is_name_like(text: str) -> bool:
     """A coined name: inner capitals or digits ("TrAct", "MQAR", "GPT-4"), not a plain word."""
     letters = [c for c in text if c.isalpha()]
-    if len(text) < 2 or not letters or is_generic(text):
+    if len(text) < 2 or not letters or is_generic(text) or text in GENERIC_ACRONYMS or _NON_NAME.search(text):
         return False
     inner_upper = any(c.isupper() for c in text[1:])
     has_digit = any(c.isdigit() for c in text)
@@ -80,13 +94,27 @@ def guess_type(phrase: str, context: str = "") -> EntityType:
     return EntityType.METHOD
 
 
+def coined_type(name: str, context: str) -> EntityType:
+    """Type of a coined name: Method unless the name or its description says
+    dataset or benchmark (a coined name is rarely a task or a metric)."""
+    for text in (name, context):
+        kind = guess_type("", text) if text is context else guess_type(text)
+        if kind in (EntityType.DATASET, EntityType.BENCHMARK):
+            return kind
+    head = re.split(r"\b(?:for|of|with|via|in|on|to)\b", context, maxsplit=1)[0]
+    kind = guess_type(head.strip())
+    return kind if kind in (EntityType.DATASET, EntityType.BENCHMARK) else EntityType.METHOD
+
+
 def title_name(title: str) -> str | None:
     """"Name" of a title "Name: subtitle", or None when the prefix is not a name."""
     if ":" not in title:
         return None
     prefix = title.split(":", 1)[0].strip()
     words = prefix.split()
-    if not words or len(words) > 4 or is_generic(prefix):
+    if not words or len(words) > 4 or is_generic(prefix) or prefix in GENERIC_ACRONYMS or _NON_NAME.search(prefix):
+        return None
+    if len(words) > 1 and words[0].lower() in TITLE_STARTERS and not any(is_name_like(w) for w in words):
         return None
     if len(words) > 1 and not all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return None
@@ -97,7 +125,7 @@ def _name_run(doc: Doc, i: int, end: int) -> int:
     """Extend a name token over glued neighbours: "CodeT5" "+" -> "CodeT5+"."""
     j = i + 1
     while j < end and not doc[j - 1].whitespace_ and (doc[j].text in "+-." or doc[j].is_alpha or doc[j].like_num):
-        if doc[j].text in "-." and (j + 1 >= end or doc[j].whitespace_):
+        if doc[j].text in "-." and (j + 1 >= end or doc[j].whitespace_ or _NON_NAME.search("-" + doc[j + 1].lower_)):
             break
         j += 1
     return j
@@ -106,6 +134,7 @@ def _name_run(doc: Doc, i: int, end: int) -> int:
 def proposal_spans(doc: Doc, sent: Span) -> list[tuple[int, int]]:
     """Token spans of names a sentence says the paper proposes."""
     text = sent.text
+    known = {i for sp in doc.spans.get(SPAN_GROUP, []) if sp.id_ == "gazetteer" for i in range(sp.start, sp.end)}
     cue = _CUE.search(text)
     found: list[tuple[int, int]] = []
     if cue:
@@ -114,6 +143,8 @@ def proposal_spans(doc: Doc, sent: Span) -> list[tuple[int, int]]:
             for k, tok in enumerate(window):
                 if k > 25 or tok.text in {";"}:
                     break
+                if tok.i in known or _in_abbreviation_long_form(doc, tok.i):
+                    continue
                 if is_name_like(tok.text) or (_NAMING.search(window[:k].text + " ") and tok.text[:1].isupper()):
                     found.append((tok.i, _name_run(doc, tok.i, window.end)))
                     break
@@ -123,6 +154,13 @@ def proposal_spans(doc: Doc, sent: Span) -> list[tuple[int, int]]:
         if _APPOSITION.match(doc[end:sent.end].text if end < sent.end else ""):
             found.append((first.i, end))
     return found
+
+
+def _in_abbreviation_long_form(doc: Doc, i: int) -> bool:
+    """A token inside "(SF)" right after a long form names that long form,
+    which is proposed only if the long form itself is coined (checked apart)."""
+    ch = doc[i].idx
+    return any(a.short_start <= ch < a.short_end and not is_name_like(a.long) for a in doc._.abbreviations)
 
 
 def type_context(doc: Doc, end: int) -> str:
@@ -152,7 +190,7 @@ def mlkg_names(doc: Doc) -> Doc:
             span = doc.char_span(start, start + len(name), alignment_mode="expand")
             if span is not None:
                 rest = doc.text[start + len(name) + 1 : title_end]
-                label = guess_type(name, rest.split(" for ")[0] if " for " in rest else rest).value
+                label = coined_type(name, rest).value
                 group.append(Span(doc, span.start, span.end, label=label, span_id="title"))
                 proposed[(span.start_char, span.end_char)] = (0, title_end)
     for abbr in doc._.abbreviations:
@@ -170,7 +208,7 @@ def mlkg_names(doc: Doc) -> Doc:
             span = doc[start:end]
             if is_generic(span.text):
                 continue
-            label = guess_type(span.text, type_context(doc, end)).value
+            label = coined_type(span.text, type_context(doc, end)).value
             group.append(Span(doc, start, end, label=label, span_id="proposal"))
             proposed[(span.start_char, span.end_char)] = (sent.start_char, sent.end_char)
     doc.spans[SPAN_GROUP] = group

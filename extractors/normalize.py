@@ -25,8 +25,11 @@ _RULES: list[tuple[str, str]] = [
     (r"\\(?:leq|le)\b\s?", "≤"),
     (r"\\(?:geq|ge)\b\s?", "≥"),
     (r"\\pm\b\s?", "±"),
+    (r"\\?(?<![A-Za-z])cdot\b\s?", "·"),
     (r"\$", ""),
     (r"\\(?:textbf|textit|emph|mathrm|mathbf|texttt|text)\{([^{}]*)\}", r"\1"),
+    (r"\\(?=[A-Za-z])", ""),  # any other TeX command: drop the backslash
+    (r"[{}]", ""),
     (r"[\u00a0\u2009\u202f]", " "),  # odd spaces
     (r"\x00", ""),
 ]

@@ -248,7 +248,7 @@ def detect_format(path: Path) -> str:
         return "csv"
     if ext in (".jsonl", ".ndjson", ".json") or (ext not in (".txt", ".xml", ".atom") and start in ("{", "[")):
         return _json_format(path)
-    if ext in (".xml", ".atom") or start == "<":
+    if ext in (".xml", ".atom") or (ext != ".txt" and start == "<"):
         if "<feed" in head and _ATOM_NS in head:
             return "arxiv-atom"
         raise UnknownFormatError(path, "XML but not an Atom feed")

@@ -79,14 +79,21 @@ def _organization(text: str) -> str:
 
 
 def _body(lines: list[str]) -> Iterator[tuple[int, str]]:
-    """(line number, stripped text) of non-empty lines after the page header."""
+    """(line number, stripped text) of non-empty lines, page headers dropped.
+
+    A header line met later (pages saved one after another into one file)
+    starts a new header, whose date is the page's, not a paper's.
+    """
     in_header = True
     for n, raw in enumerate(lines, 1):
         text = raw.strip()
         if not text:
             continue
+        if text in HEADER_LINES:
+            in_header = True
+            continue
         if in_header:
-            if text in HEADER_LINES or DATE.match(text):
+            if DATE.match(text):
                 continue
             text = _unglue(text)
             in_header = False

@@ -6,6 +6,7 @@ interrupted build never leaves half a paper.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,42 @@ def to_term(value: Any) -> ox.NamedNode | ox.Literal:
     return ox.Literal(str(value))
 
 
+def values_clause(terms: dict[str, ox.NamedNode | ox.Literal]) -> str:
+    """``VALUES (?a ?b) { (t1 t2) }`` from terms serialised by pyoxigraph.
+
+    ``str()`` of a pyoxigraph term is its N-Triples form, with quotes,
+    backslashes and newlines escaped by the library, so user text cannot
+    end the literal.
+    """
+    names = " ".join(f"?{k}" for k in terms)
+    values = " ".join(str(t) for t in terms.values())
+    return f"VALUES ({names}) {{ ({values}) }}"
+
+
+def bind_values(query: str, terms: dict[str, ox.NamedNode | ox.Literal]) -> str:
+    """The query with a VALUES block opening its first group pattern, so the
+    bindings are visible to every FILTER of the WHERE clause."""
+    i, quote = 0, None
+    while i < len(query):
+        c = query[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = None
+        elif c in "\"'":
+            quote = c
+        elif c == "<" and re.match(r"<[^\s<>]*>", query[i:]):
+            i += re.match(r"<[^\s<>]*>", query[i:]).end() - 1
+        elif c == "#":
+            nl = query.find("\n", i)
+            i = len(query) if nl < 0 else nl
+        elif c == "{":
+            return query[: i + 1] + " " + values_clause(terms) + " " + query[i + 1 :]
+        i += 1
+    raise StoreError("query has no group pattern to bind parameters in")
+
+
 class OxigraphStore:
     """The default store backend (SPARQL 1.1, named graphs per paper)."""
 
@@ -56,6 +93,7 @@ class OxigraphStore:
 
     def __init__(self, location: str, read_only: bool = False):
         self.path = Path(location)
+        self.read_only = read_only
         try:
             if read_only:
                 if not self.path.exists():
@@ -126,9 +164,18 @@ class OxigraphStore:
 
     # -- reads -------------------------------------------------------------
     def query(self, text: str, params: Mapping[str, Any] | None = None) -> QueryResult:
-        subs = {ox.Variable(k): to_term(v) for k, v in (params or {}).items()}
+        terms = {k: to_term(v) for k, v in (params or {}).items()}
         try:
-            res = self._store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES, substitutions=subs or None)
+            res = self._store.query(
+                text, use_default_graph_as_union=True, prefixes=PREFIXES,
+                substitutions={ox.Variable(k): t for k, t in terms.items()} or None,
+            )
+        except RuntimeError as exc:
+            if "projection" not in str(exc):
+                raise StoreError(str(exc)) from exc
+            # Oxigraph binds only projected variables; otherwise bind with a
+            # trailing VALUES clause of library-serialised (escaped) terms.
+            res = self._store.query(bind_values(text, terms), use_default_graph_as_union=True, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise StoreError(f"SPARQL syntax error: {exc}") from exc
         if isinstance(res, bool):
@@ -163,8 +210,6 @@ class OxigraphStore:
         self._store.flush()
 
     def close(self) -> None:
-        try:
+        if not self.read_only:
             self._store.flush()
-        except OSError:
-            pass
         del self._store
