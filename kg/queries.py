@@ -35,3 +35,69 @@ def top_entities(store: Store, top: int) -> list[list]:
             out.append([t, name, n])
             seen[t] = seen.get(t, 0) + 1
     return out
+
+
+ENTITIES_SPARQL = """
+SELECT ?id ?type ?name (COUNT(DISTINCT ?p) AS ?papers) (GROUP_CONCAT(DISTINCT ?alias; separator=" | ") AS ?aliases) ?votes WHERE {
+  ?e a kg:Entity ; a ?cls ; kg:entityId ?id ; skos:prefLabel ?name .
+  FILTER(?cls != kg:Entity)
+  BIND(STRAFTER(STR(?cls), "#") AS ?type)
+  OPTIONAL { ?e skos:altLabel ?alias }
+  OPTIONAL { ?p a kg:Paper ; ?rel ?e }
+  OPTIONAL { ?e kg:typeVotes ?votes }
+} GROUP BY ?id ?type ?name ?votes ORDER BY DESC(?papers) ?name
+"""
+
+
+def entities(store: Store, etype: str | None = None, top: int | None = None, conflicts: bool = False) -> list[list]:
+    """``[id, type, name, papers, aliases, type votes]`` rows, most papers first."""
+    rows = store.query(sparql_prefixes() + ENTITIES_SPARQL).rows
+    if etype:
+        rows = [r for r in rows if r[1] == etype]
+    if conflicts:
+        rows = [r for r in rows if r[5] and ";" in r[5]]
+    return rows[:top] if top else rows
+
+
+FIND_SPARQL = """
+SELECT DISTINCT ?e ?id ?name WHERE {
+  ?e a kg:Entity ; kg:entityId ?id ; skos:prefLabel ?name .
+  OPTIONAL { ?e skos:altLabel ?alias }
+  FILTER(LCASE(STR(?name)) = LCASE(?q) || LCASE(STR(?alias)) = LCASE(?q) || ?id = ?q)
+}
+"""
+SHOW_RELATIONS_SPARQL = """
+SELECT ?rel ?direction ?otherName ?title ?sentence ?extractor ?confidence WHERE {
+  { ?ev kg:assertedObject ?e ; kg:assertedSubject ?other . BIND("in" AS ?direction) }
+  UNION
+  { ?ev kg:assertedSubject ?e ; kg:assertedObject ?other . BIND("out" AS ?direction) }
+  ?ev kg:assertedPredicate ?p ; kg:sentence ?sentence ; kg:extractor ?extractor ;
+      kg:confidence ?confidence ; prov:wasDerivedFrom ?paper .
+  ?paper dcterms:title ?title .
+  OPTIONAL { ?other skos:prefLabel ?oname }
+  OPTIONAL { ?other dcterms:title ?otitle }
+  BIND(COALESCE(?oname, ?otitle) AS ?otherName)
+  BIND(UCASE(REPLACE(STRAFTER(STR(?p), "#"), "([a-z])([A-Z])", "$1_$2")) AS ?rel)
+} ORDER BY ?rel ?title
+"""
+SHOW_FAMILY_SPARQL = """
+SELECT ?relation ?name WHERE {
+  { ?e kg:variantOf ?o . ?o skos:prefLabel ?name . BIND("variant of" AS ?relation) }
+  UNION { ?o kg:variantOf ?e . ?o skos:prefLabel ?name . BIND("has variant" AS ?relation) }
+  UNION { ?e kg:partOf ?o . ?o skos:prefLabel ?name . BIND("part of" AS ?relation) }
+  UNION { ?o kg:partOf ?e . ?o skos:prefLabel ?name . BIND("has part" AS ?relation) }
+  UNION { ?e skos:altLabel ?name . BIND("alias" AS ?relation) }
+} ORDER BY ?relation ?name
+"""
+
+
+def find_entity(store: Store, name: str) -> list[list]:
+    """Entities whose name, alias or id equals ``name`` (case-insensitive)."""
+    return store.query(sparql_prefixes() + FIND_SPARQL, {"q": name}).rows
+
+
+def show_entity(store: Store, iri: str) -> tuple[list[list], list[list]]:
+    """(family/alias rows, relation rows with evidence) of one entity IRI."""
+    fam = store.query(sparql_prefixes() + SHOW_FAMILY_SPARQL, {"e": f"<{iri}>"}).rows
+    rels = store.query(sparql_prefixes() + SHOW_RELATIONS_SPARQL, {"e": f"<{iri}>"}).rows
+    return fam, rels

@@ -81,7 +81,8 @@ def normalise_doi(value: str) -> str:
 def paper_key(record: PaperRecord) -> str:
     """Identity of a paper: arXiv id, else DOI, else the normalised title.
 
-    Prefixed so the three kinds never collide: ``arxiv:2106.09685``,
+    Without a title, the record's ``id``, else a hash of the abstract.
+    Prefixed so the kinds never collide: ``arxiv:2106.09685``,
     ``doi:10.1000/xyz``, ``title:inverse dynamics pretraining ...``.
     """
     arxiv = record.meta.get("arxiv_id")
@@ -90,4 +91,12 @@ def paper_key(record: PaperRecord) -> str:
     doi = record.meta.get("doi")
     if doi:
         return "doi:" + normalise_doi(str(doi))
-    return "title:" + normalise_title(record.title)
+    title = normalise_title(record.title)
+    if title:
+        return "title:" + title
+    if record.id:
+        return "id:" + str(record.id).strip()
+    # no title and no id: the abstract itself is the identity
+    import hashlib
+
+    return "abstract:" + hashlib.sha1(normalise_title(record.abstract).encode()).hexdigest()

@@ -95,6 +95,7 @@ class KG(DefinedNamespace):
     paperKey: URIRef
     entityId: URIRef
     paperCount: URIRef
+    typeVotes: URIRef
     authorsCount: URIRef
     organization: URIRef
     upvotes: URIRef

@@ -31,6 +31,7 @@ class EntityRecord:
     aliases: list[str] = field(default_factory=list)
     variant_of: str | None = None
     part_of: str | None = None
+    type_votes: dict[str, int] = field(default_factory=dict)  # mention types seen
 
 
 @dataclass(slots=True)

@@ -170,6 +170,9 @@ def entity_quads(entity: EntityRecord) -> list[Quad]:
         quads.append(Quad(s, nn(KG.variantOf), entity_iri(entity.variant_of), g))
     if entity.part_of:
         quads.append(Quad(s, nn(KG.partOf), entity_iri(entity.part_of), g))
+    if entity.type_votes:
+        votes = ";".join(f"{t}={n}" for t, n in sorted(entity.type_votes.items()))
+        quads.append(Quad(s, nn(KG.typeVotes), _lit(votes), g))
     return quads
 
 
