@@ -60,6 +60,23 @@ def best_long_form(short: str, candidate: str) -> int | None:
     return start
 
 
+def initials_long_form(short: str, candidate: str) -> int | None:
+    """Start of the words whose initials spell the short form exactly
+    ("Proximal Policy Optimization (PPO)"); S&H alone would stop at
+    "Policy Optimization" because "Optimization" contains a "p"."""
+    letters = [c.lower() for c in short if c.isalpha()]
+    if len(letters) < 2 or not short.replace("s", "").isupper():
+        return None
+    parts = list(re.finditer(r"[A-Za-z0-9]+", candidate))
+    n = len(letters)
+    if len(parts) < n:
+        return None
+    tail = parts[-n:]
+    if [p.group(0)[0].lower() for p in tail] == letters:
+        return candidate.rfind(" ", 0, tail[0].start() + 1) + 1 if candidate[tail[0].start() - 1 : tail[0].start()] == "-" else tail[0].start()
+    return None
+
+
 def find_abbreviations(text: str) -> list[Abbreviation]:
     """Every "Long Form (SF)" definition in ``text``."""
     found: list[Abbreviation] = []
@@ -75,7 +92,9 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
             continue
         cand_start = words[0].start()
         candidate = text[cand_start : m.start()].rstrip()
-        rel = best_long_form(short, candidate)
+        rel = initials_long_form(short, candidate)
+        if rel is None:
+            rel = best_long_form(short, candidate)
         if rel is None:
             continue
         long_form = candidate[rel:].strip(" ,;:\"'")

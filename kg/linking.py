@@ -12,12 +12,50 @@ that grows with the corpus.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
 
 from extractors.keys import name_key, singular_key
 from ontology import EntityType
 from ontology.gazetteer import GazetteerEntry, default_entries
+
+
+_SIZE = r"(?:\d+(?:\.\d+)?[BMKbmk]|\d+x\d+[BMb]|base|large|small|tiny|mini|medium|huge|giant|xl|xxl|[SMLBH](?:/\d+)?|instruct|chat|it|hf)"
+_VARIANT_PATTERNS = [
+    re.compile(r"^(?P<family>.+?)[-_ ]" + _SIZE + r"$", re.I),  # BERT-large, Llama-2-7B, ViT-B/16
+    re.compile(r"^(?P<family>.*?[A-Za-z])[-_ ]?[vV]?(?P<version>\d+(?:\.\d+)?)$"),  # ResNet-50, GPT-3, CBNetV2
+]
+_DIGITS = re.compile(r"\d+")
+
+
+def family_name(name: str) -> str | None:
+    """The family a sized or versioned name belongs to, or None.
+
+    "Llama-2-7B" -> "Llama-2", "Llama-2" -> "Llama", "BERT-large" -> "BERT",
+    "ResNet-50" -> "ResNet", "CBNetV2" -> "CBNet". Names that are all digits
+    after the family, or families shorter than two letters, are not split.
+    """
+    for rx in _VARIANT_PATTERNS:
+        m = rx.match(name.strip())
+        if m:
+            fam = m.group("family").rstrip("-_ ")
+            if sum(c.isalpha() for c in fam) >= 2:
+                return fam
+    return None
+
+
+def fuzzy_guard(a: str, b: str) -> bool:
+    """Keys may fuzzy-match only with the same digits, same first character,
+    similar length and neither being a prefix or suffix of the other
+    (CIFAR-10/CIFAR-100, T5/CodeT5, ImageNet/Tiny ImageNet never pass)."""
+    if _DIGITS.findall(a) != _DIGITS.findall(b) or a[:1] != b[:1] or abs(len(a) - len(b)) > 2:
+        return False
+    if a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a):
+        return False
+    return min(len(a), len(b)) >= 6
 
 
 def key_to_id(key: str) -> str:
@@ -62,6 +100,8 @@ class Linker:
                 if not e.case_sensitive:
                     self.by_key.setdefault(name_key(s), e)
             self.by_key.setdefault(name_key(e.name), e)
+        self._fuzzy_keys = sorted(k for k in self.by_key if len(k) >= 6)
+        self._fuzzy_cache: dict[str, GazetteerEntry | None] = {}
         self.registry: dict[str, EntityInfo] = {}
         self.acronyms: dict[str, set[str]] = {}  # short-form key -> ids of long forms
         self.ambiguous: dict[str, set[str]] = {}
@@ -75,7 +115,21 @@ class Linker:
         entry = self.by_key.get(key)
         if entry is None and (sing := singular_key(key)) is not None:
             entry = self.by_key.get(sing)
+        if entry is None and len(key) >= 6:
+            entry = self._fuzzy(key)
         return entry
+
+    def _fuzzy(self, key: str) -> GazetteerEntry | None:
+        """A gazetteer entry whose key is a near spelling of ``key`` (guarded)."""
+        if key in self._fuzzy_cache:
+            return self._fuzzy_cache[key]
+        hit = None
+        for cand, score, _ in process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=92, limit=3):
+            if fuzzy_guard(key, cand):
+                hit = self.by_key[cand]
+                break
+        self._fuzzy_cache[key] = hit
+        return hit
 
     def resolve(self, text: str, gazetteer_name: str = "", local_abbr: dict[str, str] | None = None) -> str:
         """Canonical id of a mention (does not register it)."""
@@ -140,6 +194,23 @@ class Linker:
         if eid not in self.registry:
             self.registry[eid] = self._new_info(eid, entry.name)
         return self.registry[eid]
+
+    def link_families(self) -> None:
+        """Set VARIANT_OF for sized/versioned names whose family is known
+        (in the gazetteer or seen in the corpus); run once, at the end."""
+        for info in list(self.registry.values()):
+            if info.variant_of or info.type is not EntityType.METHOD:
+                continue
+            fam = family_name(info.name)
+            while fam:
+                fid = self.resolve(fam)
+                entry = self._entry_for(fam)
+                if fid != info.id and (fid in self.registry or entry is not None):
+                    if fid not in self.registry:
+                        self.ensure_gazetteer(entry.name)
+                    info.variant_of = fid
+                    break
+                fam = family_name(fam)
 
     def type_conflicts(self) -> list[EntityInfo]:
         """Entities whose mentions were typed differently (for reports)."""
