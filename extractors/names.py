@@ -26,7 +26,8 @@ GENERIC_WORDS = frozenset(
     baseline baselines experiment experiments results result evaluation performance data learning
     training inference we're towards toward beyond rethinking revisiting understanding improving
     scaling learning case part one two new novel simple efficient effective general unified
-    abstract conclusion appendix table figure section""".split()
+    abstract conclusion appendix table figure section pre trained pretrained pretraining large small
+    deep neural language vision foundation multimodal generative""".split()
 )
 
 _CUE = re.compile(
@@ -110,7 +111,9 @@ def title_name(title: str) -> str | None:
     """"Name" of a title "Name: subtitle", or None when the prefix is not a name."""
     if ":" not in title:
         return None
-    prefix = title.split(":", 1)[0].strip()
+    prefix, suffix = (part.strip() for part in title.split(":", 1))
+    if is_name_like(suffix) and " " not in suffix and len(prefix.split()) > 3:
+        return suffix  # "Jointly-Learned Exit ... : JEI-DNN"
     words = prefix.split()
     if not words or len(words) > 4 or is_generic(prefix) or prefix in GENERIC_ACRONYMS or _NON_NAME.search(prefix):
         return None

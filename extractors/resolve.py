@@ -20,7 +20,9 @@ PRIORITY = {"gazetteer": 4, "title": 3, "abbreviation": 3, "proposal": 2, "patte
 
 def _acceptable(span: Span) -> bool:
     text = span.text.strip()
-    if len(text) < 2 or is_generic(text) or not any(c.isalpha() for c in text):
+    if len(text) < 2 or not any(c.isalpha() for c in text):
+        return False
+    if span.id_ != "gazetteer" and is_generic(text):
         return False
     return not (span[0].is_punct or span[-1].is_punct and span[-1].text not in {"+"})
 
