@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .doctext import doc_text
+
 _PAREN = re.compile(r"\(\s*([^()\s][^()]{0,18}?)\s*(?:[;,][^()]*)?\)")
 _WORD = re.compile(r"\S+")
 
@@ -113,5 +115,5 @@ if not Doc.has_extension("abbreviations"):
 @Language.component("mlkg_abbreviations_v1")
 def mlkg_abbreviations(doc: Doc) -> Doc:
     """Store :func:`find_abbreviations` results in ``doc._.abbreviations``."""
-    doc._.abbreviations = find_abbreviations(doc.text)
+    doc._.abbreviations = find_abbreviations(doc_text(doc))
     return doc

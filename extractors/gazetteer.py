@@ -9,6 +9,7 @@ words are matched case-sensitively (``case_sensitive`` in the TSVs). A plural
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -64,7 +65,7 @@ def build_index(nlp: Language, entries: tuple[GazetteerEntry, ...]) -> Gazetteer
 
 def match_tokens(doc: Doc, index: GazetteerIndex) -> list[tuple[int, int, GazetteerEntry]]:
     """Longest non-overlapping gazetteer matches as (start, end, entry) token spans."""
-    keys = [name_key(t.text) for t in doc]
+    keys = [_token_key(t.text) for t in doc]
     out: list[tuple[int, int, GazetteerEntry]] = []
     i, n = 0, len(doc)
     while i < n:
@@ -86,6 +87,11 @@ def match_tokens(doc: Doc, index: GazetteerIndex) -> list[tuple[int, int, Gazett
         else:
             i += 1
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _token_key(text: str) -> str:
+    return name_key(text)
 
 
 def _bounded(doc: Doc, start: int, end: int) -> bool:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from ontology import EntityType
 
 from .gazetteer import SPAN_GROUP
+from .doctext import doc_text
 
 #: Words that are never an entity on their own, however they are capitalised.
 GENERIC_WORDS = frozenset(
@@ -134,10 +135,15 @@ def _name_run(doc: Doc, i: int, end: int) -> int:
     return j
 
 
-def proposal_spans(doc: Doc, sent: Span) -> list[tuple[int, int]]:
-    """Token spans of names a sentence says the paper proposes."""
+def proposal_spans(doc: Doc, sent: Span, known: set[int] | None = None) -> list[tuple[int, int]]:
+    """Token spans of names a sentence says the paper proposes.
+
+    ``known`` holds token indices of curated (gazetteer) names, which a cue
+    does not make "proposed" (they are prior work being used).
+    """
     text = sent.text
-    known = {i for sp in doc.spans.get(SPAN_GROUP, []) if sp.id_ == "gazetteer" for i in range(sp.start, sp.end)}
+    if known is None:
+        known = {i for sp in doc.spans.get(SPAN_GROUP, []) if sp.id_ == "gazetteer" for i in range(sp.start, sp.end)}
     cue = _CUE.search(text)
     found: list[tuple[int, int]] = []
     if cue:
@@ -187,12 +193,13 @@ def mlkg_names(doc: Doc) -> Doc:
     proposed: dict[tuple[int, int], tuple[int, int]] = {}
     title_end = doc.user_data.get("title_end", 0)
     if title_end:
-        name = title_name(doc.text[:title_end])
+        text = doc_text(doc)
+        name = title_name(text[:title_end])
         if name:
-            start = doc.text.index(name)
+            start = doc_text(doc).index(name)
             span = doc.char_span(start, start + len(name), alignment_mode="expand")
             if span is not None:
-                rest = doc.text[start + len(name) + 1 : title_end]
+                rest = text[start + len(name) + 1 : title_end]
                 label = coined_type(name, rest).value
                 group.append(Span(doc, span.start, span.end, label=label, span_id="title"))
                 proposed[(span.start_char, span.end_char)] = (0, title_end)
@@ -204,10 +211,11 @@ def mlkg_names(doc: Doc) -> Doc:
         label = guess_type(abbr.long).value
         group.append(Span(doc, long_span.start, long_span.end, label=label, span_id="abbreviation"))
         group.append(Span(doc, short_span.start, short_span.end, label=label, span_id="abbreviation"))
+    known = {i for sp in group if sp.id_ == "gazetteer" for i in range(sp.start, sp.end)}
     for sent in doc.sents:
         if sent.start_char < title_end:
             continue
-        for start, end in proposal_spans(doc, sent):
+        for start, end in proposal_spans(doc, sent, known):
             span = doc[start:end]
             if is_generic(span.text):
                 continue

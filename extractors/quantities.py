@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .doctext import doc_text
+
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
@@ -40,7 +42,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("samples", _NUM + _SCALE + r"\s?(?:images|examples|samples|videos|sentences|documents|questions|pairs|hours of speech)\b"),
     ("", r"(?P<op>[<>≤≥]|~)\s?" + _NUM),
 ]
-_COMPILED = [(unit, re.compile(r"(?<![\w.])" + pat if not pat.startswith("(?<!") else pat, re.I if unit in {"samples", "h", "s"} else 0)) for unit, pat in _PATTERNS]
+_COMPILED = [(unit, re.compile(pat, re.I if unit in {"samples", "h", "s"} else 0)) for unit, pat in _PATTERNS]
+# Where a quantity may start: a number, sign, comparison or number word not glued to a word.
+_START = re.compile(
+    r"(?<![\w.])(?:[<>≤≥~]|[+\-−±]\s?\d|\d|(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b)"
+)
 
 _KIND_RULES: list[tuple[str, str]] = [
     (r"faster|speed-?up|speeds? up|acceleration|throughput", "speedup"),
@@ -138,31 +144,43 @@ def _qualifier(before: str, sign: str, op: str | None) -> str | None:
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    """All quantities in ``text``, left to right, non-overlapping."""
-    taken: list[tuple[int, int]] = []
+    """All quantities in ``text``, left to right, non-overlapping.
+
+    Candidate starts are found with one scan; each unit pattern is then tried
+    anchored at a start, in the order of ``_PATTERNS`` (first match wins).
+    """
     out: list[Quantity] = []
-    for unit, rx in _COMPILED:
-        for m in rx.finditer(text):
-            a, b = m.span()
-            if any(a < e and s < b for s, e in taken):
+    next_free = 0
+    for cand in _START.finditer(text):
+        a = cand.start()
+        if a < next_free:
+            continue
+        for unit, rx in _COMPILED:
+            m = rx.match(text, a)
+            if m is None:
                 continue
-            num = m.group("num")
-            if unit != "x" and num.lower() in WORD_NUMBERS and unit not in {"params", "tokens", "samples", "%"}:
-                continue
-            groups = m.groupdict()
-            try:
-                value = parse_number(num, groups.get("scale"))
-            except (ValueError, KeyError):
-                continue
-            sign = num.strip()[:1]
-            before, after = text[max(0, a - 80) : a], text[b : b + 80]
-            kind = _kind(unit, before, after, groups.get("what") or "")
-            if unit == "points" and not groups.get("what") and re.search(r"\d\s?points?\s+of", text[a:b + 5]):
-                kind = "score"
-            qual = _qualifier(before, sign, groups.get("op"))
-            taken.append((a, b))
-            out.append(Quantity(value, unit, kind, a, b, qual))
-    return sorted(out, key=lambda q: q.start)
+            q = _quantity(text, unit, m)
+            if q is not None:
+                out.append(q)
+                next_free = m.end()
+                break
+    return out
+
+
+def _quantity(text: str, unit: str, m: re.Match[str]) -> Quantity | None:
+    a, b = m.span()
+    num = m.group("num")
+    if unit != "x" and num.lower() in WORD_NUMBERS and unit not in {"params", "tokens", "samples", "%"}:
+        return None
+    groups = m.groupdict()
+    try:
+        value = parse_number(num, groups.get("scale"))
+    except (ValueError, KeyError):
+        return None
+    sign = num.strip()[:1]
+    before, after = text[max(0, a - 80) : a], text[b : b + 80]
+    kind = _kind(unit, before, after, groups.get("what") or "")
+    return Quantity(value, unit, kind, a, b, _qualifier(before, sign, groups.get("op")))
 
 
 if not Doc.has_extension("quantities"):
@@ -172,5 +190,5 @@ if not Doc.has_extension("quantities"):
 @Language.component("mlkg_quantities_v1")
 def mlkg_quantities(doc: Doc) -> Doc:
     """Store :func:`find_quantities` of the doc text in ``doc._.quantities``."""
-    doc._.quantities = find_quantities(doc.text)
+    doc._.quantities = find_quantities(doc_text(doc))
     return doc

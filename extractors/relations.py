@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from ontology import EntityType, RelationType
 
 from .quantities import Quantity
+from .doctext import doc_text
 
 PAPER = "PAPER"
 _EVAL = re.compile(
@@ -70,7 +71,8 @@ def sentence_relations(sent: Span, ents: list[Span], proposed_names: set[str]) -
         span = _span(ent)
         if ent.text in proposed_names:
             continue
-        before = sent.doc.text[max(sent.start_char, ent.start_char - 30) : ent.start_char]
+        offset = ent.start_char - sent.start_char
+        before = text[max(0, offset - 30) : offset]
         if ent.label_ in _DATASET_TYPES:
             if re.search(r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*) (?:\w+ ){0,3}on\s+(?:the\s+)?$", before, re.I):
                 out.append(LocalRelation(RelationType.USES, PAPER, span, ev, "cue:trained-on", 0.8))
@@ -131,7 +133,9 @@ if not Doc.has_extension("results"):
 def mlkg_relations(doc: Doc) -> Doc:
     """Fill ``doc._.relations`` (incl. PROPOSES) and ``doc._.results``."""
     proposed = doc._.proposed or {}
-    proposed_names = {doc.text[a:b] for a, b in proposed}
+    text = doc_text(doc)
+    proposed_names = {text[a:b] for a, b in proposed}
+    all_ents = list(doc.ents)
     relations: list[LocalRelation] = []
     for (a, b), ev in proposed.items():
         ext = "cue:title" if ev[0] == 0 else "cue:propose"
@@ -139,7 +143,7 @@ def mlkg_relations(doc: Doc) -> Doc:
     results: list[LocalResult] = []
     quantities = list(doc._.quantities)
     for sent in doc.sents:
-        ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end]
+        ents = [e for e in all_ents if e.start >= sent.start and e.end <= sent.end]
         relations.extend(sentence_relations(sent, ents, proposed_names))
         in_sent = [q for q in quantities if sent.start_char <= q.start < sent.end_char]
         results.extend(sentence_results(sent, ents, in_sent))

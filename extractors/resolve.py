@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import SPAN_GROUP
 from .names import is_generic
+from .doctext import doc_text
 
 PRIORITY = {"gazetteer": 4, "title": 3, "abbreviation": 3, "proposal": 2, "pattern": 2, "ner": 1}
 
@@ -38,10 +39,11 @@ def select_spans(doc: Doc, candidates: list[Span]) -> list[Span]:
         for i in range(span.start, span.end):
             taken[i] = True
         chosen.append(span)
+    text = doc_text(doc)
     for span in list(chosen):
         if span.id_ == "gazetteer":
             continue
-        for m in re.finditer(r"(?<![\w-])" + re.escape(span.text) + r"(?![\w])", doc.text):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(span.text) + r"(?![\w])", text):
             other = doc.char_span(m.start(), m.end())
             if other is None or any(taken[other.start : other.end]):
                 continue

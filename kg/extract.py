@@ -95,6 +95,7 @@ def prepare(record: PaperRecord) -> Prepared:
 def make_doc(nlp: Language, prep: Prepared) -> Doc:
     doc = nlp.make_doc(prep.text)
     doc.user_data["title_end"] = prep.title_end
+    doc.user_data["mlkg_text"] = prep.text  # see extractors.doctext
     return doc
 
 
