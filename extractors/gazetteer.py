@@ -1,119 +1,85 @@
-"""Gazetteer matching: curated names and aliases found in token windows.
+"""Gazetteer matching: curated names and aliases, at C speed.
 
-Matching is on normalised keys (:mod:`extractors.keys`) over token windows, so
-"ImageNet-1K", "ImageNet 1k" and "Imagenet-1K" all hit the same entry however
-the tokenizer splits them; short acronyms and names that are also English
-words are matched case-sensitively (``case_sensitive`` in the TSVs). A plural
-"s" is tolerated ("Transformers" -> Transformer).
+Every surface form is added to spaCy ``PhraseMatcher`` s together with its
+spelling variants (hyphen, space or nothing between parts; a plural "s"), so
+"ImageNet-1K", "ImageNet 1k" and "Imagenet1K" all hit the same entry; the
+lowercase matcher serves ordinary names, an exact-case matcher serves short
+acronyms and names that are also English words (``case_sensitive`` in the
+TSVs). Overlaps resolve to the longest match.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+import re
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from ontology.gazetteer import GazetteerEntry, default_entries
 
-from .keys import exact_key, name_key, singular_key
-
-MAX_TOKENS = 8
 SPAN_GROUP = "mentions"
+_PARTS = re.compile(r"[\s\-]+")
+_GLUE_OK = {"based", "style", "like", "sized", "scale", "level", "only", "specific"}
 
 
-@dataclass(slots=True)
-class GazetteerIndex:
-    """Lookup tables from normalised keys to gazetteer entries."""
-
-    entries: tuple[GazetteerEntry, ...]
-    folded: dict[str, int]
-    exact: dict[str, int]
-    first: dict[str, int]  # first-token key -> longest window in tokens
-
-    def lookup(self, folded_key: str, exact: str) -> GazetteerEntry | None:
-        idx = self.exact.get(exact)
-        if idx is None:
-            idx = self.folded.get(folded_key)
-        if idx is None:
-            sing = singular_key(folded_key)
-            if sing is not None:
-                idx = self.folded.get(sing)
-                if idx is None and exact.endswith("s"):
-                    idx = self.exact.get(exact[:-1])
-        return None if idx is None else self.entries[idx]
-
-
-def build_index(nlp: Language, entries: tuple[GazetteerEntry, ...]) -> GazetteerIndex:
-    """Tokenise every surface form once and index it by key and first token."""
-    folded: dict[str, int] = {}
-    exact: dict[str, int] = {}
-    first: dict[str, int] = {}
-    for i, entry in enumerate(entries):
-        for surface in entry.surfaces:
-            toks = [t.text for t in nlp.make_doc(surface) if not t.is_space]
-            if not toks or len(toks) > MAX_TOKENS:
-                continue
-            if entry.case_sensitive:
-                exact.setdefault(exact_key(surface), i)
-            else:
-                folded.setdefault(name_key(surface), i)
-            head = name_key(toks[0])
-            first[head] = max(first.get(head, 0), len(toks))
-    return GazetteerIndex(entries, folded, exact, first)
-
-
-def match_tokens(doc: Doc, index: GazetteerIndex) -> list[tuple[int, int, GazetteerEntry]]:
-    """Longest non-overlapping gazetteer matches as (start, end, entry) token spans."""
-    keys = [_token_key(t.text) for t in doc]
-    out: list[tuple[int, int, GazetteerEntry]] = []
-    i, n = 0, len(doc)
-    while i < n:
-        longest = index.first.get(keys[i], 0)
-        if not longest and keys[i].endswith("s"):
-            longest = index.first.get(keys[i][:-1], 0)
-        hit = None
-        for length in range(min(longest, n - i), 0, -1):
-            span = doc[i : i + length]
-            if span[-1].is_punct or span[-1].is_space or any(t.is_space for t in span):
-                continue
-            entry = index.lookup("".join(keys[i : i + length]), exact_key(span.text))
-            if entry is not None and _bounded(doc, i, i + length):
-                hit = (i, i + length, entry)
-                break
-        if hit:
-            out.append(hit)
-            i = hit[1]
-        else:
-            i += 1
-    return out
-
-
-@lru_cache(maxsize=200_000)
-def _token_key(text: str) -> str:
-    return name_key(text)
-
-
-def _bounded(doc: Doc, start: int, end: int) -> bool:
-    """Reject matches glued to a neighbouring word ("BERT" inside "BERT-ish")."""
-    if end < len(doc) and doc[end].text in {"-"} and end + 1 < len(doc) and not doc[end].whitespace_:
-        return not doc[end + 1].is_alpha or doc[end + 1].lower_ in {"based", "style", "like", "sized", "scale", "level"}
-    return True
+def spelling_variants(surface: str) -> set[str]:
+    """The surface with parts joined by '-', ' ' or nothing, and plurals."""
+    parts = [p for p in _PARTS.split(surface.strip()) if p]
+    variants = {surface.strip()}
+    if 1 < len(parts) <= 4:
+        variants |= {"-".join(parts), " ".join(parts)}
+        if any(p[-1].isdigit() or p[0].isdigit() for p in parts) or len(parts) == 2:
+            variants.add("".join(parts))
+    tail = parts[-1] if parts else ""
+    if tail.isalpha() and tail[-1] not in "sS" and len(surface) > 2:
+        variants |= {v + "s" for v in list(variants)}
+    return variants
 
 
 class GazetteerMatcher:
     """spaCy component adding gazetteer matches to ``doc.spans["mentions"]``."""
 
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, entries: tuple[GazetteerEntry, ...] | None = None):
         self.name = name
-        self.index = build_index(nlp, default_entries())
+        self.entries = entries if entries is not None else default_entries()
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for i, entry in enumerate(self.entries):
+            matcher = self.exact if entry.case_sensitive else self.folded
+            patterns = {v for s in entry.surfaces for v in spelling_variants(s)}
+            matcher.add(str(i), [nlp.make_doc(p) for p in sorted(patterns)])
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, GazetteerEntry]]:
+        """Longest non-overlapping matches as (start, end, entry) token spans."""
+        spans = [Span(doc, s, e, label=k) for k, s, e in self.folded(doc)]
+        spans += [Span(doc, s, e, label=k) for k, s, e in self.exact(doc)]
+        out = []
+        for span in filter_spans(spans):
+            if _bounded(doc, span.start, span.end):
+                out.append((span.start, span.end, self.entries[int(span.label_)]))
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         group = list(doc.spans.get(SPAN_GROUP, []))
-        for start, end, entry in match_tokens(doc, self.index):
+        for start, end, entry in self.matches(doc):
             group.append(Span(doc, start, end, label=entry.type.value, kb_id=entry.name, span_id="gazetteer"))
         doc.spans[SPAN_GROUP] = group
         return doc
+
+
+def _bounded(doc: Doc, start: int, end: int) -> bool:
+    """Reject matches glued to a neighbouring word ("BERT" inside "BERT-ish",
+    "GPT" in "GPT-4o" when only "GPT" is known)."""
+    if end < len(doc) and not doc[end - 1].whitespace_:
+        nxt = doc[end]
+        if nxt.text == "-" and end + 1 < len(doc):
+            return not doc[end + 1].is_alpha or doc[end + 1].lower_ in _GLUE_OK
+        if nxt.is_alpha or nxt.like_num or nxt.text == "+":
+            return False
+    if start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text in {"-", "+"}:
+        return start < 2 or not doc[start - 2].is_alpha
+    return True
 
 
 @Language.factory("mlkg_gazetteer_v1")

@@ -25,18 +25,44 @@ fast_option = click.option("--fast", is_flag=True, help="Rules-only pipeline (no
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr.")
 
 
+class _Advance:
+    """What :func:`progress_bar` yields: ``advance(n)``; ``advance.total(n)`` sets the total (enables the ETA)."""
+
+    def __init__(self, advance=None, total=None):
+        self._advance, self._total = advance, total
+
+    def __call__(self, n: int) -> None:
+        if self._advance:
+            self._advance(n)
+
+    def total(self, n: int) -> None:
+        if self._total:
+            self._total(n)
+
+
 @contextmanager
 def progress_bar(label: str, quiet: bool):
-    """A rich progress bar on a terminal; silent otherwise or with --quiet."""
+    """A rich progress bar (rate, ETA once the total is known) on a terminal;
+    silent otherwise or with --quiet."""
     if quiet or not sys.stderr.isatty():
-        yield lambda n: None
+        yield _Advance()
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    cols = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.speed} papers/s"), TimeElapsedColumn())
-    with Progress(*cols, transient=True) as prog:
-        task = prog.add_task(label, total=None)
-        yield lambda n: prog.advance(task, n)
+    cols = (
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} papers/s"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+    )
+    with Progress(*cols, console=Console(stderr=True), transient=True, speed_estimate_period=60) as prog:
+        task = prog.add_task(label, total=None, rate="-")
+
+        def advance(n: int) -> None:
+            prog.advance(task, n)
+            speed = prog.tasks[task].speed
+            prog.update(task, rate=f"{speed:.1f}" if speed else "-")
+
+        yield _Advance(advance, lambda n: prog.update(task, total=n))
 
 
 def report_rejects(rejects: list[RecordError], rejects_path: str | None, quiet: bool) -> None:
@@ -59,28 +85,33 @@ def _open(store_loc: str | None, **kw):
         raise click.ClickException(str(exc)) from exc
 
 
-@main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
-@store_option
-@input_format_option
-@fast_option
-@click.option("--workers", type=click.IntRange(1), default=1, show_default=True, help="Extraction processes.")
-@click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False), help="Write rejected records (JSON lines) here.")
-@quiet_option
-def build(inputs, store_loc, input_format, fast, workers, rejects_path, quiet):
-    """Build the graph from INPUTS (files or directories) into the store."""
+workers_option = click.option("--workers", type=click.IntRange(1), default=1, show_default=True, help="Extraction processes (or Dask workers of a local cluster).")
+engine_option = click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                             help="Where the pipeline runs: this machine, or a Dask cluster (linking and writes stay here).")
+scheduler_option = click.option("--scheduler", metavar="ADDRESS", default=None, help="Dask scheduler address (default: a LocalCluster of --workers processes).")
+
+
+def _run_build(inputs, store_loc, input_format, fast, workers, rejects_path, quiet, full, prune, engine, scheduler):
     from ..build import build as run_build
 
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     store = _open(store_loc)
     try:
-        with progress_bar("extracting", quiet) as advance:
-            report = run_build(list(inputs), store, input_format, fast=fast, workers=workers, progress=advance)
+        with progress_bar("rebuilding" if full else "building", quiet) as advance:
+            report = run_build(
+                list(inputs), store, input_format, fast=fast, workers=workers, progress=advance, on_total=advance.total,
+                full=full, prune=prune, engine=engine, scheduler=scheduler,
+            )
         counts = store.counts()
     finally:
         store.close()
     report_rejects(report.rejects, rejects_path, quiet)
     if not quiet:
-        click.echo(f"built {report.papers} papers, {report.entities} entities in {report.seconds:.1f}s into {store_loc or default_location()}", err=True)
+        what = f"built {report.papers} papers"
+        if report.unchanged or report.removed:
+            what += f" ({report.unchanged} unchanged, {report.removed} removed)"
+        click.echo(f"{what}, {report.entities} entities written in {report.seconds:.1f}s into {store_loc or default_location()}", err=True)
         rows = [[f"node:{k}", v] for k, v in counts["nodes"].items()] + [[f"rel:{k}", v] for k, v in counts["relationships"].items()]
         emit(["what", "count"], rows, "table", title="graph")
     if report.rejects:
@@ -89,12 +120,52 @@ def build(inputs, store_loc, input_format, fast, workers, rejects_path, quiet):
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@store_option
+@input_format_option
+@fast_option
+@workers_option
+@engine_option
+@scheduler_option
+@click.option("--prune", is_flag=True, help="Remove papers that are no longer in INPUTS (and entities only they supported).")
+@click.option("--full", is_flag=True, help="Clear the store and re-extract everything (same as 'kg rebuild').")
+@click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False), help="Write rejected records (JSON lines) here.")
+@quiet_option
+def build(inputs, store_loc, input_format, fast, workers, engine, scheduler, prune, full, rejects_path, quiet):
+    """Build the graph from INPUTS (files or directories) into the store.
+
+    Incremental: a manifest beside the store records every paper's content
+    hash and the pipeline version, so only new or changed papers are
+    extracted again (a new pipeline version re-extracts everything).
+    """
+    _run_build(inputs, store_loc, input_format, fast, workers, rejects_path, quiet, full, prune, engine, scheduler)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@store_option
+@input_format_option
+@fast_option
+@workers_option
+@engine_option
+@scheduler_option
+@click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False), help="Write rejected records (JSON lines) here.")
+@quiet_option
+def rebuild(inputs, store_loc, input_format, fast, workers, engine, scheduler, rejects_path, quiet):
+    """Clear the store and build it again from INPUTS (a full build)."""
+    _run_build(inputs, store_loc, input_format, fast, workers, rejects_path, quiet, True, False, engine, scheduler)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False), required=True, help="Output JSON lines file ('-' for stdout).")
 @input_format_option
 @fast_option
+@workers_option
+@engine_option
+@scheduler_option
 @click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False), help="Write rejected records (JSON lines) here.")
 @quiet_option
-def extract(inputs, output, input_format, fast, rejects_path, quiet):
+def extract(inputs, output, input_format, fast, workers, engine, scheduler, rejects_path, quiet):
     """Extract papers, entities, relations and results to JSON lines (no store)."""
     from ..build import papers_from_inputs
 
@@ -103,7 +174,11 @@ def extract(inputs, output, input_format, fast, rejects_path, quiet):
     n = 0
     try:
         with progress_bar("extracting", quiet) as advance:
-            for paper in papers_from_inputs(list(inputs), input_format, fast, on_error=rejects.append):
+            papers = papers_from_inputs(
+                list(inputs), input_format, fast, on_error=rejects.append, workers=workers, engine=engine, scheduler=scheduler,
+                on_total=advance.total,
+            )
+            for paper in papers:
                 out.write(json.dumps(paper.to_dict(), ensure_ascii=False) + "\n")
                 n += 1
                 advance(1)
@@ -184,13 +259,31 @@ def stats(store_loc, fmt, top):
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]), default="ttl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default="-", help="Output file (default stdout).")
+@click.argument("directory", required=False, type=click.Path(file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "nt-shards", "nq-shards"]), default="ttl", show_default=True)
+@click.option("-o", "--output", type=click.Path(), default="-", help="Output file (default stdout); the directory for *-shards.")
+@click.option("--shard-size", type=click.IntRange(1), default=1_000_000, show_default=True, help="Statements per shard (*-shards).")
+@click.option("--gzip", "gzip_level", type=click.IntRange(1, 9), default=None, help="Gzip shards at this level (*-shards).")
 @store_option
-def export(fmt, output, store_loc):
-    """Export the graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD."""
-    from ..exports import export_rdf
+def export(directory, fmt, output, shard_size, gzip_level, store_loc):
+    """Export the graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, or as
+    numbered N-Triples/N-Quads shards in DIRECTORY for bulk loaders
+    (``kg export --format nt-shards DIR --shard-size N``)."""
+    from ..exports import export_rdf, export_shards
 
+    if fmt.endswith("-shards"):
+        target = directory or (output if output != "-" else None)
+        if not target:
+            raise click.UsageError(f"--format {fmt} needs a DIRECTORY")
+        store = _open(store_loc, read_only=True)
+        try:
+            files = export_shards(store, target, shard_size, quads=fmt == "nq-shards", gzip_level=gzip_level)
+        finally:
+            store.close()
+        click.echo(f"wrote {len(files)} shard(s) to {target}", err=True)
+        return
+    if directory:
+        raise click.UsageError("DIRECTORY is only for --format nt-shards/nq-shards; use -o FILE")
     store = _open(store_loc, read_only=True)
     try:
         if output == "-":
@@ -209,4 +302,4 @@ def _fail(msg: str) -> None:
     sys.exit(EXIT_FAIL)
 
 
-__all__ = ["Path", "build", "export", "extract", "query", "stats"]
+__all__ = ["Path", "build", "export", "extract", "query", "rebuild", "stats"]

@@ -64,15 +64,16 @@ def free_ports(n: int, low: int = 20000, high: int = 32767) -> list[int]:
     return ports
 
 
-def _bolt_ready(url: str) -> bool:
-    from neo4j import GraphDatabase
+def _port_open(port: int) -> bool:
+    """True once something accepts TCP connections on 127.0.0.1:``port``.
 
+    A plain TCP probe, not a Bolt session: FalkorDB's Bolt listener is fragile
+    about clients that hang up right after the handshake.
+    """
     try:
-        with GraphDatabase.driver(url, auth=FALKORDB_AUTH, connection_timeout=2) as driver:
-            with driver.session() as session:
-                session.run("RETURN 1").consume()
-        return True
-    except Exception:  # noqa: BLE001 - any failure means "not yet"
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
         return False
 
 
@@ -99,7 +100,7 @@ def start_falkordb(tmpdir: str | os.PathLike, timeout: float = 30.0) -> tuple[st
         while time.monotonic() < deadline:
             if proc.poll() is not None:
                 break
-            if _bolt_ready(url):
+            if _port_open(bolt_port):
                 return url, proc
             time.sleep(0.1)
         stop_falkordb(proc)

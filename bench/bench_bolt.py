@@ -1,0 +1,86 @@
+"""Bolt load benchmark: a synthetic graph (>= 200k relationships) into FalkorDB
+(or NEO4J_URI) with the Neo4j store, for several batch sizes; prints rel/s.
+
+    python bench/bench_bolt.py [--relationships 200000] [--batch 500 2000 5000]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kg.model import PaperGraph, Relation, Result, Span  # noqa: E402
+from kg.records import SourceRef  # noqa: E402
+from ontology import RelationType  # noqa: E402
+
+PAPER_TYPES = [RelationType.USES, RelationType.EVALUATES_ON, RelationType.MEASURES, RelationType.ADDRESSES,
+               RelationType.PROPOSES]
+
+
+def synthetic(n_rels: int, seed: int = 42, pool: int = 5000) -> list[PaperGraph]:
+    rng = random.Random(seed)
+    ents = [f"ent-{i}" for i in range(pool)]
+    papers, total, i = [], 0, 0
+    while total < n_rels:
+        pid = f"paper-{i}"
+        rels = {}
+        for _ in range(rng.randint(6, 12)):
+            t = rng.choice(PAPER_TYPES)
+            rels[(t, pid, rng.choice(ents))] = None
+        if rng.random() < 0.3:
+            rels[(RelationType.OUTPERFORMS, rng.choice(ents), rng.choice(ents))] = None
+        relations = [Relation(t, s, o, Span("abstract", 0, 4, "cue"), "bench", 0.8) for (t, s, o) in rels]
+        results = [Result(90.0, "%", "accuracy", Span("abstract", 5, 8, "90%"), metric=rng.choice(ents))]
+        papers.append(PaperGraph(pid, pid, f"T{i}", "a", None, [SourceRef("bench", i)], {}, [], relations, results))
+        total += len(relations) + 2  # REPORTS + MEASURES of the result
+        i += 1
+    return papers
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--relationships", type=int, default=200_000)
+    ap.add_argument("--batch", type=int, nargs="+", default=[500, 2000, 5000])
+    args = ap.parse_args()
+    from kg.stores.neo4j import Neo4jStore
+
+    papers = synthetic(args.relationships)
+    n_rels = sum(len(p.relations) + 2 * len(p.results) for p in papers)
+    print(f"{len(papers)} papers, {n_rels} relationships")
+    uri = os.environ.get("NEO4J_URI")
+    tmp = tempfile.TemporaryDirectory(prefix="kg-bench-")
+    proc = None
+    opts: dict = {}
+    if not uri:
+        from kg.stores.falkordb_server import FALKORDB_AUTH, start_falkordb
+
+        uri, proc = start_falkordb(tmp.name)
+        opts = {"user": FALKORDB_AUTH[0], "password": FALKORDB_AUTH[1]}
+    try:
+        for batch in args.batch:
+            store = Neo4jStore(uri, batch_size=batch, **opts)
+            store.clear()
+            store.init_db()
+            t0 = time.perf_counter()
+            store.write_papers(papers)
+            dt = time.perf_counter() - t0
+            counted = sum(store.counts()["relationships"].values())
+            print(f"[{store.server}] batch {batch:>5}: {counted} rels in {dt:.1f}s = {counted / dt:,.0f} rel/s", flush=True)
+            store.clear()
+            store.close()
+    finally:
+        if proc is not None:
+            from kg.stores.falkordb_server import stop_falkordb
+
+            stop_falkordb(proc)
+        tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,261 @@
+"""Cypher for the property-graph form of the interchange model (pure functions).
+
+Every function returns a Cypher string (or a list of them); data always goes
+in parameters (``$rows``, ``$ids``, ``$scope``), never in the text. Labels and
+relationship types cannot be parameters, so they are interpolated **only**
+from the closed enums in :mod:`ontology` (``NodeLabel``, ``RelationType``)
+plus the fixed names below; :func:`_label` / :func:`_rel_type` refuse anything
+else.
+
+Layout (mirrors :mod:`kg.stores.rdf`, so ``counts()`` agree):
+
+* ``(:Paper {id, title, abstract, key, date, sources, authors, ...})``;
+* ``(:Entity:<Type> {id, name, aliases})`` - the type label (``Method`` ...)
+  comes only from :class:`~kg.stores.base.EntityRecord` (``write_entities``),
+  exactly as RDF types an entity only in its description; papers create bare
+  ``(:Entity {id})`` stubs for the ids they refer to;
+* ``(:Result {id, paper, value, unit, kind, text, field, start, end, qualifier})``
+  with ``(:Paper)-[:REPORTS]->(:Result)``, ``(:Result)-[:MEASURES]->(:Entity)``,
+  ``(:Result)-[:EVALUATES_ON]->(:Entity)`` and ``(:Result)-[:ACHIEVED_BY]->(:Entity)``
+  (``ACHIEVED_BY`` mirrors ``kg:achievedBy``: not a RelationType, not counted);
+* one relationship per (source, type, target, paper): MERGE key ``{paper}``,
+  provenance in properties ``evidence``, ``field``, ``start``, ``end``,
+  ``extractor``, ``confidence``;
+* entity-description edges (``VARIANT_OF``/``PART_OF`` from EntityRecords) carry
+  ``paper: ENTITY_SCOPE`` (the RDF entities graph).
+
+Portability (tested on FalkorDB 4.16 over Bolt; written for Neo4j 5): no
+``EXISTS {}`` / ``COUNT {}`` subqueries, no pattern comprehensions with
+``WHERE``, no ``elementId()``, no ``IF NOT EXISTS`` in DDL on FalkorDB.
+Orphan detection therefore uses ``OPTIONAL MATCH ... count()``.
+
+Statements that differ between servers (only DDL; detect with
+:data:`DETECT_SERVER` - it fails on FalkorDB):
+
+=========================  ===============================================  =============================================
+purpose                    Neo4j 5                                          FalkorDB
+=========================  ===============================================  =============================================
+unique node id             ``CREATE CONSTRAINT <l>_id IF NOT EXISTS FOR     ``CREATE INDEX FOR (n:<L>) ON (n.id)`` (unique
+                           (n:<L>) REQUIRE n.id IS UNIQUE``                 constraints are ``GRAPH.CONSTRAINT``, a Redis
+                                                                            command not reachable over Bolt; and the
+                                                                            statement errors if the index exists, so
+                                                                            existing ones are read with ``CALL
+                                                                            db.indexes()`` first)
+relationship ``paper``     ``CREATE INDEX rel_<t>_paper IF NOT EXISTS FOR   ``CREATE INDEX FOR ()-[r:<T>]-() ON (r.paper)``
+                           ()-[r:<T>]-() ON (r.paper)``
+server detection           ``CALL dbms.components()`` succeeds              the same call fails
+=========================  ===============================================  =============================================
+
+FalkorDB's Bolt endpoint also inlines string parameters into the query text
+without escaping, so the store escapes them for FalkorDB only
+(:func:`falkordb_params`); that is a driver-side concern, not Cypher text.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ontology import EntityType, NodeLabel, RelationType
+
+#: ``paper`` value of edges that belong to entity descriptions, not to a paper.
+ENTITY_SCOPE = "#entities"
+#: Label of every canonical entity node (besides its type label).
+ENTITY = "Entity"
+#: Result -> method edge; mirrors ``kg:achievedBy`` (not a RelationType).
+ACHIEVED_BY = "ACHIEVED_BY"
+#: Endpoint kinds a relationship row can have.
+PAPER, RESULT = NodeLabel.PAPER.value, NodeLabel.RESULT.value
+ENDPOINTS = (PAPER, ENTITY, RESULT)
+
+_TYPE_LABELS = tuple(t.value for t in EntityType)
+_LABELS = frozenset(lbl.value for lbl in NodeLabel) | {ENTITY}
+_REL_TYPES = frozenset(r.value for r in RelationType) | {ACHIEVED_BY}
+
+DETECT_SERVER = "CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition"
+LIST_INDEXES_FALKORDB = "CALL db.indexes()"
+CLEAR = "MATCH (n) DETACH DELETE n"
+
+
+def _label(label: NodeLabel | EntityType | str) -> str:
+    value = getattr(label, "value", label)
+    if value not in _LABELS:
+        raise ValueError(f"not a graph label: {value!r}")
+    return value
+
+
+def _rel_type(rel: RelationType | str) -> str:
+    value = getattr(rel, "value", rel)
+    if value not in _REL_TYPES:
+        raise ValueError(f"not a relationship type: {value!r}")
+    return value
+
+
+def node_pattern(var: str, kind: str, key: str) -> str:
+    """``(a:Paper {id: row.source})`` - match by label so the id index is used."""
+    return f"({var}:{_label(kind)} {{id: {key}}})"
+
+
+# -- writes -------------------------------------------------------------------
+def merge_papers() -> str:
+    """Rows ``{id, props}``."""
+    return "UNWIND $rows AS row MERGE (p:Paper {id: row.id}) SET p += row.props"
+
+
+def merge_entity_stubs() -> str:
+    """Rows ``{id}``: bare entity nodes for ids a paper refers to."""
+    return "UNWIND $rows AS row MERGE (e:Entity {id: row.id})"
+
+
+def merge_entities(label: EntityType | NodeLabel | str) -> str:
+    """Rows ``{id, name, aliases}`` of one entity type: set the type label,
+    dropping any other type label, and replace the description properties."""
+    lbl = _label(label)
+    if lbl not in _TYPE_LABELS:
+        raise ValueError(f"not an entity type label: {lbl!r}")
+    others = ":".join(_TYPE_LABELS)
+    return (
+        "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) "
+        f"REMOVE e:{others} SET e:{lbl} "
+        "SET e.name = row.name, e.aliases = row.aliases"
+    )
+
+
+def delete_entity_description_edges() -> str:
+    """Params ``$ids``, ``$scope``: drop the description edges of these entities."""
+    return (
+        "UNWIND $ids AS eid MATCH (e:Entity {id: eid})-[r]->() "
+        "WHERE r.paper = $scope DELETE r"
+    )
+
+
+def merge_results() -> str:
+    """Rows ``{id, paper, props}``: Result nodes and their REPORTS edge."""
+    return (
+        "UNWIND $rows AS row MATCH (p:Paper {id: row.paper}) "
+        "MERGE (r:Result {id: row.id}) SET r += row.props "
+        f"MERGE (p)-[:{RelationType.REPORTS.value} {{paper: row.paper}}]->(r)"
+    )
+
+
+def merge_relationships(rel: RelationType | str, source: str = PAPER, target: str = ENTITY) -> str:
+    """Rows ``{source, target, paper, props}`` of one type and endpoint kinds."""
+    t = _rel_type(rel)
+    return (
+        f"UNWIND $rows AS row MATCH {node_pattern('a', source, 'row.source')} "
+        f"MATCH {node_pattern('b', target, 'row.target')} "
+        f"MERGE (a)-[r:{t} {{paper: row.paper}}]->(b) SET r += row.props"
+    )
+
+
+# -- deletes ------------------------------------------------------------------
+def existing_papers() -> str:
+    """Param ``$ids``: which of these papers are stored."""
+    return "UNWIND $ids AS pid MATCH (p:Paper {id: pid}) RETURN p.id AS id"
+
+
+def delete_paper_contribution() -> list[str]:
+    """Param ``$ids``: a paper's Result nodes, Paper node and every edge it asserted.
+
+    Orphaned entities are left for :func:`delete_orphans` (as RDF does).
+    """
+    stmts = [
+        "UNWIND $ids AS pid MATCH (p:Paper {id: pid})-[:REPORTS]->(r:Result) DETACH DELETE r",
+        "UNWIND $ids AS pid MATCH (r:Result {paper: pid}) DETACH DELETE r",
+        "UNWIND $ids AS pid MATCH (p:Paper {id: pid}) DETACH DELETE p",
+    ]
+    # edges between entities (OUTPERFORMS, ...) are not attached to the paper
+    for t in sorted(_REL_TYPES):
+        stmts.append(f"UNWIND $ids AS pid MATCH (:Entity)-[r:{t} {{paper: pid}}]->(:Entity) DELETE r")
+    return stmts
+
+
+def delete_orphans() -> str:
+    """Param ``$scope``: delete entities nothing refers to; returns ``n``.
+
+    Kept: an entity with any edge asserted by a paper (its own or a result's,
+    either direction), or that is the family/suite of another entity
+    (incoming ``VARIANT_OF``/``PART_OF``). Run until ``n`` is 0 (fixpoint):
+    deleting an orphan drops its own description edges.
+    """
+    return (
+        "MATCH (e:Entity) "
+        "OPTIONAL MATCH (e)-[r]-() WHERE r.paper <> $scope "
+        "WITH e, count(r) AS used WHERE used = 0 "
+        f"OPTIONAL MATCH (e)<-[f:{RelationType.VARIANT_OF.value}|{RelationType.PART_OF.value}]-() "
+        "WITH e, count(f) AS family WHERE family = 0 "
+        "DETACH DELETE e RETURN count(*) AS n"
+    )
+
+
+# -- counts -------------------------------------------------------------------
+def count_nodes(label: NodeLabel | str) -> str:
+    return f"MATCH (n:{_label(label)}) RETURN count(n) AS n"
+
+
+def count_relationships(rel: RelationType | str) -> str:
+    return f"MATCH ()-[r:{_rel_type(rel)}]->() RETURN count(r) AS n"
+
+
+def count_queries() -> dict[str, dict[str, str]]:
+    """``{"nodes": {label: cypher}, "relationships": {TYPE: cypher}}``."""
+    return {
+        "nodes": {lbl.value: count_nodes(lbl) for lbl in NodeLabel},
+        "relationships": {r.value: count_relationships(r) for r in RelationType},
+    }
+
+
+# -- DDL ----------------------------------------------------------------------
+INDEXED_LABELS = (PAPER, ENTITY, RESULT)
+
+
+def schema_neo4j() -> list[str]:
+    """Constraints and indexes for Neo4j 5 (idempotent)."""
+    stmts = [
+        f"CREATE CONSTRAINT {lbl.lower()}_id IF NOT EXISTS FOR (n:{_label(lbl)}) REQUIRE n.id IS UNIQUE"
+        for lbl in INDEXED_LABELS
+    ]
+    stmts.append("CREATE INDEX result_paper IF NOT EXISTS FOR (n:Result) ON (n.paper)")
+    stmts += [
+        f"CREATE INDEX rel_{t.lower()}_paper IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.paper)"
+        for t in sorted(_REL_TYPES)
+    ]
+    return stmts
+
+
+def schema_falkordb(existing: Iterable[tuple[str, str]] = ()) -> list[str]:
+    """Indexes for FalkorDB, skipping ``(label_or_type, property)`` pairs in ``existing``."""
+    have = set(existing)
+    stmts = [f"CREATE INDEX FOR (n:{_label(lbl)}) ON (n.id)" for lbl in INDEXED_LABELS if (lbl, "id") not in have]
+    if (RESULT, "paper") not in have:
+        stmts.append("CREATE INDEX FOR (n:Result) ON (n.paper)")
+    stmts += [
+        f"CREATE INDEX FOR ()-[r:{t}]-() ON (r.paper)" for t in sorted(_REL_TYPES) if (t, "paper") not in have
+    ]
+    return stmts
+
+
+# -- parameters ---------------------------------------------------------------
+def falkordb_escape(value: Any) -> Any:
+    """Escape strings for FalkorDB's Bolt endpoint, which splices parameters
+    into single-quoted literals: ``\\`` -> ``\\\\`` and ``'`` -> ``\\'``, recursively."""
+    if isinstance(value, str):
+        return value.replace("\\", "\\\\").replace("'", "\\'")
+    if isinstance(value, (list, tuple)):
+        return [falkordb_escape(v) for v in value]
+    if isinstance(value, dict):
+        return {k: falkordb_escape(v) for k, v in value.items()}
+    return value
+
+
+def is_identifier(name: str) -> bool:
+    """A parameter/map key FalkorDB can take unquoted (ASCII identifier)."""
+    return bool(name) and name.isascii() and name.replace("_", "a").isalnum() and not name[0].isdigit()
+
+
+__all__ = [
+    "ACHIEVED_BY", "CLEAR", "DETECT_SERVER", "ENDPOINTS", "ENTITY", "ENTITY_SCOPE", "LIST_INDEXES_FALKORDB",
+    "PAPER", "RESULT", "count_nodes", "count_queries", "count_relationships", "delete_entity_description_edges",
+    "delete_orphans", "delete_paper_contribution", "existing_papers", "falkordb_escape", "is_identifier",
+    "merge_entities", "merge_entity_stubs", "merge_papers", "merge_relationships", "merge_results",
+    "node_pattern", "schema_falkordb", "schema_neo4j",
+]

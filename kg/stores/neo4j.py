@@ -1,0 +1,464 @@
+"""Neo4j (or any Bolt server, e.g. FalkorDB) store backend through the official driver.
+
+``open_store("bolt://host:7687")`` lands here. Credentials never come from the
+command line: ``user``/``password`` arguments (library use), else the
+``NEO4J_USER`` / ``NEO4J_PASSWORD`` environment variables, else the
+``[neo4j]`` table of ``$KG_CONFIG`` or ``~/.config/mlkg/neo4j.toml``; the
+defaults are ``neo4j`` and an empty password. They are never printed nor put
+in exception messages.
+
+Writes are batched ``UNWIND`` statements (see :mod:`kg.stores.cypher`), one
+managed write transaction per batch of papers, so a batch is all-or-nothing
+and transient errors are retried by the driver. Everything is ``MERGE``: a
+rewrite of the same papers is idempotent, and re-writing a paper first removes
+its previous contribution (as the RDF store drops the paper's named graph).
+
+The server is detected once (``CALL dbms.components()`` fails on FalkorDB);
+for FalkorDB, string parameters are escaped (its Bolt endpoint splices them
+into the query text) and indexes replace Neo4j's unique constraints.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import socket
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ontology import NodeLabel, RelationType
+
+from ..model import PaperGraph
+from . import cypher
+from .base import CYPHER, TRANSACTIONS, EntityRecord, QueryResult, StoreError
+
+CONFIG_PATH = Path("~/.config/mlkg/neo4j.toml")
+_META_KEYS = ("authors_count", "organization", "upvotes", "arxiv_id", "doi", "url")
+
+
+def load_credentials(user: str | None = None, password: str | None = None) -> tuple[str, str]:
+    """``(user, password)`` from arguments, environment, then config file."""
+    cfg: dict[str, Any] = {}
+    path = Path(os.environ["KG_CONFIG"]) if os.environ.get("KG_CONFIG") else CONFIG_PATH.expanduser()
+    if path.is_file():
+        try:
+            with open(path, "rb") as fh:
+                cfg = tomllib.load(fh).get("neo4j", {}) or {}
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            # the message names the file and the problem, never its content
+            raise StoreError(f"cannot read store config {path}: {type(exc).__name__}") from None
+    user = user or os.environ.get("NEO4J_USER") or cfg.get("user") or "neo4j"
+    if password is None:
+        password = os.environ.get("NEO4J_PASSWORD")
+    if password is None:
+        password = cfg.get("password", "")
+    return str(user), str(password)
+
+
+def _safe_url(url: str) -> str:
+    """The URL without any ``user:password@`` part, for messages."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{host}{port}"
+
+
+def to_plain(value: Any) -> Any:
+    """Driver values as plain Python: nodes and relationships become dicts."""
+    from neo4j.graph import Node, Path as GPath, Relationship
+
+    if isinstance(value, Node):
+        out = dict(value.items())
+        out["_labels"] = sorted(value.labels)
+        return out
+    if isinstance(value, Relationship):
+        out = dict(value.items())
+        out["_type"] = value.type
+        if value.start_node is not None:
+            out["_start"] = value.start_node.get("id")
+        if value.end_node is not None:
+            out["_end"] = value.end_node.get("id")
+        return out
+    if isinstance(value, GPath):
+        return {"nodes": [to_plain(n) for n in value.nodes], "relationships": [to_plain(r) for r in value.relationships]}
+    if isinstance(value, list | tuple):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):  # neo4j.time types
+        return value.iso_format()
+    if isinstance(value, _dt.date | _dt.datetime | _dt.time):
+        return value.isoformat()
+    return value
+
+
+def paper_props(paper: PaperGraph) -> dict[str, Any]:
+    props: dict[str, Any] = {"title": paper.title, "abstract": paper.abstract, "key": paper.key}
+    if paper.date:
+        props["date"] = paper.date
+    props["sources"] = [f"{s.file}:{s.line}" for s in paper.sources]
+    for key in _META_KEYS:
+        if paper.meta.get(key) not in (None, ""):
+            props[key] = paper.meta[key]
+    if paper.meta.get("authors"):
+        props["authors"] = [str(a) for a in paper.meta["authors"]]
+    return props
+
+
+def paper_rows(papers: list[PaperGraph]) -> dict[str, Any]:
+    """Statement rows for a batch of papers (pure; see :mod:`kg.stores.cypher`)."""
+    paper_list, stubs, results = [], {}, []
+    rels: dict[tuple[str, str, str], dict[tuple[str, str, str], dict]] = defaultdict(dict)
+    for paper in papers:
+        pid = paper.id
+        paper_list.append({"id": pid, "props": paper_props(paper)})
+
+        def kind(ref: str) -> str:
+            if ref == pid:
+                return cypher.PAPER
+            stubs[ref] = {"id": ref}
+            return cypher.ENTITY
+
+        for rel in paper.relations:
+            s_kind, t_kind = kind(rel.source), kind(rel.target)
+            e = rel.evidence
+            props = {
+                "evidence": e.text, "field": e.field, "start": int(e.start), "end": int(e.end),
+                "extractor": rel.extractor, "confidence": round(float(rel.confidence), 3),
+            }
+            # one edge per (source, type, target, paper); the last evidence wins
+            rels[(rel.type.value, s_kind, t_kind)][(rel.source, rel.target, pid)] = {
+                "source": rel.source, "target": rel.target, "paper": pid, "props": props,
+            }
+        for i, res in enumerate(paper.results):
+            rid = f"{pid}#result/{i}"
+            props = {
+                "paper": pid, "value": float(res.value), "unit": res.unit, "kind": res.kind, "text": res.span.text,
+                "field": res.span.field, "start": int(res.span.start), "end": int(res.span.end),
+            }
+            if res.qualifier:
+                props["qualifier"] = res.qualifier
+            for key in ("metric", "dataset", "method"):
+                if getattr(res, key):
+                    props[key] = getattr(res, key)
+            results.append({"id": rid, "paper": pid, "props": props})
+            for ref, t in ((res.metric, RelationType.MEASURES.value), (res.dataset, RelationType.EVALUATES_ON.value),
+                           (res.method, cypher.ACHIEVED_BY)):
+                if ref:
+                    kind(ref)
+                    rels[(t, cypher.RESULT, cypher.ENTITY)][(rid, ref, pid)] = {
+                        "source": rid, "target": ref, "paper": pid, "props": {},
+                    }
+    return {
+        "papers": paper_list,
+        "stubs": list(stubs.values()),
+        "results": results,
+        "relationships": {k: list(v.values()) for k, v in rels.items()},
+    }
+
+
+class Neo4jStore:
+    """Store backend over Bolt (Neo4j 5; FalkorDB for tests and benchmarks)."""
+
+    name = "neo4j"
+    capabilities = frozenset({CYPHER, TRANSACTIONS})
+    query_language = "cypher"
+
+    def __init__(
+        self,
+        url: str,
+        database: str | None = None,
+        batch_size: int = 1000,
+        user: str | None = None,
+        password: str | None = None,
+        read_only: bool = False,
+        connection_timeout: float = 30.0,
+    ):
+        try:
+            from neo4j import GraphDatabase
+        except ImportError as exc:  # pragma: no cover
+            raise StoreError("the neo4j driver is not installed (pip install neo4j)") from exc
+        self.url = url
+        self.database = database
+        self.batch_size = max(1, int(batch_size))
+        self.read_only = read_only
+        self._safe_url = _safe_url(url)
+        user, secret = load_credentials(user, password)
+        try:
+            self._driver = GraphDatabase.driver(
+                url, auth=(user, secret),
+                connection_timeout=connection_timeout, connection_acquisition_timeout=connection_timeout,
+                max_transaction_retry_time=max(connection_timeout, 15.0),
+            )
+        except Exception as exc:  # noqa: BLE001 - bad URL, config...
+            raise StoreError(f"cannot open Bolt store {self._safe_url}: {type(exc).__name__}") from None
+        del secret
+        self.server = self._detect_server()
+
+    # -- plumbing ---------------------------------------------------------
+    def _error(self, action: str, exc: BaseException) -> StoreError:
+        from neo4j.exceptions import AuthError, ServiceUnavailable
+
+        if isinstance(exc, AuthError):
+            return StoreError(f"{action} on {self._safe_url}: authentication failed (check NEO4J_USER/NEO4J_PASSWORD)")
+        if isinstance(exc, ServiceUnavailable):
+            return StoreError(f"{action} on {self._safe_url}: server unavailable")
+        msg = getattr(exc, "message", None) or str(exc)
+        return StoreError(f"{action} on {self._safe_url}: {type(exc).__name__}: {msg}")
+
+    def _session(self, write: bool = True):
+        from neo4j import READ_ACCESS, WRITE_ACCESS
+
+        return self._driver.session(database=self.database, default_access_mode=WRITE_ACCESS if write else READ_ACCESS)
+
+    def _params(self, params: Mapping[str, Any] | None) -> dict[str, Any]:
+        params = dict(params or {})
+        if self.server == "falkordb":
+            for key in params:
+                if not cypher.is_identifier(key):
+                    raise StoreError(f"parameter name {key!r} is not an identifier")
+            return cypher.falkordb_escape(params)
+        return params
+
+    def _run(self, tx, text: str, **params) -> list:
+        if self.server != "falkordb":
+            return list(tx.run(text, params))
+        # FalkorDB 4.16 splices parameters into the query text and its Bolt
+        # endpoint crashes (SIGSEGV) past ~4 KB of it: split list parameters.
+        key = "rows" if "rows" in params else "ids" if "ids" in params else None
+        if key is None:
+            return list(tx.run(text, self._params(params)))
+        out: list = []
+        for chunk in _size_chunks(params[key], FALKORDB_MAX_TEXT - len(text.encode()) - 64):
+            out.extend(tx.run(text, self._params({**params, key: chunk})))
+        return out
+
+    def _write(self, work) -> Any:
+        if self.read_only:
+            raise StoreError(f"store {self._safe_url} is open read-only")
+        try:
+            with self._session(True) as session:
+                return session.execute_write(work)
+        except StoreError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise self._error("write failed", exc) from None
+
+    def _read(self, text: str, params: Mapping[str, Any] | None = None) -> tuple[list[str], list[list[Any]]]:
+        p = self._params(params)
+
+        def work(tx):
+            res = tx.run(text, p)
+            rows = [list(r.values()) for r in res]
+            return list(res.keys()), rows
+
+        try:
+            with self._session(False) as session:
+                return session.execute_read(work)
+        except StoreError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise self._error("query failed", exc) from None
+
+    def _detect_server(self) -> str:
+        try:
+            with self._session(False) as session:
+                session.execute_read(lambda tx: tx.run(cypher.DETECT_SERVER).consume())
+            return "neo4j"
+        except Exception as exc:  # noqa: BLE001
+            from neo4j.exceptions import AuthError, ServiceUnavailable
+
+            if isinstance(exc, AuthError | ServiceUnavailable):
+                raise self._error("cannot connect", exc) from None
+            return "falkordb"
+
+    # -- schema -----------------------------------------------------------
+    def schema_statements(self) -> list[str]:
+        if self.server == "neo4j":
+            return cypher.schema_neo4j()
+        existing = set()
+        cols, rows = self._read(cypher.LIST_INDEXES_FALKORDB)
+        for row in rows:
+            rec = dict(zip(cols, row, strict=False))
+            for prop in rec.get("properties") or []:
+                existing.add((rec.get("label"), prop))
+        return cypher.schema_falkordb(existing)
+
+    def init_db(self) -> list[str]:
+        """Create constraints/indexes (idempotent); returns the statements run."""
+        stmts = self.schema_statements()
+        for stmt in stmts:
+            try:
+                with self._session(True) as session:
+                    session.run(stmt).consume()
+            except Exception as exc:  # noqa: BLE001
+                raise self._error("schema statement failed", exc) from None
+        return stmts
+
+    # -- writes -----------------------------------------------------------
+    def _paper_batches(self, papers: Iterable[PaperGraph]) -> Iterator[list[PaperGraph]]:
+        batch: dict[str, PaperGraph] = {}
+        rows = 0
+        for paper in papers:
+            batch.pop(paper.id, None)  # the same paper twice: the last one wins
+            batch[paper.id] = paper
+            rows += 1 + len(paper.relations) + 2 * len(paper.results)
+            if rows >= self.batch_size:
+                yield list(batch.values())
+                batch, rows = {}, 0
+        if batch:
+            yield list(batch.values())
+
+    def _write_batch(self, tx, papers: list[PaperGraph]) -> None:
+        ids = [p.id for p in papers]
+        existing = [r["id"] for r in self._run(tx, cypher.existing_papers(), ids=ids)]
+        if existing:
+            for stmt in cypher.delete_paper_contribution():
+                self._run(tx, stmt, ids=existing)
+        data = paper_rows(papers)
+        self._run(tx, cypher.merge_papers(), rows=data["papers"])
+        if data["stubs"]:
+            self._run(tx, cypher.merge_entity_stubs(), rows=data["stubs"])
+        if data["results"]:
+            self._run(tx, cypher.merge_results(), rows=data["results"])
+        for (t, s_kind, t_kind), rows in sorted(data["relationships"].items()):
+            self._run(tx, cypher.merge_relationships(t, s_kind, t_kind), rows=rows)
+
+    def write_papers(self, papers: Iterable[PaperGraph]) -> int:
+        n = 0
+        for batch in self._paper_batches(papers):
+            self._write(lambda tx, b=batch: self._write_batch(tx, b))
+            n += len(batch)
+        return n
+
+    def write_entities(self, entities: Iterable[EntityRecord]) -> int:
+        n = 0
+        batch: list[EntityRecord] = []
+        for ent in entities:
+            batch.append(ent)
+            if len(batch) >= self.batch_size:
+                self._write(lambda tx, b=batch: self._write_entity_batch(tx, b))
+                n += len(batch)
+                batch = []
+        if batch:
+            self._write(lambda tx, b=batch: self._write_entity_batch(tx, b))
+            n += len(batch)
+        return n
+
+    def _write_entity_batch(self, tx, entities: list[EntityRecord]) -> None:
+        last = {e.id: e for e in entities}
+        self._run(tx, cypher.delete_entity_description_edges(), ids=list(last), scope=cypher.ENTITY_SCOPE)
+        by_label: dict[str, list[dict]] = defaultdict(list)
+        family: dict[str, list[dict]] = defaultdict(list)
+        stubs: dict[str, dict] = {}
+        for e in last.values():
+            aliases = sorted(set(e.aliases) - {e.name})
+            by_label[NodeLabel(e.type.value).value].append({"id": e.id, "name": e.name, "aliases": aliases})
+            for ref, t in ((e.variant_of, RelationType.VARIANT_OF), (e.part_of, RelationType.PART_OF)):
+                if ref:
+                    stubs[ref] = {"id": ref}
+                    family[t.value].append({"source": e.id, "target": ref, "paper": cypher.ENTITY_SCOPE, "props": {}})
+        for label, rows in sorted(by_label.items()):
+            self._run(tx, cypher.merge_entities(label), rows=rows)
+        if stubs:
+            self._run(tx, cypher.merge_entity_stubs(), rows=list(stubs.values()))
+        for t, rows in sorted(family.items()):
+            self._run(tx, cypher.merge_relationships(t, cypher.ENTITY, cypher.ENTITY), rows=rows)
+
+    def remove_papers(self, paper_ids: Iterable[str]) -> int:
+        ids = list(dict.fromkeys(paper_ids))
+        n = 0
+        for i in range(0, len(ids), self.batch_size):
+            chunk = ids[i : i + self.batch_size]
+
+            def work(tx, chunk=chunk):
+                existing = [r["id"] for r in self._run(tx, cypher.existing_papers(), ids=chunk)]
+                if existing:
+                    for stmt in cypher.delete_paper_contribution():
+                        self._run(tx, stmt, ids=existing)
+                return len(existing)
+
+            n += self._write(work)
+        self.remove_orphans()
+        return n
+
+    def remove_orphans(self) -> int:
+        """Delete entities nothing refers to, to a fixpoint; returns how many."""
+        removed = 0
+        while True:
+            recs = self._write(lambda tx: self._run(tx, cypher.delete_orphans(), scope=cypher.ENTITY_SCOPE))
+            n = recs[0]["n"] if recs else 0
+            if not n:
+                return removed
+            removed += n
+
+    def clear(self) -> None:
+        """Delete every node and relationship (tests)."""
+        self._write(lambda tx: self._run(tx, cypher.CLEAR))
+
+    # -- reads ------------------------------------------------------------
+    def query(self, text: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        cols, rows = self._read(text, params)
+        return QueryResult(cols, [[to_plain(v) for v in row] for row in rows])
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {"nodes": {}, "relationships": {}}
+        for section, queries in cypher.count_queries().items():
+            for key, text in queries.items():
+                rows = self._read(text)[1]
+                n = int(rows[0][0]) if rows else 0
+                if n:
+                    out[section][key] = n
+        return {k: dict(sorted(v.items())) for k, v in out.items()}
+
+    def close(self) -> None:
+        driver = getattr(self, "_driver", None)
+        if driver is None:
+            return
+        driver.close()
+        self._driver = None
+        if getattr(self, "server", None) == "falkordb":
+            _absorb_falkordb_hangup(self.url)
+
+
+#: Largest query text (with spliced parameters) sent to FalkorDB's Bolt endpoint.
+FALKORDB_MAX_TEXT = 3800
+
+
+def _size_chunks(rows: list, budget: int) -> Iterator[list]:
+    """Split ``rows`` so each chunk's escaped JSON-ish size stays under ``budget``."""
+    import json
+
+    chunk: list = []
+    size = 0
+    for row in rows:
+        n = len(json.dumps(cypher.falkordb_escape(row), ensure_ascii=False).encode()) + 8
+        if n > budget:
+            raise StoreError(
+                f"a row of {n} bytes exceeds FalkorDB's Bolt query-size limit (~{FALKORDB_MAX_TEXT} bytes)"
+            )
+        if chunk and size + n > budget:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(row)
+        size += n
+    if chunk:
+        yield chunk
+
+
+def _absorb_falkordb_hangup(url: str) -> None:
+    """Work around FalkorDB 4.16's Bolt listener: after a client hangs up, the
+    *next* connection's handshake is lost (the driver then waits for its
+    acquisition timeout). A bare TCP connect/close takes that slot."""
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 7687), timeout=1):
+            pass
+    except OSError:
+        pass
+
+
+__all__ = ["CONFIG_PATH", "Neo4jStore", "load_credentials", "paper_rows", "to_plain"]

