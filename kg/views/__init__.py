@@ -1,0 +1,1 @@
+"""Interactive views of the graph (``kg view``)."""
