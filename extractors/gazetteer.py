@@ -29,7 +29,7 @@ def spelling_variants(surface: str) -> set[str]:
     variants = {surface.strip()}
     if 1 < len(parts) <= 4:
         variants |= {"-".join(parts), " ".join(parts)}
-        if any(p[-1].isdigit() or p[0].isdigit() for p in parts) or len(parts) == 2:
+        if any(p[-1].isdigit() or p[0].isdigit() for p in parts):
             variants.add("".join(parts))
     tail = parts[-1] if parts else ""
     if tail.isalpha() and tail[-1] not in "sS" and len(surface) > 2:
@@ -56,8 +56,9 @@ class GazetteerMatcher:
         spans += [Span(doc, s, e, label=k) for k, s, e in self.exact(doc)]
         out = []
         for span in filter_spans(spans):
-            if _bounded(doc, span.start, span.end):
-                out.append((span.start, span.end, self.entries[int(span.label_)]))
+            entry = self.entries[int(span.label_)]
+            if _bounded(doc, span.start, span.end) and not _lowercase_clash(span, entry):
+                out.append((span.start, span.end, entry))
         return out
 
     def __call__(self, doc: Doc) -> Doc:
@@ -66,6 +67,13 @@ class GazetteerMatcher:
             group.append(Span(doc, start, end, label=entry.type.value, kb_id=entry.name, span_id="gazetteer"))
         doc.spans[SPAN_GROUP] = group
         return doc
+
+
+def _lowercase_clash(span: Span, entry: GazetteerEntry) -> bool:
+    """A one-word, all-lowercase hit on a name always written with capitals
+    ("multiple" for MultiPL-E) is an ordinary word, not the entity."""
+    text = span.text
+    return len(span) == 1 and text.islower() and not any(s.islower() for s in entry.surfaces)
 
 
 def _bounded(doc: Doc, start: int, end: int) -> bool:

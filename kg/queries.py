@@ -1,7 +1,7 @@
 """Reusable read queries over any store (SPARQL or Cypher by capability)."""
 from __future__ import annotations
 
-from ontology import EntityType, sparql_prefixes
+from ontology import EntityType, RelationType, rdf_property, sparql_prefixes
 
 from .stores import CYPHER, Store
 
@@ -77,9 +77,12 @@ SELECT ?rel ?direction ?otherName ?title ?sentence ?extractor ?confidence WHERE 
   OPTIONAL { ?other skos:prefLabel ?oname }
   OPTIONAL { ?other dcterms:title ?otitle }
   BIND(COALESCE(?oname, ?otitle) AS ?otherName)
-  BIND(UCASE(REPLACE(STRAFTER(STR(?p), "#"), "([a-z])([A-Z])", "$1_$2")) AS ?rel)
+  VALUES (?p ?rel) { %s }
 } ORDER BY ?rel ?title
 """
+SHOW_RELATIONS_SPARQL = SHOW_RELATIONS_SPARQL % " ".join(
+    f"(<{rdf_property(r)}> \"{r.value}\")" for r in RelationType
+)
 SHOW_FAMILY_SPARQL = """
 SELECT ?relation ?name WHERE {
   { ?e kg:variantOf ?o . ?o skos:prefLabel ?name . BIND("variant of" AS ?relation) }

@@ -96,12 +96,15 @@ def _run_build(inputs, store_loc, input_format, fast, workers, rejects_path, qui
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+    from ..manifest import manifest_path_for
+
     store = _open(store_loc)
     try:
         with progress_bar("rebuilding" if full else "building", quiet) as advance:
             report = run_build(
                 list(inputs), store, input_format, fast=fast, workers=workers, progress=advance, on_total=advance.total,
                 full=full, prune=prune, engine=engine, scheduler=scheduler,
+                manifest=manifest_path_for(store_loc or default_location()),
             )
         counts = store.counts()
     finally:
@@ -213,21 +216,27 @@ def parse_params(pairs: tuple[str, ...]) -> dict[str, object]:
 @main.command()
 @click.argument("query_text", required=False)
 @click.option("--file", "query_file", type=click.File("r"), help="Read the query from a file.")
+@click.option("--preset", default=None, metavar="NAME", help="Run a canned query (see `kg presets`).")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter (repeatable).")
 @store_option
 @format_option
-def query(query_text, query_file, params, store_loc, fmt):
+def query(query_text, query_file, preset, params, store_loc, fmt):
     """Run a SPARQL (embedded store) or Cypher (bolt://) query.
 
     Values are passed as parameters, never pasted into the query: in SPARQL
     use ?name, in Cypher $name.
     """
     text = query_file.read() if query_file else query_text
-    if not text:
-        raise click.UsageError("give a query or --file")
+    if not text and not preset:
+        raise click.UsageError("give a query, --file or --preset")
     store = _open(store_loc, **({"read_only": True} if "://" not in (store_loc or default_location()) else {}))
     try:
-        result = store.query(text, parse_params(params))
+        if preset:
+            from .presets_cmd import run_preset
+
+            result = run_preset(store, preset, parse_params(params))
+        else:
+            result = store.query(text, parse_params(params))
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:

@@ -1,0 +1,269 @@
+"""Canned questions ("presets") with a SPARQL and a Cypher text each.
+
+``kg query --preset NAME --param k=v`` runs one of them; ``kg presets``
+lists them. docs/queries.md shows every query verbatim (a test keeps the two
+in sync). Parameters are always bound by the store (SPARQL ``?name``,
+Cypher ``$name``), never formatted into the text; ``limit`` is applied in
+Python (SPARQL cannot bind LIMIT).
+
+The SPARQL is written for the RDF layout of :mod:`kg.stores.rdf` (the store
+predefines the ``kg:``, ``skos:`` ... prefixes); the Cypher for the property
+graph of :mod:`kg.stores.cypher` (``(:Entity:<Type> {id, name, aliases})``,
+``(:Paper {id, title, date})``, ``(:Result {value, unit, kind, text})``).
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .stores import CYPHER, QueryResult, Store
+
+
+class PresetError(ValueError):
+    """Unknown preset, or missing/unknown parameters (a usage error)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Preset:
+    """A canned question. ``params`` maps each parameter to its documentation;
+    ``required`` lists those that must be given."""
+
+    name: str
+    description: str
+    sparql: str
+    cypher: str
+    params: dict[str, str] = field(default_factory=dict)
+    required: tuple[str, ...] = ()
+
+    def text_for(self, store: Store) -> str:
+        return self.cypher if CYPHER in store.capabilities else self.sparql
+
+
+LIMIT_DOC = "keep only the first N rows (applied after the query; default: all)"
+
+PRESETS: dict[str, Preset] = {}
+
+
+def _add(p: Preset) -> None:
+    PRESETS[p.name] = p
+
+
+_add(Preset(
+    name="top-datasets",
+    description="Datasets and benchmarks by the number of papers that use, evaluate on or propose them.",
+    params={"limit": LIMIT_DOC},
+    sparql="""\
+SELECT ?type ?name (COUNT(DISTINCT ?p) AS ?papers) WHERE {
+  ?p a kg:Paper ; ?rel ?e .
+  ?e a ?cls ; skos:prefLabel ?name .
+  VALUES ?cls { kg:Dataset kg:Benchmark }
+  BIND(STRAFTER(STR(?cls), "#") AS ?type)
+} GROUP BY ?type ?name ORDER BY DESC(?papers) ?name
+""",
+    cypher="""\
+MATCH (p:Paper)-->(e:Entity)
+WHERE e:Dataset OR e:Benchmark
+RETURN CASE WHEN e:Dataset THEN 'Dataset' ELSE 'Benchmark' END AS type, e.name AS name, count(DISTINCT p) AS papers
+ORDER BY papers DESC, name
+""",
+))
+
+_add(Preset(
+    name="top-methods",
+    description="Methods by the number of papers that propose or use them (and how many propose them).",
+    params={"limit": LIMIT_DOC},
+    sparql="""\
+SELECT ?name (COUNT(DISTINCT ?p) AS ?papers) (COUNT(DISTINCT ?proposer) AS ?proposing) WHERE {
+  ?p a kg:Paper ; ?rel ?e .
+  ?e a kg:Method ; skos:prefLabel ?name .
+  OPTIONAL { ?proposer a kg:Paper ; kg:proposes ?e }
+} GROUP BY ?name ORDER BY DESC(?papers) ?name
+""",
+    cypher="""\
+MATCH (p:Paper)-->(e:Method)
+OPTIONAL MATCH (proposer:Paper)-[:PROPOSES]->(e)
+RETURN e.name AS name, count(DISTINCT p) AS papers, count(DISTINCT proposer) AS proposing
+ORDER BY papers DESC, name
+""",
+))
+
+_add(Preset(
+    name="paper",
+    description="What one paper proposes, uses, evaluates on, measures and addresses (with evidence), and the results it reports.",
+    params={"paper": "paper id, arXiv id, or the title or its beginning (case-insensitive)", "limit": LIMIT_DOC},
+    required=("paper",),
+    sparql="""\
+SELECT ?title ?relation ?type ?name ?value ?unit ?evidence WHERE {
+  ?p a kg:Paper ; dcterms:title ?title ; kg:paperKey ?key .
+  OPTIONAL { ?p kg:arxivId ?arxiv }
+  FILTER(STRLEN(STR(?paper)) > 0 && (
+    STR(?p) = CONCAT("https://w3id.org/mlkg/id/paper/", ENCODE_FOR_URI(STR(?paper)))
+    || LCASE(STR(?arxiv)) = LCASE(STR(?paper)) || STR(?key) = STR(?paper)
+    || STRSTARTS(LCASE(STR(?title)), LCASE(STR(?paper)))))
+  {
+    VALUES (?prop ?relation) {
+      (kg:proposes "PROPOSES") (kg:uses "USES") (kg:evaluatesOn "EVALUATES_ON") (kg:measures "MEASURES") (kg:addresses "ADDRESSES")
+    }
+    ?p ?prop ?e .
+    ?e a kg:Entity ; a ?cls ; skos:prefLabel ?name .
+    FILTER(?cls != kg:Entity)
+    BIND(STRAFTER(STR(?cls), "#") AS ?type)
+    OPTIONAL { ?ev kg:assertedSubject ?p ; kg:assertedPredicate ?prop ; kg:assertedObject ?e ; kg:sentence ?evidence }
+  } UNION {
+    ?p kg:reports ?r .
+    ?r qudt:numericValue ?value ; kg:unit ?unit ; kg:kind ?kind ; kg:resultText ?evidence .
+    BIND("REPORTS" AS ?relation)
+    BIND("Result" AS ?type)
+    BIND(?kind AS ?name)
+  }
+} ORDER BY ?title ?relation ?type ?name ?value
+""",
+    cypher="""\
+MATCH (p:Paper)
+WHERE size($paper) > 0 AND (p.id = $paper OR toLower(toString(p.arxiv_id)) = toLower($paper)
+      OR toLower(p.title) STARTS WITH toLower($paper))
+MATCH (p)-[rel]->(x)
+WHERE type(rel) IN ['PROPOSES', 'USES', 'EVALUATES_ON', 'MEASURES', 'ADDRESSES', 'REPORTS']
+RETURN p.title AS title, type(rel) AS relation,
+       CASE WHEN x:Result THEN 'Result' ELSE [l IN labels(x) WHERE l <> 'Entity'][0] END AS type,
+       CASE WHEN x:Result THEN x.kind ELSE x.name END AS name, x.value AS value, x.unit AS unit,
+       CASE WHEN x:Result THEN x.text ELSE rel.evidence END AS evidence
+ORDER BY title, relation, type, name, value
+""",
+))
+
+_add(Preset(
+    name="methods-on",
+    description="Methods proposed, used or credited with a result by papers that evaluate (or report results) on a dataset.",
+    params={"dataset": "dataset or benchmark: name, alias or id (case-insensitive)", "limit": LIMIT_DOC},
+    required=("dataset",),
+    sparql="""\
+SELECT ?method (COUNT(DISTINCT ?p) AS ?papers) (SAMPLE(?title) AS ?example) WHERE {
+  ?d a kg:Entity ; (skos:prefLabel|skos:altLabel|kg:entityId) ?dl .
+  FILTER(LCASE(STR(?dl)) = LCASE(STR(?dataset)))
+  ?p (kg:evaluatesOn|kg:reports/kg:evaluatesOn) ?d .
+  ?p a kg:Paper ; dcterms:title ?title .
+  ?p kg:proposes|kg:uses|(kg:reports/kg:achievedBy) ?m .
+  ?m a kg:Method ; skos:prefLabel ?method .
+} GROUP BY ?method ORDER BY DESC(?papers) ?method
+""",
+    cypher="""\
+MATCH (d:Entity)
+WHERE toLower(d.name) = toLower($dataset) OR toLower(d.id) = toLower($dataset)
+      OR any(a IN coalesce(d.aliases, []) WHERE toLower(a) = toLower($dataset))
+MATCH (p:Paper)-[:EVALUATES_ON|REPORTS*1..2]->(d)
+WITH DISTINCT p
+MATCH (p)-[:PROPOSES|USES|REPORTS|ACHIEVED_BY*1..2]->(m:Method)
+RETURN m.name AS method, count(DISTINCT p) AS papers, min(p.title) AS example
+ORDER BY papers DESC, method
+""",
+))
+
+_add(Preset(
+    name="co-usage",
+    description="Method x dataset/benchmark pairs and the number of papers mentioning both.",
+    params={"limit": LIMIT_DOC},
+    sparql="""\
+SELECT ?method ?dataset (COUNT(DISTINCT ?p) AS ?papers) WHERE {
+  ?p a kg:Paper ; ?r1 ?m ; ?r2 ?d .
+  ?m a kg:Method ; skos:prefLabel ?method .
+  ?d a ?dcls ; skos:prefLabel ?dataset .
+  VALUES ?dcls { kg:Dataset kg:Benchmark }
+} GROUP BY ?method ?dataset ORDER BY DESC(?papers) ?method ?dataset
+""",
+    cypher="""\
+MATCH (m:Method)<--(p:Paper)-->(d:Entity)
+WHERE d:Dataset OR d:Benchmark
+RETURN m.name AS method, d.name AS dataset, count(DISTINCT p) AS papers
+ORDER BY papers DESC, method, dataset
+""",
+))
+
+_add(Preset(
+    name="speedups",
+    description="Papers reporting speedups and other factors (unit x) or bit-widths (unit bit), largest first.",
+    params={"limit": LIMIT_DOC},
+    sparql="""\
+SELECT ?title ?value ?unit ?kind ?qualifier ?method ?text WHERE {
+  ?p a kg:Paper ; dcterms:title ?title ; kg:reports ?r .
+  ?r qudt:numericValue ?value ; kg:unit ?unit ; kg:kind ?kind ; kg:resultText ?text .
+  FILTER(?unit IN ("x", "bit"))
+  OPTIONAL { ?r kg:qualifier ?qualifier }
+  OPTIONAL { ?r kg:achievedBy ?m . ?m skos:prefLabel ?method }
+} ORDER BY DESC(?unit) DESC(?value) ?title
+""",
+    cypher="""\
+MATCH (p:Paper)-[:REPORTS]->(r:Result)
+WHERE r.unit IN ['x', 'bit']
+OPTIONAL MATCH (r)-[:ACHIEVED_BY]->(m:Entity)
+RETURN p.title AS title, r.value AS value, r.unit AS unit, r.kind AS kind, r.qualifier AS qualifier,
+       m.name AS method, r.text AS text
+ORDER BY unit DESC, value DESC, title
+""",
+))
+
+_add(Preset(
+    name="together",
+    description="Pairs of entities (any type) mentioned by the same papers, most shared papers first.",
+    params={"limit": LIMIT_DOC},
+    sparql="""\
+SELECT ?a ?aType ?b ?bType (COUNT(DISTINCT ?p) AS ?papers) WHERE {
+  ?p a kg:Paper ; ?r1 ?e1 ; ?r2 ?e2 .
+  ?e1 a kg:Entity ; a ?c1 ; kg:entityId ?id1 ; skos:prefLabel ?a .
+  ?e2 a kg:Entity ; a ?c2 ; kg:entityId ?id2 ; skos:prefLabel ?b .
+  FILTER(?id1 < ?id2 && ?c1 != kg:Entity && ?c2 != kg:Entity)
+  BIND(STRAFTER(STR(?c1), "#") AS ?aType)
+  BIND(STRAFTER(STR(?c2), "#") AS ?bType)
+} GROUP BY ?a ?aType ?b ?bType ORDER BY DESC(?papers) ?a ?b
+""",
+    cypher="""\
+MATCH (e1:Entity)<--(p:Paper)-->(e2:Entity)
+WHERE e1.id < e2.id
+RETURN e1.name AS a, [l IN labels(e1) WHERE l <> 'Entity'][0] AS aType,
+       e2.name AS b, [l IN labels(e2) WHERE l <> 'Entity'][0] AS bType, count(DISTINCT p) AS papers
+ORDER BY papers DESC, a, b
+""",
+))
+
+
+def get(name: str) -> Preset:
+    """The preset called ``name`` (:class:`PresetError` lists the known ones)."""
+    try:
+        return PRESETS[name]
+    except KeyError:
+        raise PresetError(f"unknown preset {name!r}; known: {', '.join(PRESETS)}") from None
+
+
+def check_params(preset: Preset, params: Mapping[str, Any] | None) -> tuple[dict[str, Any], int | None]:
+    """(query parameters as strings, limit) after checking names and required ones."""
+    params = dict(params or {})
+    unknown = sorted(set(params) - set(preset.params))
+    if unknown:
+        raise PresetError(f"preset {preset.name!r} has no parameter(s) {', '.join(unknown)}; "
+                          f"it takes: {', '.join(preset.params) or 'none'}")
+    missing = [p for p in preset.required if params.get(p) in (None, "")]
+    if missing:
+        raise PresetError(f"preset {preset.name!r} needs --param {missing[0]}=VALUE ({preset.params[missing[0]]})")
+    limit = params.pop("limit", None)
+    if limit is not None:
+        try:
+            limit = int(limit)
+        except (TypeError, ValueError):
+            raise PresetError(f"limit must be an integer, not {limit!r}") from None
+        if limit < 0:
+            raise PresetError("limit must be >= 0")
+    return {k: str(v) for k, v in params.items()}, limit
+
+
+def run_preset(store: Store, name: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+    """Run preset ``name`` on ``store`` (SPARQL or Cypher by capability)."""
+    preset = get(name)
+    bound, limit = check_params(preset, params)
+    res = store.query(preset.text_for(store), bound)
+    if limit is not None:
+        res = QueryResult(res.columns, res.rows[:limit])
+    return res
+
+
+__all__ = ["PRESETS", "Preset", "PresetError", "check_params", "get", "run_preset"]
