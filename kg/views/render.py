@@ -179,9 +179,13 @@ def to_network(g: nx.MultiDiGraph, height: str = "100vh") -> Network:
     for node, d in g.nodes(data=True):
         colour, shape = NODE_STYLE.get(d["type"], ("#999999", "dot"))
         x, y = pos[node]
-        label = _short(d["name"], 24 if d.get("kind") == "paper" else LABEL_MAX)
+        is_paper = d.get("kind") == "paper"
+        # paper titles only label small views (tooltips carry them); entity
+        # labels grow with paper count so the hubs stay readable when zoomed out
+        label = _short(d["name"], 24 if is_paper else LABEL_MAX) if (not is_paper or n <= 40) else " "
+        font = {"size": int(14 + 6 * math.log2(1 + int(d.get("papers") or 0)))} if not is_paper else {"size": 12}
         net.add_node(
-            index[node], label=label, title=node_tooltip(d), shape=shape, color=colour,
+            index[node], label=label, title=node_tooltip(d), shape=shape, color=colour, font=font,
             size=_node_size(d) * (1.4 if node in focus else 1.0), x=float(x), y=float(y),
             kgtype=d["type"], kgname=d["name"], kgaliases=list(d.get("aliases") or []),
             papers=int(d.get("papers") or 0), borderWidth=4 if node in focus else 1,
@@ -194,7 +198,7 @@ def to_network(g: nx.MultiDiGraph, height: str = "100vh") -> Network:
         )
     options = {
         "nodes": {"font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "scaling": {"label": {"drawThreshold": 7}}},
+                  "scaling": {"label": {"drawThreshold": 4}}},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "font": {"size": 10, "align": "middle", "color": "#555555", "strokeWidth": 2},
