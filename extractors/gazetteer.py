@@ -20,7 +20,7 @@ from ontology.gazetteer import GazetteerEntry, default_entries
 
 SPAN_GROUP = "mentions"
 _PARTS = re.compile(r"[\s\-]+")
-_GLUE_OK = {"based", "style", "like", "sized", "scale", "level", "only", "specific"}
+_GLUE_OK = {"based", "style", "like", "sized", "scale", "level", "only", "specific", "trained", "pretrained", "finetuned", "tuned", "initialized", "derived"}
 
 
 def spelling_variants(surface: str) -> set[str]:

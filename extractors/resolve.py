@@ -16,7 +16,7 @@ from .gazetteer import SPAN_GROUP
 from .names import is_generic
 from .doctext import doc_text
 
-PRIORITY = {"gazetteer": 4, "title": 3, "abbreviation": 3, "proposal": 2, "pattern": 2, "ner": 1}
+PRIORITY = {"title": 5, "gazetteer": 4, "abbreviation": 3, "proposal": 2, "pattern": 2, "ner": 1}
 
 
 def _acceptable(span: Span) -> bool:
