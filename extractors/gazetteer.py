@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ontology.gazetteer import GazetteerEntry, default_entries
+from ontology.gazetteer import GazetteerEntry, default_entries, exact_case
 
 SPAN_GROUP = "mentions"
 _PARTS = re.compile(r"[\s\-]+")
@@ -46,9 +46,12 @@ class GazetteerMatcher:
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         for i, entry in enumerate(self.entries):
-            matcher = self.exact if entry.case_sensitive else self.folded
-            patterns = {v for s in entry.surfaces for v in spelling_variants(s)}
-            matcher.add(str(i), [nlp.make_doc(p) for p in sorted(patterns)])
+            exact = {v for s in entry.surfaces if entry.case_sensitive and exact_case(s) for v in spelling_variants(s)}
+            folded = {v for s in entry.surfaces if not (entry.case_sensitive and exact_case(s)) for v in spelling_variants(s)}
+            if exact:
+                self.exact.add(str(i), [nlp.make_doc(p) for p in sorted(exact)])
+            if folded:
+                self.folded.add(str(i), [nlp.make_doc(p) for p in sorted(folded)])
 
     def matches(self, doc: Doc) -> list[tuple[int, int, GazetteerEntry]]:
         """Longest non-overlapping matches as (start, end, entry) token spans."""

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from extractors.keys import name_key, singular_key
+from extractors.keys import exact_key, name_key, singular_key
 from ontology import EntityType
-from ontology.gazetteer import GazetteerEntry, default_entries
+from ontology.gazetteer import GazetteerEntry, default_entries, exact_case
 
 
 _SIZE = r"(?:\d+(?:\.\d+)?[BMKbmk]|\d+x\d+[BMb]|base|large|small|tiny|mini|medium|huge|giant|xl|xxl|[SMLBH](?:/\d+)?|instruct|chat|it|hf)"
@@ -92,14 +92,16 @@ class Linker:
 
     def __init__(self, entries: tuple[GazetteerEntry, ...] | None = None):
         self.entries = entries if entries is not None else default_entries()
-        self.by_key: dict[str, GazetteerEntry] = {}
+        self.by_key: dict[str, GazetteerEntry] = {}  # folded keys
+        self.by_exact: dict[str, GazetteerEntry] = {}  # case-exact keys of short acronyms
         self.by_name: dict[str, GazetteerEntry] = {}
         for e in self.entries:
             self.by_name[e.name] = e
             for s in e.surfaces:
-                if not e.case_sensitive:
+                if e.case_sensitive and exact_case(s):
+                    self.by_exact.setdefault(exact_key(s), e)
+                else:
                     self.by_key.setdefault(name_key(s), e)
-            self.by_key.setdefault(name_key(e.name), e)
         self._fuzzy_keys = sorted(k for k in self.by_key if len(k) >= 6)
         self._fuzzy_cache: dict[str, GazetteerEntry | None] = {}
         self.registry: dict[str, EntityInfo] = {}
@@ -111,8 +113,13 @@ class Linker:
         return key_to_id(name_key(entry.name))
 
     def _entry_for(self, text: str) -> GazetteerEntry | None:
+        exact = exact_key(text)
+        entry = self.by_exact.get(exact)
         key = name_key(text)
-        entry = self.by_key.get(key)
+        if entry is None:
+            entry = self.by_key.get(key)
+        if entry is None and exact.endswith("s"):
+            entry = self.by_exact.get(exact[:-1])
         if entry is None and (sing := singular_key(key)) is not None:
             entry = self.by_key.get(sing)
         if entry is None and len(key) >= 6:

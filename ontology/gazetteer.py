@@ -40,6 +40,13 @@ class GazetteerEntry:
         self.surfaces = (self.name, *self.aliases)
 
 
+def exact_case(surface: str) -> bool:
+    """Whether a surface of a ``case_sensitive`` entry must match case-exactly:
+    short single words do ("ARC", "Adam"); long forms never need it
+    ("Contrastive Language-Image Pre-training")."""
+    return " " not in surface.strip() and len(surface) <= 8
+
+
 def _rows(path: Path):
     with path.open(encoding="utf-8", newline="") as fh:
         lines = (ln for ln in fh if ln.strip() and not ln.startswith("#"))
