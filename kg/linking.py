@@ -102,6 +102,17 @@ class Linker:
                     self.by_exact.setdefault(exact_key(s), e)
                 else:
                     self.by_key.setdefault(name_key(s), e)
+        self.gaz_ids: dict[str, str] = {}
+        taken: set[str] = set()
+        for e in self.entries:  # file order decides who keeps the plain id
+            eid = key_to_id(name_key(e.name))
+            if eid in taken:
+                eid = f"{eid}-{e.type.value.lower()}"
+                n = 2
+                while eid in taken:
+                    eid, n = f"{key_to_id(name_key(e.name))}-{n}", n + 1
+            taken.add(eid)
+            self.gaz_ids[e.name] = eid
         self._fuzzy_keys = sorted(k for k in self.by_key if len(k) >= 6)
         self._fuzzy_cache: dict[str, GazetteerEntry | None] = {}
         self.registry: dict[str, EntityInfo] = {}
@@ -110,7 +121,7 @@ class Linker:
 
     # -- ids ---------------------------------------------------------------
     def gazetteer_id(self, entry: GazetteerEntry) -> str:
-        return key_to_id(name_key(entry.name))
+        return self.gaz_ids[entry.name]
 
     def _entry_for(self, text: str) -> GazetteerEntry | None:
         exact = exact_key(text)
