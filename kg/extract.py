@@ -8,6 +8,7 @@ through the spaCy pipeline and the linker.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -42,28 +43,164 @@ class PaperGroup:
     date: str | None = None
 
 
-def group_sources(inputs: Iterable[str], fmt: str | None, on_error: Callable[[RecordError], None] | None) -> dict[str, PaperGroup]:
-    """Pass 1: paper key -> sources and merged metadata (no abstracts kept)."""
-    groups: dict[str, PaperGroup] = {}
-    for rec in read_records(inputs, fmt, on_error=on_error):
-        g = groups.setdefault(rec.key, PaperGroup())
-        g.sources.append(rec.source)
-        for k, v in rec.meta.items():
-            g.meta.setdefault(k, v)
-        g.date = g.date or rec.date
-    return groups
+@dataclass(slots=True)
+class _Extra:
+    """Later sightings of a paper seen more than once (pass 1 keeps only these)."""
+
+    sources: list[SourceRef] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+    date: str | None = None
 
 
-def distinct_records(inputs: list[str], fmt: str | None = None, on_error: Callable[[RecordError], None] | None = None) -> Iterator[tuple[PaperRecord, PaperGroup]]:
-    """Each distinct paper once, in input order, with all its sources."""
-    groups = group_sources(inputs, fmt, on_error)
+class Scan:
+    """Pass 1 over the inputs: compact state, flat in the corpus size.
+
+    Only the set of keys and, for the (few) papers seen more than once, the
+    sources and metadata of their *later* sightings are kept; the first
+    sighting is re-read in pass 2. ``on_first(record)`` is called once per
+    distinct paper, in input order (the build records its manifest row there).
+    """
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.extra: dict[str, _Extra] = {}
+        self.count = 0
+
+    def run(self, inputs: Iterable[str], fmt: str | None, on_error: Callable[[RecordError], None] | None,
+            on_first: Callable[[PaperRecord], None] | None = None) -> Scan:
+        for rec in read_records(inputs, fmt, on_error=on_error):
+            key = rec.key
+            if key not in self.seen:
+                self.seen.add(key)
+                self.count += 1
+                if on_first is not None:
+                    on_first(rec)
+                continue
+            x = self.extra.get(key)
+            if x is None:
+                x = self.extra[key] = _Extra()
+            x.sources.append(rec.source)
+            for k, v in rec.meta.items():
+                x.meta.setdefault(k, v)
+            x.date = x.date or rec.date
+        return self
+
+    def group(self, rec: PaperRecord) -> PaperGroup:
+        """The merged group of a paper from its first record (pass 2)."""
+        g = PaperGroup([rec.source], dict(rec.meta), rec.date)
+        x = self.extra.get(rec.key)
+        if x is not None:
+            g.sources.extend(x.sources)
+            for k, v in x.meta.items():
+                g.meta.setdefault(k, v)
+            g.date = g.date or x.date
+        return g
+
+
+def group_sources(inputs: Iterable[str], fmt: str | None, on_error: Callable[[RecordError], None] | None) -> Scan:
+    """Pass 1: paper keys and the extra sightings of duplicated papers (no abstracts kept)."""
+    return Scan().run(inputs, fmt, on_error)
+
+
+def distinct_records(inputs: list[str], fmt: str | None = None, on_error: Callable[[RecordError], None] | None = None,
+                     scan: Scan | None = None) -> Iterator[tuple[PaperRecord, PaperGroup]]:
+    """Each distinct paper once, in input order, with all its sources.
+
+    ``scan`` is a finished pass 1 (else one is run here)."""
+    scan = scan or group_sources(inputs, fmt, on_error)
     seen: set[str] = set()
     for rec in read_records(inputs, fmt, on_error=lambda e: None):
         key = rec.key
-        if key in seen or key not in groups:
+        if key in seen or key not in scan.seen:
             continue
         seen.add(key)
-        yield rec, groups[key]
+        yield rec, scan.group(rec)
+    seen.clear()
+
+
+def text_hash(record: PaperRecord) -> str:
+    """Hash of what the pipeline reads (title and abstract)."""
+    return hashlib.sha1((record.title + "\x00" + record.abstract).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def content_hash(record: PaperRecord, group: PaperGroup) -> str:
+    """Hash of everything a paper's graph is made of: text, metadata, date, sources."""
+    payload = json.dumps([record.title, record.abstract, group.date, group.meta, [(s.file, s.line) for s in group.sources]],
+                         sort_keys=True, default=str, ensure_ascii=True)
+    return hashlib.sha1(payload.encode()).hexdigest()
+
+
+# -- plain, picklable results of the pipeline ------------------------------
+
+AbbrT = tuple  # (long, long_start, long_end, short, short_start, short_end)
+
+
+@dataclass(slots=True)
+class DocData:
+    """What :class:`PaperBuilder` needs from a processed Doc, as plain data
+    (tuples, strings, numbers): picklable across processes and machines.
+
+    ents: (text, kb_id, label, id, start_char, end_char);
+    relations: (type value, source, target, evidence, extractor, confidence);
+    results: (value, unit, kind, start, end, qualifier, metric, dataset, method).
+    """
+
+    abbreviations: list[tuple]
+    ents: list[tuple]
+    relations: list[tuple]
+    results: list[tuple]
+
+
+def doc_data(doc: Doc) -> DocData:
+    """Plain data of a processed Doc (runs where the pipeline ran)."""
+    def span(x):
+        return tuple(x) if isinstance(x, tuple | list) else x
+
+    return DocData(
+        [(a.long, a.long_start, a.long_end, a.short, a.short_start, a.short_end) for a in doc._.abbreviations],
+        [(e.text, e.kb_id_, e.label_, e.id_, e.start_char, e.end_char) for e in doc.ents],
+        [(r.type.value, span(r.source), span(r.target), tuple(r.evidence), r.extractor, float(r.confidence)) for r in doc._.relations],
+        [(lr.quantity.value, lr.quantity.unit, lr.quantity.kind, lr.quantity.start, lr.quantity.end, lr.quantity.qualifier,
+          span(lr.metric) if lr.metric else None, span(lr.dataset) if lr.dataset else None, span(lr.method) if lr.method else None)
+         for lr in doc._.results],
+    )
+
+
+ABBREVIATIONS_PIPE = "mlkg_abbreviations_v1"
+
+
+def run_pipeline(nlp: Language, items: list[tuple[str, int, list | None]], batch_size: int = 64) -> list[DocData]:
+    """Process ``(text, title_end, abbreviations)`` items to DocData, in order.
+
+    Abbreviations found in pass 1 (tuples) are set on the doc and the
+    abbreviation component is skipped: same result, computed once."""
+    from extractors.abbreviations import Abbreviation
+
+    with_abbr, without = [], []
+    for i, (text, title_end, abbrs) in enumerate(items):
+        doc = nlp.make_doc(text)
+        doc.user_data["title_end"] = title_end
+        if abbrs is not None and ABBREVIATIONS_PIPE in nlp.pipe_names:
+            doc._.abbreviations = [Abbreviation(*a) for a in abbrs]
+            with_abbr.append((doc, i))
+        else:
+            without.append((doc, i))
+    out: list[DocData | None] = [None] * len(items)
+    if with_abbr:
+        with nlp.select_pipes(disable=[ABBREVIATIONS_PIPE]):
+            for doc, i in nlp.pipe(with_abbr, as_tuples=True, batch_size=batch_size):
+                out[i] = doc_data(doc)
+    if without:
+        for doc, i in nlp.pipe(without, as_tuples=True, batch_size=batch_size):
+            out[i] = doc_data(doc)
+    return out  # type: ignore[return-value]
+
+
+def extract_chunk(items: list[tuple[str, int, list | None]], fast: bool = False) -> list[DocData]:
+    """Worker entry point (process pool or Dask): pipeline of this process."""
+    from extractors.pipeline import get_nlp
+
+    return run_pipeline(get_nlp(fast), items)
 
 
 @dataclass(slots=True)
@@ -100,43 +237,79 @@ def make_doc(nlp: Language, prep: Prepared) -> Doc:
 
 
 class PaperBuilder:
-    """Turns a processed Doc into a linked PaperGraph."""
+    """Turns a processed Doc (or its :class:`DocData`) into a linked PaperGraph.
 
-    def __init__(self, linker: Linker):
+    Runs in the parent process only (the linker is stateful). After each
+    :meth:`build`, ``observations`` holds the paper's contributions to the
+    registry, in order ((entity id, surface, label, name hint) per mention),
+    and ``acronym_keys`` the mention keys whose id came from the corpus-wide
+    acronym table: what an incremental build persists per paper.
+    """
+
+    def __init__(self, linker: Linker, register_abbreviations: bool = True):
         self.linker = linker
+        self.register_abbreviations = register_abbreviations
+        self.observations: list[tuple[str, str, str, str | None]] = []
+        self.acronym_keys: list[str] = []
 
     def _span(self, record: PaperRecord, prep: Prepared, start: int, end: int) -> Span:
         fld, a, b = prep.to_raw(start, end)
         raw = record.title if fld == "title" else record.abstract
         return Span(fld, a, b, raw[a:b])
 
-    def build(self, record: PaperRecord, group: PaperGroup, prep: Prepared, doc: Doc) -> PaperGraph:
+    def _acronym_key(self, text: str, kb_id: str, local_abbr: dict[str, str]) -> str | None:
+        """The key looked up in the corpus acronym table when resolving ``text``, if any."""
+        from extractors.keys import name_key
+
+        linker = self.linker
+        if kb_id and kb_id in linker.by_name:
+            return None
+        if linker._entry_for(text) is not None:
+            return None
+        key = name_key(text)
+        if key in local_abbr:
+            long_form = local_abbr[key]
+            return None if linker._entry_for(long_form) is not None else name_key(long_form)
+        return key
+
+    def build(self, record: PaperRecord, group: PaperGroup, prep: Prepared, doc: Doc | DocData) -> PaperGraph:
+        from extractors.keys import name_key
+
+        data = doc if isinstance(doc, DocData) else doc_data(doc)
         linker = self.linker
         pid = paper_id(record.key)
         local_abbr: dict[str, str] = {}
-        from extractors.keys import name_key
-
-        for abbr in doc._.abbreviations:
-            linker.register_abbreviation(abbr.long, abbr.short)
-            local_abbr[name_key(abbr.short)] = abbr.long
+        obs: list[tuple[str, str, str, str | None]] = []
+        acro: set[str] = set()
+        for long_form, _, _, short, _, _ in data.abbreviations:
+            if self.register_abbreviations:
+                linker.register_abbreviation(long_form, short)
+            local_abbr[name_key(short)] = long_form
         entities: dict[str, Entity] = {}
         span_ids: dict[tuple[int, int], str] = {}
-        for ent in doc.ents:
-            eid = linker.resolve(ent.text, ent.kb_id_, local_abbr)
-            label = EntityType(ent.label_)
-            name_hint = local_abbr.get(name_key(ent.text)) if ent.id_ == "abbreviation" else None
-            info = linker.observe(eid, ent.text, label, None if name_hint is None else ent.text)
-            span_ids[(ent.start_char, ent.end_char)] = eid
+        for text, kb_id, label_, ent_id, start, end in data.ents:
+            eid = linker.resolve(text, kb_id, local_abbr)
+            if (k := self._acronym_key(text, kb_id, local_abbr)) is not None:
+                acro.add(k)
+            label = EntityType(label_)
+            name_hint = local_abbr.get(name_key(text)) if ent_id == "abbreviation" else None
+            hint = None if name_hint is None else text
+            info = linker.observe(eid, text, label, hint)
+            obs.append((eid, text, label.value, hint))
+            span_ids[(start, end)] = eid
             e = entities.get(eid)
             if e is None:
                 e = entities[eid] = Entity(eid, info.type, info.name, variant_of=info.variant_of, part_of=info.part_of)
-            e.mentions.append(self._span(record, prep, ent.start_char, ent.end_char))
-            if ent.text != info.name:
-                e.aliases.append(ent.text) if ent.text not in e.aliases else None
+            e.mentions.append(self._span(record, prep, start, end))
+            if text != info.name:
+                e.aliases.append(text) if text not in e.aliases else None
         for eid in entities:
             linker.registry[eid].papers += 1
+        self.observations = obs
+        self.acronym_keys = sorted(acro)
 
         def ent_at(span: tuple[int, int]) -> str | None:
+            span = tuple(span)
             if span in span_ids:
                 return span_ids[span]
             for (a, b), eid in span_ids.items():
@@ -145,31 +318,31 @@ class PaperBuilder:
             return None
 
         relations: dict[tuple, Relation] = {}
-        for rel in doc._.relations:
-            src = pid if rel.source == PAPER else ent_at(rel.source)
-            tgt = ent_at(rel.target) if isinstance(rel.target, tuple) else pid
+        for rtype, source, target, evidence, extractor, confidence in data.relations:
+            rtype = RelationType(rtype)
+            src = pid if source == PAPER else ent_at(source)
+            tgt = ent_at(target) if isinstance(target, tuple | list) else pid
             if src is None or tgt is None or src == tgt:
                 continue
-            if rel.type is RelationType.PROPOSES:
+            if rtype is RelationType.PROPOSES:
                 entities[tgt].proposed = True
-            key = (rel.type, src, tgt)
+            key = (rtype, src, tgt)
             old = relations.get(key)
-            if old is None or rel.confidence > old.confidence:
-                ev = self._span(record, prep, *rel.evidence)
-                relations[key] = Relation(rel.type, src, tgt, ev, rel.extractor, rel.confidence)
+            if old is None or confidence > old.confidence:
+                ev = self._span(record, prep, *evidence)
+                relations[key] = Relation(rtype, src, tgt, ev, extractor, confidence)
         # a proposed entity is not also "used"
         proposed = {e.id for e in entities.values() if e.proposed}
         rels = [r for r in relations.values() if not (r.type is RelationType.USES and r.target in proposed)]
         results = []
-        for lr in doc._.results:
-            q = lr.quantity
+        for value, unit, kind, qstart, qend, qualifier, metric, dataset, method in data.results:
             results.append(
                 Result(
-                    q.value, q.unit, q.kind, self._span(record, prep, q.start, q.end),
-                    metric=ent_at(lr.metric) if lr.metric else None,
-                    dataset=ent_at(lr.dataset) if lr.dataset else None,
-                    method=ent_at(lr.method) if lr.method else None,
-                    qualifier=q.qualifier,
+                    value, unit, kind, self._span(record, prep, qstart, qend),
+                    metric=ent_at(metric) if metric else None,
+                    dataset=ent_at(dataset) if dataset else None,
+                    method=ent_at(method) if method else None,
+                    qualifier=qualifier,
                 )
             )
         for e in entities.values():
@@ -181,6 +354,17 @@ class PaperBuilder:
         )
 
 
+def replay(linker: Linker, observations: Iterable[tuple[str, str, str, str | None]]) -> None:
+    """Apply one paper's recorded observations to a linker's registry, exactly
+    as :meth:`PaperBuilder.build` did (rebuilds the registry without the pipeline)."""
+    seen: dict[str, None] = {}
+    for eid, surface, label, hint in observations:
+        linker.observe(eid, surface, EntityType(label), hint)
+        seen[eid] = None
+    for eid in seen:
+        linker.registry[eid].papers += 1
+
+
 def extract(
     pairs: Iterable[tuple[PaperRecord, PaperGroup]],
     nlp: Language,
@@ -188,7 +372,10 @@ def extract(
     batch_size: int = 64,
     n_process: int = 1,
 ) -> Iterator[PaperGraph]:
-    """Run the pipeline over distinct papers, in order, yielding PaperGraphs."""
+    """Run the pipeline over distinct papers, in order, yielding PaperGraphs.
+
+    Abbreviations are registered as papers stream (order-dependent for bare
+    acronyms); :func:`kg.build.papers_from_inputs` collects them first instead."""
     builder = PaperBuilder(linker)
 
     def docs_with_context() -> Iterator[tuple[Doc, tuple[PaperRecord, PaperGroup, Prepared]]]:

@@ -106,11 +106,11 @@ def _run_build(inputs, store_loc, input_format, fast, workers, rejects_path, qui
                 full=full, prune=prune, engine=engine, scheduler=scheduler,
                 manifest=manifest_path_for(store_loc or default_location()),
             )
-        counts = store.counts()
+        counts = None if quiet else store.counts()  # a full scan of the store: only when shown
     finally:
         store.close()
     report_rejects(report.rejects, rejects_path, quiet)
-    if not quiet:
+    if counts is not None:
         what = f"built {report.papers} papers"
         if report.unchanged or report.removed:
             what += f" ({report.unchanged} unchanged, {report.removed} removed)"
