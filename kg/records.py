@@ -40,11 +40,15 @@ class PaperRecord:
     date: str | None = None
     id: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    _key: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def key(self) -> str:
-        """The paper identity used to merge records (see :func:`paper_key`)."""
-        return paper_key(self)
+        """The paper identity used to merge records (see :func:`paper_key`),
+        computed once: builds ask for it several times per record."""
+        if self._key is None:
+            self._key = paper_key(self)
+        return self._key
 
 
 class RecordError(ValueError):
