@@ -23,6 +23,7 @@ PIPELINE: tuple[tuple[str, bool], ...] = (
     ("mlkg_abbreviations_v1", True),
     ("mlkg_gazetteer_v1", True),
     ("mlkg_names_v1", True),
+    ("mlkg_ner_v1", False),
     ("mlkg_resolve_v1", True),
     ("mlkg_quantities_v1", True),
     ("mlkg_relations_v1", True),
@@ -31,7 +32,7 @@ PIPELINE: tuple[tuple[str, bool], ...] = (
 
 def make_nlp(fast: bool = False) -> Language:
     """A fresh pipeline on spaCy's blank English tokenizer (no download)."""
-    from . import abbreviations, gazetteer, names, quantities, relations, resolve, sentences  # noqa: F401 (registers)
+    from . import abbreviations, gazetteer, names, ner, quantities, relations, resolve, sentences  # noqa: F401 (registers)
 
     nlp = customize_tokenizer(spacy.blank("en"))
     for factory, in_fast in PIPELINE:
@@ -51,4 +52,8 @@ def pipeline_version(fast: bool = False) -> str:
     """Changes whenever code version, gazetteer or mode change (triggers re-extraction)."""
     parts = [__version__, gazetteer_version(), "fast" if fast else "full"]
     parts += [name for name, _ in PIPELINE]
+    if not fast:
+        from .ner import model_hash
+
+        parts.append(model_hash())
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]

@@ -18,4 +18,4 @@ def main() -> None:
     """Build and query a knowledge graph of ML paper abstracts."""
 
 
-from . import commands, entities, leaderboard, neo4j_cmds, presets_cmd, view  # noqa: E402,F401  (registers the commands)
+from . import commands, entities, evaluate, leaderboard, neo4j_cmds, presets_cmd, view  # noqa: E402,F401  (registers the commands)

@@ -1,0 +1,415 @@
+"""Measure entity extraction against gold corpora (SciERC, SciER, TDMSci).
+
+Readers turn each corpus format into :class:`GoldDoc` s (tokens, the text
+rebuilt from them, gold token spans with the corpus' own type names); the
+pipeline runs on the rebuilt text; predicted ``doc.ents`` and gold spans are
+compared as character spans, per type and micro-averaged, both for exact
+span + type and for overlapping span + type (one-to-one matching).
+
+Type mapping (see shared/corpora/README.md): Method -> Method, Task -> Task,
+Metric -> Metric, Dataset and Benchmark -> Dataset. Only the types a corpus
+annotates are scored: a predicted Method in TDMSci (which has no Method
+type) is neither right nor wrong; SciERC is scored on Method, Task, Metric.
+"""
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+#: Types scored for each corpus (after mapping).
+SCORED_TYPES: dict[str, tuple[str, ...]] = {
+    "scierc": ("Method", "Task", "Metric"),
+    "scier": ("Method", "Task", "Dataset"),
+    "tdmsci": ("Task", "Dataset", "Metric"),
+}
+CORPORA = tuple(SCORED_TYPES)
+
+#: Our entity types (and gold corpus types) -> scored type.
+TYPE_MAP = {"Method": "Method", "Task": "Task", "Metric": "Metric", "Dataset": "Dataset", "Benchmark": "Dataset"}
+
+
+@dataclass
+class GoldDoc:
+    """One unit of text with gold entity spans over its tokens.
+
+    ``spans`` are (start, end, type) token spans with ``end`` exclusive and the
+    corpus' own type names (SciERC's Material, Generic... are kept: trainers
+    may need them; scoring drops them).
+    """
+
+    doc_id: str
+    words: list[str]
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    spaces: list[bool] | None = None  # whitespace after each token (default: one space)
+
+    def __post_init__(self) -> None:
+        if self.spaces is None:
+            self.spaces = [True] * len(self.words)
+            if self.spaces:
+                self.spaces[-1] = False
+
+    @property
+    def offsets(self) -> list[tuple[int, int]]:
+        out, pos = [], 0
+        for word, space in zip(self.words, self.spaces):
+            out.append((pos, pos + len(word)))
+            pos += len(word) + (1 if space else 0)
+        return out
+
+    @property
+    def text(self) -> str:
+        return "".join(w + (" " if s else "") for w, s in zip(self.words, self.spaces))
+
+    def char_spans(self) -> list[tuple[int, int, str]]:
+        """Gold spans as (start_char, end_char, corpus type)."""
+        offs = self.offsets
+        return [(offs[s][0], offs[e - 1][1], t) for s, e, t in self.spans]
+
+
+# ---------------------------------------------------------------- readers
+
+
+def _json_lines(path: Path) -> Iterator[dict]:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def read_dygie(path: str | Path, tokens_key: str = "sentences", chunk_sentences: int | None = None) -> list[GoldDoc]:
+    """DyGIE-style JSON lines (SciERC ``*.json``, SciER ``dev.jsonl``).
+
+    ``ner`` holds one list per sentence of ``[start, end, type]`` with
+    inclusive, document-level token indices. ``chunk_sentences`` splits long
+    documents (SciER full texts) into units of that many sentences, about an
+    abstract's length; a span never crosses a sentence, so none is lost.
+    """
+    docs = []
+    for n, rec in enumerate(_json_lines(Path(path))):
+        doc_id = str(rec.get("doc_key") or rec.get("doc_id") or n)
+        sentences = rec["sentences"]
+        ner = rec.get("ner") or [[] for _ in sentences]
+        step = chunk_sentences or len(sentences) or 1
+        base = 0
+        for c in range(0, max(len(sentences), 1), step):
+            words: list[str] = []
+            spans: list[tuple[int, int, str]] = []
+            chunk_base = base
+            for sent, ents in zip(sentences[c : c + step], ner[c : c + step]):
+                for start, end, label in ents:
+                    spans.append((start - chunk_base, end - chunk_base + 1, label))
+                words.extend(sent)
+                base += len(sent)
+            if words:
+                suffix = f"#{c // step}" if chunk_sentences and len(sentences) > step else ""
+                docs.append(GoldDoc(doc_id + suffix, words, spans))
+    return docs
+
+
+def _find_tokens(words: list[str], surface: list[str], used: list[bool]) -> int | None:
+    n = len(surface)
+    for i in range(len(words) - n + 1):
+        if words[i : i + n] == surface and not any(used[i : i + n]):
+            return i
+    return None
+
+
+def read_scier_sentences(path: str | Path) -> list[GoldDoc]:
+    """SciER sentence-level JSON lines: ``sentence`` (space-separated tokens)
+    and ``ner`` as ``[surface, type]``; each surface is located in the token
+    sequence (first unused occurrence, longest surfaces first)."""
+    docs = []
+    for n, rec in enumerate(_json_lines(Path(path))):
+        words = rec["sentence"].split()
+        used = [False] * len(words)
+        spans = []
+        for surface, label in sorted(rec.get("ner", []), key=lambda x: -len(x[0].split())):
+            toks = surface.split()
+            i = _find_tokens(words, toks, used) if toks else None
+            if i is None:
+                continue
+            for k in range(i, i + len(toks)):
+                used[k] = True
+            spans.append((i, i + len(toks), label))
+        docs.append(GoldDoc(f"{rec.get('doc_id', '')}:{n}", words, sorted(spans)))
+    return docs
+
+
+def read_conll(path: str | Path) -> list[GoldDoc]:
+    """TDMSci CoNLL: ``token <TAB> char_offset <TAB> BIO`` lines, blank line
+    between sentences. The offsets rebuild the sentence's original spacing
+    ("domain-specific" rather than "domain - specific")."""
+    docs: list[GoldDoc] = []
+    rows: list[tuple[str, int, str]] = []
+
+    def flush() -> None:
+        if not rows:
+            return
+        words = [r[0] for r in rows]
+        spaces = [rows[i][1] + len(rows[i][0]) < rows[i + 1][1] for i in range(len(rows) - 1)] + [False]
+        spans: list[tuple[int, int, str]] = []
+        start, label = None, None
+        for i, (_, _, tag) in enumerate(rows + [("", 0, "O")]):
+            prefix, _, typ = tag.partition("-")
+            if start is not None and (prefix != "I" or typ.lower() != label.lower()):
+                spans.append((start, i, label))
+                start = None
+            if prefix == "B" or (prefix == "I" and start is None):
+                start, label = i, typ.capitalize()
+        docs.append(GoldDoc(f"s{len(docs)}", words, spans, spaces))
+        rows.clear()
+
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip():
+                flush()
+                continue
+            parts = line.split("\t")
+            if len(parts) < 3:
+                parts = line.split()
+            try:
+                offset = int(parts[1])
+            except (ValueError, IndexError):
+                offset = rows[-1][1] + len(rows[-1][0]) + 1 if rows else 0
+            rows.append((parts[0], offset, parts[-1]))
+    flush()
+    return docs
+
+
+def detect_corpus(path: str | Path) -> tuple[str, str]:
+    """(corpus, format) of a file: format is dygie, scier_sentences or conll."""
+    path = Path(path)
+    if path.suffix.lower() in {".conll", ".bio", ".tsv"}:
+        return "tdmsci", "conll"
+    with open(path, encoding="utf-8") as fh:
+        first = fh.readline().strip()
+    if not first.startswith("{"):
+        return "tdmsci", "conll"
+    rec = json.loads(first)
+    if "sentence" in rec:
+        return "scier", "scier_sentences"
+    if "doc_tokens" in rec or "Dataset" in json.dumps(rec.get("ner", [])):
+        return "scier", "dygie"
+    return "scierc", "dygie"
+
+
+def resolve_path(path: str | Path) -> Path:
+    """A corpus file; a directory means its dev split (or TDMSci's train file)."""
+    path = Path(path)
+    if path.is_dir():
+        for name in ("dev.json", "dev.jsonl", "train.conll"):
+            if (path / name).exists():
+                return path / name
+        raise FileNotFoundError(f"no dev.json, dev.jsonl or train.conll in {path}")
+    return path
+
+
+def read_corpus(path: str | Path, corpus: str | None = None) -> tuple[str, list[GoldDoc]]:
+    """Read any of the three formats; returns (corpus name, documents)."""
+    path = resolve_path(path)
+    detected, fmt = detect_corpus(path)
+    corpus = corpus or detected
+    if fmt == "conll":
+        return corpus, read_conll(path)
+    if fmt == "scier_sentences":
+        return corpus, read_scier_sentences(path)
+    return corpus, read_dygie(path, chunk_sentences=10 if corpus == "scier" else None)
+
+
+# ---------------------------------------------------------------- scoring
+
+Span = tuple[int, int, int, str]  # (doc index, start char, end char, type)
+
+
+@dataclass
+class PRF:
+    tp_pred: int = 0  # predictions matched
+    tp_gold: int = 0  # gold spans matched
+    n_pred: int = 0
+    n_gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp_pred / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp_gold / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: "PRF") -> None:
+        self.tp_pred += other.tp_pred
+        self.tp_gold += other.tp_gold
+        self.n_pred += other.n_pred
+        self.n_gold += other.n_gold
+
+    def as_dict(self) -> dict:
+        return {"precision": round(100 * self.precision, 2), "recall": round(100 * self.recall, 2),
+                "f1": round(100 * self.f1, 2), "predicted": self.n_pred, "gold": self.n_gold,
+                "correct": self.tp_gold}
+
+
+def score_exact(gold: Iterable[Span], pred: Iterable[Span]) -> PRF:
+    gold_set, pred_set = set(gold), set(pred)
+    tp = len(gold_set & pred_set)
+    return PRF(tp, tp, len(pred_set), len(gold_set))
+
+
+def score_overlap(gold: Iterable[Span], pred: Iterable[Span]) -> PRF:
+    """One-to-one matching of same-type spans that share at least one character
+    (exact matches first, then greedily by largest overlap)."""
+    gold_l, pred_l = sorted(set(gold)), sorted(set(pred))
+    pairs = []
+    by_key: dict[tuple[int, str], list[int]] = {}
+    for gi, (d, s, e, t) in enumerate(gold_l):
+        by_key.setdefault((d, t), []).append(gi)
+    for pi, (d, s, e, t) in enumerate(pred_l):
+        for gi in by_key.get((d, t), ()):
+            _, gs, ge, _ = gold_l[gi]
+            ov = min(e, ge) - max(s, gs)
+            if ov > 0:
+                pairs.append((-(s == gs and e == ge), -ov, pi, gi))
+    pairs.sort()
+    used_p, used_g = set(), set()
+    for _, _, pi, gi in pairs:
+        if pi not in used_p and gi not in used_g:
+            used_p.add(pi)
+            used_g.add(gi)
+    return PRF(len(used_p), len(used_g), len(pred_l), len(gold_l))
+
+
+def score_spans(gold: Sequence[Span], pred: Sequence[Span], types: Sequence[str]) -> dict:
+    """{"exact"|"overlap": {type|"micro": PRF}} restricted to ``types``."""
+    out = {}
+    for mode, fn in (("exact", score_exact), ("overlap", score_overlap)):
+        per = {}
+        micro = PRF()
+        for t in types:
+            prf = fn([g for g in gold if g[3] == t], [p for p in pred if p[3] == t])
+            per[t] = prf
+            micro.add(prf)
+        per["micro"] = micro
+        out[mode] = per
+    return out
+
+
+def gold_spans(docs: Sequence[GoldDoc], corpus: str) -> list[Span]:
+    types = set(SCORED_TYPES[corpus])
+    out = []
+    for i, doc in enumerate(docs):
+        for s, e, t in doc.char_spans():
+            mapped = TYPE_MAP.get(t)
+            if mapped in types:
+                out.append((i, s, e, mapped))
+    return out
+
+
+def predict_spans(docs: Sequence[GoldDoc], corpus: str, nlp, batch_size: int = 32) -> list[Span]:
+    """Run ``nlp`` on each document's text; ``doc.ents`` mapped and filtered."""
+    types = set(SCORED_TYPES[corpus])
+    out = []
+    texts = (d.text for d in docs)
+    for i, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
+        for ent in doc.ents:
+            mapped = TYPE_MAP.get(ent.label_)
+            if mapped in types:
+                out.append((i, ent.start_char, ent.end_char, mapped))
+    return out
+
+
+def evaluate_docs(docs: Sequence[GoldDoc], corpus: str, nlp) -> dict:
+    return score_spans(gold_spans(docs, corpus), predict_spans(docs, corpus, nlp), SCORED_TYPES[corpus])
+
+
+def results_to_dict(results: dict) -> dict:
+    return {mode: {t: prf.as_dict() for t, prf in per.items()} for mode, per in results.items()}
+
+
+def mean_results(folds: list[dict]) -> dict:
+    """Mean P/R/F1 over folds (macro over folds); counts are summed."""
+    out: dict = {}
+    for mode in folds[0]:
+        out[mode] = {}
+        for t in folds[0][mode]:
+            rows = [f[mode][t] for f in folds]
+            out[mode][t] = {
+                "precision": round(sum(r["precision"] for r in rows) / len(rows), 2),
+                "recall": round(sum(r["recall"] for r in rows) / len(rows), 2),
+                "f1": round(sum(r["f1"] for r in rows) / len(rows), 2),
+                "predicted": sum(r["predicted"] for r in rows),
+                "gold": sum(r["gold"] for r in rows),
+                "correct": sum(r["correct"] for r in rows),
+            }
+    return out
+
+
+def evaluate(path: str | Path, corpus: str | None = None, fast: bool = False, nlp=None) -> dict:
+    """Score the pipeline on a corpus file; returns a JSON-ready dict."""
+    from extractors.pipeline import get_nlp
+
+    corpus, docs = read_corpus(path, corpus)
+    nlp = nlp or get_nlp(fast)
+    res = results_to_dict(evaluate_docs(docs, corpus, nlp))
+    return {"corpus": corpus, "path": str(resolve_path(path)), "documents": len(docs), "fast": fast, "scores": res}
+
+
+def kfold(n: int, folds: int, seed: int = 0) -> list[list[int]]:
+    idx = list(range(n))
+    random.Random(seed).shuffle(idx)
+    return [sorted(idx[k::folds]) for k in range(folds)]
+
+
+def cross_validate(path: str | Path, folds: int = 5, fast: bool = False, seed: int = 0,
+                   log: Callable[[str], None] | None = None, **train_kw) -> dict:
+    """TDMSci k-fold CV: train the NER with the shipped recipe on k-1 folds of
+    the file (plus the recipe's other data), score the full pipeline on the
+    held-out fold; report the mean over folds."""
+    import tempfile
+
+    from extractors.pipeline import make_nlp
+    from extractors.train_ner import train
+
+    corpus, docs = read_corpus(path, "tdmsci")
+    parts = kfold(len(docs), folds, seed)
+    per_fold = []
+    for k, test_idx in enumerate(parts):
+        test_set = set(test_idx)
+        train_docs = [d for i, d in enumerate(docs) if i not in test_set]
+        test_docs = [docs[i] for i in test_idx]
+        if fast:
+            nlp = make_nlp(fast=True)
+        else:
+            with tempfile.TemporaryDirectory() as tmp:
+                train(output=Path(tmp) / "ner", tdmsci_docs=train_docs, log=log, **train_kw)
+                nlp = make_nlp(fast=False)
+                nlp.replace_pipe("mlkg_ner_v1", "mlkg_ner_v1", config={"model_path": str(Path(tmp) / "ner")})
+        res = results_to_dict(evaluate_docs(test_docs, corpus, nlp))
+        per_fold.append(res)
+        if log:
+            log(f"fold {k + 1}/{folds}: exact micro F1 {res['exact']['micro']['f1']}")
+    return {"corpus": corpus, "path": str(resolve_path(path)), "documents": len(docs), "fast": fast,
+            "folds": folds, "scores": mean_results(per_fold),
+            "fold_f1": [f["exact"]["micro"]["f1"] for f in per_fold]}
+
+
+def format_table(result: dict) -> str:
+    """Plain-text table of P/R/F1 per type and micro, exact and overlap."""
+    lines = []
+    head = f"{result['corpus']} ({result['documents']} docs{', ' + str(result['folds']) + '-fold CV mean' if 'folds' in result else ''}"
+    head += ", rules only)" if result.get("fast") else ")"
+    lines.append(head)
+    lines.append(f"{'type':<10} {'match':<8} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
+    for mode in ("exact", "overlap"):
+        for t, r in result["scores"][mode].items():
+            lines.append(f"{t:<10} {mode:<8} {r['precision']:6.1f} {r['recall']:6.1f} {r['f1']:6.1f} {r['gold']:6d} {r['predicted']:6d}")
+    if "fold_f1" in result:
+        lines.append("exact micro F1 per fold: " + ", ".join(f"{f:.1f}" for f in result["fold_f1"]))
+    return "\n".join(lines)

@@ -1,0 +1,155 @@
+"""Statistical NER component and the ``kg evaluate`` corpus scorer."""
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.evaluate import (
+    PRF, detect_corpus, gold_spans, read_conll, read_corpus, read_dygie, read_scier_sentences,
+    score_exact, score_overlap, score_spans,
+)
+
+FIX = Path(__file__).parent / "fixtures" / "corpora"
+
+
+def _surfaces(doc):
+    text = doc.text
+    return [(text[s:e], t) for s, e, t in doc.char_spans()]
+
+
+# ------------------------------------------------------------------ readers
+
+
+def test_read_scierc_document_level_inclusive_indices():
+    (doc,) = read_dygie(FIX / "mini_scierc.json")
+    assert doc.doc_id == "X01-1001"
+    assert _surfaces(doc) == [
+        ("statistical machine translation system", "Method"), ("speech recognition", "Task"),
+        ("BLEU", "Metric"), ("two points", "Generic"),
+    ]
+    assert detect_corpus(FIX / "mini_scierc.json") == ("scierc", "dygie")
+
+
+def test_read_scier_doc_level_and_chunks():
+    (doc,) = read_dygie(FIX / "mini_scier_dev.jsonl")
+    assert _surfaces(doc) == [("ResNet - 50", "Method"), ("ImageNet", "Dataset"), ("image classification", "Task")]
+    chunks = read_dygie(FIX / "mini_scier_dev.jsonl", chunk_sentences=1)
+    assert [_surfaces(c) for c in chunks] == [
+        [("ResNet - 50", "Method"), ("ImageNet", "Dataset")], [("image classification", "Task")]
+    ]
+    assert detect_corpus(FIX / "mini_scier_dev.jsonl") == ("scier", "dygie")
+
+
+def test_read_scier_sentences_locates_surfaces():
+    docs = read_scier_sentences(FIX / "mini_scier_sentences.jsonl")
+    assert sorted(_surfaces(docs[0])) == [("ImageNet", "Dataset"), ("ImageNet - V2", "Dataset"), ("ResNet - 50", "Method")]
+    # "ImageNet" is the first occurrence, not the one inside "ImageNet - V2"
+    assert [s for s in docs[0].spans if s[2] == "Dataset"][0][0] == 6 or (6, 7, "Dataset") in docs[0].spans
+    assert _surfaces(docs[1]) == [("image classification", "Task")]
+    assert detect_corpus(FIX / "mini_scier_sentences.jsonl") == ("scier", "scier_sentences")
+
+
+def test_read_tdmsci_conll_rebuilds_spacing():
+    docs = read_conll(FIX / "mini_tdmsci.conll")
+    assert len(docs) == 2
+    assert docs[0].text == "We report F1 on named entity recognition (CoNLL-2003)."
+    assert _surfaces(docs[0]) == [("F1", "Metric"), ("named entity recognition", "Task"), ("CoNLL-2003", "Dataset")]
+    assert docs[1].spans == []
+    corpus, docs2 = read_corpus(FIX / "mini_tdmsci.conll")
+    assert corpus == "tdmsci" and len(docs2) == 2
+
+
+def test_gold_spans_keep_only_scored_types():
+    _, docs = read_corpus(FIX / "mini_scierc.json")
+    assert {t for *_, t in gold_spans(docs, "scierc")} == {"Method", "Task", "Metric"}  # Generic dropped
+
+
+# ------------------------------------------------------------------ scoring
+
+
+def test_exact_scores():
+    gold = [(0, 0, 4, "Method"), (0, 10, 20, "Task"), (1, 0, 5, "Task")]
+    pred = [(0, 0, 4, "Method"), (0, 10, 18, "Task"), (1, 0, 5, "Method")]
+    prf = score_exact(gold, pred)
+    assert (prf.tp_gold, prf.n_pred, prf.n_gold) == (1, 3, 3)
+    assert prf.precision == pytest.approx(1 / 3) and prf.recall == pytest.approx(1 / 3) and prf.f1 == pytest.approx(1 / 3)
+
+
+def test_overlap_scores_one_to_one():
+    gold = [(0, 0, 10, "Task"), (0, 20, 30, "Task")]
+    pred = [(0, 2, 8, "Task"), (0, 5, 9, "Task"), (0, 25, 40, "Task"), (0, 50, 60, "Task")]
+    prf = score_overlap(gold, pred)
+    assert prf.tp_pred == 2 and prf.tp_gold == 2  # the second prediction inside gold 1 is not double-counted
+    assert prf.precision == 0.5 and prf.recall == 1.0
+    assert prf.f1 == pytest.approx(2 / 3)
+
+
+def test_score_spans_micro_and_type_mismatch():
+    gold = [(0, 0, 4, "Method"), (0, 10, 20, "Task")]
+    pred = [(0, 0, 4, "Method"), (0, 10, 20, "Metric")]
+    res = score_spans(gold, pred, ("Method", "Task", "Metric"))
+    assert res["exact"]["Method"].f1 == 1.0
+    assert res["exact"]["Task"].recall == 0.0 and res["exact"]["Metric"].precision == 0.0
+    micro = res["exact"]["micro"]
+    assert (micro.tp_gold, micro.n_gold, micro.n_pred) == (1, 2, 2)
+    assert res["overlap"]["micro"].f1 == 0.5
+    assert PRF().f1 == 0.0
+
+
+# ------------------------------------------------------------------ NER component
+
+
+def test_ner_component_missing_model_adds_nothing(tmp_path):
+    import spacy
+
+    from extractors import ner
+
+    nlp = spacy.blank("en")
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        comp = ner.StatisticalNER(nlp, "mlkg_ner_v1", model_path=str(tmp_path / "none"))
+    doc = comp(nlp("We use BERT for machine translation."))
+    assert comp.model is None and list(doc.spans.get("mentions", [])) == []
+
+
+@pytest.mark.skipif(not (Path(__file__).parents[1] / "extractors" / "models" / "ner" / "meta.json").exists(),
+                    reason="no trained NER model in the package")
+def test_ner_component_finds_entities_with_packaged_model():
+    from extractors.pipeline import make_nlp
+
+    nlp = make_nlp(fast=False)
+    assert "mlkg_ner_v1" in nlp.pipe_names
+    assert nlp.get_pipe("mlkg_ner_v1").model is not None
+    doc = nlp("We evaluate our tagger on the CoNLL-2003 dataset and improve machine translation quality.")
+    found = {(s.text, s.id_) for s in doc.spans["mentions"]}
+    ents = {e.text for e in doc.ents}
+    assert any("CoNLL-2003" in t or "machine translation" in t for t, _ in found | {(e, "") for e in ents})
+    assert all(s.kb_id_ == "" for s in doc.spans["mentions"] if s.id_ == "ner")
+    assert make_nlp(fast=True).pipe_names.count("mlkg_ner_v1") == 0
+
+
+def test_pipeline_version_depends_on_mode():
+    from extractors.pipeline import pipeline_version
+
+    assert pipeline_version(True) != pipeline_version(False)
+
+
+# ------------------------------------------------------------------ CLI
+
+
+def test_kg_evaluate_help_and_run():
+    from kg.cli import main
+    from kg.cli import evaluate as _  # noqa: F401 (registers until kg/cli/__init__ imports it)
+
+    runner = CliRunner()
+    res = runner.invoke(main, ["evaluate", "--help"])
+    assert res.exit_code == 0 and "--folds" in res.output and "--corpus" in res.output
+    res = runner.invoke(main, ["evaluate", str(FIX / "mini_tdmsci.conll"), "--fast", "--output", "json"])
+    assert res.exit_code == 0, res.output
+    import json
+
+    out = json.loads(res.output)
+    assert out["corpus"] == "tdmsci" and set(out["scores"]["exact"]) == {"Task", "Dataset", "Metric", "micro"}
