@@ -28,7 +28,7 @@ GENERIC_WORDS = frozenset(
     training inference we're towards toward beyond rethinking revisiting understanding improving
     scaling learning case part one two new novel simple efficient effective general unified
     abstract conclusion appendix table figure section pre trained pretrained pretraining large small
-    deep neural language vision foundation multimodal generative""".split()
+    deep neural language vision foundation multimodal generative base baseline""".split()
 )
 
 _CUE = re.compile(

@@ -63,7 +63,7 @@ _KIND_RULES: list[tuple[str, str]] = [
     (r"cost", "cost"),
 ]
 _REDUCTION = re.compile(r"fewer|less|reduc|smaller|lower|cut|sav|compress|shrink", re.I)
-_INCREASE = re.compile(r"improv|gain|boost|increase|more|higher|larger|better|outperform", re.I)
+_INCREASE = re.compile(r"improv|gain|boost|increase|more|higher|larger|better|outperform|surpass|exceed|beat", re.I)
 
 
 @dataclass(slots=True, frozen=True)

@@ -101,16 +101,69 @@ def sentence_relations(sent: Span, ents: list[Span], proposed_names: set[str]) -
     return out
 
 
-def sentence_results(sent: Span, ents: list[Span], quantities: list[Quantity]) -> list[LocalResult]:
-    """Attach each quantity of the sentence to its metric, dataset and method."""
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\b|\bwhile\b|\bwhereas\b")
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|proposed|this (?:method|model|approach))\b", re.I)
+_NOT_RESULT = re.compile(r"^\s*(?:GPUs?|TPUs?|A100|H100|V100|cards?)\b")
+
+
+def _same_clause(text: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return not _CLAUSE_BREAK.search(text, lo, hi)
+
+
+def _attach(cands: list[Span], q: Quantity, text: str, base: int, window: int = 80) -> Span | None:
+    """The mention a quantity is about: the nearest one in the same clause
+    (following mentions introduced by on/in/for first), none if too far."""
+    qa, qb = q.start - base, q.end - base
+    best, best_d = None, window + 1
+    for e in cands:
+        ea, eb = e.start_char - base, e.end_char - base
+        d = ea - qb if ea >= qb else qa - eb
+        if d < 0 or d > window or not _same_clause(text, qa, ea):
+            continue
+        if ea >= qb and re.search(r"\b(?:on|in|for|of|across)\s+(?:the\s+)?$", text[max(qb, ea - 12) : ea]):
+            d -= window // 2  # "97.4% on ImageNet"
+        if d < best_d:
+            best, best_d = e, d
+    return best
+
+
+def _respectively(text: str, quantities: list[Quantity], datasets: list[Span], base: int) -> dict[int, Span]:
+    """"2.8% and 3.2% ... respectively on GLUE and SQuAD": pair them in order."""
+    if "respectively" not in text or len(quantities) < 2:
+        return {}
+    after = [d for d in datasets if d.start_char > quantities[-1].end]
+    if len(after) != len(quantities):
+        return {}
+    return {id(q): d for q, d in zip(quantities, after)}
+
+
+def sentence_results(sent: Span, ents: list[Span], quantities: list[Quantity], proposed: list[Span] | None = None) -> list[LocalResult]:
+    """Attach each quantity of the sentence to its metric, dataset and method.
+
+    Attachment stays inside the quantity's clause; with "respectively" values
+    and datasets pair in order; the method is the paper's own proposal when
+    the sentence speaks in the first person, else the nearest method before
+    the value. Hardware figures ("8 A100 80 GB GPUs") are not results.
+    """
     out: list[LocalResult] = []
+    text, base = sent.text, sent.start_char
     metrics = [e for e in ents if e.label_ == EntityType.METRIC.value]
     datasets = [e for e in ents if e.label_ in _DATASET_TYPES]
     methods = [e for e in ents if e.label_ == EntityType.METHOD.value]
+    paired = _respectively(text, [q for q in quantities if q.unit in {"%", "points", ""}], datasets, base)
+    own = proposed[0] if proposed and len({p.text for p in proposed}) == 1 else None
     for q in quantities:
-        metric = _nearest(metrics, q.start)
-        dataset = _nearest(datasets, q.start)
-        method = _nearest(methods, q.start, before_only=True) or _nearest(methods, q.start)
+        if q.unit in {"GB", "MB"} and _NOT_RESULT.match(text[q.end - base :]):
+            continue
+        metric = _attach(metrics, q, text, base)
+        dataset = paired.get(id(q)) or _attach(datasets, q, text, base, window=120)
+        method = None
+        if own is not None and (_FIRST_PERSON.search(text) or any(m.text == own.text for m in methods)):
+            method = own
+        if method is None:
+            before = [m for m in methods if m.end_char <= q.start and _same_clause(text, m.start_char - base, q.start - base)]
+            method = before[-1] if before else None
         out.append(
             LocalResult(
                 q,
@@ -142,11 +195,12 @@ def mlkg_relations(doc: Doc) -> Doc:
         relations.append(LocalRelation(RelationType.PROPOSES, PAPER, (a, b), ev, ext, 0.85 if ext == "cue:title" else 0.8))
     results: list[LocalResult] = []
     quantities = list(doc._.quantities)
+    own = [e for e in all_ents if (e.start_char, e.end_char) in proposed or e.text in proposed_names]
     for sent in doc.sents:
         ents = [e for e in all_ents if e.start >= sent.start and e.end <= sent.end]
         relations.extend(sentence_relations(sent, ents, proposed_names))
         in_sent = [q for q in quantities if sent.start_char <= q.start < sent.end_char]
-        results.extend(sentence_results(sent, ents, in_sent))
+        results.extend(sentence_results(sent, ents, in_sent, own))
     doc._.relations = relations
     doc._.results = results
     return doc
