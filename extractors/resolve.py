@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .gazetteer import SPAN_GROUP
-from .names import is_generic
+from .names import is_generic, is_name_like
 from .doctext import doc_text
 
 PRIORITY = {"title": 5, "gazetteer": 4, "abbreviation": 3, "proposal": 2, "pattern": 2, "ner": 1}
@@ -25,6 +25,8 @@ def _acceptable(span: Span) -> bool:
         return False
     if span.id_ != "gazetteer" and is_generic(text):
         return False
+    if span.id_ == "ner" and not (is_name_like(text) or len(span) >= 2):
+        return False  # a lone common word ("classifiers") is a concept, not a linkable entity
     return not (span[0].is_punct or span[-1].is_punct and span[-1].text not in {"+"})
 
 

@@ -37,7 +37,7 @@ def _csv_choice(allowed: dict[str, str], what: str):
               help="HTML file to write.")
 @click.option("--focus", default=None, metavar="NAME", help="Show the neighbourhood of this entity (name or alias, any case).")
 @click.option("--depth", type=click.IntRange(0), default=1, show_default=True, help="Hops around --focus.")
-@click.option("--top", type=click.IntRange(1), default=500, show_default=True, help="Keep at most N nodes, most connected first.")
+@click.option("--top", type=click.IntRange(1), default=None, help="Keep at most N nodes, most connected first (default 500; 150 with --focus).")
 @click.option("--types", callback=_csv_choice(_TYPES, "node type"), metavar="Method,Dataset,...",
               help="Node types to show (default: all but Result).")
 @click.option("--relations", callback=_csv_choice(_RELATIONS, "relation type"), metavar="EVALUATES_ON,...",
@@ -54,6 +54,7 @@ def view(store_loc, output, focus, depth, top, types, relations, min_papers):
         store = open_store(location, **({} if "://" in location else {"read_only": True}))
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
+    top = top or (150 if focus else 500)
     opts = ViewOptions(focus=focus, depth=depth, top=top, types=types, relations=relations, min_papers=min_papers)
     try:
         g = subgraph(store, opts)

@@ -184,6 +184,8 @@ def to_network(g: nx.MultiDiGraph, height: str = "100vh") -> Network:
         # labels grow with paper count so the hubs stay readable when zoomed out
         label = _short(d["name"], 24 if is_paper else LABEL_MAX) if (not is_paper or n <= 40) else " "
         font = {"size": int(14 + 6 * math.log2(1 + int(d.get("papers") or 0)))} if not is_paper else {"size": 12}
+        if node in focus:
+            font = {"size": 40, "bold": True, "strokeWidth": 6}
         net.add_node(
             index[node], label=label, title=node_tooltip(d), shape=shape, color=colour, font=font,
             size=_node_size(d) * (1.4 if node in focus else 1.0), x=float(x), y=float(y),
