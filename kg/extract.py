@@ -222,10 +222,19 @@ class Prepared:
         return "abstract", a, b
 
 
+#: Extractors read at most this much of a field (the raw text is stored whole):
+#: far beyond any real abstract, well under spaCy's ``nlp.max_length``.
+MAX_EXTRACT_CHARS = 100_000
+
+
 def prepare(record: PaperRecord) -> Prepared:
-    """Title and abstract normalised and joined by a blank line."""
-    title, tmap = normalize(record.title)
-    abstract, amap = normalize(record.abstract)
+    """Title and abstract normalised and joined by a blank line.
+
+    A field longer than :data:`MAX_EXTRACT_CHARS` is read up to that length;
+    offsets still point into the raw text, of which it is a prefix.
+    """
+    title, tmap = normalize(record.title[:MAX_EXTRACT_CHARS])
+    abstract, amap = normalize(record.abstract[:MAX_EXTRACT_CHARS])
     return Prepared(title + SEP + abstract, len(title), len(title) + len(SEP), tmap, amap)
 
 

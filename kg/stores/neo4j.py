@@ -265,8 +265,10 @@ class Neo4jStore:
 
     def _detect_server(self) -> str:
         try:
+            # auto-commit, not execute_read: a managed transaction retries an
+            # unreachable server for max_transaction_retry_time (30 s) first
             with self._session(False) as session:
-                session.execute_read(lambda tx: tx.run(cypher.DETECT_SERVER).consume())
+                session.run(cypher.DETECT_SERVER).consume()
             return "neo4j"
         except Exception as exc:  # noqa: BLE001
             from neo4j.exceptions import AuthError, ServiceUnavailable

@@ -40,9 +40,16 @@ def to_python(term: Any) -> Any:
 
 
 def to_term(value: Any) -> ox.NamedNode | ox.Literal:
-    """A query parameter as an RDF term: ``<iri>`` -> IRI, numbers typed, else string."""
+    """A query parameter as an RDF term: ``<iri>`` -> IRI, numbers typed, else string.
+
+    A ``<...>`` value that is not a valid absolute IRI (``<script>x</script>``,
+    ``<b>bold</b>``) is a string, not an error.
+    """
     if isinstance(value, str) and value.startswith("<") and value.endswith(">"):
-        return ox.NamedNode(value[1:-1])
+        try:
+            return ox.NamedNode(value[1:-1])
+        except ValueError:
+            return ox.Literal(value)
     if isinstance(value, bool | int | float):
         return rdf._lit(value)
     return ox.Literal(str(value))
@@ -178,8 +185,8 @@ class OxigraphStore:
             res = self._store.query(bind_values(text, terms), use_default_graph_as_union=True, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise StoreError(f"SPARQL syntax error: {exc}") from exc
-        if isinstance(res, bool):
-            return QueryResult(["ask"], [[res]])
+        if isinstance(res, bool) or (hasattr(ox, "QueryBoolean") and isinstance(res, ox.QueryBoolean)):
+            return QueryResult(["ask"], [[bool(res)]])  # pyoxigraph >= 0.4 answers ASK with a QueryBoolean
         if isinstance(res, ox.QuerySolutions):
             cols = [v.value for v in res.variables]
             return QueryResult(cols, [[to_python(sol[c]) for c in cols] for sol in res])
