@@ -119,3 +119,30 @@ def test_unknown_format_names_the_file(tmp_path):
     res = CliRunner().invoke(main, ["extract", str(weird), "-o", str(tmp_path / "o.jsonl")])
     assert res.exit_code != 0
     assert "notes.bin" in res.output
+
+
+def test_seeds_graph_conforms_to_shapes(built):
+    res = CliRunner().invoke(main, ["validate", "--store", str(built)])
+    assert res.exit_code == 0, res.output[-2000:]
+    assert "conforms: True (0 violations" in res.output
+
+
+def test_validate_reports_a_broken_graph(tmp_path):
+    from kg.model import PaperGraph
+    from kg.records import SourceRef
+    from kg.stores import open_store
+
+    store = open_store(str(tmp_path / "s"))
+    # a paper with an empty abstract violates PaperShape (minLength 1)
+    store.write_papers([PaperGraph("p1", "title:x", "X", "", None, [SourceRef("f", 1)])])
+    store.close()
+    res = CliRunner().invoke(main, ["validate", "--store", str(tmp_path / "s")])
+    assert res.exit_code == 1 and "conforms: False" in res.output
+
+
+def test_show_entity_with_evidence(built):
+    res = CliRunner().invoke(main, ["show", "ImageNet", "--store", str(built), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert "EVALUATES_ON" in res.output and "ILSVRC" in res.output
+    res = CliRunner().invoke(main, ["show", "no such entity at all", "--store", str(built)])
+    assert res.exit_code == 1
