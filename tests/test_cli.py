@@ -146,3 +146,25 @@ def test_show_entity_with_evidence(built):
     assert "EVALUATES_ON" in res.output and "ILSVRC" in res.output
     res = CliRunner().invoke(main, ["show", "no such entity at all", "--store", str(built)])
     assert res.exit_code == 1
+
+
+def test_neo4j_csv_export_matches_store_counts(built, tmp_path):
+    import csv
+
+    from kg.stores import open_store
+
+    out = tmp_path / "csv"
+    res = CliRunner().invoke(main, ["export", "--format", "neo4j-csv", str(out), "--store", str(built)])
+    assert res.exit_code == 0, res.output
+    store = open_store(str(built), read_only=True)
+    counts = store.counts()
+    store.close()
+    ids = set()
+    for label, n in counts["nodes"].items():
+        rows = list(csv.DictReader((out / f"nodes_{label}.csv").open(encoding="utf-8")))
+        assert len(rows) == n, label
+        ids |= {r["id:ID"] for r in rows}
+    for rtype, n in counts["relationships"].items():
+        rows = list(csv.DictReader((out / f"rels_{rtype}.csv").open(encoding="utf-8")))
+        assert len(rows) == n, rtype
+        assert all(r[":START_ID"] in ids and r[":END_ID"] in ids for r in rows), rtype

@@ -269,17 +269,31 @@ def stats(store_loc, fmt, top):
 
 @main.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "nt-shards", "nq-shards"]), default="ttl", show_default=True)
-@click.option("-o", "--output", type=click.Path(), default="-", help="Output file (default stdout); the directory for *-shards.")
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "nt-shards", "nq-shards", "neo4j-csv"]), default="ttl", show_default=True)
+@click.option("-o", "--output", type=click.Path(), default="-", help="Output file (default stdout); the directory for *-shards and neo4j-csv.")
 @click.option("--shard-size", type=click.IntRange(1), default=1_000_000, show_default=True, help="Statements per shard (*-shards).")
 @click.option("--gzip", "gzip_level", type=click.IntRange(1, 9), default=None, help="Gzip shards at this level (*-shards).")
 @store_option
 def export(directory, fmt, output, shard_size, gzip_level, store_loc):
-    """Export the graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, or as
+    """Export the graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, as
     numbered N-Triples/N-Quads shards in DIRECTORY for bulk loaders
-    (``kg export --format nt-shards DIR --shard-size N``)."""
+    (``kg export --format nt-shards DIR --shard-size N``), or as node and
+    relationship CSVs for ``neo4j-admin database import`` (``neo4j-csv DIR``)."""
     from ..exports import export_rdf, export_shards
 
+    if fmt == "neo4j-csv":
+        from ..exports_neo4j import export_neo4j_csv
+
+        target = directory or (output if output != "-" else None)
+        if not target:
+            raise click.UsageError("--format neo4j-csv needs a DIRECTORY")
+        store = _open(store_loc, read_only=True)
+        try:
+            files = export_neo4j_csv(store, target)
+        finally:
+            store.close()
+        click.echo(f"wrote {len(files)} CSV file(s) to {target}", err=True)
+        return
     if fmt.endswith("-shards"):
         target = directory or (output if output != "-" else None)
         if not target:
