@@ -142,19 +142,22 @@ def proposal_spans(doc: Doc, sent: Span, known: set[int] | None = None) -> list[
     does not make "proposed" (they are prior work being used).
     """
     text = sent.text
-    if known is None:
-        known = {i for sp in doc.spans.get(SPAN_GROUP, []) if sp.id_ == "gazetteer" for i in range(sp.start, sp.end)}
     cue = _CUE.search(text)
     found: list[tuple[int, int]] = []
-    if cue:
-        window = sent.char_span(cue.end(), len(text), alignment_mode="expand") if cue.end() < len(text) else None
+    if cue and cue.end() < len(text):
+        if known is None:
+            known = {i for sp in doc.spans.get(SPAN_GROUP, []) if sp.id_ == "gazetteer" for i in range(sp.start, sp.end)}
+        window = sent.char_span(cue.end(), len(text), alignment_mode="expand")
         if window is not None:
-            for k, tok in enumerate(window):
-                if k > 25 or tok.text in {";"}:
+            base = sent.start_char
+            for tok in window[:26]:
+                word = tok.text
+                if word == ";":
                     break
                 if tok.i in known or _in_abbreviation_long_form(doc, tok.i):
                     continue
-                if is_name_like(tok.text) or (_NAMING.search(window[:k].text + " ") and tok.text[:1].isupper()):
+                named = word[:1].isupper() and _NAMING.search(text[cue.end() : tok.idx - base] + " ")
+                if is_name_like(word) or named:
                     found.append((tok.i, _name_run(doc, tok.i, window.end)))
                     break
     first = sent[0] if len(sent) else None
