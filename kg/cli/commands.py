@@ -117,6 +117,11 @@ def _run_build(inputs, store_loc, input_format, fast, workers, rejects_path, qui
         click.echo(f"{what}, {report.entities} entities written in {report.seconds:.1f}s into {store_loc or default_location()}", err=True)
         rows = [[f"node:{k}", v] for k, v in counts["nodes"].items()] + [[f"rel:{k}", v] for k, v in counts["relationships"].items()]
         emit(["what", "count"], rows, "table", title="graph")
+        if report.ambiguous_acronyms:
+            amb = sorted(report.ambiguous_acronyms.items())
+            click.echo(f"{len(amb)} ambiguous acronym(s), kept apart (one short form, several long forms):", err=True)
+            for short, ids in amb[:20]:
+                click.echo(f"  {short}: {' | '.join(sorted(ids))}", err=True)
     if report.rejects:
         sys.exit(EXIT_REJECTS)
 
