@@ -168,3 +168,16 @@ def test_neo4j_csv_export_matches_store_counts(built, tmp_path):
         rows = list(csv.DictReader((out / f"rels_{rtype}.csv").open(encoding="utf-8")))
         assert len(rows) == n, rtype
         assert all(r[":START_ID"] in ids and r[":END_ID"] in ids for r in rows), rtype
+
+
+def test_readme_evidence_query_works(built):
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    sparql = re.search(r"```sparql\n(.*?)```", readme, re.S).group(1)
+    res = CliRunner().invoke(main, ["query", sparql, "--param", "name=ImageNet", "--store", str(built), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.output)
+    assert len(rows) >= 10
+    assert all(re.search(r"ImageNet|ILSVRC", r["sentence"], re.I) for r in rows)
