@@ -114,17 +114,18 @@ def test_hostile_strings_are_text(driver, page):
     for name in HOSTILE:
         for nid in by_name[name]:
             pos = driver.execute_script(
-                "network.focus(arguments[0], {scale: 1.0, animation: false}); "
+                "network.focus(arguments[0], {scale: 3.0, animation: false}); "
                 "var p = network.getPositions([arguments[0]])[arguments[0]]; var c = network.canvasToDOM(p); "
                 "var r = document.getElementById('mynetwork').getBoundingClientRect(); return [c.x + r.left, c.y + r.top];", nid)
             tips = []
             ActionChains(driver).move_to_element_with_offset(body, 0, 0).perform()
-            for dx in (0, 1, 2, 3):
+            for dx, dy in ((0, 0), (2, 0), (0, 2), (-2, 0), (0, -2), (3, 3)):
+                ActionChains(driver).move_to_element_with_offset(body, 0, 0).perform()
                 ActionChains(driver).move_to_element_with_offset(
-                    body, int(pos[0] + dx) - body.rect["width"] // 2, int(pos[1]) - body.rect["height"] // 2).perform()
+                    body, int(pos[0] + dx) - body.rect["width"] // 2, int(pos[1] + dy) - body.rect["height"] // 2).perform()
                 time.sleep(0.5)
                 tips = [t for t in driver.find_elements(By.CSS_SELECTOR, "div.vis-tooltip") if t.is_displayed()]
-                if tips:
+                if tips and name in tips[0].text:
                     break
             assert tips, f"no tooltip for {name!r}"
             shown[nid] = tips[0].text
