@@ -91,6 +91,16 @@ engine_option = click.option("--engine", type=click.Choice(["local", "dask"]), d
 scheduler_option = click.option("--scheduler", metavar="ADDRESS", default=None, help="Dask scheduler address (default: a LocalCluster of --workers processes).")
 
 
+def build_options(f):
+    """The input, store and engine options shared by ``build`` and ``rebuild``."""
+    for option in reversed((
+        click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True)),
+        store_option, input_format_option, fast_option, workers_option, engine_option, scheduler_option,
+    )):
+        f = option(f)
+    return f
+
+
 def _run_build(inputs, store_loc, input_format, fast, workers, rejects_path, quiet, full, prune, engine, scheduler):
     from ..build import build as run_build
 
@@ -127,13 +137,7 @@ def _run_build(inputs, store_loc, input_format, fast, workers, rejects_path, qui
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
-@store_option
-@input_format_option
-@fast_option
-@workers_option
-@engine_option
-@scheduler_option
+@build_options
 @click.option("--prune", is_flag=True, help="Remove papers that are no longer in INPUTS (and entities only they supported).")
 @click.option("--full", is_flag=True, help="Clear the store and re-extract everything (same as 'kg rebuild').")
 @click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False), help="Write rejected records (JSON lines) here.")
@@ -149,13 +153,7 @@ def build(inputs, store_loc, input_format, fast, workers, engine, scheduler, pru
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
-@store_option
-@input_format_option
-@fast_option
-@workers_option
-@engine_option
-@scheduler_option
+@build_options
 @click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False), help="Write rejected records (JSON lines) here.")
 @quiet_option
 def rebuild(inputs, store_loc, input_format, fast, workers, engine, scheduler, rejects_path, quiet):
