@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.abbreviations import find_abbreviations
+from extractors.keys import name_key
 
 from .linking import Linker
 
@@ -48,8 +49,6 @@ def linked(a: str, b: str, definitions: list[str], linker: Linker | None = None)
         for abbr in find_abbreviations(text):
             linker.register_abbreviation(abbr.long, abbr.short)
             if len(definitions) == 1:
-                from extractors.keys import name_key
-
                 local[name_key(abbr.short)] = abbr.long
     return linker.resolve(a, local_abbr=local) == linker.resolve(b, local_abbr=local)
 

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import closed_port
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -201,16 +202,6 @@ def test_bolt_hostile_param_changes_nothing(bolt_store, value):
 SECRET = "s3cr3t-Pa55-\u00e9-{}'\"-7f1c2e9a"
 
 
-def _closed_port() -> int:
-    import socket
-
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 @pytest.mark.parametrize("args", [
     ["query", "--store", "bolt://127.0.0.1:{port}", "RETURN 1"],
     ["query", "--store", "bolt://neo4j:" + "{secret}" + "@127.0.0.1:{port}", "RETURN 1"],
@@ -228,7 +219,7 @@ def test_secret_never_printed(args, tmp_path, monkeypatch):
     monkeypatch.setenv("NEO4J_PASSWORD", SECRET)
     monkeypatch.setenv("NEO4J_USER", "neo4j")
     monkeypatch.setenv("KG_STATE_DIR", str(tmp_path))
-    port = _closed_port()
+    port = closed_port()
     argv = [a.format(port=port, secret=SECRET.replace("{}", "").replace("'", "").replace('"', ""), input=inp, tmp=tmp_path)
             for a in args]
     res = CliRunner().invoke(main, argv)
@@ -250,14 +241,14 @@ def test_store_error_hides_secret(monkeypatch):
     pytest.importorskip("neo4j")
     monkeypatch.setenv("NEO4J_PASSWORD", SECRET)
     with pytest.raises(StoreError) as info:
-        open_store(f"bolt://127.0.0.1:{_closed_port()}", connection_timeout=3.0)
+        open_store(f"bolt://127.0.0.1:{closed_port()}", connection_timeout=3.0)
     exc, text = info.value, ""
     while exc is not None:
         text += repr(exc) + str(exc)
         exc = exc.__cause__ or exc.__context__
     assert "s3cr3t" not in text
     with pytest.raises(StoreError) as info:
-        open_store(f"bolt://127.0.0.1:{_closed_port()}", password=SECRET, connection_timeout=3.0)
+        open_store(f"bolt://127.0.0.1:{closed_port()}", password=SECRET, connection_timeout=3.0)
     assert "s3cr3t" not in repr(info.value) + str(info.value)
     assert info.value.__cause__ is None or "s3cr3t" not in repr(info.value.__cause__)
 

@@ -5,11 +5,11 @@ NEO4J_URI points at a Neo4j server (see tests/bolt_server.py).
 """
 from __future__ import annotations
 
-import socket
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import closed_port
 
 pytest.importorskip("neo4j")
 
@@ -280,18 +280,10 @@ def test_open_store_resolves_bolt(bolt):
         st.close()
 
 
-def _closed_port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 def test_credentials_never_in_errors(monkeypatch, tmp_path):
     secret = "s3cr3t-Pa55word"
     monkeypatch.setenv("NEO4J_PASSWORD", secret)
-    url = f"bolt://127.0.0.1:{_closed_port()}"
+    url = f"bolt://127.0.0.1:{closed_port()}"
     with pytest.raises(StoreError) as err:
         Neo4jStore(url, connection_timeout=2)
     assert secret not in str(err.value) and secret not in repr(err.value)
@@ -302,7 +294,7 @@ def test_credentials_never_in_errors(monkeypatch, tmp_path):
     monkeypatch.delenv("NEO4J_PASSWORD")
     monkeypatch.setenv("KG_CONFIG", str(cfg))
     with pytest.raises(StoreError) as err:
-        Neo4jStore(f"bolt://neo4j:{secret}@127.0.0.1:{_closed_port()}", connection_timeout=2)
+        Neo4jStore(f"bolt://neo4j:{secret}@127.0.0.1:{closed_port()}", connection_timeout=2)
     assert secret not in str(err.value)
 
 

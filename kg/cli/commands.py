@@ -4,14 +4,13 @@ from __future__ import annotations
 import json
 import sys
 from contextlib import contextmanager
-from pathlib import Path
 
 import click
 
 from ..records import RecordError
 from ..sources import FORMATS as INPUT_FORMATS
 from ..stores import StoreError, default_location, open_store
-from . import EXIT_FAIL, EXIT_REJECTS, main
+from . import EXIT_REJECTS, main
 from .output import emit, format_option
 
 store_option = click.option(
@@ -323,9 +322,4 @@ def export(directory, fmt, output, shard_size, gzip_level, store_loc):
         click.echo(f"wrote {output}", err=True)
 
 
-def _fail(msg: str) -> None:
-    click.echo(f"Error: {msg}", err=True)
-    sys.exit(EXIT_FAIL)
-
-
-__all__ = ["Path", "build", "export", "extract", "query", "rebuild", "stats"]
+__all__ = ["build", "export", "extract", "query", "rebuild", "stats"]
