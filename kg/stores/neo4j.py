@@ -20,7 +20,9 @@ into the query text) and indexes replace Neo4j's unique constraints.
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import os
+import re
 import socket
 import tomllib
 from collections import defaultdict
@@ -160,6 +162,42 @@ def paper_rows(papers: list[PaperGraph]) -> dict[str, Any]:
     }
 
 
+def compact_rows(rows: list[dict[str, Any]], provenance: bool = True) -> list[list]:
+    """Map rows of :func:`paper_rows` as the grouped list rows of
+    :func:`cypher.create_relationships`: ``[paper, source, [edge, ...]]``."""
+    groups: dict[tuple[str, str], list] = {}
+    for row in rows:
+        if provenance:
+            props = row["props"]
+            edge: Any = [row["target"], *(props.get(k) for k in cypher.PROVENANCE)]
+        else:
+            edge = row["target"]
+        groups.setdefault((row["paper"], row["source"]), []).append(edge)
+    return [[paper, source, edges] for (paper, source), edges in groups.items()]
+
+
+def compact_results(rows: list[dict[str, Any]]) -> list[list]:
+    """Result rows of :func:`paper_rows` as the grouped list rows of
+    :func:`cypher.create_results`: ``[paper, [[id, value, ...], ...]]``."""
+    groups: dict[str, list] = {}
+    for row in rows:
+        props = row["props"]
+        groups.setdefault(row["paper"], []).append([row["id"], *(props.get(k) for k in cypher.RESULT_PROPS)])
+    return [[paper, results] for paper, results in groups.items()]
+
+
+def _entity_refs(paper: PaperGraph) -> Iterator[str]:
+    """Every entity id a paper's rows refer to (its stubs in :func:`paper_rows`)."""
+    for rel in paper.relations:
+        for ref in (rel.source, rel.target):
+            if ref != paper.id:
+                yield ref
+    for res in paper.results:
+        for ref in (res.metric, res.dataset, res.method):
+            if ref:
+                yield ref
+
+
 class Neo4jStore:
     """Store backend over Bolt (Neo4j 5; FalkorDB for tests and benchmarks)."""
 
@@ -232,8 +270,11 @@ class Neo4jStore:
         if key is None:
             return list(tx.run(text, self._params(params)))
         out: list = []
-        for chunk in _size_chunks(params[key], FALKORDB_MAX_TEXT - len(text.encode()) - 64):
-            out.extend(tx.run(text, self._params({**params, key: chunk})))
+        rest = self._params({k: v for k, v in params.items() if k != key})
+        # the chunks come escaped already (only the rows that need it)
+        budget = FALKORDB_MAX_TEXT - len(text.encode()) - len(json.dumps(rest, ensure_ascii=False).encode())
+        for chunk in _size_chunks(params[key], budget):
+            out.extend(tx.run(text, {**rest, key: chunk}))
         return out
 
     def _write(self, work) -> Any:
@@ -314,7 +355,9 @@ class Neo4jStore:
         if batch:
             yield list(batch.values())
 
-    def _write_batch(self, tx, papers: list[PaperGraph]) -> None:
+    def _write_batch(self, tx, papers: list[PaperGraph], known: set[str] = frozenset()) -> None:
+        """One batch, in one transaction. ``known``: entity ids already
+        MERGEd by earlier batches of the same :meth:`write_papers` call."""
         ids = [p.id for p in papers]
         existing = [r["id"] for r in self._run(tx, cypher.existing_papers(), ids=ids)]
         if existing:
@@ -322,17 +365,24 @@ class Neo4jStore:
                 self._run(tx, stmt, ids=existing)
         data = paper_rows(papers)
         self._run(tx, cypher.merge_papers(), rows=data["papers"])
-        if data["stubs"]:
-            self._run(tx, cypher.merge_entity_stubs(), rows=data["stubs"])
+        stubs = [r["id"] for r in data["stubs"] if r["id"] not in known]
+        if stubs:
+            self._run(tx, cypher.merge_entity_stubs(), ids=stubs)
         if data["results"]:
-            self._run(tx, cypher.merge_results(), rows=data["results"])
+            self._run(tx, cypher.create_results(), rows=compact_results(data["results"]))
+        # every edge of these papers was deleted above: CREATE, not MERGE
         for (t, s_kind, t_kind), rows in sorted(data["relationships"].items()):
-            self._run(tx, cypher.merge_relationships(t, s_kind, t_kind), rows=rows)
+            prov = s_kind != cypher.RESULT
+            self._run(tx, cypher.create_relationships(t, s_kind, t_kind, prov), rows=compact_rows(rows, prov))
 
     def write_papers(self, papers: Iterable[PaperGraph]) -> int:
         n = 0
+        # entity ids MERGEd by this call, added once their batch is committed;
+        # nothing deletes entities while the call runs
+        known: set[str] = set()
         for batch in self._paper_batches(papers):
-            self._write(lambda tx, b=batch: self._write_batch(tx, b))
+            self._write(lambda tx, b=batch: self._write_batch(tx, b, known))
+            known.update(ref for p in batch for ref in _entity_refs(p))
             n += len(batch)
         return n
 
@@ -366,7 +416,7 @@ class Neo4jStore:
         for label, rows in sorted(by_label.items()):
             self._run(tx, cypher.merge_entities(label), rows=rows)
         if stubs:
-            self._run(tx, cypher.merge_entity_stubs(), rows=list(stubs.values()))
+            self._run(tx, cypher.merge_entity_stubs(), ids=list(stubs))
         for t, rows in sorted(family.items()):
             self._run(tx, cypher.merge_relationships(t, cypher.ENTITY, cypher.ENTITY), rows=rows)
 
@@ -426,29 +476,56 @@ class Neo4jStore:
             _absorb_falkordb_hangup(self.url)
 
 
-#: Largest query text (with spliced parameters) sent to FalkorDB's Bolt endpoint.
-FALKORDB_MAX_TEXT = 3800
+#: Largest query text (with spliced parameters) sent to FalkorDB's Bolt
+#: endpoint. Measured: it crashes once query + ``CYPHER`` header + parameters
+#: (spliced as ``['a', 'b']``, i.e. the size of default ``json.dumps``) pass
+#: about 4,090 bytes; 90 bytes of margin.
+FALKORDB_MAX_TEXT = 4000
 
 
 def _size_chunks(rows: list, budget: int) -> Iterator[list]:
-    """Split ``rows`` so each chunk's escaped JSON-ish size stays under ``budget``."""
-    import json
-
-    chunk: list = []
-    size = 0
-    for row in rows:
-        n = len(json.dumps(cypher.falkordb_escape(row), ensure_ascii=False).encode()) + 8
-        if n > budget:
+    """Split ``rows`` so each chunk's spliced size stays under ``budget``, and
+    escape (:func:`cypher.falkordb_escape`) the rows that need it."""
+    def fit(row: Any) -> Iterator[tuple[Any, int]]:
+        # JSON escapes \\ (and ", newlines) where FalkorDB's splice escapes \\
+        # and ': an upper bound once the quotes are counted; floats are
+        # spliced as "%f" (0.8 -> 0.800000): up to 6 more bytes, or ~310 for
+        # exponent forms (matches inside strings only overestimate)
+        text = json.dumps(row, ensure_ascii=False)
+        n = len(text.encode()) + text.count("'") + 2  # + ", "
+        if "." in text or "e" in text:
+            n += 6 * len(_DECIMAL.findall(text)) + 310 * len(_EXPONENT.findall(text))
+        if n <= budget:
+            # a row without ' or \\ in any string (nor in its JSON) needs no escaping
+            yield (cypher.falkordb_escape(row) if "'" in text or "\\" in text else row), n
+        elif _is_group(row) and len(row[2]) > 1:  # split a grouped row's edges
+            half = len(row[2]) // 2
+            yield from fit([row[0], row[1], row[2][:half]])
+            yield from fit([row[0], row[1], row[2][half:]])
+        else:
             raise StoreError(
                 f"a row of {n} bytes exceeds FalkorDB's Bolt query-size limit (~{FALKORDB_MAX_TEXT} bytes)"
             )
-        if chunk and size + n > budget:
-            yield chunk
-            chunk, size = [], 0
-        chunk.append(row)
-        size += n
+
+    chunk: list = []
+    total = 0
+    for whole in rows:
+        for row, n in fit(whole):
+            if chunk and total + n > budget:
+                yield chunk
+                chunk, total = [], 0
+            chunk.append(row)
+            total += n
     if chunk:
         yield chunk
+
+
+_DECIMAL = re.compile(r"\d\.\d")
+_EXPONENT = re.compile(r"\d[eE][-+]?\d")
+
+
+def _is_group(row: Any) -> bool:
+    return isinstance(row, list) and len(row) == 3 and isinstance(row[2], list)
 
 
 def _absorb_falkordb_hangup(url: str) -> None:
@@ -463,4 +540,4 @@ def _absorb_falkordb_hangup(url: str) -> None:
         pass
 
 
-__all__ = ["CONFIG_PATH", "Neo4jStore", "load_credentials", "paper_rows", "to_plain"]
+__all__ = ["CONFIG_PATH", "Neo4jStore", "compact_results", "compact_rows", "load_credentials", "paper_rows", "to_plain"]
