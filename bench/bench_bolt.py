@@ -47,6 +47,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--relationships", type=int, default=200_000)
     ap.add_argument("--batch", type=int, nargs="+", default=[500, 2000, 5000])
+    ap.add_argument("--writers", type=int, nargs="+", default=[1, 2], help="concurrent write transactions")
     args = ap.parse_args()
     from kg.stores.neo4j import Neo4jStore
 
@@ -63,15 +64,16 @@ def main() -> None:
         uri, proc = start_falkordb(tmp.name)
         opts = {"user": FALKORDB_AUTH[0], "password": FALKORDB_AUTH[1]}
     try:
-        for batch in args.batch:
-            store = Neo4jStore(uri, batch_size=batch, **opts)
+        for writers, batch in [(w, b) for w in args.writers for b in args.batch]:
+            store = Neo4jStore(uri, batch_size=batch, writers=writers, **opts)
             store.clear()
             store.init_db()
             t0 = time.perf_counter()
             store.write_papers(papers)
             dt = time.perf_counter() - t0
             counted = sum(store.counts()["relationships"].values())
-            print(f"[{store.server}] batch {batch:>5}: {counted} rels in {dt:.1f}s = {counted / dt:,.0f} rel/s", flush=True)
+            print(f"[{store.server}] writers {writers}, batch {batch:>5}: {counted} rels in {dt:.1f}s"
+                  f" = {counted / dt:,.0f} rel/s", flush=True)
             store.clear()
             store.close()
     finally:

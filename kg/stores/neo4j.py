@@ -214,6 +214,7 @@ class Neo4jStore:
         password: str | None = None,
         read_only: bool = False,
         connection_timeout: float = 30.0,
+        writers: int | None = None,
     ):
         try:
             from neo4j import GraphDatabase
@@ -222,6 +223,7 @@ class Neo4jStore:
         self.url = url
         self.database = database
         self.batch_size = max(1, int(batch_size))
+        self.writers = max(1, int(writers or os.environ.get("NEO4J_WRITERS") or 1))
         self.read_only = read_only
         self._safe_url = _safe_url(url)
         user, secret = load_credentials(user, password)
@@ -376,14 +378,49 @@ class Neo4jStore:
             self._run(tx, cypher.create_relationships(t, s_kind, t_kind, prov), rows=compact_rows(rows, prov))
 
     def write_papers(self, papers: Iterable[PaperGraph]) -> int:
-        n = 0
+        """Write papers in batches, each in its own transaction.
+
+        With ``writers`` > 1 (``NEO4J_WRITERS``), that many batches are in
+        flight at once, each on its own session, so building one batch's rows
+        overlaps with the server executing another's. Batches in flight never
+        share a paper id; shared entity stubs are MERGEd (Neo4j's unique
+        constraint serialises them; a deadlock is a transient error the driver
+        retries).
+        """
         # entity ids MERGEd by this call, added once their batch is committed;
         # nothing deletes entities while the call runs
         known: set[str] = set()
-        for batch in self._paper_batches(papers):
-            self._write(lambda tx, b=batch: self._write_batch(tx, b, known))
+
+        def write(batch: list[PaperGraph]) -> list[PaperGraph]:
+            self._write(lambda tx: self._write_batch(tx, batch, frozenset(known)))
+            return batch
+
+        def done(batch: list[PaperGraph]) -> int:
             known.update(ref for p in batch for ref in _entity_refs(p))
-            n += len(batch)
+            return len(batch)
+
+        if self.writers <= 1:
+            return sum(done(write(batch)) for batch in self._paper_batches(papers))
+        from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
+        n = 0
+        flying: dict = {}  # future -> paper ids of its batch
+        with ThreadPoolExecutor(self.writers, thread_name_prefix="kg-bolt") as pool:
+            try:
+                for batch in self._paper_batches(papers):
+                    ids = {p.id for p in batch}
+                    while flying and (len(flying) >= self.writers or any(ids & f for f in flying.values())):
+                        finished, _ = wait(flying, return_when=FIRST_COMPLETED)
+                        for fut in finished:
+                            del flying[fut]
+                            n += done(fut.result())
+                    flying[pool.submit(write, batch)] = ids
+                for fut in list(flying):
+                    del flying[fut]
+                    n += done(fut.result())
+            finally:
+                for fut in flying:
+                    fut.cancel()
         return n
 
     def write_entities(self, entities: Iterable[EntityRecord]) -> int:
@@ -473,7 +510,8 @@ class Neo4jStore:
         driver.close()
         self._driver = None
         if getattr(self, "server", None) == "falkordb":
-            _absorb_falkordb_hangup(self.url)
+            for _ in range(self.writers):  # one lost handshake per pooled connection
+                _absorb_falkordb_hangup(self.url)
 
 
 #: Largest query text (with spliced parameters) sent to FalkorDB's Bolt
@@ -490,11 +528,12 @@ def _size_chunks(rows: list, budget: int) -> Iterator[list]:
         # JSON escapes \\ (and ", newlines) where FalkorDB's splice escapes \\
         # and ': an upper bound once the quotes are counted; floats are
         # spliced as "%f" (0.8 -> 0.800000): up to 6 more bytes, or ~310 for
-        # exponent forms (matches inside strings only overestimate)
+        # exponent forms
         text = json.dumps(row, ensure_ascii=False)
         n = len(text.encode()) + text.count("'") + 2  # + ", "
         if "." in text or "e" in text:
-            n += 6 * len(_DECIMAL.findall(text)) + 310 * len(_EXPONENT.findall(text))
+            bare = _JSON_STRING.sub('""', text)
+            n += 6 * len(_DECIMAL.findall(bare)) + 310 * len(_EXPONENT.findall(bare))
         if n <= budget:
             # a row without ' or \\ in any string (nor in its JSON) needs no escaping
             yield (cypher.falkordb_escape(row) if "'" in text or "\\" in text else row), n
@@ -520,6 +559,7 @@ def _size_chunks(rows: list, budget: int) -> Iterator[list]:
         yield chunk
 
 
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _DECIMAL = re.compile(r"\d\.\d")
 _EXPONENT = re.compile(r"\d[eE][-+]?\d")
 
