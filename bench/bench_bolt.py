@@ -49,12 +49,19 @@ def main() -> None:
     ap.add_argument("--batch", type=int, nargs="+", default=[500, 2000, 5000])
     ap.add_argument("--writers", type=int, nargs="+", default=[1, 2], help="concurrent write transactions")
     args = ap.parse_args()
-    from kg.stores.neo4j import Neo4jStore
 
     papers = synthetic(args.relationships)
     n_rels = sum(len(p.relations) + 2 * len(p.results) for p in papers)
     print(f"{len(papers)} papers, {n_rels} relationships")
     uri = os.environ.get("NEO4J_URI")
+    for writers, batch in [(w, b) for w in args.writers for b in args.batch]:
+        run(papers, uri, batch, writers)
+
+
+def run(papers: list[PaperGraph], uri: str | None, batch: int, writers: int) -> None:
+    """One load into an empty graph (a fresh FalkorDB unless NEO4J_URI is set)."""
+    from kg.stores.neo4j import Neo4jStore
+
     tmp = tempfile.TemporaryDirectory(prefix="kg-bench-")
     proc = None
     opts: dict = {}
@@ -64,25 +71,27 @@ def main() -> None:
         uri, proc = start_falkordb(tmp.name)
         opts = {"user": FALKORDB_AUTH[0], "password": FALKORDB_AUTH[1]}
     try:
-        for writers, batch in [(w, b) for w in args.writers for b in args.batch]:
-            store = Neo4jStore(uri, batch_size=batch, writers=writers, **opts)
-            store.clear()
-            store.init_db()
-            t0 = time.perf_counter()
-            store.write_papers(papers)
-            dt = time.perf_counter() - t0
-            counted = sum(store.counts()["relationships"].values())
-            print(f"[{store.server}] writers {writers}, batch {batch:>5}: {counted} rels in {dt:.1f}s"
-                  f" = {counted / dt:,.0f} rel/s", flush=True)
-            store.clear()
-            store.close()
+        store = Neo4jStore(uri, batch_size=batch, writers=writers, **opts)
+        store.clear()
+        store.init_db()
+        t0 = time.perf_counter()
+        store.write_papers(papers)
+        dt = time.perf_counter() - t0
+        counted = sum(store.counts()["relationships"].values())
+        print(f"[{store.server}] writers {writers}, batch {batch:>5}: {counted} rels in {dt:.1f}s"
+              f" = {counted / dt:,.0f} rel/s", flush=True)
+        store.clear()
+        store.close()
+    except Exception:
+        if proc is not None and proc.poll() is not None:
+            print(f"FalkorDB exited with {proc.returncode}", file=sys.stderr)
+        raise
     finally:
         if proc is not None:
             from kg.stores.falkordb_server import stop_falkordb
 
             stop_falkordb(proc)
         tmp.cleanup()
-
 
 if __name__ == "__main__":
     main()

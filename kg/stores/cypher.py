@@ -101,6 +101,12 @@ def merge_papers() -> str:
     return "UNWIND $rows AS row MERGE (p:Paper {id: row.id}) SET p += row.props"
 
 
+def create_papers() -> str:
+    """Rows ``{id, props}``; ``CREATE``: run only after these papers were
+    deleted in the same transaction (:func:`delete_paper_contribution`)."""
+    return "UNWIND $rows AS row CREATE (p:Paper {id: row.id}) SET p += row.props"
+
+
 def merge_entity_stubs() -> str:
     """Param ``$ids`` (strings): bare entity nodes for ids a paper refers to."""
     return "UNWIND $ids AS eid MERGE (e:Entity {id: eid})"
@@ -297,7 +303,7 @@ def is_identifier(name: str) -> bool:
 __all__ = [
     "ACHIEVED_BY", "CLEAR", "DETECT_SERVER", "ENDPOINTS", "ENTITY", "ENTITY_SCOPE", "LIST_INDEXES_FALKORDB",
     "PAPER", "PROVENANCE", "RESULT", "RESULT_PROPS", "count_nodes", "count_queries", "count_relationships",
-    "create_relationships", "create_results", "delete_entity_description_edges",
+    "create_papers", "create_relationships", "create_results", "delete_entity_description_edges",
     "delete_orphans", "delete_paper_contribution", "existing_papers", "falkordb_escape", "is_identifier",
     "merge_entities", "merge_entity_stubs", "merge_papers", "merge_relationships", "merge_results",
     "node_pattern", "schema_falkordb", "schema_neo4j",

@@ -366,7 +366,7 @@ class Neo4jStore:
             for stmt in cypher.delete_paper_contribution():
                 self._run(tx, stmt, ids=existing)
         data = paper_rows(papers)
-        self._run(tx, cypher.merge_papers(), rows=data["papers"])
+        self._run(tx, cypher.create_papers(), rows=data["papers"])
         stubs = [r["id"] for r in data["stubs"] if r["id"] not in known]
         if stubs:
             self._run(tx, cypher.merge_entity_stubs(), ids=stubs)
