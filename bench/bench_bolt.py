@@ -47,7 +47,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--relationships", type=int, default=200_000)
     ap.add_argument("--batch", type=int, nargs="+", default=[500, 2000, 5000])
-    ap.add_argument("--writers", type=int, nargs="+", default=[1, 2], help="concurrent write transactions")
+    ap.add_argument("--writers", type=int, nargs="+", default=[1, 2, 3], help="concurrent write transactions")
     args = ap.parse_args()
 
     papers = synthetic(args.relationships)
