@@ -41,16 +41,20 @@ def select_spans(doc: Doc, candidates: list[Span]) -> list[Span]:
         for i in range(span.start, span.end):
             taken[i] = True
         chosen.append(span)
-    text = doc_text(doc)
-    for span in list(chosen):
-        if span.id_ == "gazetteer":
-            continue
-        for m in re.finditer(r"(?<![\w-])" + re.escape(span.text) + r"(?![\w])", text):
+    # one pass over the text for all chosen names (longest first at a position)
+    first: dict[str, Span] = {}
+    for span in chosen:
+        if span.id_ != "gazetteer":
+            first.setdefault(span.text, span)
+    if first:
+        alternatives = "|".join(re.escape(t) for t in sorted(first, key=len, reverse=True))
+        for m in re.finditer(r"(?<![\w-])(?:" + alternatives + r")(?![\w])", doc_text(doc)):
             other = doc.char_span(m.start(), m.end())
             if other is None or any(taken[other.start : other.end]):
                 continue
             for i in range(other.start, other.end):
                 taken[i] = True
+            span = first[m.group()]
             chosen.append(Span(doc, other.start, other.end, label=span.label_, kb_id=span.kb_id_, span_id="repeat"))
     return sorted(chosen, key=lambda s: s.start)
 

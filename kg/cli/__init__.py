@@ -5,6 +5,13 @@ Exit codes: 0 success; 1 failure (bad query, store error); 2 usage error
 """
 from __future__ import annotations
 
+import os
+
+# one BLAS thread per process (before NumPy loads): build workers are
+# processes, and the NER's matrices are too small to gain from threads
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
 import click
 
 from .. import __version__
