@@ -2,7 +2,7 @@
 read the text several times use this cached copy instead."""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _KEY = "mlkg_text"
 
@@ -13,3 +13,9 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` sliced from the cached doc text (``Span.text`` also
+    rebuilds itself token by token)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]

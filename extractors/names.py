@@ -9,6 +9,8 @@ component at the bottom adds their spans to ``doc.spans["mentions"]``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -16,7 +18,7 @@ from spacy.tokens import Doc, Span
 from ontology import EntityType
 
 from .gazetteer import SPAN_GROUP
-from .doctext import doc_text
+from .doctext import doc_text, span_text
 
 #: Words that are never an entity on their own, however they are capitalised.
 GENERIC_WORDS = frozenset(
@@ -65,12 +67,14 @@ TITLE_STARTERS = frozenset(
 _NON_NAME = re.compile(r"://|^www\.|/|^[A-Z]{2,5}s$|^\d+(?:\.\d+)?[DdKkMBx]$|-(?:based|like|style|aware|free|level|scale|wise|accelerated|driven|specific|guided|conditioned|agnostic|sized)$")
 
 
+@lru_cache(maxsize=65536)
 def is_generic(name: str) -> bool:
     """True for bare generic words and phrases made only of them."""
     words = re.findall(r"[A-Za-z]+|\d+", name.lower())
     return not words or all(w in GENERIC_WORDS for w in words)
 
 
+@lru_cache(maxsize=65536)
 def is_name_like(text: str) -> bool:
     """A coined name: inner capitals or digits ("TrAct", "MQAR", "GPT-4"), not a plain word."""
     letters = [c for c in text if c.isalpha()]
@@ -141,12 +145,12 @@ def proposal_spans(doc: Doc, sent: Span, known: set[int] | None = None) -> list[
     ``known`` holds token indices of curated (gazetteer) names, which a cue
     does not make "proposed" (they are prior work being used).
     """
-    text = sent.text
+    text = span_text(sent)
     cue = _CUE.search(text)
     found: list[tuple[int, int]] = []
     if cue and cue.end() < len(text):
         if known is None:
-            known = {i for sp in doc.spans.get(SPAN_GROUP, []) if sp.id_ == "gazetteer" for i in range(sp.start, sp.end)}
+            known = known_tokens(doc, doc.spans.get(SPAN_GROUP, []))
         window = sent.char_span(cue.end(), len(text), alignment_mode="expand")
         if window is not None:
             base = sent.start_char
@@ -154,7 +158,7 @@ def proposal_spans(doc: Doc, sent: Span, known: set[int] | None = None) -> list[
                 word = tok.text
                 if word == ";":
                     break
-                if tok.i in known or _in_abbreviation_long_form(doc, tok.i):
+                if tok.i in known:
                     continue
                 named = word[:1].isupper() and _NAMING.search(text[cue.end() : tok.idx - base] + " ")
                 if is_name_like(word) or named:
@@ -168,11 +172,25 @@ def proposal_spans(doc: Doc, sent: Span, known: set[int] | None = None) -> list[
     return found
 
 
-def _in_abbreviation_long_form(doc: Doc, i: int) -> bool:
-    """A token inside "(SF)" right after a long form names that long form,
-    which is proposed only if the long form itself is coined (checked apart)."""
-    ch = doc[i].idx
-    return any(a.short_start <= ch < a.short_end and not is_name_like(a.long) for a in doc._.abbreviations)
+_METHOD_HEAD = re.compile(
+    r"\b(?:approach|method|framework|network|algorithm|architecture|technique|strategy|mechanism|module)$",
+    re.I)
+
+
+def known_tokens(doc: Doc, group: Iterable[Span]) -> set[int]:
+    """Token indices a proposal cue does not make "proposed": curated
+    (gazetteer) names, which are prior work being used, and a "(SF)" right
+    after a long form, which names that long form (proposed only if the long
+    form itself is coined, which is checked apart)."""
+    known = {i for sp in group if sp.id_ == "gazetteer" for i in range(sp.start, sp.end)}
+    for a in doc._.abbreviations:
+        # "a test-time adaptation approach (CoTTA)": a method head names
+        # the short form as the paper's own; "question answering (QA)" does not
+        if not is_name_like(a.long) and not _METHOD_HEAD.search(a.long):
+            short = doc.char_span(a.short_start, a.short_end, alignment_mode="expand")
+            if short is not None:
+                known.update(range(short.start, short.end))
+    return known
 
 
 def type_context(doc: Doc, end: int) -> str:
@@ -214,7 +232,7 @@ def mlkg_names(doc: Doc) -> Doc:
         label = guess_type(abbr.long).value
         group.append(Span(doc, long_span.start, long_span.end, label=label, span_id="abbreviation"))
         group.append(Span(doc, short_span.start, short_span.end, label=label, span_id="abbreviation"))
-    known = {i for sp in group if sp.id_ == "gazetteer" for i in range(sp.start, sp.end)}
+    known = known_tokens(doc, group)
     for sent in doc.sents:
         if sent.start_char < title_end:
             continue

@@ -31,6 +31,7 @@ _RULES: list[tuple[str, str]] = [
     (r"\\(?=[A-Za-z])", ""),  # any other TeX command: drop the backslash
     (r"[{}]", ""),
     (r"[\u00a0\u2009\u202f]", " "),  # odd spaces
+    (r"(?<=[A-Za-z.])~(?=[A-Za-z(\[])", " "),  # TeX tie: "approach~(CoTTA)", "Fig.~A"
     (r"\x00", ""),
 ]
 _MASTER = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(_RULES)))

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ontology import EntityType, RelationType
 
 from .quantities import Quantity
-from .doctext import doc_text
+from .doctext import doc_text, span_text
 
 PAPER = "PAPER"
 _EVAL = re.compile(
@@ -65,11 +65,11 @@ def _nearest(ents: list[Span], pos: int, before_only: bool = False) -> Span | No
 def sentence_relations(sent: Span, ents: list[Span], proposed_names: set[str]) -> list[LocalRelation]:
     """Paper-level and entity-level relations stated in one sentence."""
     ev = (sent.start_char, sent.end_char)
-    text = sent.text
+    text = span_text(sent)
     out: list[LocalRelation] = []
     for ent in ents:
         span = _span(ent)
-        if ent.text in proposed_names:
+        if span_text(ent) in proposed_names:
             continue
         offset = ent.start_char - sent.start_char
         before = text[max(0, offset - 30) : offset]
@@ -96,7 +96,7 @@ def sentence_relations(sent: Span, ents: list[Span], proposed_names: set[str]) -
         subject = left[-1] if left else None
         if subject is not None:
             for obj in right:
-                if obj.text != subject.text:
+                if span_text(obj) != span_text(subject):
                     out.append(LocalRelation(RelationType.OUTPERFORMS, _span(subject), _span(obj), ev, "cue:outperforms", 0.7))
     return out
 
@@ -147,7 +147,7 @@ def sentence_results(sent: Span, ents: list[Span], quantities: list[Quantity], p
     the value. Hardware figures ("8 A100 80 GB GPUs") are not results.
     """
     out: list[LocalResult] = []
-    text, base = sent.text, sent.start_char
+    text, base = span_text(sent), sent.start_char
     metrics = [e for e in ents if e.label_ == EntityType.METRIC.value]
     datasets = [e for e in ents if e.label_ in _DATASET_TYPES]
     methods = [e for e in ents if e.label_ == EntityType.METHOD.value]
@@ -195,7 +195,7 @@ def mlkg_relations(doc: Doc) -> Doc:
         relations.append(LocalRelation(RelationType.PROPOSES, PAPER, (a, b), ev, ext, 0.85 if ext == "cue:title" else 0.8))
     results: list[LocalResult] = []
     quantities = list(doc._.quantities)
-    own = [e for e in all_ents if (e.start_char, e.end_char) in proposed or e.text in proposed_names]
+    own = [e for e in all_ents if (e.start_char, e.end_char) in proposed or span_text(e) in proposed_names]
     for sent in doc.sents:
         ents = [e for e in all_ents if e.start >= sent.start and e.end <= sent.end]
         relations.extend(sentence_relations(sent, ents, proposed_names))

@@ -112,3 +112,19 @@ def test_pipeline_finds_proposed_name_and_outperforms():
     assert ("ResNet-50", "Method") in names and ("ImageNet", "Dataset") in names
     outperforms = [(doc.text[slice(*r.source)], doc.text[slice(*r.target)]) for r in doc._.relations if r.type.value == "OUTPERFORMS"]
     assert outperforms == [("TrAct", "ResNet-50")]
+
+
+def test_tex_tie_before_an_abbreviation_is_a_space():
+    text, _ = normalize("an adaptation approach~(CoTTA) as in Fig.~A, about ~3x faster")
+    assert text == "an adaptation approach (CoTTA) as in Fig. A, about ~3x faster"
+
+
+def test_proposal_names_the_short_form_not_a_generic_long_form():
+    """"a ... approach (CoTTA)": CoTTA is the proposed name; the generic long
+    form is not, and no "approach~(CoTTA" token survives normalisation."""
+    raw = "To tackle this, we propose a continual test-time adaptation approach~(CoTTA) with two parts."
+    text, _ = normalize(raw)
+    doc = _doc("Continual Test-Time Domain Adaptation", text)
+    proposed = {doc.text[a:b] for a, b in doc._.proposed}
+    assert "CoTTA" in proposed
+    assert not any("~" in e.text or e.text.startswith("approach") for e in doc.ents)
