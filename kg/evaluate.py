@@ -71,6 +71,59 @@ class GoldDoc:
 
 # ---------------------------------------------------------------- readers
 
+#: Penn Treebank escapes in SciERC/SciER tokens -> the characters they stand for.
+PTB_ESCAPES = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}",
+               "``": '"', "''": '"'}
+_NO_SPACE_BEFORE = {",", ".", ";", ":", ")", "]", "}", "?", "!", "%", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m"}
+_NO_SPACE_AFTER = {"(", "[", "{"}
+
+
+def _glued(prev: str, word: str) -> bool:
+    """SciER's PDF-derived tokens split every number into digits and every
+    hyphenated word at its hyphens ("ResNet - 1 0 1", "YOLOv 3", "few - shot",
+    "C 3 D"); True where two tokens were one word in the paper."""
+    if word == "-" or prev == "-":
+        return True
+    if len(word) == 1 and word.isdigit():
+        if len(prev) == 1 and prev.isdigit():
+            return True
+        # a name before it ("YOLOv 3", "C 3 D", "VOC 2 0 1 2"), not a word ("in 2 0 1 8", "Table 2")
+        return prev[-1:].isalpha() and prev != prev.lower() and not (len(prev) > 1 and prev[1:].islower())
+    if len(prev) == 1 and prev.isdigit():
+        return len(word) == 1 and word.isupper()  # "3 D", "1 M"
+    return False
+
+
+def detokenize(words: Sequence[str], split_words: bool = False) -> tuple[list[str], list[bool]]:
+    """PTB-tokenised words -> (words, spaces) that read like the original text.
+
+    SciERC and SciER ship Penn Treebank tokens ("networks -LRB- CNNs -RRB- ,");
+    the pipeline is built for abstracts as written ("networks (CNNs),"), so the
+    escapes are undone and the spacing around punctuation restored. Token
+    boundaries (hence gold spans) are unchanged; only characters between them.
+    """
+    out = [PTB_ESCAPES.get(w, w) for w in words]
+    spaces = [True] * len(out)
+    quote_open = False
+    for i, w in enumerate(out):
+        if w == '"':
+            if quote_open and i > 0:
+                spaces[i - 1] = False
+            elif not quote_open:
+                spaces[i] = False
+            quote_open = not quote_open
+        if w in _NO_SPACE_AFTER:
+            spaces[i] = False
+        if w in _NO_SPACE_BEFORE and i > 0:
+            spaces[i - 1] = False
+    if split_words:
+        for i in range(1, len(out)):
+            if _glued(out[i - 1], out[i]):
+                spaces[i - 1] = False
+    if spaces:
+        spaces[-1] = False
+    return out, spaces
+
 
 def _json_lines(path: Path) -> Iterator[dict]:
     with open(path, encoding="utf-8") as fh:
@@ -79,7 +132,8 @@ def _json_lines(path: Path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-def read_dygie(path: str | Path, tokens_key: str = "sentences", chunk_sentences: int | None = None) -> list[GoldDoc]:
+def read_dygie(path: str | Path, tokens_key: str = "sentences", chunk_sentences: int | None = None,
+               split_words: bool = False) -> list[GoldDoc]:
     """DyGIE-style JSON lines (SciERC ``*.json``, SciER ``dev.jsonl``).
 
     ``ner`` holds one list per sentence of ``[start, end, type]`` with
@@ -105,7 +159,8 @@ def read_dygie(path: str | Path, tokens_key: str = "sentences", chunk_sentences:
                 base += len(sent)
             if words:
                 suffix = f"#{c // step}" if chunk_sentences and len(sentences) > step else ""
-                docs.append(GoldDoc(doc_id + suffix, words, spans))
+                words, spaces = detokenize(words, split_words)
+                docs.append(GoldDoc(doc_id + suffix, words, spans, spaces))
     return docs
 
 
@@ -134,7 +189,8 @@ def read_scier_sentences(path: str | Path) -> list[GoldDoc]:
             for k in range(i, i + len(toks)):
                 used[k] = True
             spans.append((i, i + len(toks), label))
-        docs.append(GoldDoc(f"{rec.get('doc_id', '')}:{n}", words, sorted(spans)))
+        words, spaces = detokenize(words, split_words=True)
+        docs.append(GoldDoc(f"{rec.get('doc_id', '')}:{n}", words, sorted(spans), spaces))
     return docs
 
 
@@ -217,7 +273,8 @@ def read_corpus(path: str | Path, corpus: str | None = None) -> tuple[str, list[
         return corpus, read_conll(path)
     if fmt == "scier_sentences":
         return corpus, read_scier_sentences(path)
-    return corpus, read_dygie(path, chunk_sentences=10 if corpus == "scier" else None)
+    return corpus, read_dygie(path, chunk_sentences=10 if corpus == "scier" else None,
+                              split_words=corpus == "scier")
 
 
 # ---------------------------------------------------------------- scoring

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.evaluate import (
-    PRF, detect_corpus, gold_spans, read_conll, read_corpus, read_dygie, read_scier_sentences,
+    PRF, detect_corpus, detokenize, gold_spans, read_conll, read_corpus, read_dygie, read_scier_sentences,
     score_exact, score_overlap, score_spans,
 )
 
@@ -34,22 +34,35 @@ def test_read_scierc_document_level_inclusive_indices():
 
 
 def test_read_scier_doc_level_and_chunks():
-    (doc,) = read_dygie(FIX / "mini_scier_dev.jsonl")
-    assert _surfaces(doc) == [("ResNet - 50", "Method"), ("ImageNet", "Dataset"), ("image classification", "Task")]
-    chunks = read_dygie(FIX / "mini_scier_dev.jsonl", chunk_sentences=1)
+    (doc,) = read_dygie(FIX / "mini_scier_dev.jsonl", split_words=True)
+    assert _surfaces(doc) == [("ResNet-50", "Method"), ("ImageNet", "Dataset"), ("image classification", "Task")]
+    chunks = read_dygie(FIX / "mini_scier_dev.jsonl", chunk_sentences=1, split_words=True)
     assert [_surfaces(c) for c in chunks] == [
-        [("ResNet - 50", "Method"), ("ImageNet", "Dataset")], [("image classification", "Task")]
+        [("ResNet-50", "Method"), ("ImageNet", "Dataset")], [("image classification", "Task")]
     ]
+    assert read_corpus(FIX / "mini_scier_dev.jsonl")[1][0].text.startswith(doc.text[:20])
     assert detect_corpus(FIX / "mini_scier_dev.jsonl") == ("scier", "dygie")
 
 
 def test_read_scier_sentences_locates_surfaces():
     docs = read_scier_sentences(FIX / "mini_scier_sentences.jsonl")
-    assert sorted(_surfaces(docs[0])) == [("ImageNet", "Dataset"), ("ImageNet - V2", "Dataset"), ("ResNet - 50", "Method")]
+    assert sorted(_surfaces(docs[0])) == [("ImageNet", "Dataset"), ("ImageNet-V2", "Dataset"), ("ResNet-50", "Method")]
     # "ImageNet" is the first occurrence, not the one inside "ImageNet - V2"
     assert [s for s in docs[0].spans if s[2] == "Dataset"][0][0] == 6 or (6, 7, "Dataset") in docs[0].spans
     assert _surfaces(docs[1]) == [("image classification", "Task")]
     assert detect_corpus(FIX / "mini_scier_sentences.jsonl") == ("scier", "scier_sentences")
+
+
+def test_detokenize_undoes_ptb_escapes_and_split_words():
+    words = "convolutional neural networks -LRB- CNNs -RRB- , `` few - shot '' , YOLOv 3 on VOC 2 0 1 2 in 2 0 1 8 [ 1 1 ] ; I 3 D".split()
+    out, spaces = detokenize(words, split_words=True)
+    text = "".join(w + (" " if sp else "") for w, sp in zip(out, spaces))
+    assert text == 'convolutional neural networks (CNNs), "few-shot", YOLOv3 on VOC2012 in 2018 [11]; I3D'
+    assert len(out) == len(words)  # token boundaries (and so gold spans) unchanged
+    plain, _ = detokenize(["a", "-", "b", "-LRB-"])  # SciERC: hyphens and numbers as they are
+    assert plain == ["a", "-", "b", "("]
+    text = "".join(w + (" " if sp else "") for w, sp in zip(*detokenize(["a", "-", "b"])))
+    assert text == "a - b"
 
 
 def test_read_tdmsci_conll_rebuilds_spacing():
