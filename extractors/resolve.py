@@ -8,13 +8,21 @@ everywhere else in the abstract ("we propose TrAct ... TrAct speeds up").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ontology.gazetteer import default_entries
+
 from .gazetteer import SPAN_GROUP
 from .names import is_generic, is_name_like
 from .doctext import doc_text
+
+#: "the Kinetics dataset": the head word says the type; the name is what precedes it.
+_COLLECTION_HEAD = re.compile(r"^(?P<name>.+?)\s+(?P<head>dataset|datasets|corpus|corpora|benchmark|benchmarks)$", re.I)
+#: Hyphenated modifiers that are never an entity alone ("few-shot segmentation" is; "few-shot" is not).
+_MODIFIER = re.compile(r"^(?:few|zero|one|multi|many|single|end-to|fine|coarse|large|small|long|short|real|open|closed|self|semi|un|non|pre|post|cross|state-of-the|in|out-of|anti|top|bottom|high|low|well)-[a-z-]+$")
 
 PRIORITY = {"title": 5, "gazetteer": 4, "abbreviation": 3, "proposal": 2, "pattern": 2, "ner": 1}
 
@@ -30,8 +38,59 @@ def _acceptable(span: Span) -> bool:
     return not (span[0].is_punct or span[-1].is_punct and span[-1].text not in {"+"})
 
 
+@lru_cache(maxsize=1)
+def _gazetteer_types() -> dict[str, str]:
+    """Lower-cased gazetteer surface -> entity type, for typing variants."""
+    out: dict[str, str] = {}
+    for entry in default_entries():
+        for surface in entry.surfaces:
+            out.setdefault(surface.lower(), entry.type.value)
+    return out
+
+
+def retype_statistical(doc: Doc, span: Span) -> Span | None:
+    """Correct a statistical span with what its own words say; None drops it.
+
+    * "Kinetics dataset" -> Dataset "Kinetics" (the head word types the name,
+      the name is the node; SciER and TDMSci annotate the name alone);
+    * "CornerNet-Squeeze" -> the type of the known "CornerNet" it varies;
+    * a bare hyphenated modifier ("few-shot", "end-to-end") is no entity.
+    """
+    text = span.text
+    if _MODIFIER.match(text.lower()):
+        return None
+    m = _COLLECTION_HEAD.match(text)
+    if m and len(span) >= 2 and not is_generic(m.group("name")):
+        label = "Benchmark" if m.group("head").lower().startswith("bench") else "Dataset"
+        return Span(doc, span.start, span.end - 1, label=label, span_id=span.id_)
+    base = re.split(r"[-\s]", text, maxsplit=1)[0]
+    if base != text and len(base) >= 3:
+        known = _gazetteer_types().get(base.lower())
+        if known and known != span.label_ and is_name_like(text):
+            return Span(doc, span.start, span.end, label=known, span_id=span.id_)
+    return span
+
+
+_DIMENSION = re.compile(r"^[1-4]D$")
+
+
+def dimension_variants(doc: Doc, candidates: list[Span]) -> list[Span]:
+    """"3D CNNs", "2D convolutions": a known method after a dimension is a
+    method of its own (C3D and I3D are not image CNNs); the span takes the
+    dimension in and drops the link to the plain method."""
+    out = []
+    for span in candidates:
+        if span is None:
+            continue
+        if span.label_ == "Method" and span.start > 0 and _DIMENSION.match(doc[span.start - 1].text):
+            span = Span(doc, span.start - 1, span.end, label="Method", span_id="pattern")
+        out.append(span)
+    return out
+
+
 def select_spans(doc: Doc, candidates: list[Span]) -> list[Span]:
     """Greedy non-overlapping selection by extractor priority, then length."""
+    candidates = dimension_variants(doc, [c if c.id_ != "ner" else retype_statistical(doc, c) for c in candidates])
     ranked = sorted(candidates, key=lambda s: (-PRIORITY.get(s.id_, 0), -(s.end - s.start), s.start))
     taken = [False] * len(doc)
     chosen: list[Span] = []

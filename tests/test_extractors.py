@@ -128,3 +128,40 @@ def test_proposal_names_the_short_form_not_a_generic_long_form():
     proposed = {doc.text[a:b] for a, b in doc._.proposed}
     assert "CoTTA" in proposed
     assert not any("~" in e.text or e.text.startswith("approach") for e in doc.ents)
+
+
+def _span(text: str, phrase: str, label: str, span_id: str = "ner"):
+    from spacy.tokens import Span
+
+    doc = get_nlp(fast=True).make_doc(text)
+    start = text.index(phrase)
+    span = doc.char_span(start, start + len(phrase))
+    return doc, Span(doc, span.start, span.end, label=label, span_id=span_id)
+
+
+@pytest.mark.parametrize("text, phrase, label, expected", [
+    ("Results on the Kinetics dataset improve.", "Kinetics dataset", "Method", ("Kinetics", "Dataset")),
+    ("We report on the LRA benchmark.", "LRA benchmark", "Task", ("LRA", "Benchmark")),
+    ("CornerNet-Squeeze is faster than YOLOv3.", "CornerNet-Squeeze", "Dataset", ("CornerNet-Squeeze", "Method")),
+    ("We study few-shot settings.", "few-shot", "Method", None),
+    ("These 3D CNNs are anti-causal models.", "anti-causal", "Method", None),
+    ("We propose FooNet for parsing.", "FooNet", "Method", ("FooNet", "Method")),
+])
+def test_statistical_spans_retyped_by_their_own_words(text, phrase, label, expected):
+    from extractors.resolve import retype_statistical
+
+    doc, span = _span(text, phrase, label)
+    out = retype_statistical(doc, span)
+    assert (out.text, out.label_) == expected if expected else out is None
+
+
+def test_dimension_makes_a_method_of_its_own():
+    from extractors.resolve import dimension_variants
+
+    doc, span = _span("Such 3D CNNs are anti-causal.", "CNNs", "Method", "gazetteer")
+    (out,) = dimension_variants(doc, [span])
+    assert (out.text, out.label_, out.kb_id_) == ("3D CNNs", "Method", "")
+    doc, span = _span("Such CNNs are fast.", "CNNs", "Method", "gazetteer")
+    assert dimension_variants(doc, [span]) == [span]
+    ents = [(e.text, e.label_) for e in get_nlp(fast=True)("Unlike 2D CNNs, I3D and C3D model time.").ents]
+    assert ("2D CNNs", "Method") in ents and ("I3D", "Method") in ents and ("C3D", "Method") in ents
