@@ -72,6 +72,21 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
 
 
 _DIMENSION = re.compile(r"^[1-4]D$")
+#: One-word task names ("parsing", "translation") are tasks only when they stand
+#: alone as a noun phrase; "translation quality" or "query segmentation" is not one.
+BARE_TASKS = frozenset("parsing translation tokenization segmentation classification localization tagging captioning".split())
+_FUNCTION = frozenset("""the a an of for in on and or to with by as is are was were be been from at via such both
+    than that which while into over under e.g. i.e. its their our this these study studies studied improve
+    improves improved improving address addresses addressed tackle tackles tackled perform performs performed
+    consider considers including include includes like""".split())
+
+
+def _stands_alone(doc: Doc, span: Span) -> bool:
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    ok_before = before is None or before.is_punct or before.lower_ in _FUNCTION
+    ok_after = after is None or after.is_punct or after.lower_ in _FUNCTION
+    return ok_before and ok_after
 
 
 def dimension_variants(doc: Doc, candidates: list[Span]) -> list[Span]:
@@ -90,6 +105,8 @@ def dimension_variants(doc: Doc, candidates: list[Span]) -> list[Span]:
 
 def select_spans(doc: Doc, candidates: list[Span]) -> list[Span]:
     """Greedy non-overlapping selection by extractor priority, then length."""
+    candidates = [c for c in candidates
+                  if not (len(c) == 1 and c.id_ == "gazetteer" and c.text.lower() in BARE_TASKS and not _stands_alone(doc, c))]
     candidates = dimension_variants(doc, [c if c.id_ != "ner" else retype_statistical(doc, c) for c in candidates])
     ranked = sorted(candidates, key=lambda s: (-PRIORITY.get(s.id_, 0), -(s.end - s.start), s.start))
     taken = [False] * len(doc)

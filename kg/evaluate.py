@@ -369,16 +369,43 @@ def gold_spans(docs: Sequence[GoldDoc], corpus: str) -> list[Span]:
     return out
 
 
+#: Corpora whose guidelines annotate a defined abbreviation inside its long
+#: form's span ("statistical machine translation (SMT)" is one Task in TDMSci
+#: and SciERC); SciER annotates the two forms separately, as we extract them.
+JOINED_ABBREVIATIONS = frozenset({"scierc", "tdmsci"})
+
+
+def join_abbreviations(doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Our (long form, short form) mention pairs as the corpus' one span
+    "long form (SF)": the pipeline keeps the definition as an alias relation
+    (``doc._.abbreviations``); this only restates it in the corpus' convention."""
+    text = doc.text
+    by_end = {e: (s, e, t) for s, e, t in ents}
+    drop, add = set(), []
+    for ab in getattr(doc._, "abbreviations", None) or []:
+        long = by_end.get(ab.long_end)
+        close = text.find(")", ab.short_end, ab.short_end + 2)
+        if long is None or long[0] < ab.long_start or close < 0:
+            continue
+        inside = [x for x in ents if ab.short_start <= x[0] and x[1] <= ab.short_end]
+        drop.update([long, *inside])
+        add.append((ab.long_start, close + 1, long[2]))  # the defined long form, whole
+    return sorted([x for x in ents if x not in drop] + add)
+
+
 def predict_spans(docs: Sequence[GoldDoc], corpus: str, nlp, batch_size: int = 32) -> list[Span]:
     """Run ``nlp`` on each document's text; ``doc.ents`` mapped and filtered."""
     types = set(SCORED_TYPES[corpus])
     out = []
     texts = (d.text for d in docs)
     for i, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
-        for ent in doc.ents:
-            mapped = TYPE_MAP.get(ent.label_)
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        if corpus in JOINED_ABBREVIATIONS:
+            ents = join_abbreviations(doc, ents)
+        for start, end, label in ents:
+            mapped = TYPE_MAP.get(label)
             if mapped in types:
-                out.append((i, ent.start_char, ent.end_char, mapped))
+                out.append((i, start, end, mapped))
     return out
 
 

@@ -165,3 +165,13 @@ def test_dimension_makes_a_method_of_its_own():
     assert dimension_variants(doc, [span]) == [span]
     ents = [(e.text, e.label_) for e in get_nlp(fast=True)("Unlike 2D CNNs, I3D and C3D model time.").ents]
     assert ("2D CNNs", "Method") in ents and ("I3D", "Method") in ents and ("C3D", "Method") in ents
+
+
+@pytest.mark.parametrize("text, found", [
+    ("We study parsing and translation for low-resource languages.", {"parsing", "translation"}),
+    ("Translation quality improves and query segmentation gets easier.", set()),
+    ("Our model is evaluated on classification, e.g. on SST-2.", {"classification"}),
+])
+def test_one_word_tasks_only_as_a_noun_phrase_of_their_own(text, found):
+    ents = {e.text.lower() for e in get_nlp(fast=True)(text).ents if e.label_ == "Task"}
+    assert ents & {"parsing", "translation", "segmentation", "classification"} == found

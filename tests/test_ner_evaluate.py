@@ -166,3 +166,16 @@ def test_kg_evaluate_help_and_run():
 
     out = json.loads(res.output)
     assert out["corpus"] == "tdmsci" and set(out["scores"]["exact"]) == {"Task", "Dataset", "Metric", "micro"}
+
+
+def test_abbreviations_joined_only_for_corpora_that_annotate_them_so():
+    from extractors.pipeline import get_nlp
+    from kg.evaluate import JOINED_ABBREVIATIONS, join_abbreviations
+
+    doc = get_nlp(fast=True)("We improve statistical machine translation (SMT) and the word error rate (WER) of BERT.")
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    joined = [(doc.text[s:e], t) for s, e, t in join_abbreviations(doc, ents)]
+    assert ("statistical machine translation (SMT)", "Task") in joined
+    assert ("word error rate (WER)", "Metric") in joined
+    assert ("BERT", "Method") in joined and ("SMT", "Task") not in joined
+    assert JOINED_ABBREVIATIONS == {"scierc", "tdmsci"}  # SciER annotates "long form" and "SF" apart
