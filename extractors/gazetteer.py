@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ontology import EntityType
 from ontology.gazetteer import GazetteerEntry, default_entries, exact_case
 
 SPAN_GROUP = "mentions"
@@ -25,8 +26,9 @@ _PARTS = re.compile(r"[\s\-]+")
 _GLUE_OK = {"based", "style", "like", "sized", "scale", "level", "only", "specific", "trained", "pretrained", "finetuned", "tuned", "initialized", "derived"}
 
 
-def spelling_variants(surface: str) -> set[str]:
-    """The surface with parts joined by '-', ' ' or nothing, and plurals."""
+def spelling_variants(surface: str, plural: bool = True) -> set[str]:
+    """The surface with parts joined by '-', ' ' or nothing, and plurals
+    (not for tasks: "translations", "word alignments" name outputs, not the task)."""
     parts = [p for p in _PARTS.split(surface.strip()) if p]
     variants = {surface.strip()}
     if 1 < len(parts) <= 4:
@@ -34,7 +36,7 @@ def spelling_variants(surface: str) -> set[str]:
         if any(p[-1].isdigit() or p[0].isdigit() for p in parts):
             variants.add("".join(parts))
     tail = parts[-1] if parts else ""
-    if tail.isalpha() and tail[-1] not in "sS" and len(surface) > 2:
+    if plural and tail.isalpha() and tail[-1] not in "sS" and len(surface) > 2:
         variants |= {v + "s" for v in list(variants)}
     return variants
 
@@ -53,8 +55,11 @@ class GazetteerMatcher:
         # 600 abstracts/s). Matching uses string hashes, which any vocab shares.
         make_doc = _pattern_tokenizer(nlp)
         for i, entry in enumerate(self.entries):
-            exact = {v for s in entry.surfaces if entry.case_sensitive and exact_case(s) for v in spelling_variants(s)}
-            folded = {v for s in entry.surfaces if not (entry.case_sensitive and exact_case(s)) for v in spelling_variants(s)}
+            plural = entry.type is not EntityType.TASK
+            exact = {v for s in entry.surfaces if entry.case_sensitive and exact_case(s)
+                     for v in spelling_variants(s, plural)}
+            folded = {v for s in entry.surfaces if not (entry.case_sensitive and exact_case(s))
+                      for v in spelling_variants(s, plural)}
             if exact:
                 self.exact.add(str(i), [make_doc(p) for p in sorted(exact)])
             if folded:

@@ -81,11 +81,16 @@ _FUNCTION = frozenset("""the a an of for in on and or to with by as is are was w
     consider considers including include includes like""".split())
 
 
+#: ... or as the modifier of a word that says the task is meant ("translation
+#: quality", "parsing accuracy", "the parsing task").
+_TASK_HEADS = frozenset("accuracy quality results result task tasks evaluation performance research".split())
+
+
 def _stands_alone(doc: Doc, span: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     ok_before = before is None or before.is_punct or before.lower_ in _FUNCTION
-    ok_after = after is None or after.is_punct or after.lower_ in _FUNCTION
+    ok_after = after is None or after.is_punct or after.lower_ in _FUNCTION or after.lower_ in _TASK_HEADS
     return ok_before and ok_after
 
 

@@ -169,9 +169,21 @@ def test_dimension_makes_a_method_of_its_own():
 
 @pytest.mark.parametrize("text, found", [
     ("We study parsing and translation for low-resource languages.", {"parsing", "translation"}),
-    ("Translation quality improves and query segmentation gets easier.", set()),
+    ("Translation models grow and query segmentation gets easier.", set()),
+    ("Translation quality and parsing accuracy improve.", {"parsing", "translation"}),
     ("Our model is evaluated on classification, e.g. on SST-2.", {"classification"}),
+    ("The model emits translations and parses.", set()),
 ])
 def test_one_word_tasks_only_as_a_noun_phrase_of_their_own(text, found):
     ents = {e.text.lower() for e in get_nlp(fast=True)(text).ents if e.label_ == "Task"}
     assert ents & {"parsing", "translation", "segmentation", "classification"} == found
+
+
+def test_classic_nlp_resources_are_datasets_and_task_plurals_are_not_tasks():
+    text = ("We parse the Penn Chinese Treebank with FrameNet, PropBank and WordNet features, align words on the "
+            "FBIS corpus and NIST02, and score the translations; word alignment improves.")
+    ents = {(e.text, e.label_) for e in get_nlp(fast=True)(text).ents}
+    for name in ("Penn Chinese Treebank", "FrameNet", "PropBank", "WordNet", "FBIS", "NIST02"):
+        assert (name, "Dataset") in ents, (name, ents)
+    assert ("word alignment", "Task") in ents
+    assert not any(t.lower() == "translations" for t, _ in ents)

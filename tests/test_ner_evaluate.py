@@ -179,3 +179,20 @@ def test_abbreviations_joined_only_for_corpora_that_annotate_them_so():
     assert ("word error rate (WER)", "Metric") in joined
     assert ("BERT", "Method") in joined and ("SMT", "Task") not in joined
     assert JOINED_ABBREVIATIONS == {"scierc", "tdmsci"}  # SciER annotates "long form" and "SF" apart
+
+
+def test_head_nouns_included_only_for_corpora_that_annotate_them_so():
+    from extractors.pipeline import get_nlp
+    from kg.evaluate import HEAD_NOUNS, include_head_nouns
+
+    text = "We train on the FrameNet corpus and the Europarl test set for the parsing task, reporting BLEU."
+    doc = get_nlp(fast=True)(text)
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    assert ("FrameNet", "Dataset") in [(text[s:e], t) for s, e, t in ents]  # our mention: the name
+    tdm = [(text[s:e], t) for s, e, t in include_head_nouns(text, ents, HEAD_NOUNS["tdmsci"])]
+    assert ("FrameNet corpus", "Dataset") in tdm and ("parsing", "Task") in tdm
+    assert ("Europarl test set", "Dataset") in tdm
+    assert ("BLEU", "Metric") in tdm
+    sciercs = [(text[s:e], t) for s, e, t in include_head_nouns(text, ents, HEAD_NOUNS["scierc"])]
+    assert ("parsing task", "Task") in sciercs and ("FrameNet", "Dataset") in sciercs
+    assert "scier" not in HEAD_NOUNS  # SciER leaves the head noun out, as we do
