@@ -1,6 +1,6 @@
 """Extraction throughput, abstracts/s, on the same texts in one run.
 
-    python bench/bench_extract.py [--n 2000] [--seeds /work/shared/seeds]
+    python bench/bench_extract.py [--n 2000] [--seeds ../shared/seeds]
 
 Rows: spaCy's blank English tokenizer alone (the floor), our rules-only
 pipeline (``get_nlp(fast=True)``), our full pipeline (with the statistical
@@ -61,7 +61,7 @@ def rate(fn, texts: list[str]) -> float:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=2000)
-    ap.add_argument("--seeds", default="/work/shared/seeds")
+    ap.add_argument("--seeds", default=str(Path(os.environ.get("KG_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "seeds"))
     ap.add_argument("--batch-size", type=int, default=64)
     args = ap.parse_args(argv)
     warnings.filterwarnings("ignore")

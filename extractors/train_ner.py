@@ -13,7 +13,7 @@ Reproducible (fixed seeds, fixed data order). The recipe:
   datasets): where our rules type a Material span as a Dataset/Benchmark it
   becomes a silver Dataset, otherwise its tokens are marked *missing* (no
   loss either way). Generic and OtherScientificTerm tokens are "outside".
-* Silver abstracts: the seed records (``/work/shared/seeds``, read with
+* Silver abstracts: the seed records (``../shared/seeds``, read with
   ``kg.sources.read_records``) labelled by our rules; only the rule-found
   spans carry a loss (all other tokens missing), so rules teach names
   without teaching that everything else is "outside".
@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import time
@@ -43,8 +44,10 @@ from spacy.util import filter_spans, fix_random_seed, minibatch
 
 from .tokenizer import customize_tokenizer
 
-CORPORA_DIR = Path("/work/shared/corpora")
-SEEDS_DIR = Path("/work/shared/seeds")
+#: ../shared beside the checkout (KG_SHARED overrides), as the tests read it
+SHARED_DIR = Path(os.environ.get("KG_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+CORPORA_DIR = SHARED_DIR / "corpora"
+SEEDS_DIR = SHARED_DIR / "seeds"
 DEFAULT_OUTPUT = Path(__file__).parent / "models" / "ner"
 LABELS = ("Method", "Task", "Dataset", "Metric")
 _RULE_TYPE = {"Method": "Method", "Task": "Task", "Metric": "Metric", "Dataset": "Dataset", "Benchmark": "Dataset"}
