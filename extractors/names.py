@@ -198,6 +198,30 @@ def type_context(doc: Doc, end: int) -> str:
     return doc[end : min(len(doc), end + 2)].text
 
 
+_LANGUAGES = (
+    "English German French Spanish Chinese Japanese Korean Arabic Russian Czech Romanian Finnish Turkish Hindi "
+    "Urdu Italian Portuguese Dutch Estonian Latvian Lithuanian Polish Hungarian Vietnamese Thai Indonesian Malay "
+    "Persian Hebrew Greek Swedish Danish Norwegian Ukrainian Bengali Tamil Nepali Sinhala Khmer Pashto Kazakh "
+    "Gujarati Swahili Basque Catalan Croatian Serbian Slovak Slovenian Bulgarian Icelandic Irish Welsh Mongolian"
+).split()
+_LANG = r"(?:%s)" % "|".join(_LANGUAGES)
+#: "Chinese-to-English translation", "English-German machine translation":
+#: a translation direction names a task of its own.
+_PAIR_TRANSLATION = re.compile(
+    rf"\b{_LANG}(?:-to-|\s+to\s+|\s*[-\u2013/\u2192]\s*){_LANG}(?:\s+(?:neural|statistical))?(?:\s+machine)?\s+translation\b"
+)
+
+
+def pair_translation_spans(doc: Doc) -> list[Span]:
+    """Task mentions for translation directions (pattern; see _PAIR_TRANSLATION)."""
+    out = []
+    for m in _PAIR_TRANSLATION.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if span is not None and len(span):
+            out.append(Span(doc, span.start, span.end, label=EntityType.TASK.value, span_id="direction"))
+    return out
+
+
 if not Doc.has_extension("proposed"):
     Doc.set_extension("proposed", default=None)
 
@@ -232,6 +256,7 @@ def mlkg_names(doc: Doc) -> Doc:
         label = guess_type(abbr.long).value
         group.append(Span(doc, long_span.start, long_span.end, label=label, span_id="abbreviation"))
         group.append(Span(doc, short_span.start, short_span.end, label=label, span_id="abbreviation"))
+    group.extend(pair_translation_spans(doc))
     known = known_tokens(doc, group)
     for sent in doc.sents:
         if sent.start_char < title_end:

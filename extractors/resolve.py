@@ -24,7 +24,9 @@ _COLLECTION_HEAD = re.compile(r"^(?P<name>.+?)\s+(?P<head>dataset|datasets|corpu
 #: Hyphenated modifiers that are never an entity alone ("few-shot segmentation" is; "few-shot" is not).
 _MODIFIER = re.compile(r"^(?:few|zero|one|multi|many|single|end-to|fine|coarse|large|small|long|short|real|open|closed|self|semi|un|non|pre|post|cross|state-of-the|in|out-of|anti|top|bottom|high|low|well)-[a-z-]+$")
 
-PRIORITY = {"title": 5, "gazetteer": 4, "abbreviation": 3, "proposal": 2, "pattern": 2, "ner": 1}
+#: "direction" (a translation direction, names.py) ranks with the gazetteer so the
+#: longer "English-German machine translation" wins over "machine translation".
+PRIORITY = {"title": 5, "gazetteer": 4, "direction": 4, "abbreviation": 3, "proposal": 2, "pattern": 2, "ner": 1}
 
 
 def _acceptable(span: Span) -> bool:

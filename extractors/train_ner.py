@@ -224,7 +224,12 @@ def train(output: Path | str = DEFAULT_OUTPUT, tdmsci_docs=None, epochs: int = 1
     examples = [ex for part in parts.values() for ex in part]
     log("examples: " + ", ".join(f"{k} {len(v)}" for k, v in parts.items()))
     devs = dev_sets()
-    optimizer = nlp.initialize(lambda: examples, sgd=None)
+    # Parameter averaging (Polyak & Juditsky 1992): dev scores of the averaged
+    # weights move much less from epoch to epoch, so epoch selection is less
+    # of a lottery; the saved model is the averaged one.
+    from thinc.api import Adam
+
+    optimizer = nlp.initialize(lambda: examples, sgd=Adam(0.001, L2=0.01, grad_clip=1.0, use_averages=True))
     rng = random.Random(seed)
     best, best_bytes, history = -1.0, None, []
     for epoch in range(epochs):
@@ -233,13 +238,14 @@ def train(output: Path | str = DEFAULT_OUTPUT, tdmsci_docs=None, epochs: int = 1
         losses: dict = {}
         for batch in minibatch(order, size=batch_size):
             nlp.update(batch, drop=dropout, sgd=optimizer, losses=losses)
-        with nlp.select_pipes(enable=["ner"]):
-            scores = dev_score(nlp, devs) if devs else {}
-        mean = sum(scores.values()) / len(scores) if scores else float(epoch)
+        with nlp.use_params(optimizer.averages):
+            with nlp.select_pipes(enable=["ner"]):
+                scores = dev_score(nlp, devs) if devs else {}
+            mean = sum(scores.values()) / len(scores) if scores else float(epoch)
+            if mean > best:
+                best, best_bytes = mean, nlp.to_bytes()
         history.append({"epoch": epoch + 1, "loss": round(float(losses.get("ner", 0.0)), 1), **{k: round(float(v), 2) for k, v in scores.items()}})
         log(f"epoch {epoch + 1}: loss {losses.get('ner', 0.0):.1f} dev " + " ".join(f"{k} {v:.1f}" for k, v in scores.items()) + f" ({time.time() - t0:.0f}s)")
-        if mean > best:
-            best, best_bytes = mean, nlp.to_bytes()
     nlp.from_bytes(best_bytes)
     info = {
         "seed": seed, "epochs": epochs, "batch_size": batch_size, "dropout": dropout,

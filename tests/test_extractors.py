@@ -187,3 +187,15 @@ def test_classic_nlp_resources_are_datasets_and_task_plurals_are_not_tasks():
         assert (name, "Dataset") in ents, (name, ents)
     assert ("word alignment", "Task") in ents
     assert not any(t.lower() == "translations" for t, _ in ents)
+
+
+def test_translation_directions_and_fields_are_tasks():
+    nlp = get_nlp(fast=True)
+    ents = {(e.text, e.label_) for e in nlp(
+        "We study Chinese-to-English translation, English-German machine translation and English to French "
+        "translation for natural language processing (NLP) and computer vision.").ents}
+    for name in ("Chinese-to-English translation", "English-German machine translation",
+                 "English to French translation", "natural language processing", "NLP", "computer vision"):
+        assert (name, "Task") in ents, (name, ents)
+    # a dataset named by its direction stays a dataset
+    assert ("WMT14 English-German", "Dataset") in {(e.text, e.label_) for e in nlp("BLEU on WMT14 English-German.").ents}
