@@ -198,13 +198,13 @@ def type_context(doc: Doc, end: int) -> str:
     return doc[end : min(len(doc), end + 2)].text
 
 
-_LANGUAGES = (
+LANGUAGES = (
     "English German French Spanish Chinese Japanese Korean Arabic Russian Czech Romanian Finnish Turkish Hindi "
     "Urdu Italian Portuguese Dutch Estonian Latvian Lithuanian Polish Hungarian Vietnamese Thai Indonesian Malay "
     "Persian Hebrew Greek Swedish Danish Norwegian Ukrainian Bengali Tamil Nepali Sinhala Khmer Pashto Kazakh "
     "Gujarati Swahili Basque Catalan Croatian Serbian Slovak Slovenian Bulgarian Icelandic Irish Welsh Mongolian"
 ).split()
-_LANG = r"(?:%s)" % "|".join(_LANGUAGES)
+_LANG = r"(?:%s)" % "|".join(LANGUAGES)
 #: "Chinese-to-English translation", "English-German machine translation":
 #: a translation direction names a task of its own.
 _PAIR_TRANSLATION = re.compile(
@@ -215,7 +215,10 @@ _PAIR_TRANSLATION = re.compile(
 def pair_translation_spans(doc: Doc) -> list[Span]:
     """Task mentions for translation directions (pattern; see _PAIR_TRANSLATION)."""
     out = []
-    for m in _PAIR_TRANSLATION.finditer(doc.text):
+    text = doc_text(doc)
+    if "translation" not in text:
+        return out
+    for m in _PAIR_TRANSLATION.finditer(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
         if span is not None and len(span):
             out.append(Span(doc, span.start, span.end, label=EntityType.TASK.value, span_id="direction"))

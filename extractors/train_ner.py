@@ -205,7 +205,7 @@ def build_model(seed: int = 0) -> Language:
 
 def train(output: Path | str = DEFAULT_OUTPUT, tdmsci_docs=None, epochs: int = 12, seed: int = 0,
           silver_limit: int | None = None, batch_size: int = 32, dropout: float = 0.2,
-          log: Callable[[str], None] | None = print) -> dict:
+          log: Callable[[str], None] | None = print, repeat: dict[str, int] | None = None) -> dict:
     """Train and save the model; returns training info (also written to meta)."""
     from kg.evaluate import read_corpus
 
@@ -221,7 +221,8 @@ def train(output: Path | str = DEFAULT_OUTPUT, tdmsci_docs=None, epochs: int = 1
         "scierc": scierc_examples(nlp, scierc_docs, rules),
         "silver": silver_examples(nlp, silver_texts(silver_limit), rules),
     }
-    examples = [ex for part in parts.values() for ex in part]
+    repeat = {**{k: 1 for k in parts}, **(repeat or {})}
+    examples = [ex for name, part in parts.items() for _ in range(repeat[name]) for ex in part]
     log("examples: " + ", ".join(f"{k} {len(v)}" for k, v in parts.items()))
     devs = dev_sets()
     # Parameter averaging (Polyak & Juditsky 1992): dev scores of the averaged
@@ -249,7 +250,7 @@ def train(output: Path | str = DEFAULT_OUTPUT, tdmsci_docs=None, epochs: int = 1
     nlp.from_bytes(best_bytes)
     info = {
         "seed": seed, "epochs": epochs, "batch_size": batch_size, "dropout": dropout,
-        "examples": {k: len(v) for k, v in parts.items()}, "history": history,
+        "examples": {k: len(v) for k, v in parts.items()}, "repeat": repeat, "history": history,
         "best_epoch": max(history, key=lambda h: sum(v for k, v in h.items() if k in ("scierc", "scier")))["epoch"],
         "train_seconds": round(time.time() - t0, 1),
     }

@@ -199,3 +199,10 @@ def test_translation_directions_and_fields_are_tasks():
         assert (name, "Task") in ents, (name, ents)
     # a dataset named by its direction stays a dataset
     assert ("WMT14 English-German", "Dataset") in {(e.text, e.label_) for e in nlp("BLEU on WMT14 English-German.").ents}
+
+
+def test_task_settings_stay_inside_the_task_span():
+    ents = {(e.text, e.label_) for e in get_nlp(fast=True)(
+        "We study Chinese SRL and unsupervised grammar induction on the Chinese Treebank.").ents}
+    assert ("Chinese SRL", "Task") in ents and ("unsupervised grammar induction", "Task") in ents
+    assert ("Chinese Treebank", "Dataset") in ents  # a setting word already in a name stays there
