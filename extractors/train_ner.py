@@ -255,7 +255,7 @@ def train(output: Path | str = DEFAULT_OUTPUT, tdmsci_docs=None, epochs: int = 1
         "train_seconds": round(time.time() - t0, 1),
     }
     nlp.meta["name"] = "mlkg_ner"
-    nlp.meta["version"] = "1.0.0"
+    nlp.meta["version"] = "1.1.0"
     nlp.meta["description"] = "Method/Task/Dataset/Metric NER for ML abstracts (see MODEL_CARD.md)"
     nlp.meta["license"] = "Apache-2.0 (TDMSci) + SciERC (research use) + own silver data"
     nlp.meta["training"] = info
