@@ -19,3 +19,19 @@ def span_text(span: Span) -> str:
     """``span.text`` sliced from the cached doc text (``Span.text`` also
     rebuilds itself token by token)."""
     return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+class TextKeepingMakeDoc:
+    """``nlp.make_doc`` that caches the input string as the doc's text: the
+    tokenizer is non-destructive, so it equals ``doc.text``, which would
+    otherwise be rebuilt token by token (~0.25 ms per abstract, about a tenth
+    of the rules-only pipeline). A class, not a closure, so ``nlp`` still
+    pickles for ``n_process > 1``."""
+
+    def __init__(self, nlp):
+        self.nlp = nlp
+
+    def __call__(self, text: str) -> Doc:
+        doc = type(self.nlp).make_doc(self.nlp, text)
+        doc.user_data[_KEY] = text
+        return doc

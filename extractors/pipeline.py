@@ -15,6 +15,7 @@ from spacy.language import Language
 from ontology.gazetteer import gazetteer_version
 
 from . import __version__
+from .doctext import TextKeepingMakeDoc
 from .tokenizer import customize_tokenizer
 
 #: The pipeline, in order: (component factory, used in fast mode).
@@ -35,6 +36,7 @@ def make_nlp(fast: bool = False) -> Language:
     from . import abbreviations, gazetteer, names, ner, quantities, relations, resolve, sentences  # noqa: F401 (registers)
 
     nlp = customize_tokenizer(spacy.blank("en"))
+    nlp.make_doc = TextKeepingMakeDoc(nlp)  # type: ignore[method-assign]
     for factory, in_fast in PIPELINE:
         if fast and not in_fast:
             continue
