@@ -84,7 +84,11 @@ def run(papers: list[PaperGraph], uri: str | None, batch: int, writers: int) -> 
         store.close()
     except Exception:
         if proc is not None and proc.poll() is not None:
-            print(f"FalkorDB exited with {proc.returncode}", file=sys.stderr)
+            print(f"FalkorDB exited with {proc.returncode}; its log ends:", file=sys.stderr)
+            for log in Path(tmp.name).glob("falkordb-*.log"):
+                lines = log.read_text(errors="replace").splitlines()
+                start = next((i for i, line in enumerate(lines) if "BUG REPORT START" in line), len(lines) - 30)
+                print("\n".join(lines[start : start + 40]), file=sys.stderr)
         raise
     finally:
         if proc is not None:
