@@ -165,6 +165,21 @@ def test_paper_rows_group_by_type_and_endpoint_kinds():
     assert {r["id"] for r in data["stubs"]} == {"foonet", "barnet", "imagenet", "top-1"}
 
 
+def test_grouped_rows_equal_paper_rows_compacted(seed_papers):
+    """The write path's one-pass rows are exactly the pure two-step rows."""
+    from kg.stores.neo4j import compact_results, compact_rows, grouped_rows
+
+    batches = [seed_papers[i : i + 50] for i in range(0, len(seed_papers), 50)] + [[paper_a()]]
+    for batch in batches:
+        old, new = paper_rows(batch), grouped_rows(batch)
+        assert new["papers"] == old["papers"]
+        assert new["stubs"] == [r["id"] for r in old["stubs"]]
+        assert new["results"] == compact_results(old["results"])
+        assert list(new["relationships"]) == list(old["relationships"])
+        for key, rows in old["relationships"].items():
+            assert new["relationships"][key] == compact_rows(rows, key[1] != cypher.RESULT), key
+
+
 # -- against the server ----------------------------------------------------------------
 def test_protocol_and_counts(store):
     assert store.name == "neo4j" and store.query_language == "cypher"
