@@ -206,3 +206,25 @@ def test_task_settings_stay_inside_the_task_span():
         "We study Chinese SRL and unsupervised grammar induction on the Chinese Treebank.").ents}
     assert ("Chinese SRL", "Task") in ents and ("unsupervised grammar induction", "Task") in ents
     assert ("Chinese Treebank", "Dataset") in ents  # a setting word already in a name stays there
+
+
+def test_statistical_task_with_words_before_a_curated_task_wins():
+    from spacy.tokens import Span
+
+    from extractors.resolve import select_spans
+
+    text = "We study cross-lingual document classification and robust machine translation systems."
+    doc = get_nlp(fast=True).make_doc(text)
+
+    def span(phrase, source):
+        start = text.index(phrase)
+        s = doc.char_span(start, start + len(phrase))
+        return Span(doc, s.start, s.end, label="Task", span_id=source)
+
+    cands = [span("cross-lingual document classification", "ner"), span("document classification", "gazetteer"),
+             span("robust machine translation systems", "ner"), span("machine translation", "gazetteer")]
+    chosen = {(s.text, s.id_) for s in select_spans(doc, cands)}
+    assert ("cross-lingual document classification", "ner") in chosen
+    # words after the curated task change what it names: the curated span stays
+    assert ("machine translation", "gazetteer") in chosen
+    assert not any(t == "robust machine translation systems" for t, _ in chosen)
