@@ -58,6 +58,13 @@ class RelationType(str, Enum):
     PART_OF = "PART_OF"  # Dataset/Task -> Benchmark
 
     @property
+    def entity_domain(self) -> bool:
+        """Whether the source may be an entity (``rdfs:domain kg:Entity`` in
+        schema.ttl; a test checks they agree). The others start at a Paper
+        (or a Result), so deleting a paper's node takes them with it."""
+        return self.value in ("OUTPERFORMS", "VARIANT_OF", "PART_OF")
+
+    @property
     def rdf_name(self) -> str:
         """camelCase property name used in RDF (``EVALUATES_ON`` -> ``evaluatesOn``)."""
         head, *rest = self.value.lower().split("_")

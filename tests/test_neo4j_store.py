@@ -129,6 +129,11 @@ def test_cypher_strings():
         "MERGE (a)-[r:USES {paper: row.paper}]->(b) SET r += row.props"
     )
     assert "MATCH (a:Result {id: row.source})" in cypher.merge_relationships("MEASURES", cypher.RESULT, cypher.ENTITY)
+    c = cypher.create_relationships(RelationType.USES)
+    assert c.startswith("UNWIND $rows AS row MATCH (a:Paper {id: row[0]}) UNWIND row[1] AS e ")
+    assert "evidence: $strs[e[1]]" in c and "confidence: e[6] / 1000.0" in c
+    c = cypher.create_relationships(RelationType.OUTPERFORMS, cypher.ENTITY, cypher.ENTITY)
+    assert "MATCH (a:Entity {id: row[1]}) UNWIND row[2] AS e" in c
     assert cypher.count_nodes("Task") == "MATCH (n:Task) RETURN count(n) AS n"
     assert cypher.count_relationships(RelationType.PART_OF) == "MATCH ()-[r:PART_OF]->() RETURN count(r) AS n"
     q = cypher.count_queries()
@@ -180,6 +185,73 @@ def test_grouped_rows_equal_paper_rows_compacted(seed_papers):
             assert new["relationships"][key] == compact_rows(rows, key[1] != cypher.RESULT), key
 
 
+def test_tabulated_edges_stand_for_the_grouped_rows(seed_papers):
+    """The string-table chunks decode to the grouped rows, stay under the
+    FalkorDB budget once spliced, and send each chunk's strings once."""
+    def splice_len(v) -> int:  # FalkorDB's splice: 'escaped', [a, b], ints as digits
+        if isinstance(v, str):
+            return len(v.encode()) + 2
+        if isinstance(v, list):
+            return 2 + sum(splice_len(x) for x in v) + 2 * max(len(v) - 1, 0)
+        return len("null" if v is None else str(v))
+
+    from kg.stores.chunking import tabulate_edges, untabulate
+    from kg.stores.neo4j import grouped_rows
+
+    data = grouped_rows(seed_papers[:200] + [paper_a()])
+    budget = 3000
+    for (t, s_kind, _), rows in data["relationships"].items():
+        if s_kind == cypher.RESULT:
+            continue
+        paper_source = s_kind == cypher.PAPER
+        whole = list(tabulate_edges(rows, None, paper_source))
+        assert len(whole) == 1 and untabulate(*whole[0], paper_source) == rows
+        chunks = list(tabulate_edges(rows, budget, paper_source))
+        decoded = [row for chunk, strings in chunks for row in untabulate(chunk, strings, paper_source)]
+        # a paper's group may be cut between chunks: compare edge by edge
+        flat = lambda rs: [(p, s, e) for p, s, es in rs for e in es]  # noqa: E731
+        assert flat(decoded) == flat(cypher.falkordb_escape(rows)), t  # escaped: for splicing
+        for chunk, strings in chunks:
+            assert len(strings) == len(set(strings))
+            assert splice_len(chunk) + splice_len(strings) <= budget
+    # evidence shared by several edges of a paper is sent once per chunk
+    uses = data["relationships"][("USES", cypher.PAPER, cypher.ENTITY)]
+    n_edges = sum(len(r[2]) for r in uses)
+    n_strings = sum(len(strings) for _, strings in tabulate_edges(uses, 3000, True))
+    assert n_strings < n_edges
+
+
+def test_tabulated_edges_escape_and_refuse_oversized():
+    from kg.stores.base import StoreError
+    from kg.stores.chunking import tabulate_edges
+
+    rows = [["p'1", "p'1", [["it's", "a \\ b", "abstract", 0, 5, "cue", 0.75]]]]
+    (chunk, strings), = tabulate_edges(rows, 4000, True)
+    assert chunk == [["p\\'1", [["it\\'s", 0, 1, 0, 5, 2, 750]]]]
+    assert strings == ["a \\\\ b", "abstract", "cue"]
+    (chunk, strings), = tabulate_edges(rows, None, True)  # Neo4j: no splice, no escaping
+    assert chunk == [["p'1", [["it's", 0, 1, 0, 5, 2, 750]]]] and strings[0] == "a \\ b"
+    with pytest.raises(StoreError, match="query-size limit"):
+        list(tabulate_edges([["p", "p", [["t", "x" * 5000, "abstract", 0, 1, "cue", 0.5]]]], 4000, True))
+
+
+def test_entity_edge_types_follow_the_schema():
+    """Only relationship types the ontology lets start at an entity are
+    indexed by paper and deleted between entities on a rewrite."""
+    import rdflib
+
+    from ontology import KG
+
+    g = rdflib.Graph().parse(Path(__file__).resolve().parents[1] / "ontology" / "schema.ttl")
+    rdfs = rdflib.RDFS
+    labels = {str(g.value(p, rdfs.label)) for p in g.subjects(rdfs.domain, KG.Entity)}
+    assert set(cypher.ENTITY_EDGE_TYPES) == labels & {t.value for t in RelationType} == {
+        "OUTPERFORMS", "VARIANT_OF", "PART_OF"}
+    deletes = " ".join(cypher.delete_paper_contribution())
+    assert "[r:OUTPERFORMS {paper: pid}]" in deletes and "[r:USES" not in deletes
+    assert not any(":USES]" in s or "r:USES" in s for s in cypher.schema_falkordb() + cypher.schema_neo4j())
+
+
 # -- against the server ----------------------------------------------------------------
 def test_protocol_and_counts(store):
     assert store.name == "neo4j" and store.query_language == "cypher"
@@ -210,6 +282,14 @@ def test_provenance_on_relationships_and_results(store):
     rel, labels, aliases = res.rows[0]
     assert rel["_type"] == "VARIANT_OF" and rel["paper"] == cypher.ENTITY_SCOPE
     assert sorted(labels) == ["Entity", "Method"] and aliases == ["Foo-Net"]
+
+
+def test_entity_sourced_edge_outside_the_ontology_is_refused(store):
+    bad = paper_a()
+    bad.relations.append(Relation(RelationType.USES, "foonet", "imagenet", Span("abstract", 0, 3, "Foo"), "t", 0.5))
+    with pytest.raises(StoreError, match="USES edge from entity 'foonet'"):
+        store.write_papers([bad])
+    assert store.counts()["nodes"].get("Paper", 0) == 0  # refused before anything was written
 
 
 def test_idempotent(store):

@@ -8,10 +8,13 @@ defaults are ``neo4j`` and an empty password. They are never printed nor put
 in exception messages.
 
 Writes are batched ``UNWIND`` statements (see :mod:`kg.stores.cypher`), one
-managed write transaction per batch of papers, so a batch is all-or-nothing
-and transient errors are retried by the driver. Everything is ``MERGE``: a
-rewrite of the same papers is idempotent, and re-writing a paper first removes
-its previous contribution (as the RDF store drops the paper's named graph).
+managed write transaction per batch of papers, so on Neo4j a batch is
+all-or-nothing and transient errors are retried by the driver. (FalkorDB 4.16
+commits each statement and does not roll back; ``kg build`` records a batch in
+its manifest only after it is written, so the next build rewrites a partial
+one.) Entities are MERGEd; re-writing a paper first removes its previous
+contribution (as the RDF store drops the paper's named graph), then CREATEs
+it, so a rewrite of the same papers is idempotent.
 
 The server is detected once (``CALL dbms.components()`` fails on FalkorDB);
 for FalkorDB, string parameters are escaped (its Bolt endpoint splices them
@@ -22,7 +25,6 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-import re
 import socket
 import tomllib
 from collections import defaultdict
@@ -36,6 +38,7 @@ from ontology import NodeLabel, RelationType
 from ..model import PaperGraph
 from . import cypher
 from .base import CYPHER, TRANSACTIONS, EntityRecord, QueryResult, StoreError
+from .chunking import FALKORDB_MAX_TEXT, _no_floats, _size_chunks, tabulate_edges
 
 CONFIG_PATH = Path("~/.config/mlkg/neo4j.toml")
 _META_KEYS = ("authors_count", "organization", "upvotes", "arxiv_id", "doi", "url")
@@ -414,12 +417,18 @@ class Neo4jStore:
     def _write_batch(self, tx, papers: list[PaperGraph], known: set[str] = frozenset()) -> None:
         """One batch, in one transaction. ``known``: entity ids already
         MERGEd by earlier batches of the same :meth:`write_papers` call."""
+        data = grouped_rows(papers)
+        for (t, s_kind, _), rows in data["relationships"].items():
+            # checked before any write: FalkorDB commits each statement (no rollback)
+            if s_kind == cypher.ENTITY and t not in cypher.ENTITY_EDGE_TYPES:
+                # a rewrite could not find it again (only these types are indexed by paper)
+                raise StoreError(f"paper {rows[0][0]!r}: a {t} edge from entity {rows[0][1]!r}; "
+                                 f"the ontology allows only {', '.join(cypher.ENTITY_EDGE_TYPES)} between entities")
         ids = [p.id for p in papers]
         existing = [r["id"] for r in self._run(tx, cypher.existing_papers(), ids=ids)]
         if existing:
             for stmt in cypher.delete_paper_contribution():
                 self._run(tx, stmt, ids=existing)
-        data = grouped_rows(papers)
         self._run(tx, cypher.create_papers(), rows=data["papers"])
         stubs = [ref for ref in data["stubs"] if ref not in known]
         if stubs:
@@ -428,10 +437,15 @@ class Neo4jStore:
             self._run(tx, cypher.create_results(), rows=data["results"])
         # every edge of these papers was deleted above: CREATE, not MERGE
         for (t, s_kind, t_kind), rows in sorted(data["relationships"].items()):
-            prov = s_kind != cypher.RESULT
-            # provenance edges carry one float (confidence) each; bare edges none
-            self._run(tx, cypher.create_relationships(t, s_kind, t_kind, prov), rows=rows,
-                      _floats=_edge_floats if prov else _no_floats)
+            text = cypher.create_relationships(t, s_kind, t_kind, s_kind != cypher.RESULT)
+            if s_kind == cypher.RESULT:  # bare edges: no floats
+                self._run(tx, text, _floats=_no_floats, rows=rows)
+                continue
+            budget = None
+            if self.server == "falkordb":  # "CYPHER rows=... strs=..." + the text
+                budget = FALKORDB_MAX_TEXT - len(text.encode()) - 32
+            for chunk, strings in tabulate_edges(rows, budget, s_kind == cypher.PAPER):
+                tx.run(text, {"rows": chunk, "strs": strings}).consume()
 
     def write_papers(self, papers: Iterable[PaperGraph]) -> int:
         """Write papers in batches, each in its own transaction.
@@ -568,74 +582,6 @@ class Neo4jStore:
         if getattr(self, "server", None) == "falkordb":
             for _ in range(self.writers):  # one lost handshake per pooled connection
                 _absorb_falkordb_hangup(self.url)
-
-
-#: Largest query text (with spliced parameters) sent to FalkorDB's Bolt
-#: endpoint. Measured: it crashes once query + ``CYPHER`` header + parameters
-#: (spliced as ``['a', 'b']``, i.e. the size of default ``json.dumps``) pass
-#: about 4,090 bytes; 90 bytes of margin.
-FALKORDB_MAX_TEXT = 4000
-
-
-def _edge_floats(row: list) -> int:
-    """Floats in a grouped provenance row: at most one (confidence, rounded
-    to 3 places: never an exponent form) per edge."""
-    return len(row[2])
-
-
-def _no_floats(row: Any) -> int:
-    return 0
-
-
-def _size_chunks(rows: list, budget: int, floats: Callable[[Any], int] | None = None) -> Iterator[list]:
-    """Split ``rows`` so each chunk's spliced size stays under ``budget``, and
-    escape (:func:`cypher.falkordb_escape`) the rows that need it. ``floats``:
-    an upper bound of a row's (non-exponent) floats, known from its shape;
-    without it they are found in the row's JSON."""
-    def fit(row: Any) -> Iterator[tuple[Any, int]]:
-        # JSON escapes \\ (and ", newlines) where FalkorDB's splice escapes \\
-        # and ': an upper bound once the quotes are counted; floats are
-        # spliced as "%f" (0.8 -> 0.800000): up to 6 more bytes, or ~310 for
-        # exponent forms
-        text = json.dumps(row, ensure_ascii=False)
-        n = (len(text) if text.isascii() else len(text.encode())) + text.count("'") + 2  # + ", "
-        if floats is not None:
-            n += 6 * floats(row)
-        elif "." in text or "e" in text:
-            bare = _JSON_STRING.sub('""', text)
-            n += 6 * len(_DECIMAL.findall(bare)) + 310 * len(_EXPONENT.findall(bare))
-        if n <= budget:
-            # a row without ' or \\ in any string (nor in its JSON) needs no escaping
-            yield (cypher.falkordb_escape(row) if "'" in text or "\\" in text else row), n
-        elif _is_group(row) and len(row[2]) > 1:  # split a grouped row's edges
-            half = len(row[2]) // 2
-            yield from fit([row[0], row[1], row[2][:half]])
-            yield from fit([row[0], row[1], row[2][half:]])
-        else:
-            raise StoreError(
-                f"a row of {n} bytes exceeds FalkorDB's Bolt query-size limit (~{FALKORDB_MAX_TEXT} bytes)"
-            )
-
-    chunk: list = []
-    total = 0
-    for whole in rows:
-        for row, n in fit(whole):
-            if chunk and total + n > budget:
-                yield chunk
-                chunk, total = [], 0
-            chunk.append(row)
-            total += n
-    if chunk:
-        yield chunk
-
-
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_DECIMAL = re.compile(r"\d\.\d")
-_EXPONENT = re.compile(r"\d[eE][-+]?\d")
-
-
-def _is_group(row: Any) -> bool:
-    return isinstance(row, list) and len(row) == 3 and isinstance(row[2], list)
 
 
 def _absorb_falkordb_hangup(url: str) -> None:

@@ -1,0 +1,172 @@
+"""Statement-sized parameter chunks for FalkorDB's Bolt endpoint.
+
+FalkorDB 4.16 splices parameters into the query text, and its Bolt endpoint
+crashes once that text passes about 4 KB, so list parameters are cut into
+chunks whose spliced size stays under a budget. Each statement also costs the
+server a fixed ~0.5 ms (parse + plan of a text it has never seen), about two
+thirds of the load time (bench/bench_bolt.py): the fewer bytes per edge, the
+more edges per statement and the fewer statements. :func:`tabulate_edges`
+therefore sends each chunk's repeated strings (evidence sentences, fields,
+extractor names) once, in a string table, and edges refer to them by index.
+Neo4j has no such limit: there ``budget`` is ``None`` and one chunk holds all.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from . import cypher
+from .base import StoreError
+
+#: Largest query text (with spliced parameters) sent to FalkorDB's Bolt
+#: endpoint. Measured: it crashes once query + ``CYPHER`` header + parameters
+#: (spliced as ``['a', 'b']``, i.e. the size of default ``json.dumps``) pass
+#: about 4,090 bytes; 90 bytes of margin.
+FALKORDB_MAX_TEXT = 4000
+
+
+def _no_floats(row: Any) -> int:
+    return 0
+
+
+def _size_chunks(rows: list, budget: int, floats: Callable[[Any], int] | None = None) -> Iterator[list]:
+    """Split ``rows`` so each chunk's spliced size stays under ``budget``, and
+    escape (:func:`cypher.falkordb_escape`) the rows that need it. ``floats``:
+    an upper bound of a row's (non-exponent) floats, known from its shape;
+    without it they are found in the row's JSON."""
+    def fit(row: Any) -> Iterator[tuple[Any, int]]:
+        # JSON escapes \\ (and ", newlines) where FalkorDB's splice escapes \\
+        # and ': an upper bound once the quotes are counted; floats are
+        # spliced as "%f" (0.8 -> 0.800000): up to 6 more bytes, or ~310 for
+        # exponent forms
+        text = json.dumps(row, ensure_ascii=False)
+        n = (len(text) if text.isascii() else len(text.encode())) + text.count("'") + 2  # + ", "
+        if floats is not None:
+            n += 6 * floats(row)
+        elif "." in text or "e" in text:
+            bare = _JSON_STRING.sub('""', text)
+            n += 6 * len(_DECIMAL.findall(bare)) + 310 * len(_EXPONENT.findall(bare))
+        if n <= budget:
+            # a row without ' or \\ in any string (nor in its JSON) needs no escaping
+            yield (cypher.falkordb_escape(row) if "'" in text or "\\" in text else row), n
+        elif _is_group(row) and len(row[2]) > 1:  # split a grouped row's edges
+            half = len(row[2]) // 2
+            yield from fit([row[0], row[1], row[2][:half]])
+            yield from fit([row[0], row[1], row[2][half:]])
+        else:
+            raise StoreError(
+                f"a row of {n} bytes exceeds FalkorDB's Bolt query-size limit (~{FALKORDB_MAX_TEXT} bytes)"
+            )
+
+    chunk: list = []
+    total = 0
+    for whole in rows:
+        for row, n in fit(whole):
+            if chunk and total + n > budget:
+                yield chunk
+                chunk, total = [], 0
+            chunk.append(row)
+            total += n
+    if chunk:
+        yield chunk
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_DECIMAL = re.compile(r"\d\.\d")
+_EXPONENT = re.compile(r"\d[eE][-+]?\d")
+
+
+def _is_group(row: Any) -> bool:
+    return isinstance(row, list) and len(row) == 3 and isinstance(row[2], list)
+
+
+def _text_cost(s: Any) -> int:
+    """Spliced bytes of one list item (string quoted, ``'`` escaped) plus its
+    ``, ``: an upper bound (JSON's escapes are at least as long as FalkorDB's)."""
+    if isinstance(s, str):
+        if s.isascii() and s.isprintable():  # the common case, without json.dumps
+            return len(s) + 4 + s.count('"') + s.count("\\") + s.count("'")
+        return len(json.dumps(s, ensure_ascii=False).encode()) + s.count("'") + 2
+    return len(json.dumps(s)) + 2
+
+
+def _needs_escape(s: Any) -> bool:
+    return isinstance(s, str) and ("'" in s or "\\" in s)
+
+
+def tabulate_edges(rows: list, budget: int | None = None, paper_source: bool = True,
+                   ) -> Iterator[tuple[list, list]]:
+    """Grouped provenance rows of :func:`kg.stores.neo4j.grouped_rows`,
+    ``[paper, source, [[target, evidence, field, start, end, extractor,
+    confidence], ...]]``, as ``(rows, strings)`` chunks for
+    :func:`cypher.create_relationships`: each edge becomes ``[target,
+    evidence#, field#, start, end, extractor#, confidence * 1000]`` with the
+    strings' indexes in the chunk's table, and ``source`` is left out when it
+    is the paper (``paper_source``). Integer per-mille confidences splice as
+    ``750``, not ``0.750000``; ``n / 1000.0`` gives back the same double.
+
+    With a ``budget`` (FalkorDB), each chunk's spliced rows plus table stay
+    under it, and chunks whose strings hold ``'`` or ``\\`` come escaped.
+    """
+    chunk: list = []
+    table: dict[Any, int] = {}
+    size = 0
+    escape = False
+    costs: dict[Any, int] = {}  # string -> spliced cost (evidence, ids and names repeat)
+
+    def cost_of(s: Any) -> int:
+        c = costs.get(s)
+        if c is None:
+            c = costs[s] = _text_cost(s)
+        return c
+
+    def flush() -> tuple[list, list]:
+        strings = list(table)
+        if escape and budget is not None:
+            return cypher.falkordb_escape(chunk), cypher.falkordb_escape(strings)
+        return chunk, strings
+
+    for paper, source, edges in rows:
+        head = [paper] if paper_source else [paper, source]
+        group: list | None = None
+        for target, evidence, field, start, end, extractor, confidence in edges:
+            milli = None if confidence is None else int(round(float(confidence) * 1000))
+            while budget is not None:
+                cost = cost_of(target) + len(str(start)) + len(str(end)) + len(str(milli)) + 23  # 3 idx <= 9999
+                for s in (evidence, field, extractor):
+                    if s not in table:
+                        cost += cost_of(s)
+                if group is None:
+                    cost += sum(cost_of(h) for h in head) + 4
+                if size + cost <= budget:
+                    size += cost
+                    break
+                if not chunk:
+                    raise StoreError(f"an edge of {cost} bytes exceeds FalkorDB's Bolt query-size limit "
+                                     f"(~{FALKORDB_MAX_TEXT} bytes); evidence begins {str(evidence)[:60]!r}")
+                yield flush()
+                chunk, table, size, escape, group = [], {}, 0, False, None
+            for s in (evidence, field, extractor):
+                if s not in table:
+                    table[s] = len(table)
+                    escape = escape or _needs_escape(s)
+            if group is None:
+                group = []
+                chunk.append([*head, group])
+                escape = escape or any(_needs_escape(h) for h in head)
+            group.append([target, table[evidence], table[field], start, end, table[extractor], milli])
+            escape = escape or _needs_escape(target)
+    if chunk:
+        yield flush()
+
+
+def untabulate(rows: list, strings: list, paper_source: bool = True) -> list:
+    """The grouped rows a chunk of :func:`tabulate_edges` stands for (tests)."""
+    out = []
+    for row in rows:
+        paper, source, edges = (row[0], row[0], row[1]) if paper_source else row
+        out.append([paper, source, [[t, strings[e], strings[f], s, n, strings[x], None if c is None else c / 1000.0]
+                                    for t, e, f, s, n, x, c in edges]])
+    return out
