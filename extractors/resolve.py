@@ -20,6 +20,7 @@ from .names import LANGUAGES, is_generic, is_name_like
 from .doctext import doc_text
 
 #: "the Kinetics dataset": the head word says the type; the name is what precedes it.
+_PLURAL_HEADS = frozenset(("datasets", "corpora", "benchmarks"))
 _COLLECTION_HEAD = re.compile(r"^(?P<name>.+?)\s+(?P<head>dataset|datasets|corpus|corpora|benchmark|benchmarks)$", re.I)
 #: Hyphenated modifiers that are never an entity alone ("few-shot segmentation" is; "few-shot" is not).
 _MODIFIER = re.compile(r"^(?:few|zero|one|multi|many|single|end-to|fine|coarse|large|small|long|short|real|open|closed|self|semi|un|non|pre|post|cross|state-of-the|in|out-of|anti|top|bottom|high|low|well)-[a-z-]+$")
@@ -56,12 +57,15 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
     * "Kinetics dataset" -> Dataset "Kinetics" (the head word types the name,
       the name is the node; SciER and TDMSci annotate the name alone);
     * "CornerNet-Squeeze" -> the type of the known "CornerNet" it varies;
-    * a bare hyphenated modifier ("few-shot", "end-to-end") is no entity.
+    * a bare hyphenated modifier ("few-shot", "end-to-end") is no entity, nor
+      a count of collections ("20 code-related benchmarks").
     """
     text = span.text
     if _MODIFIER.match(text.lower()):
         return None
     m = _COLLECTION_HEAD.match(text)
+    if m and span[0].like_num and m.group("head").lower() in _PLURAL_HEADS:
+        return None  # "20 code-related benchmarks" counts collections; it names none
     if m and len(span) >= 2 and not is_generic(m.group("name")):
         label = "Benchmark" if m.group("head").lower().startswith("bench") else "Dataset"
         return Span(doc, span.start, span.end - 1, label=label, span_id=span.id_)

@@ -146,6 +146,9 @@ def _span(text: str, phrase: str, label: str, span_id: str = "ner"):
     ("We study few-shot settings.", "few-shot", "Method", None),
     ("These 3D CNNs are anti-causal models.", "anti-causal", "Method", None),
     ("We propose FooNet for parsing.", "FooNet", "Method", ("FooNet", "Method")),
+    ("We evaluate on over 20 code-related benchmarks.", "20 code-related benchmarks", "Dataset", None),
+    ("We test on 3 image datasets.", "3 image datasets", "Dataset", None),
+    ("Results on the 20 Newsgroups dataset.", "20 Newsgroups dataset", "Method", ("20 Newsgroups", "Dataset")),
 ])
 def test_statistical_spans_retyped_by_their_own_words(text, phrase, label, expected):
     from extractors.resolve import retype_statistical
