@@ -61,7 +61,9 @@ def rate(fn, texts: list[str]) -> float:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=2000)
-    ap.add_argument("--seeds", default=str(Path(os.environ.get("KG_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "seeds"))
+    from extractors.train_ner import SEEDS_DIR  # ../shared/seeds beside the checkout (KG_SHARED)
+
+    ap.add_argument("--seeds", default=str(SEEDS_DIR))
     ap.add_argument("--batch-size", type=int, default=64)
     args = ap.parse_args(argv)
     warnings.filterwarnings("ignore")

@@ -170,9 +170,33 @@ def test_paper_rows_group_by_type_and_endpoint_kinds():
     assert {r["id"] for r in data["stubs"]} == {"foonet", "barnet", "imagenet", "top-1"}
 
 
+def compact_rows(rows: list[dict], provenance: bool = True) -> list[list]:
+    """The two-step oracle: map rows of :func:`paper_rows` grouped as
+    ``[paper, source, [edge, ...]]``."""
+    groups: dict[tuple[str, str], list] = {}
+    for row in rows:
+        if provenance:
+            props = row["props"]
+            edge = [row["target"], *(props.get(k) for k in cypher.PROVENANCE)]
+        else:
+            edge = row["target"]
+        groups.setdefault((row["paper"], row["source"]), []).append(edge)
+    return [[paper, source, edges] for (paper, source), edges in groups.items()]
+
+
+def compact_results(rows: list[dict]) -> list[list]:
+    """The two-step oracle: result rows of :func:`paper_rows` as the rows of
+    :func:`cypher.create_results`, ``[paper, [[id, value, ...], ...]]``."""
+    groups: dict[str, list] = {}
+    for row in rows:
+        props = row["props"]
+        groups.setdefault(row["paper"], []).append([row["id"], *(props.get(k) for k in cypher.RESULT_PROPS)])
+    return [[paper, results] for paper, results in groups.items()]
+
+
 def test_grouped_rows_equal_paper_rows_compacted(seed_papers):
     """The write path's one-pass rows are exactly the pure two-step rows."""
-    from kg.stores.neo4j import compact_results, compact_rows, grouped_rows
+    from kg.stores.neo4j import grouped_rows
 
     batches = [seed_papers[i : i + 50] for i in range(0, len(seed_papers), 50)] + [[paper_a()]]
     for batch in batches:

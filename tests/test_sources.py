@@ -23,7 +23,9 @@ from kg.sources.hf import parse_page
 from kg.sources.openalex import rebuild_abstract
 
 FIX = Path(__file__).parent / "fixtures" / "sources"
-SEEDS = Path(os.environ.get("KG_SHARED", Path(__file__).parents[2] / "shared")) / "seeds"
+from conftest import SHARED  # noqa: E402
+
+SEEDS = SHARED / "seeds"
 
 
 def read(path, fmt=None) -> tuple[list[PaperRecord], list[RecordError]]:

@@ -165,35 +165,13 @@ def paper_rows(papers: list[PaperGraph]) -> dict[str, Any]:
     }
 
 
-def compact_rows(rows: list[dict[str, Any]], provenance: bool = True) -> list[list]:
-    """Map rows of :func:`paper_rows` as the grouped list rows of
-    :func:`cypher.create_relationships`: ``[paper, source, [edge, ...]]``."""
-    groups: dict[tuple[str, str], list] = {}
-    for row in rows:
-        if provenance:
-            props = row["props"]
-            edge: Any = [row["target"], *(props.get(k) for k in cypher.PROVENANCE)]
-        else:
-            edge = row["target"]
-        groups.setdefault((row["paper"], row["source"]), []).append(edge)
-    return [[paper, source, edges] for (paper, source), edges in groups.items()]
-
-
-def compact_results(rows: list[dict[str, Any]]) -> list[list]:
-    """Result rows of :func:`paper_rows` as the grouped list rows of
-    :func:`cypher.create_results`: ``[paper, [[id, value, ...], ...]]``."""
-    groups: dict[str, list] = {}
-    for row in rows:
-        props = row["props"]
-        groups.setdefault(row["paper"], []).append([row["id"], *(props.get(k) for k in cypher.RESULT_PROPS)])
-    return [[paper, results] for paper, results in groups.items()]
-
-
 def grouped_rows(papers: list[PaperGraph]) -> dict[str, Any]:
-    """The write path's rows in one pass: what :func:`paper_rows` followed by
-    :func:`compact_rows` / :func:`compact_results` give (a test checks they
-    are equal), without the intermediate dict per relationship (about a third
-    of the client's time per loaded relationship, bench/bench_bolt.py)."""
+    """The write path's rows in one pass: :func:`paper_rows` (which the
+    neo4j-csv export reads) regrouped as the list rows of
+    :func:`cypher.create_results` and :func:`chunking.tabulate_edges` (a test
+    checks they are equal), without the intermediate dict per relationship
+    (about a third of the client's time per loaded relationship,
+    bench/bench_bolt.py)."""
     paper_list: list[dict] = []
     stubs: dict[str, None] = {}
     results: list[list] = []
@@ -659,5 +637,4 @@ def _absorb_falkordb_hangup(url: str) -> None:
         pass
 
 
-__all__ = ["CONFIG_PATH", "Neo4jStore", "compact_results", "compact_rows", "grouped_rows", "load_credentials", "paper_rows",
-           "to_plain"]
+__all__ = ["CONFIG_PATH", "Neo4jStore", "grouped_rows", "load_credentials", "paper_rows", "to_plain"]
