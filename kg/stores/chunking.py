@@ -28,10 +28,6 @@ from .base import StoreError
 FALKORDB_MAX_TEXT = 4000
 
 
-def _no_floats(row: Any) -> int:
-    return 0
-
-
 def _size_chunks(rows: list, budget: int, floats: Callable[[Any], int] | None = None) -> Iterator[list]:
     """Split ``rows`` so each chunk's spliced size stays under ``budget``, and
     escape (:func:`cypher.falkordb_escape`) the rows that need it. ``floats``:
@@ -42,6 +38,9 @@ def _size_chunks(rows: list, budget: int, floats: Callable[[Any], int] | None = 
         # and ': an upper bound once the quotes are counted; floats are
         # spliced as "%f" (0.8 -> 0.800000): up to 6 more bytes, or ~310 for
         # exponent forms
+        if isinstance(row, str) and len(row) < budget // 2:  # ids (stubs, lookups): no json.dumps
+            yield (cypher.falkordb_escape(row) if _needs_escape(row) else row), _text_cost(row)
+            return
         text = json.dumps(row, ensure_ascii=False)
         n = (len(text) if text.isascii() else len(text.encode())) + text.count("'") + 2  # + ", "
         if floats is not None:

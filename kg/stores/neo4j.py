@@ -38,7 +38,7 @@ from ontology import NodeLabel, RelationType
 from ..model import PaperGraph
 from . import cypher
 from .base import CYPHER, TRANSACTIONS, EntityRecord, QueryResult, StoreError
-from .chunking import FALKORDB_MAX_TEXT, _no_floats, _size_chunks, tabulate_edges
+from .chunking import FALKORDB_MAX_TEXT, _size_chunks, tabulate_edges
 
 CONFIG_PATH = Path("~/.config/mlkg/neo4j.toml")
 _META_KEYS = ("authors_count", "organization", "upvotes", "arxiv_id", "doi", "url")
@@ -165,20 +165,24 @@ def paper_rows(papers: list[PaperGraph]) -> dict[str, Any]:
     }
 
 
+_TYPE_NAMES = {t: t.value for t in RelationType}
+
+
 def grouped_rows(papers: list[PaperGraph]) -> dict[str, Any]:
     """The write path's rows in one pass: :func:`paper_rows` (which the
     neo4j-csv export reads) regrouped as the list rows of
     :func:`cypher.create_results` and :func:`chunking.tabulate_edges` (a test
     checks they are equal), without the intermediate dict per relationship
     (about a third of the client's time per loaded relationship,
-    bench/bench_bolt.py)."""
+    bench/bench_bolt.py). A result's edges to its metric, dataset and method
+    have no rows here: :func:`cypher.create_results` makes them from the
+    result row."""
     paper_list: list[dict] = []
     stubs: dict[str, None] = {}
     results: list[list] = []
     rels: dict[tuple[str, str, str], dict[tuple[str, str, str], Any]] = defaultdict(dict)
-    paper_kind, entity_kind, result_kind = cypher.PAPER, cypher.ENTITY, cypher.RESULT
-    result_refs = ((RelationType.MEASURES.value, "metric"), (RelationType.EVALUATES_ON.value, "dataset"),
-                   (cypher.ACHIEVED_BY, "method"))
+    paper_kind, entity_kind = cypher.PAPER, cypher.ENTITY
+    type_names = _TYPE_NAMES  # Enum.value is a slow descriptor: once per type, not per edge
     for paper in papers:
         pid = paper.id
         paper_list.append({"id": pid, "props": paper_props(paper)})
@@ -195,7 +199,7 @@ def grouped_rows(papers: list[PaperGraph]) -> dict[str, Any]:
                 t_kind = entity_kind
                 stubs[target] = None
             e = rel.evidence
-            rels[(rel.type.value, s_kind, t_kind)][(source, target, pid)] = [
+            rels[(type_names[rel.type], s_kind, t_kind)][(source, target, pid)] = [
                 target, e.text, e.field, int(e.start), int(e.end), rel.extractor, round(float(rel.confidence), 3)]
         mine = []
         for i, res in enumerate(paper.results):
@@ -204,12 +208,9 @@ def grouped_rows(papers: list[PaperGraph]) -> dict[str, Any]:
             mine.append([rid, float(res.value), res.unit, res.kind, span.text, span.field, int(span.start),
                          int(span.end), res.qualifier or None, res.metric or None, res.dataset or None,
                          res.method or None])
-            for t, key in result_refs:
-                ref = getattr(res, key)
-                if ref:
-                    if ref != pid:
-                        stubs[ref] = None
-                    rels[(t, result_kind, entity_kind)][(rid, ref, pid)] = ref
+            for ref in (res.metric, res.dataset, res.method):
+                if ref and ref != pid:
+                    stubs[ref] = None
         if mine:
             results.append([pid, mine])
     relationships = {}
@@ -427,10 +428,7 @@ class Neo4jStore:
             writes += self._statements(cypher.create_results(), rows=data["results"])
         # every edge of these papers is deleted first: CREATE, not MERGE
         for (t, s_kind, t_kind), rows in sorted(data["relationships"].items()):
-            text = cypher.create_relationships(t, s_kind, t_kind, s_kind != cypher.RESULT)
-            if s_kind == cypher.RESULT:  # bare edges: no floats
-                writes += self._statements(text, _no_floats, rows=rows)
-                continue
+            text = cypher.create_relationships(t, s_kind, t_kind)
             budget = None
             if self.server == "falkordb":  # "CYPHER rows=... strs=..." + the text
                 budget = FALKORDB_MAX_TEXT - len(text.encode()) - 32
