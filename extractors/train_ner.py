@@ -21,9 +21,12 @@ Reproducible (fixed seeds, fixed data order). The recipe:
 SciER (GPL-3.0) is *not* trained on; its dev split is used, with SciERC dev,
 to pick the best epoch (mean exact micro F1 of the NER alone).
 
-The model is a small spaCy ``ner`` pipe (HashEmbedCNN tok2vec, width 64,
-depth 2, no vectors: width 96 / depth 4 ran at ~1/3 the speed and missed
-the 120 abstracts/s target) on the project's tokenizer, saved with ``to_disk``.
+The model is a BILUO tagger (``mlkg_biluo_tagger_v1``: spaCy's tagger with
+Viterbi-decoded guesses, then ``mlkg_biluo_ents_v1``; see
+:mod:`extractors.ner`) on a HashEmbedCNN tok2vec (width 64, depth 2, no
+vectors: width 96 / depth 4 ran at ~1/3 the speed), on the project's
+tokenizer, saved with ``to_disk``. ``--arch parser`` trains the v1 model,
+spaCy's transition-based ``ner``, for comparison.
 """
 from __future__ import annotations
 
@@ -194,25 +197,60 @@ def dev_score(nlp: Language, devs) -> dict[str, float]:
     return {corpus: 100 * evaluate_docs(docs, corpus, nlp)["exact"]["micro"].f1 for corpus, docs in devs}
 
 
-def build_model(seed: int = 0) -> Language:
+TAGGER_MODEL = {"@architectures": "spacy.Tagger.v2", "nO": None, "normalize": False, "tok2vec": TOK2VEC}
+#: "tagger": one BILUO softmax per token, decoded by ``mlkg_biluo_ents_v1``;
+#: "parser": spaCy's transition-based ``ner``.
+ARCHITECTURES = ("tagger", "parser")
+
+
+def build_model(seed: int = 0, arch: str = "tagger") -> Language:
+    from .ner import biluo_labels
+
     fix_random_seed(seed)
     nlp = blank_nlp()
-    ner = nlp.add_pipe("ner", config={"model": NER_MODEL})
-    for label in LABELS:
-        ner.add_label(label)
+    if arch == "parser":
+        ner = nlp.add_pipe("ner", config={"model": NER_MODEL})
+        for label in LABELS:
+            ner.add_label(label)
+        return nlp
+    if arch != "tagger":
+        raise ValueError(f"unknown NER architecture {arch!r}; expected one of {ARCHITECTURES}")
+    tagger = nlp.add_pipe("mlkg_biluo_tagger_v1", config={"model": TAGGER_MODEL})
+    for tag in biluo_labels(LABELS):
+        tagger.add_label(tag)
+    nlp.add_pipe("mlkg_biluo_ents_v1")
     return nlp
+
+
+def tag_example(ex: Example) -> Example:
+    """The same example for the BILUO tagger: the reference's entities as
+    per-token tags, its missing tokens as no tag (no loss)."""
+    ref = ex.reference
+    # ENT_IOB 2 is "outside", 0 "missing" (spaCy's doc_to_biluo_tags cannot tell them apart)
+    tags = ["O" if iob == 2 else "" for iob in ref.to_array("ENT_IOB").tolist()]
+    for ent in ref.ents:
+        if len(ent) == 1:
+            tags[ent.start] = f"U-{ent.label_}"
+            continue
+        tags[ent.start] = f"B-{ent.label_}"
+        tags[ent.start + 1 : ent.end - 1] = [f"I-{ent.label_}"] * (len(ent) - 2)
+        tags[ent.end - 1] = f"L-{ent.label_}"
+    words = [t.text for t in ref]
+    spaces = [bool(t.whitespace_) for t in ref]
+    return Example(ex.predicted, Doc(ref.vocab, words=words, spaces=spaces, tags=tags))
 
 
 def train(output: Path | str = DEFAULT_OUTPUT, tdmsci_docs=None, epochs: int = 12, seed: int = 0,
           silver_limit: int | None = None, batch_size: int = 32, dropout: float = 0.2,
-          log: Callable[[str], None] | None = print, repeat: dict[str, int] | None = None) -> dict:
+          log: Callable[[str], None] | None = print, repeat: dict[str, int] | None = None,
+          arch: str = "tagger") -> dict:
     """Train and save the model; returns training info (also written to meta)."""
     from kg.evaluate import read_corpus
 
     log = log or (lambda msg: None)
     t0 = time.time()
     rules = _rules_nlp()
-    nlp = build_model(seed)
+    nlp = build_model(seed, arch)
     if tdmsci_docs is None:
         tdmsci_docs = read_corpus(CORPORA_DIR / "tdmsci" / "train.conll", "tdmsci")[1]
     scierc_docs = read_corpus(CORPORA_DIR / "scierc" / "train.json", "scierc")[1]
@@ -222,6 +260,8 @@ def train(output: Path | str = DEFAULT_OUTPUT, tdmsci_docs=None, epochs: int = 1
         "silver": silver_examples(nlp, silver_texts(silver_limit), rules),
     }
     repeat = {**{k: 1 for k in parts}, **(repeat or {})}
+    if arch == "tagger":
+        parts = {name: [tag_example(ex) for ex in part] for name, part in parts.items()}
     examples = [ex for name, part in parts.items() for _ in range(repeat[name]) for ex in part]
     log("examples: " + ", ".join(f"{k} {len(v)}" for k, v in parts.items()))
     devs = dev_sets()
@@ -240,22 +280,22 @@ def train(output: Path | str = DEFAULT_OUTPUT, tdmsci_docs=None, epochs: int = 1
         for batch in minibatch(order, size=batch_size):
             nlp.update(batch, drop=dropout, sgd=optimizer, losses=losses)
         with nlp.use_params(optimizer.averages):
-            with nlp.select_pipes(enable=["ner"]):
-                scores = dev_score(nlp, devs) if devs else {}
+            scores = dev_score(nlp, devs) if devs else {}
             mean = sum(scores.values()) / len(scores) if scores else float(epoch)
             if mean > best:
                 best, best_bytes = mean, nlp.to_bytes()
-        history.append({"epoch": epoch + 1, "loss": round(float(losses.get("ner", 0.0)), 1), **{k: round(float(v), 2) for k, v in scores.items()}})
-        log(f"epoch {epoch + 1}: loss {losses.get('ner', 0.0):.1f} dev " + " ".join(f"{k} {v:.1f}" for k, v in scores.items()) + f" ({time.time() - t0:.0f}s)")
+        loss = sum(float(v) for v in losses.values())
+        history.append({"epoch": epoch + 1, "loss": round(loss, 1), **{k: round(float(v), 2) for k, v in scores.items()}})
+        log(f"epoch {epoch + 1}: loss {loss:.1f} dev " + " ".join(f"{k} {v:.1f}" for k, v in scores.items()) + f" ({time.time() - t0:.0f}s)")
     nlp.from_bytes(best_bytes)
     info = {
-        "seed": seed, "epochs": epochs, "batch_size": batch_size, "dropout": dropout,
+        "seed": seed, "arch": arch, "epochs": epochs, "batch_size": batch_size, "dropout": dropout,
         "examples": {k: len(v) for k, v in parts.items()}, "repeat": repeat, "history": history,
         "best_epoch": max(history, key=lambda h: sum(v for k, v in h.items() if k in ("scierc", "scier")))["epoch"],
         "train_seconds": round(time.time() - t0, 1),
     }
     nlp.meta["name"] = "mlkg_ner"
-    nlp.meta["version"] = "1.1.0"
+    nlp.meta["version"] = "2.0.0"
     nlp.meta["description"] = "Method/Task/Dataset/Metric NER for ML abstracts (see MODEL_CARD.md)"
     nlp.meta["license"] = "Apache-2.0 (TDMSci) + SciERC (research use) + own silver data"
     nlp.meta["training"] = info
@@ -275,8 +315,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--silver-limit", type=int, default=None)
+    ap.add_argument("--arch", choices=ARCHITECTURES, default="tagger")
     args = ap.parse_args(argv)
-    info = train(args.output, epochs=args.epochs, seed=args.seed, silver_limit=args.silver_limit)
+    info = train(args.output, epochs=args.epochs, seed=args.seed, silver_limit=args.silver_limit, arch=args.arch)
     json.dump(info, sys.stdout, indent=1)
     print()
     return 0

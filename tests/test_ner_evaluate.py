@@ -128,6 +128,58 @@ def test_ner_component_missing_model_adds_nothing(tmp_path):
     assert comp.model is None and list(doc.spans.get("mentions", [])) == []
 
 
+def test_biluo_spans_read_ill_formed_tags_leniently():
+    from extractors.ner import biluo_spans
+
+    tags = ["B-Method", "I-Method", "L-Method", "O", "U-Task", "I-Dataset", "L-Dataset",
+            "B-Method", "B-Method", "L-Method", "I-Task", "", "B-Task"]
+    assert biluo_spans(tags) == [(0, 3, "Method"), (4, 5, "Task"), (5, 7, "Dataset"), (7, 8, "Method"),
+                                 (8, 10, "Method"), (10, 11, "Task"), (12, 13, "Task")]
+    assert biluo_spans(["B-Task", "L-Method"]) == [(0, 1, "Task"), (1, 2, "Method")]
+    assert biluo_spans([]) == [] and biluo_spans(["O", ""]) == []
+
+
+def test_viterbi_batch_is_the_best_well_formed_sequence():
+    """Against brute force over every tag sequence, for a batch of uneven lengths."""
+    import itertools
+
+    import numpy as np
+
+    from extractors.ner import biluo_constraints, biluo_labels, biluo_spans, viterbi_batch
+
+    labels = biluo_labels(["Method", "Task"])
+    trans, start, end = biluo_constraints(labels)
+    rng = np.random.default_rng(7)
+    batch = [rng.normal(size=(n, len(labels))).astype("f") for n in (4, 1, 0, 3, 5)]
+    paths = viterbi_batch(batch, trans, start, end)
+    assert [len(p) for p in paths] == [4, 1, 0, 3, 5]
+    for scores, path in zip(batch, paths):
+        if not len(scores):
+            continue
+
+        def total(seq):
+            return (start[seq[0]] + end[seq[-1]] + sum(scores[i, t] for i, t in enumerate(seq))
+                    + sum(trans[a, b] for a, b in zip(seq, seq[1:])))
+
+        best = max(itertools.product(range(len(labels)), repeat=len(scores)), key=total)
+        assert list(path) == list(best)
+        tags = [labels[i] for i in path]
+        assert tags[0][0] in "OBU" and tags[-1][0] in "OLU"  # well formed: no dangling B or I
+        spans = biluo_spans(tags)
+        assert all(tags[s][0] in "BU" and tags[e - 1][0] in "LU" for s, e, _ in spans)
+
+
+def test_tag_example_keeps_missing_tokens_apart_from_outside():
+    from extractors.train_ner import build_model, make_example, tag_example
+
+    nlp = build_model()
+    text = "We evaluate on the GLUE benchmark today."
+    gold = tag_example(make_example(nlp, text, [(19, 33, "Dataset")]))
+    assert gold.get_aligned("TAG", as_string=True) == ["O", "O", "O", "O", "B-Dataset", "L-Dataset", "O", "O"]
+    silver = tag_example(make_example(nlp, text, [(19, 23, "Dataset")], default="missing"))
+    assert silver.get_aligned("TAG", as_string=True) == ["", "", "", "", "U-Dataset", "", "", ""]
+
+
 @pytest.mark.skipif(not (Path(__file__).parents[1] / "extractors" / "models" / "ner" / "meta.json").exists(),
                     reason="no trained NER model in the package")
 def test_ner_component_finds_entities_with_packaged_model():
