@@ -20,7 +20,7 @@ import hashlib
 import warnings
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 import numpy as np
 from spacy.language import Language
@@ -104,58 +104,81 @@ def biluo_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return out
 
 
-def biluo_constraints(labels: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Additive penalties for the BILUO grammar over the tag set ``labels``:
-    ``(transitions[K, K], start[K], end[K])``, 0 where allowed and -1e9 where
-    not (B-X and I-X continue only with I-X or L-X; O, L and U are followed
-    by O, B or U; a sentence starts outside an entity and ends outside one)."""
-    k = len(labels)
+class BiluoGrammar(NamedTuple):
+    """Tag indexes of a BILUO tag set, for :func:`viterbi_batch`. The grammar:
+    B-X and I-X continue only with I-X or L-X; O, L-* and U-* ("closed") are
+    followed by O, B-* or U-* ("fresh"); a sequence starts with a fresh tag
+    and ends with a closed one."""
+
+    closed: np.ndarray  # O, L-*, U-*
+    fresh: np.ndarray  # O, B-*, U-*
+    b: np.ndarray  # B-X, I-X, L-X of the same X, position by position
+    i: np.ndarray
+    last: np.ndarray
+    start: np.ndarray  # [K] 0 where a sequence may start, -1e9 elsewhere
+    end: np.ndarray
+
+
+def biluo_grammar(labels: Sequence[str]) -> BiluoGrammar:
     parts = [(t[0], t[2:]) if len(t) > 2 and t[1] == "-" else ("O", "") for t in labels]
-    trans = np.full((k, k), -1e9, dtype="f")
-    for i, (p, x) in enumerate(parts):
-        for j, (q, y) in enumerate(parts):
-            if (p in "BI" and q in "IL" and x == y) or (p in "OLU" and q in "OBU"):
-                trans[i, j] = 0.0
-    start = np.array([0.0 if p in "OBU" else -1e9 for p, _ in parts], dtype="f")
-    end = np.array([0.0 if p in "OLU" else -1e9 for p, _ in parts], dtype="f")
-    return trans, start, end
+    index = {part: j for j, part in enumerate(parts)}
+    names = sorted({x for p, x in parts if p != "O"})
+    missing = [f"{p}-{x}" for x in names for p in "BILU" if (p, x) not in index]
+    if missing or ("O", "") not in index:
+        raise ValueError(f"not a complete BILUO tag set: missing {missing or ['O']}")
+
+    def idx(prefixes: str) -> np.ndarray:
+        return np.array([j for j, (p, _) in enumerate(parts) if p in prefixes], dtype="i")
+
+    per_label = [np.array([index[(p, x)] for x in names], dtype="i") for p in "BIL"]
+    start = np.full(len(parts), -1e9, dtype="f")
+    start[idx("OBU")] = 0.0
+    end = np.full(len(parts), -1e9, dtype="f")
+    end[idx("OLU")] = 0.0
+    return BiluoGrammar(idx("OLU"), idx("OBU"), *per_label, start, end)
 
 
-def viterbi_batch(scores: Sequence[np.ndarray], trans: np.ndarray, start: np.ndarray,
-                  end: np.ndarray) -> list[np.ndarray]:
+def viterbi_batch(scores: Sequence[np.ndarray], grammar: BiluoGrammar) -> list[np.ndarray]:
     """The best well-formed tag sequence (Viterbi 1967) of each document's
-    ``[n_tokens, K]`` scores, for a batch at once: one NumPy step per token
-    position over all documents (a per-document loop would cost ~1 ms per
-    abstract in Python). Per-token softmax normalisers do not change the
-    best path, so raw logits do."""
+    ``[n_tokens, K]`` scores under the BILUO ``grammar``, for a batch at once.
+
+    Each step is a few NumPy operations over all documents, and uses the
+    grammar's shape instead of a K x K transition matrix: a fresh tag's best
+    predecessor is the best closed tag, shared by all fresh tags, and I-X /
+    L-X's is the better of B-X and I-X (a dense K x K step measured ~150 µs
+    per token position for a batch of 64, about 1 ms per abstract). Per-token
+    softmax normalisers do not change the best path, so raw logits do."""
+    g = grammar
     lengths = [len(x) for x in scores]
-    n, t_max, k = len(scores), max(lengths, default=0), len(start)
-    out: list[np.ndarray] = [np.zeros(0, dtype="i") for _ in scores]
+    n, t_max, k = len(scores), max(lengths, default=0), len(g.start)
     if t_max == 0:
-        return out
+        return [np.zeros(0, dtype="i") for _ in scores]
     padded = np.zeros((n, t_max, k), dtype="f")
-    for i, x in enumerate(scores):
-        padded[i, : len(x)] = x
-    length = np.asarray(lengths)
+    for j, x in enumerate(scores):
+        padded[j, : len(x)] = x
+    live = np.arange(t_max)[None, :] < np.asarray(lengths)[:, None]  # [n, t]
+    rows = np.arange(n)
     back = np.zeros((n, t_max, k), dtype="i")
-    delta = padded[:, 0] + start
+    delta = padded[:, 0] + g.start
     for t in range(1, t_max):
-        cand = delta[:, :, None] + trans[None]  # [n, from, to]
-        best = cand.argmax(axis=1)
-        step = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + padded[:, t]
-        live = (t < length)[:, None]  # finished documents keep their last scores
-        delta = np.where(live, step, delta)
-        back[:, t] = best
-    delta = delta + end
-    for i, m in enumerate(lengths):
-        if m == 0:
-            continue
-        path = np.empty(m, dtype="i")
-        path[-1] = int(delta[i].argmax())
-        for t in range(m - 1, 0, -1):
-            path[t - 1] = back[i, t, path[t]]
-        out[i] = path
-    return out
+        closed = delta[:, g.closed]
+        best_closed = closed.argmax(axis=1)
+        from_i = delta[:, g.i] > delta[:, g.b]  # [n, labels]
+        step = np.empty_like(delta)
+        step[:, g.fresh] = closed[rows, best_closed][:, None]
+        step[:, g.i] = step[:, g.last] = np.where(from_i, delta[:, g.i], delta[:, g.b])
+        back[:, t, g.fresh] = g.closed[best_closed][:, None]
+        back[:, t, g.i] = back[:, t, g.last] = np.where(from_i, g.i, g.b)
+        # finished documents keep their last scores
+        delta = np.where(live[:, t, None], step + padded[:, t], delta)
+    # backtrack all documents at once, each from its own last token
+    cur = (delta + g.end).argmax(axis=1)
+    path = np.zeros((n, t_max), dtype="i")
+    for t in range(t_max - 1, 0, -1):
+        path[:, t] = cur
+        cur = np.where(live[:, t], back[rows, t, cur], cur)
+    path[:, 0] = cur
+    return [path[j, :m] for j, m in enumerate(lengths)]
 
 
 class BiluoTagger(Tagger):
@@ -164,9 +187,10 @@ class BiluoTagger(Tagger):
     argmax, so :class:`BiluoEnts` reads clean entities."""
 
     def _scores2guesses(self, scores):
-        if not hasattr(self, "_constraints") or len(self._constraints[1]) != len(self.labels):
-            self._constraints = biluo_constraints(self.labels)
-        return viterbi_batch([np.asarray(x) for x in scores], *self._constraints)
+        labels = self.labels
+        if getattr(self, "_grammar_labels", None) != labels:  # labels are added before training
+            self._grammar, self._grammar_labels = biluo_grammar(labels), labels
+        return viterbi_batch([np.asarray(x) for x in scores], self._grammar)
 
 
 @Language.factory("mlkg_biluo_tagger_v1", default_config={"model": DEFAULT_TAGGER_MODEL})

@@ -145,14 +145,21 @@ def test_viterbi_batch_is_the_best_well_formed_sequence():
 
     import numpy as np
 
-    from extractors.ner import biluo_constraints, biluo_labels, biluo_spans, viterbi_batch
+    from extractors.ner import biluo_grammar, biluo_labels, biluo_spans, viterbi_batch
 
     labels = biluo_labels(["Method", "Task"])
-    trans, start, end = biluo_constraints(labels)
+    # the oracle: the BILUO grammar as a dense transition matrix
+    parts = [(t[0], t[2:]) if t != "O" else ("O", "") for t in labels]
+    trans = np.array([[0.0 if (p in "BI" and q in "IL" and x == y) or (p in "OLU" and q in "OBU") else -1e9
+                       for q, y in parts] for p, x in parts])
+    start = np.array([0.0 if p in "OBU" else -1e9 for p, _ in parts])
+    end = np.array([0.0 if p in "OLU" else -1e9 for p, _ in parts])
     rng = np.random.default_rng(7)
-    batch = [rng.normal(size=(n, len(labels))).astype("f") for n in (4, 1, 0, 3, 5)]
-    paths = viterbi_batch(batch, trans, start, end)
-    assert [len(p) for p in paths] == [4, 1, 0, 3, 5]
+    batch = [rng.normal(size=(n, len(labels))).astype("f") for n in (4, 1, 0, 3, 5, 2)]
+    paths = viterbi_batch(batch, biluo_grammar(labels))
+    with pytest.raises(ValueError):
+        biluo_grammar(["O", "B-Task", "I-Task", "L-Task"])  # no U-Task
+    assert [len(p) for p in paths] == [4, 1, 0, 3, 5, 2]
     for scores, path in zip(batch, paths):
         if not len(scores):
             continue
