@@ -2,8 +2,8 @@
 
 The model (v2) is a BILUO tagger: spaCy's ``tagger`` over a small CNN
 tok2vec, one softmax per token, its guesses the best well-formed tag
-sequence found by batched Viterbi decoding (:class:`BiluoTagger`), read into
-``doc.ents`` by :class:`BiluoEnts`. It replaced spaCy's transition-based
+sequence found by batched Viterbi decoding, set as ``doc.ents``
+(:class:`BiluoTagger`). It replaced spaCy's transition-based
 ``ner`` (v1), whose decoding loop was over half the NER's time; on the same
 training data the tagger also scores higher (MODEL_CARD.md).
 
@@ -105,18 +105,14 @@ def biluo_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
 
 
 class BiluoGrammar(NamedTuple):
-    """Tag indexes of a BILUO tag set, for :func:`viterbi_batch`. The grammar:
-    B-X and I-X continue only with I-X or L-X; O, L-* and U-* ("closed") are
-    followed by O, B-* or U-* ("fresh"); a sequence starts with a fresh tag
-    and ends with a closed one."""
+    """A BILUO tag set laid out for :func:`viterbi_batch`. The grammar: B-X and
+    I-X continue only with I-X or L-X; O, L-* and U-* ("closed") are followed
+    by O, B-* or U-* ("fresh"); a sequence starts with a fresh tag and ends
+    with a closed one. ``order``: the tag indexes grouped as B-* (the labels
+    in one order), I-*, L-*, U-*, O, so every group is a slice."""
 
-    closed: np.ndarray  # O, L-*, U-*
-    fresh: np.ndarray  # O, B-*, U-*
-    b: np.ndarray  # B-X, I-X, L-X of the same X, position by position
-    i: np.ndarray
-    last: np.ndarray
-    start: np.ndarray  # [K] 0 where a sequence may start, -1e9 elsewhere
-    end: np.ndarray
+    order: np.ndarray
+    n_labels: int
 
 
 def biluo_grammar(labels: Sequence[str]) -> BiluoGrammar:
@@ -124,67 +120,75 @@ def biluo_grammar(labels: Sequence[str]) -> BiluoGrammar:
     index = {part: j for j, part in enumerate(parts)}
     names = sorted({x for p, x in parts if p != "O"})
     missing = [f"{p}-{x}" for x in names for p in "BILU" if (p, x) not in index]
-    if missing or ("O", "") not in index:
-        raise ValueError(f"not a complete BILUO tag set: missing {missing or ['O']}")
-
-    def idx(prefixes: str) -> np.ndarray:
-        return np.array([j for j, (p, _) in enumerate(parts) if p in prefixes], dtype="i")
-
-    per_label = [np.array([index[(p, x)] for x in names], dtype="i") for p in "BIL"]
-    start = np.full(len(parts), -1e9, dtype="f")
-    start[idx("OBU")] = 0.0
-    end = np.full(len(parts), -1e9, dtype="f")
-    end[idx("OLU")] = 0.0
-    return BiluoGrammar(idx("OLU"), idx("OBU"), *per_label, start, end)
+    if missing or ("O", "") not in index or len(parts) != 4 * len(names) + 1:
+        raise ValueError(f"not a BILUO tag set: missing {missing or ['O']}, or unknown tags in {list(labels)}")
+    order = [index[(p, x)] for p in "BILU" for x in names] + [index[("O", "")]]
+    return BiluoGrammar(np.array(order, dtype="i"), len(names))
 
 
 def viterbi_batch(scores: Sequence[np.ndarray], grammar: BiluoGrammar) -> list[np.ndarray]:
     """The best well-formed tag sequence (Viterbi 1967) of each document's
     ``[n_tokens, K]`` scores under the BILUO ``grammar``, for a batch at once.
 
-    Each step is a few NumPy operations over all documents, and uses the
-    grammar's shape instead of a K x K transition matrix: a fresh tag's best
-    predecessor is the best closed tag, shared by all fresh tags, and I-X /
-    L-X's is the better of B-X and I-X (a dense K x K step measured ~150 µs
-    per token position for a batch of 64, about 1 ms per abstract). Per-token
-    softmax normalisers do not change the best path, so raw logits do."""
-    g = grammar
+    Each step is a few NumPy operations on slices over all documents, using
+    the grammar's shape instead of a K x K transition matrix: a fresh tag's
+    best predecessor is the best closed tag, shared by all fresh tags, and
+    I-X / L-X's is the better of B-X and I-X (a dense K x K step measured ~1
+    ms per abstract). Per-token softmax normalisers do not change the best
+    path, so raw logits do."""
+    n_lab = grammar.n_labels
+    b, i, l, closed = slice(0, n_lab), slice(n_lab, 2 * n_lab), slice(2 * n_lab, 3 * n_lab), slice(2 * n_lab, None)
+    fresh_u = slice(3 * n_lab, None)  # U-* and O; B-* are fresh too
     lengths = [len(x) for x in scores]
-    n, t_max, k = len(scores), max(lengths, default=0), len(g.start)
+    n, t_max, k = len(scores), max(lengths, default=0), len(grammar.order)
     if t_max == 0:
         return [np.zeros(0, dtype="i") for _ in scores]
+    # longest first: at step t the live documents are the first active[t] rows,
+    # so every operation works on a view and finished rows stay as they were
+    by_len = sorted(range(n), key=lambda j: -lengths[j])
+    sorted_len = np.array([lengths[j] for j in by_len])
+    active = (sorted_len[None, :] > np.arange(t_max)[:, None]).sum(axis=1)  # [t]
     padded = np.zeros((n, t_max, k), dtype="f")
-    for j, x in enumerate(scores):
-        padded[j, : len(x)] = x
-    live = np.arange(t_max)[None, :] < np.asarray(lengths)[:, None]  # [n, t]
-    rows = np.arange(n)
+    for row, j in enumerate(by_len):
+        padded[row, : lengths[j]] = np.asarray(scores[j])[:, grammar.order]
+    i_or_b = (np.arange(n_lab, 2 * n_lab), np.arange(0, n_lab))  # I-X's and B-X's position
     back = np.zeros((n, t_max, k), dtype="i")
-    delta = padded[:, 0] + g.start
+    delta = padded[:, 0].copy()
+    delta[:, i] = delta[:, l] = -1e9  # no sequence starts inside an entity
+    step = np.empty_like(delta)
     for t in range(1, t_max):
-        closed = delta[:, g.closed]
-        best_closed = closed.argmax(axis=1)
-        from_i = delta[:, g.i] > delta[:, g.b]  # [n, labels]
-        step = np.empty_like(delta)
-        step[:, g.fresh] = closed[rows, best_closed][:, None]
-        step[:, g.i] = step[:, g.last] = np.where(from_i, delta[:, g.i], delta[:, g.b])
-        back[:, t, g.fresh] = g.closed[best_closed][:, None]
-        back[:, t, g.i] = back[:, t, g.last] = np.where(from_i, g.i, g.b)
-        # finished documents keep their last scores
-        delta = np.where(live[:, t, None], step + padded[:, t], delta)
-    # backtrack all documents at once, each from its own last token
-    cur = (delta + g.end).argmax(axis=1)
+        m = active[t]
+        d, s = delta[:m], step[:m]
+        best_closed = d[:, closed].argmax(axis=1) + 2 * n_lab
+        from_i = d[:, i] > d[:, b]
+        s[:, b] = s[:, fresh_u] = d[:, closed].max(axis=1)[:, None]
+        s[:, i] = s[:, l] = np.where(from_i, d[:, i], d[:, b])
+        back[:m, t, b] = back[:m, t, fresh_u] = best_closed[:, None]
+        back[:m, t, i] = back[:m, t, l] = np.where(from_i, *i_or_b)
+        np.add(s, padded[:m, t], out=d)
+    delta[:, b] = delta[:, i] = -1e9  # and none ends inside one
+    rows = np.arange(n)
+    cur = delta.argmax(axis=1)
     path = np.zeros((n, t_max), dtype="i")
-    for t in range(t_max - 1, 0, -1):
-        path[:, t] = cur
-        cur = np.where(live[:, t], back[rows, t, cur], cur)
+    for t in range(t_max - 1, 0, -1):  # backtrack all documents at once, each from its own end
+        m = active[t]
+        path[:m, t] = cur[:m]
+        cur[:m] = back[rows[:m], t, cur[:m]]
     path[:, 0] = cur
-    return [path[j, :m] for j, m in enumerate(lengths)]
+    path = grammar.order[path]
+    out: list[np.ndarray] = [path[0]] * n
+    for row, j in enumerate(by_len):
+        out[j] = path[row, : lengths[j]]
+    return out
 
 
 class BiluoTagger(Tagger):
-    """spaCy's ``tagger`` over BILUO entity tags whose guesses are the best
-    well-formed sequence (:func:`viterbi_batch`) instead of each token's
-    argmax, so :class:`BiluoEnts` reads clean entities."""
+    """Tagger-style NER: spaCy's ``tagger`` (a small CNN tok2vec, one softmax
+    per token) over BILUO entity tags. Its guesses are the best well-formed
+    sequence (:func:`viterbi_batch`) rather than each token's argmax, and
+    they become ``doc.ents``, not ``token.tag``. It replaced spaCy's
+    transition-based ``ner``, whose decoding loop cost about 4 of the NER's
+    ~7 ms per abstract here (bench/bench_extract.py)."""
 
     def _scores2guesses(self, scores):
         labels = self.labels
@@ -192,32 +196,16 @@ class BiluoTagger(Tagger):
             self._grammar, self._grammar_labels = biluo_grammar(labels), labels
         return viterbi_batch([np.asarray(x) for x in scores], self._grammar)
 
+    def set_annotations(self, docs: Iterable[Doc], batch_tag_ids) -> None:
+        labels = self.labels
+        for doc, ids in zip(docs, batch_tag_ids):
+            tags = [labels[j] for j in np.asarray(ids).tolist()]
+            doc.set_ents([Span(doc, s, e, label=label) for s, e, label in biluo_spans(tags)])
 
-@Language.factory("mlkg_biluo_tagger_v1", default_config={"model": DEFAULT_TAGGER_MODEL})
-def make_biluo_tagger(nlp: Language, name: str, model) -> BiluoTagger:
+
+@Language.factory("mlkg_biluo_ner_v1", default_config={"model": DEFAULT_TAGGER_MODEL})
+def make_biluo_ner(nlp: Language, name: str, model) -> BiluoTagger:
     return BiluoTagger(nlp.vocab, model, name)
-
-
-class BiluoEnts:
-    """Sets ``doc.ents`` from the BILUO tags a ``tagger`` pipe left in
-    ``token.tag``: the decoder of the tagger-style NER (one softmax per token
-    instead of spaCy's transition system, whose decoding loop cost about 4 ms
-    of the NER's ~7 ms per abstract here, bench/bench_extract.py)."""
-
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
-        self.vocab = nlp.vocab
-
-    def __call__(self, doc: Doc) -> Doc:
-        strings = self.vocab.strings
-        tags = [strings[h] if h else "" for h in doc.to_array("TAG").tolist()]  # no Token objects
-        doc.set_ents([Span(doc, s, e, label=label) for s, e, label in biluo_spans(tags)])
-        return doc
-
-
-@Language.factory("mlkg_biluo_ents_v1")
-def make_biluo_ents(nlp: Language, name: str) -> BiluoEnts:
-    return BiluoEnts(nlp, name)
 
 
 class StatisticalNER:

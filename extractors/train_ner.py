@@ -21,9 +21,8 @@ Reproducible (fixed seeds, fixed data order). The recipe:
 SciER (GPL-3.0) is *not* trained on; its dev split is used, with SciERC dev,
 to pick the best epoch (mean exact micro F1 of the NER alone).
 
-The model is a BILUO tagger (``mlkg_biluo_tagger_v1``: spaCy's tagger with
-Viterbi-decoded guesses, then ``mlkg_biluo_ents_v1``; see
-:mod:`extractors.ner`) on a HashEmbedCNN tok2vec (width 64, depth 2, no
+The model is a BILUO tagger (``mlkg_biluo_ner_v1``: spaCy's tagger with
+Viterbi-decoded guesses set as entities; see :mod:`extractors.ner`) on a HashEmbedCNN tok2vec (width 64, depth 2, no
 vectors: width 96 / depth 4 ran at ~1/3 the speed), on the project's
 tokenizer, saved with ``to_disk``. ``--arch parser`` trains the v1 model,
 spaCy's transition-based ``ner``, for comparison.
@@ -198,7 +197,7 @@ def dev_score(nlp: Language, devs) -> dict[str, float]:
 
 
 TAGGER_MODEL = {"@architectures": "spacy.Tagger.v2", "nO": None, "normalize": False, "tok2vec": TOK2VEC}
-#: "tagger": one BILUO softmax per token, decoded by ``mlkg_biluo_ents_v1``;
+#: "tagger": one BILUO softmax per token, Viterbi-decoded (``mlkg_biluo_ner_v1``);
 #: "parser": spaCy's transition-based ``ner``.
 ARCHITECTURES = ("tagger", "parser")
 
@@ -215,10 +214,9 @@ def build_model(seed: int = 0, arch: str = "tagger") -> Language:
         return nlp
     if arch != "tagger":
         raise ValueError(f"unknown NER architecture {arch!r}; expected one of {ARCHITECTURES}")
-    tagger = nlp.add_pipe("mlkg_biluo_tagger_v1", config={"model": TAGGER_MODEL})
+    tagger = nlp.add_pipe("mlkg_biluo_ner_v1", config={"model": TAGGER_MODEL})
     for tag in biluo_labels(LABELS):
         tagger.add_label(tag)
-    nlp.add_pipe("mlkg_biluo_ents_v1")
     return nlp
 
 
