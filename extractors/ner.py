@@ -249,8 +249,11 @@ class StatisticalNER:
     def _run(self, docs: list[Doc]) -> list[Doc]:
         if self.model is None or not docs:
             return docs
-        for doc in docs:  # the model predicts every token: no preset entities
-            doc.set_ents([], default="missing")
+        if not isinstance(self.model.pipeline[-1][1], BiluoTagger):
+            # a transition-based ner (v1) reads preset entities: it must predict every token.
+            # The tagger sets every token's entity state itself.
+            for doc in docs:
+                doc.set_ents([], default="missing")
         for _, proc in self.model.pipeline:
             docs = list(proc.pipe(docs, batch_size=self.batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
         for doc in docs:

@@ -8,6 +8,7 @@ everywhere else in the abstract ("we propose TrAct ... TrAct speeds up").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.language import Language
@@ -177,16 +178,46 @@ def select_spans(doc: Doc, candidates: list[Span]) -> list[Span]:
         if span.id_ != "gazetteer":
             first.setdefault(span.text, span)
     if first:
-        alternatives = "|".join(re.escape(t) for t in sorted(first, key=len, reverse=True))
-        for m in re.finditer(r"(?<![\w-])(?:" + alternatives + r")(?![\w])", doc_text(doc)):
-            other = doc.char_span(m.start(), m.end())
+        for start, end, name in find_names(doc_text(doc), first):
+            other = doc.char_span(start, end)
             if other is None or any(taken[other.start : other.end]):
                 continue
             for i in range(other.start, other.end):
                 taken[i] = True
-            span = first[m.group()]
+            span = first[name]
             chosen.append(Span(doc, other.start, other.end, label=span.label_, kb_id=span.kb_id_, span_id="repeat"))
     return sorted(chosen, key=lambda s: s.start)
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def find_names(text: str, names: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Occurrences of ``names`` in ``text`` as whole words (not after a word
+    character or ``-``, not before a word character), scanned left to right
+    without overlaps, the longest name first at a position: what
+    ``re.finditer`` does with an alternation of the names, longest first. With
+    ``str.find`` instead, as compiling that per-document pattern cost about
+    0.3 ms per abstract (a test checks both agree)."""
+    found = []
+    for name in names:
+        if not name:
+            continue
+        i = text.find(name)
+        while i >= 0:
+            end = i + len(name)
+            before = text[i - 1] if i else ""
+            if not (before and (_word_char(before) or before == "-")) and not (end < len(text) and _word_char(text[end])):
+                found.append((i, end, name))
+            i = text.find(name, i + 1)
+    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    out, last = [], 0
+    for start, end, name in found:
+        if start >= last:
+            out.append((start, end, name))
+            last = end
+    return out
 
 
 @Language.component("mlkg_resolve_v1")

@@ -22,10 +22,12 @@ SciER (GPL-3.0) is *not* trained on; its dev split is used, with SciERC dev,
 to pick the best epoch (mean exact micro F1 of the NER alone).
 
 The model is a BILUO tagger (``mlkg_biluo_ner_v1``: spaCy's tagger with
-Viterbi-decoded guesses set as entities; see :mod:`extractors.ner`) on a HashEmbedCNN tok2vec (width 64, depth 2, no
-vectors: width 96 / depth 4 ran at ~1/3 the speed), on the project's
-tokenizer, saved with ``to_disk``. ``--arch parser`` trains the v1 model,
-spaCy's transition-based ``ner``, for comparison.
+Viterbi-decoded guesses set as entities; see :mod:`extractors.ner`) on a
+HashEmbedCNN tok2vec (width 48, depth 2, no vectors: width 64 scored 0.8
+points more on SciER dev at ~15% less speed, width 96 / depth 4 ran at ~1/3
+the speed; MODEL_CARD.md), on the project's tokenizer, saved with
+``to_disk``. ``--arch parser`` trains v1's decoder, spaCy's
+transition-based ``ner``, on the same tok2vec, for comparison.
 """
 from __future__ import annotations
 
@@ -57,7 +59,7 @@ _RULE_TYPE = {"Method": "Method", "Task": "Task", "Metric": "Metric", "Dataset":
 TOK2VEC = {
     "@architectures": "spacy.HashEmbedCNN.v2",
     "pretrained_vectors": None,
-    "width": 64,
+    "width": 48,
     "depth": 2,
     "embed_size": 2000,
     "window_size": 1,

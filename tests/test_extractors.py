@@ -231,3 +231,29 @@ def test_statistical_task_with_words_before_a_curated_task_wins():
     # words after the curated task change what it names: the curated span stays
     assert ("machine translation", "gazetteer") in chosen
     assert not any(t == "robust machine translation systems" for t, _ in chosen)
+
+
+def test_find_names_agrees_with_the_alternation_regex():
+    """find_names is the str.find version of one regex alternation of the
+    names (longest first, whole words, no overlaps): the regex is the oracle."""
+    import random
+    import re
+
+    from extractors.resolve import find_names
+
+    def oracle(text, names):
+        alts = "|".join(re.escape(t) for t in sorted(names, key=len, reverse=True))
+        return [(m.start(), m.end(), m.group()) for m in re.finditer(r"(?<![\w-])(?:" + alts + r")(?![\w])", text)]
+
+    text = "BERT-large beats BERT; RoBERTa and BERT large (BERT) vs. pre-BERT BERT_x BERTs, BERT."
+    names = ["BERT", "BERT large", "RoBERTa", "BERT-large"]
+    assert find_names(text, names) == oracle(text, names)
+    assert [n for _, _, n in find_names(text, names)] == ["BERT-large", "BERT", "RoBERTa", "BERT large", "BERT", "BERT"]
+    rng = random.Random(3)
+    alphabet = ["a", "b", "ab", " ", "-", "_", "é", "1", "."]
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        names = list({"".join(rng.choice(alphabet[:3] + ["-", " "]) for _ in range(rng.randint(1, 3))) for _ in range(3)})
+        names = [n for n in names if n.strip()]
+        if names:
+            assert find_names(text, names) == oracle(text, names), (text, names)
