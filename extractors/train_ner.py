@@ -23,9 +23,10 @@ to pick the best epoch (mean exact micro F1 of the NER alone).
 
 The model is a BILUO tagger (``mlkg_biluo_ner_v1``: spaCy's tagger with
 Viterbi-decoded guesses set as entities; see :mod:`extractors.ner`) on a
-HashEmbedCNN tok2vec (width 48, depth 2, no vectors: width 64 scored 0.8
-points more on SciER dev at ~15% less speed, width 96 / depth 4 ran at ~1/3
-the speed; MODEL_CARD.md), on the project's tokenizer, saved with
+HashEmbedCNN tok2vec (width 48, depth 2, 10,000 embedding rows, no vectors:
+width 64 was ~15% slower, width 96 / depth 4 ran at ~1/3 the speed; 10,000
+rows scored 2.8 points more on SciER dev than 2,000 at the same speed;
+MODEL_CARD.md), on the project's tokenizer, saved with
 ``to_disk``. ``--arch parser`` trains v1's decoder, spaCy's
 transition-based ``ner``, on the same tok2vec, for comparison.
 """
@@ -61,7 +62,7 @@ TOK2VEC = {
     "pretrained_vectors": None,
     "width": 48,
     "depth": 2,
-    "embed_size": 2000,
+    "embed_size": 10000,
     "window_size": 1,
     "maxout_pieces": 3,
     "subword_features": True,
