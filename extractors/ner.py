@@ -78,6 +78,12 @@ def biluo_labels(labels: Iterable[str]) -> list[str]:
     return ["O"] + [f"{p}-{label}" for label in labels for p in "BILU"]
 
 
+def _split_tag(tag: str) -> tuple[str, str]:
+    """``"B-Task"`` -> ``("B", "Task")``; ``"O"``, ``""`` (missing) and
+    anything else -> ``("O", "")``."""
+    return (tag[0], tag[2:]) if len(tag) > 2 and tag[1] == "-" else ("O", "")
+
+
 def biluo_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """``(start, end, label)`` token spans from per-token BILUO tags (Ratinov &
     Roth 2009's scheme), read leniently: a tagger predicts each token on its
@@ -88,7 +94,7 @@ def biluo_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     start, open_label = -1, ""
     for i, tag in enumerate(tags):
-        prefix, label = (tag[0], tag[2:]) if len(tag) > 2 and tag[1] == "-" else ("O", "")
+        prefix, label = _split_tag(tag)
         if open_label and (prefix not in "IL" or label != open_label):
             out.append((start, i, open_label))  # not continued: close before i
             open_label = ""
@@ -116,7 +122,7 @@ class BiluoGrammar(NamedTuple):
 
 
 def biluo_grammar(labels: Sequence[str]) -> BiluoGrammar:
-    parts = [(t[0], t[2:]) if len(t) > 2 and t[1] == "-" else ("O", "") for t in labels]
+    parts = [_split_tag(t) for t in labels]
     index = {part: j for j, part in enumerate(parts)}
     names = sorted({x for p, x in parts if p != "O"})
     missing = [f"{p}-{x}" for x in names for p in "BILU" if (p, x) not in index]
@@ -133,8 +139,9 @@ def viterbi_batch(scores: Sequence[np.ndarray], grammar: BiluoGrammar) -> list[n
     Each step is a few NumPy operations on slices over all documents, using
     the grammar's shape instead of a K x K transition matrix: a fresh tag's
     best predecessor is the best closed tag, shared by all fresh tags, and
-    I-X / L-X's is the better of B-X and I-X (a dense K x K step measured ~1
-    ms per abstract). Per-token softmax normalisers do not change the best
+    I-X / L-X's is the better of B-X and I-X (same paths as a dense K x K
+    step, which took 0.71 ms per abstract against 0.24 for 64 synthetic
+    documents of 150-450 tokens). Per-token softmax normalisers do not change the best
     path, so raw logits do."""
     n_lab = grammar.n_labels
     b, i, l, closed = slice(0, n_lab), slice(n_lab, 2 * n_lab), slice(2 * n_lab, 3 * n_lab), slice(2 * n_lab, None)
@@ -176,10 +183,10 @@ def viterbi_batch(scores: Sequence[np.ndarray], grammar: BiluoGrammar) -> list[n
         cur[:m] = back[rows[:m], t, cur[:m]]
     path[:, 0] = cur
     path = grammar.order[path]
-    out: list[np.ndarray] = [path[0]] * n
+    out: list[np.ndarray | None] = [None] * n
     for row, j in enumerate(by_len):
         out[j] = path[row, : lengths[j]]
-    return out
+    return out  # type: ignore[return-value]  (every slot filled)
 
 
 class BiluoTagger(Tagger):
@@ -249,10 +256,8 @@ class StatisticalNER:
     def _run(self, docs: list[Doc]) -> list[Doc]:
         if self.model is None or not docs:
             return docs
-        if not isinstance(self.model.pipeline[-1][1], BiluoTagger):
-            # a transition-based ner (v1) reads preset entities: it must predict every token.
-            # The tagger sets every token's entity state itself.
-            for doc in docs:
+        for doc in docs:  # the model predicts every token: no preset entities (a v1 ner would keep them)
+            if doc.has_annotation("ENT_IOB"):  # none in the pipeline: only resolve, later, sets doc.ents
                 doc.set_ents([], default="missing")
         for _, proc in self.model.pipeline:
             docs = list(proc.pipe(docs, batch_size=self.batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]

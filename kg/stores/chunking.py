@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from . import cypher
@@ -28,47 +28,39 @@ from .base import StoreError
 FALKORDB_MAX_TEXT = 4000
 
 
-def _size_chunks(rows: list, budget: int, floats: Callable[[Any], int] | None = None) -> Iterator[list]:
-    """Split ``rows`` so each chunk's spliced size stays under ``budget``, and
-    escape (:func:`cypher.falkordb_escape`) the rows that need it. ``floats``:
-    an upper bound of a row's (non-exponent) floats, known from its shape;
-    without it they are found in the row's JSON."""
-    def fit(row: Any) -> Iterator[tuple[Any, int]]:
+def _size_chunks(rows: list, budget: int) -> Iterator[list]:
+    """Split ``rows`` (ids, paper / result / entity rows; edges go through
+    :func:`tabulate_edges`) so each chunk's spliced size stays under
+    ``budget``, and escape (:func:`cypher.falkordb_escape`) the rows that
+    need it."""
+    def fit(row: Any) -> tuple[Any, int]:
+        if isinstance(row, str) and len(row) < budget // 2:  # ids (stubs, lookups): no json.dumps
+            return (cypher.falkordb_escape(row) if _needs_escape(row) else row), _text_cost(row)
         # JSON escapes \\ (and ", newlines) where FalkorDB's splice escapes \\
         # and ': an upper bound once the quotes are counted; floats are
         # spliced as "%f" (0.8 -> 0.800000): up to 6 more bytes, or ~310 for
         # exponent forms
-        if isinstance(row, str) and len(row) < budget // 2:  # ids (stubs, lookups): no json.dumps
-            yield (cypher.falkordb_escape(row) if _needs_escape(row) else row), _text_cost(row)
-            return
         text = json.dumps(row, ensure_ascii=False)
         n = (len(text) if text.isascii() else len(text.encode())) + text.count("'") + 2  # + ", "
-        if floats is not None:
-            n += 6 * floats(row)
-        elif "." in text or "e" in text:
+        if "." in text or "e" in text:
             bare = _JSON_STRING.sub('""', text)
             n += 6 * len(_DECIMAL.findall(bare)) + 310 * len(_EXPONENT.findall(bare))
-        if n <= budget:
-            # a row without ' or \\ in any string (nor in its JSON) needs no escaping
-            yield (cypher.falkordb_escape(row) if "'" in text or "\\" in text else row), n
-        elif _is_group(row) and len(row[2]) > 1:  # split a grouped row's edges
-            half = len(row[2]) // 2
-            yield from fit([row[0], row[1], row[2][:half]])
-            yield from fit([row[0], row[1], row[2][half:]])
-        else:
+        if n > budget:
             raise StoreError(
                 f"a row of {n} bytes exceeds FalkorDB's Bolt query-size limit (~{FALKORDB_MAX_TEXT} bytes)"
             )
+        # a row without ' or \\ in any string (nor in its JSON) needs no escaping
+        return (cypher.falkordb_escape(row) if "'" in text or "\\" in text else row), n
 
     chunk: list = []
     total = 0
     for whole in rows:
-        for row, n in fit(whole):
-            if chunk and total + n > budget:
-                yield chunk
-                chunk, total = [], 0
-            chunk.append(row)
-            total += n
+        row, n = fit(whole)
+        if chunk and total + n > budget:
+            yield chunk
+            chunk, total = [], 0
+        chunk.append(row)
+        total += n
     if chunk:
         yield chunk
 
@@ -76,10 +68,6 @@ def _size_chunks(rows: list, budget: int, floats: Callable[[Any], int] | None = 
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _DECIMAL = re.compile(r"\d\.\d")
 _EXPONENT = re.compile(r"\d[eE][-+]?\d")
-
-
-def _is_group(row: Any) -> bool:
-    return isinstance(row, list) and len(row) == 3 and isinstance(row[2], list)
 
 
 def _text_cost(s: Any) -> int:

@@ -143,11 +143,11 @@ def merge_results() -> str:
     )
 
 
-#: Properties of a Result node after ``id``, in the order of the compact rows
-#: of :func:`create_results` (a null value leaves the property unset).
-#: a Result row's entity references and the edge type each stands for
+#: A Result row's entity references and the edge type each stands for.
 RESULT_EDGES = (("metric", RelationType.MEASURES.value), ("dataset", RelationType.EVALUATES_ON.value),
                 ("method", ACHIEVED_BY))
+#: Properties of a Result node after ``id``, in the order of the compact rows
+#: of :func:`create_results` (a null value leaves the property unset).
 RESULT_PROPS = ("value", "unit", "kind", "text", "field", "start", "end", "qualifier", "metric", "dataset", "method")
 
 

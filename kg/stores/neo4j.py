@@ -28,7 +28,7 @@ import os
 import socket
 import tomllib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -299,14 +299,13 @@ class Neo4jStore:
             return cypher.falkordb_escape(params)
         return params
 
-    def _run(self, tx, text: str, _floats: Callable[[Any], int] | None = None, **params) -> list:
+    def _run(self, tx, text: str, **params) -> list:
         out: list = []
-        for stmt, args in self._statements(text, _floats, **params):
+        for stmt, args in self._statements(text, **params):
             out.extend(tx.run(stmt, args))
         return out
 
-    def _statements(self, text: str, _floats: Callable[[Any], int] | None = None,
-                    **params) -> Iterator[tuple[str, dict[str, Any]]]:
+    def _statements(self, text: str, **params) -> Iterator[tuple[str, dict[str, Any]]]:
         """``(text, parameters)`` to send for one logical statement: itself on
         Neo4j; on FalkorDB, escaped and with its list parameter cut to size."""
         if self.server != "falkordb":
@@ -321,7 +320,7 @@ class Neo4jStore:
         rest = self._params({k: v for k, v in params.items() if k != key})
         # the chunks come escaped already (only the rows that need it)
         budget = FALKORDB_MAX_TEXT - len(text.encode()) - len(json.dumps(rest, ensure_ascii=False).encode())
-        for chunk in _size_chunks(params[key], budget, _floats):
+        for chunk in _size_chunks(params[key], budget):
             yield text, {**rest, key: chunk}
 
     def _write(self, work) -> Any:
