@@ -59,6 +59,9 @@ GENERIC_ACRONYMS = frozenset(
     API APIs URL URLs SOTA SoTA HTML JSON PDF PDFs GB MB FLOPs FLOP IoT AR VR QA KG KGs NN NNs DNN DNNs CNN CNNs
     RNN RNNs GNN GNNs MoE SFT PEFT ViTs""".split()
 )
+#: Acronyms that never name a method, dataset, task or metric, even when
+#: defined ("state-of-the-art (SOTA)" gave a Method "SOTA" in the seeds' graph).
+NOT_ENTITIES = frozenset("SOTA SoTA API APIs URL URLs HTML JSON PDF PDFs GB MB GPU GPUs CPU CPUs TPU TPUs".split())
 TITLE_STARTERS = frozenset(
     """towards toward learning scaling rethinking revisiting understanding improving on when why how what
     beyond do does is are can should make making get spread leveraging exploring unlocking enhancing
@@ -254,7 +257,7 @@ def mlkg_names(doc: Doc) -> Doc:
     for abbr in doc._.abbreviations:
         long_span = doc.char_span(abbr.long_start, abbr.long_end, alignment_mode="expand")
         short_span = doc.char_span(abbr.short_start, abbr.short_end, alignment_mode="expand")
-        if long_span is None or short_span is None or is_generic(abbr.long):
+        if long_span is None or short_span is None or is_generic(abbr.long) or abbr.short in NOT_ENTITIES:
             continue
         label = guess_type(abbr.long).value
         group.append(Span(doc, long_span.start, long_span.end, label=label, span_id="abbreviation"))

@@ -17,13 +17,17 @@ from spacy.tokens import Doc, Span
 from ontology.gazetteer import default_entries
 
 from .gazetteer import SPAN_GROUP
-from .names import LANGUAGES, is_generic, is_name_like
+from .names import LANGUAGES, NOT_ENTITIES, is_generic, is_name_like
 from .doctext import doc_text
 
 #: "the Kinetics dataset": the head word says the type; the name is what precedes it.
 _PLURAL_HEADS = frozenset(("datasets", "corpora", "benchmarks"))
 _COLLECTION_HEAD = re.compile(r"^(?P<name>.+?)\s+(?P<head>dataset|datasets|corpus|corpora|benchmark|benchmarks)$", re.I)
 #: Hyphenated modifiers that are never an entity alone ("few-shot segmentation" is; "few-shot" is not).
+#: Clause openers: a statistical span starting with one and then a lower-case
+#: word ("Once trained", "After fine-tuning", "Although continued
+#: pre-training", seen in the seeds' graph) is a clause the tagger ran into.
+_CLAUSE_OPENERS = frozenset("once after before although though when whenever while whereas since if unless because until".split())
 _MODIFIER = re.compile(r"^(?:few|zero|one|multi|many|single|end-to|fine|coarse|large|small|long|short|real|open|closed|self|semi|un|non|pre|post|cross|state-of-the|in|out-of|anti|top|bottom|high|low|well)-[a-z-]+$")
 
 #: "direction" (a translation direction, names.py) ranks with the gazetteer so the
@@ -35,7 +39,7 @@ def _acceptable(span: Span) -> bool:
     text = span.text.strip()
     if len(text) < 2 or not any(c.isalpha() for c in text):
         return False
-    if span.id_ != "gazetteer" and is_generic(text):
+    if span.id_ != "gazetteer" and (is_generic(text) or text in NOT_ENTITIES):
         return False
     if span.id_ == "ner" and not (is_name_like(text) or len(span) >= 2):
         return False  # a lone common word ("classifiers") is a concept, not a linkable entity
@@ -59,8 +63,15 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
       the name is the node; SciER and TDMSci annotate the name alone);
     * "CornerNet-Squeeze" -> the type of the known "CornerNet" it varies;
     * a bare hyphenated modifier ("few-shot", "end-to-end") is no entity, nor
-      a count of collections ("20 code-related benchmarks").
+      a count of collections ("20 code-related benchmarks"), nor a clause
+      ("Once trained"), nor a prospect ("future trends");
+    * a possessive clitic is no part of a name ("'s training pipelines").
     """
+    if span[0].text in ("'s", "’s") and len(span) > 1:
+        span = Span(doc, span.start + 1, span.end, label=span.label_, span_id=span.id_)
+    first = span[0]
+    if len(span) > 1 and (first.lower_ in _CLAUSE_OPENERS and span[1].is_lower or first.text == "future"):
+        return None
     text = span.text
     if _MODIFIER.match(text.lower()):
         return None
