@@ -43,7 +43,11 @@ def _acceptable(span: Span) -> bool:
         return False
     if span.id_ == "ner" and not (is_name_like(text) or len(span) >= 2):
         return False  # a lone common word ("classifiers") is a concept, not a linkable entity
-    return not (span[0].is_punct or span[-1].is_punct and span[-1].text not in {"+"})
+    last = span[-1]
+    if span[0].is_punct or last.is_punct and last.text != "+":
+        return False
+    # a trailing "+" is a name's own ("CodeT5+"), not a loose one ("token matching +")
+    return not (last.text == "+" and (len(span) == 1 or span.doc[span.end - 2].whitespace_))
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +76,8 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
     first = span[0]
     if len(span) > 1 and (first.lower_ in _CLAUSE_OPENERS and span[1].is_lower or first.text == "future"):
         return None
+    if span.text.count('"') % 2 or span[-1].lower_.endswith(("'s", "\u2019s")):
+        return None  # across a quote ('policy "prompting'), or a possessor ("Meta's")
     text = span.text
     if _MODIFIER.match(text.lower()):
         return None

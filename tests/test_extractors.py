@@ -157,6 +157,8 @@ def _span(text: str, phrase: str, label: str, span_id: str = "ner"):
     ("When2Call is a benchmark.", "When2Call", "Dataset", ("When2Call", "Dataset")),
     ("Unlike prior work's training pipelines, ours are slow.", "'s training pipelines", "Method",
      ("training pipelines", "Method")),
+    ('The policy "prompting paradigm is new.', 'policy "prompting', "Method", None),
+    ("Meta's models are open.", "Meta's", "Dataset", None),
 ])
 def test_statistical_spans_retyped_by_their_own_words(text, phrase, label, expected):
     from extractors.resolve import retype_statistical
@@ -164,6 +166,17 @@ def test_statistical_spans_retyped_by_their_own_words(text, phrase, label, expec
     doc, span = _span(text, phrase, label)
     out = retype_statistical(doc, span)
     assert (out.text, out.label_) == expected if expected else out is None
+
+
+@pytest.mark.parametrize("text, phrase, ok", [
+    ("We use CodeT5+ here.", "CodeT5+", True),
+    ("We use token matching + rules.", "token matching +", False),
+    ("We use SatMAE++ here.", "SatMAE++", True),
+])
+def test_a_trailing_plus_belongs_to_a_name_only_when_glued(text, phrase, ok):
+    from extractors.resolve import _acceptable
+
+    assert _acceptable(_span(text, phrase, "Method")[1]) is ok
 
 
 def test_defined_non_entity_acronyms_are_no_mentions():
