@@ -514,3 +514,16 @@ def test_concurrent_writers_write_the_same_graph(bolt, store):
         assert _dump(fast) == expected and fast.counts() == counts
     finally:
         fast.close()
+
+
+def test_a_paper_with_many_results_is_written_whole(store):
+    """A paper's results travel as one row ``[paper, [result, ...]]``; sixty
+    of them pass FalkorDB's ~4 KB statement budget, so the row is split by
+    results, never refused, and every Result keeps its edges."""
+    paper = paper_a()
+    paper.results = [Result(i + 0.5, "%", "accuracy", _span(f"{i}.5%", 20 * i), metric="top-1", dataset="imagenet",
+                            method="foonet", qualifier="up to") for i in range(60)]
+    store.write_papers([paper])
+    res = store.query("MATCH (:Paper {id: 'paper-a'})-[:REPORTS]->(r:Result)-[:MEASURES]->(:Entity {id: 'top-1'}) "
+                      "MATCH (r)-[:ACHIEVED_BY]->(:Entity {id: 'foonet'}) RETURN r.value ORDER BY r.value")
+    assert [row[0] for row in res.rows] == [i + 0.5 for i in range(60)]

@@ -32,7 +32,8 @@ def _size_chunks(rows: list, budget: int) -> Iterator[list]:
     """Split ``rows`` (ids, paper / result / entity rows; edges go through
     :func:`tabulate_edges`) so each chunk's spliced size stays under
     ``budget``, and escape (:func:`cypher.falkordb_escape`) the rows that
-    need it."""
+    need it. A grouped row over the budget (a paper's results) is split by
+    its items; any other row over it is refused."""
     def fit(row: Any) -> tuple[Any, int]:
         if isinstance(row, str) and len(row) < budget // 2:  # ids (stubs, lookups): no json.dumps
             return (cypher.falkordb_escape(row) if _needs_escape(row) else row), _text_cost(row)
@@ -52,15 +53,31 @@ def _size_chunks(rows: list, budget: int) -> Iterator[list]:
         # a row without ' or \\ in any string (nor in its JSON) needs no escaping
         return (cypher.falkordb_escape(row) if "'" in text or "\\" in text else row), n
 
+    def halves(row: Any) -> Iterator[tuple[Any, int]]:
+        """A grouped row ``[key, [item, ...]]`` too big for one statement
+        (a paper with many results) as rows ``[key, part]``, in order."""
+        try:
+            yield fit(row)
+        except StoreError:
+            if not (isinstance(row, list) and len(row) == 2 and isinstance(row[1], list) and len(row[1]) > 1):
+                raise
+            key, items = row
+            yield from halves([key, items[: len(items) // 2]])
+            yield from halves([key, items[len(items) // 2 :]])
+
     chunk: list = []
     total = 0
     for whole in rows:
-        row, n = fit(whole)
-        if chunk and total + n > budget:
-            yield chunk
-            chunk, total = [], 0
-        chunk.append(row)
-        total += n
+        try:
+            parts: Any = (fit(whole),)
+        except StoreError:
+            parts = halves(whole)
+        for row, n in parts:
+            if chunk and total + n > budget:
+                yield chunk
+                chunk, total = [], 0
+            chunk.append(row)
+            total += n
     if chunk:
         yield chunk
 
