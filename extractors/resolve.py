@@ -18,7 +18,7 @@ from ontology.gazetteer import default_entries
 
 from .gazetteer import SPAN_GROUP
 from .names import LANGUAGES, NOT_ENTITIES, is_generic, is_name_like
-from .doctext import doc_text
+from .doctext import doc_text, span_text
 
 #: "the Kinetics dataset": the head word says the type; the name is what precedes it.
 _PLURAL_HEADS = frozenset(("datasets", "corpora", "benchmarks"))
@@ -36,7 +36,7 @@ PRIORITY = {"title": 5, "gazetteer": 4, "direction": 4, "abbreviation": 3, "prop
 
 
 def _acceptable(span: Span) -> bool:
-    text = span.text.strip()
+    text = span_text(span).strip()
     if len(text) < 2 or not any(c.isalpha() for c in text):
         return False
     if span.id_ != "gazetteer" and (is_generic(text) or text in NOT_ENTITIES):
@@ -71,14 +71,15 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
       ("Once trained"), nor a prospect ("future trends");
     * a possessive clitic is no part of a name ("'s training pipelines").
     """
-    if span[0].text in ("'s", "’s") and len(span) > 1:
-        span = Span(doc, span.start + 1, span.end, label=span.label_, span_id=span.id_)
     first = span[0]
+    if first.text in ("'s", "\u2019s") and len(span) > 1:
+        span = Span(doc, span.start + 1, span.end, label=span.label_, span_id=span.id_)
+        first = span[0]
     if len(span) > 1 and (first.lower_ in _CLAUSE_OPENERS and span[1].is_lower or first.text == "future"):
         return None
-    if span.text.count('"') % 2 or span[-1].lower_.endswith(("'s", "\u2019s")):
+    text = span_text(span)
+    if text.count('"') % 2 or text.lower().endswith(("'s", "\u2019s")):
         return None  # across a quote ('policy "prompting'), or a possessor ("Meta's")
-    text = span.text
     if _MODIFIER.match(text.lower()):
         return None
     m = _COLLECTION_HEAD.match(text)

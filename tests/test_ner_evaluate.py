@@ -139,6 +139,29 @@ def test_biluo_spans_read_ill_formed_tags_leniently():
     assert biluo_spans([]) == [] and biluo_spans(["O", ""]) == []
 
 
+def test_path_spans_equal_biluo_spans():
+    """The array reading of tag paths (Viterbi's, and ill-formed ones, which
+    fall back to the lenient reader) gives exactly :func:`biluo_spans`."""
+    import random
+
+    import numpy as np
+
+    from extractors.ner import biluo_grammar, biluo_labels, biluo_spans, path_spans, tag_parts, viterbi_batch
+
+    tags = biluo_labels(["Method", "Task", "Dataset", "Metric"])
+    random.Random(1).shuffle(tags)  # tag indexes in any order
+    grammar, parts = biluo_grammar(tags), tag_parts(tags)
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        scores = [3 * rng.normal(size=(int(rng.integers(0, 40)), len(tags))).astype("f") for _ in range(4)]
+        for path in viterbi_batch(scores, grammar):
+            assert path_spans(path, parts) == biluo_spans([tags[j] for j in path])
+        ids = rng.integers(0, len(tags), size=int(rng.integers(0, 30)))
+        assert path_spans(ids, parts) == biluo_spans([tags[j] for j in ids])
+    assert path_spans([tags.index("B-Task"), tags.index("L-Task"), tags.index("U-Metric")], parts) == [
+        (0, 2, "Task"), (2, 3, "Metric")]
+
+
 def test_viterbi_batch_is_the_best_well_formed_sequence():
     """Against brute force over every tag sequence, for a batch of uneven lengths."""
     import itertools
