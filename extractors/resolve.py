@@ -67,16 +67,17 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
       the name is the node; SciER and TDMSci annotate the name alone);
     * "CornerNet-Squeeze" -> the type of the known "CornerNet" it varies;
     * a bare hyphenated modifier ("few-shot", "end-to-end") is no entity, nor
-      a count of collections ("20 code-related benchmarks"), nor a clause
-      ("Once trained"), nor a prospect ("future trends");
+      a count ("20 code-related benchmarks", "four classification"), nor a
+      clause ("Once trained"), nor a prospect ("future trends");
     * a possessive clitic is no part of a name ("'s training pipelines").
     """
     first = span[0]
     if first.text in ("'s", "\u2019s") and len(span) > 1:
         span = Span(doc, span.start + 1, span.end, label=span.label_, span_id=span.id_)
         first = span[0]
-    if len(span) > 1 and (first.lower_ in _CLAUSE_OPENERS and span[1].is_lower or first.text == "future"):
-        return None
+    if len(span) > 1 and (first.lower_ in _CLAUSE_OPENERS and span[1].is_lower or first.text == "future"
+                          or first.like_num and span[1].is_lower):
+        return None  # a clause, a prospect, or a count ("four classification", "40M tweet")
     text = span_text(span)
     if text.count('"') % 2 or text.lower().endswith(("'s", "\u2019s")):
         return None  # across a quote ('policy "prompting'), or a possessor ("Meta's")

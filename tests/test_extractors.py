@@ -159,6 +159,8 @@ def _span(text: str, phrase: str, label: str, span_id: str = "ner"):
      ("training pipelines", "Method")),
     ('The policy "prompting paradigm is new.', 'policy "prompting', "Method", None),
     ("Meta's models are open.", "Meta's", "Dataset", None),
+    ("We run four classification tasks.", "four classification", "Task", None),
+    ("Results on 20 Newsgroups improve.", "20 Newsgroups", "Dataset", ("20 Newsgroups", "Dataset")),
 ])
 def test_statistical_spans_retyped_by_their_own_words(text, phrase, label, expected):
     from extractors.resolve import retype_statistical
