@@ -242,6 +242,13 @@ def test_task_settings_stay_inside_the_task_span():
     assert ("Chinese Treebank", "Dataset") in ents  # a setting word already in a name stays there
 
 
+def test_a_language_before_a_dataset_names_a_dataset_of_its_own():
+    ents = {e.text: (e.label_, e.kb_id_) for e in get_nlp(fast=True)(
+        "We train on the Chinese PropBank and Japanese SQuAD, and test on PropBank.").ents}
+    assert ents["Chinese PropBank"] == ("Dataset", "") and ents["Japanese SQuAD"] == ("Dataset", "")
+    assert ents["PropBank"][0] == "Dataset" and ents["PropBank"][1]  # the plain name keeps its link
+
+
 def test_statistical_task_with_words_before_a_curated_task_wins():
     from spacy.tokens import Span
 
