@@ -83,6 +83,8 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
         return None  # across a quote ('policy "prompting'), or a possessor ("Meta's")
     if _MODIFIER.match(text.lower()):
         return None
+    if span.label_ == "Task" and _things_not_doings(span):
+        return None
     m = _COLLECTION_HEAD.match(text)
     if m and span[0].like_num and m.group("head").lower() in _PLURAL_HEADS:
         return None  # "20 code-related benchmarks" counts collections; it names none
@@ -95,6 +97,18 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
         if known and known != span.label_ and is_name_like(text):
             return Span(doc, span.start, span.end, label=known, span_id=span.id_)
     return span
+
+
+_ACTION = re.compile(r"(?:ing|tion|sion|ment|sis|ysis)$", re.I)
+
+
+def _things_not_doings(span: Span) -> bool:
+    """A statistical Task that names things, not an activity: a plural head
+    with no action word before it ("online discussions", "visual scenes",
+    "Irish names"); "detecting conversations" stays."""
+    last = span[-1].lower_
+    plural = len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "sis", "ics", "us", "tasks"))
+    return plural and not any(_ACTION.search(t.text) for t in span[:-1])
 
 
 _DIMENSION = re.compile(r"^[1-4]D$")

@@ -161,6 +161,11 @@ def _span(text: str, phrase: str, label: str, span_id: str = "ner"):
     ("Meta's models are open.", "Meta's", "Dataset", None),
     ("We run four classification tasks.", "four classification", "Task", None),
     ("Results on 20 Newsgroups improve.", "20 Newsgroups", "Dataset", ("20 Newsgroups", "Dataset")),
+    # a Task names an activity: things under a plural head are none
+    ("Data come from online discussions.", "online discussions", "Task", None),
+    ("We study detecting conversations.", "detecting conversations", "Task", ("detecting conversations", "Task")),
+    ("We render visual scenes.", "visual scenes", "Task", None),
+    ("We study adversarial attacks.", "adversarial attacks", "Method", ("adversarial attacks", "Method")),
 ])
 def test_statistical_spans_retyped_by_their_own_words(text, phrase, label, expected):
     from extractors.resolve import retype_statistical
