@@ -37,7 +37,10 @@ def spelling_variants(surface: str, plural: bool = True) -> set[str]:
             variants.add("".join(parts))
     tail = parts[-1] if parts else ""
     if plural and tail.isalpha() and tail[-1] not in "sS" and len(surface) > 2:
-        variants |= {v + "s" for v in list(variants)}
+        if tail[-1] == "y" and tail[-2:-1] not in ("", "a", "e", "i", "o", "u"):
+            variants |= {v[:-1] + "ies" for v in list(variants)}  # accuracy -> accuracies
+        else:
+            variants |= {v + "s" for v in list(variants)}
     return variants
 
 

@@ -300,3 +300,13 @@ def test_find_names_agrees_with_the_alternation_regex():
         names = [n for n in names if n.strip()]
         if names:
             assert find_names(text, names) == oracle(text, names), (text, names)
+
+
+def test_metric_plurals_and_older_spellings_are_metrics():
+    ents = {e.text: (e.label_, e.kb_id_) for e in get_nlp(fast=True)(
+        "Tagging accuracies rise, Bleu and RIBES scores agree, and inter-annotator agreement is high.").ents}
+    assert ents["accuracies"] == ("Metric", "accuracy")
+    assert ents["Bleu"] == ("Metric", "BLEU") and ents["RIBES"][0] == "Metric"
+    assert ents["inter-annotator agreement"][0] == "Metric"
+    # "bleu" in lower case is no metric (the gazetteer keeps BLEU case-exact)
+    assert "bleu" not in {e.text for e in get_nlp(fast=True)("A bleu sky.").ents}
