@@ -404,7 +404,8 @@ HEAD_NOUNS: dict[str, dict[str, re.Pattern]] = {
     "tdmsci": {"Dataset": re.compile(
         r"\s+(?:(?:test|evaluation|training|development|dev)\s+(?:sets?|data|corpus)|corpus|corpora|datasets?"
         r"|data sets?|data|treebanks?)\b", re.I)},
-    "scierc": {"Task": re.compile(r"\s+tasks?\b", re.I)},
+    "scierc": {"Task": re.compile(r"\s+tasks?\b", re.I),
+               "Metric": re.compile(r"\s+(?:scores?|measures?|metrics?|rates?)\b", re.I)},
 }
 
 

@@ -267,7 +267,8 @@ def test_head_nouns_included_only_for_corpora_that_annotate_them_so():
     from extractors.pipeline import get_nlp
     from kg.evaluate import HEAD_NOUNS, include_head_nouns
 
-    text = "We train on the FrameNet corpus and the Europarl test set for the parsing task, reporting BLEU."
+    text = ("We train on the FrameNet corpus and the Europarl test set for the parsing task, reporting BLEU "
+            "scores.")
     doc = get_nlp(fast=True)(text)
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     assert ("FrameNet", "Dataset") in [(text[s:e], t) for s, e, t in ents]  # our mention: the name
@@ -277,4 +278,5 @@ def test_head_nouns_included_only_for_corpora_that_annotate_them_so():
     assert ("BLEU", "Metric") in tdm
     sciercs = [(text[s:e], t) for s, e, t in include_head_nouns(text, ents, HEAD_NOUNS["scierc"])]
     assert ("parsing task", "Task") in sciercs and ("FrameNet", "Dataset") in sciercs
+    assert ("BLEU scores", "Metric") in sciercs  # SciERC: "measures", "metrics", "scores" in the span
     assert "scier" not in HEAD_NOUNS  # SciER leaves the head noun out, as we do
