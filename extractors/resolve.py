@@ -46,8 +46,13 @@ def _acceptable(span: Span) -> bool:
     last = span[-1]
     if span[0].is_punct or last.is_punct and last.text != "+":
         return False
+    if span.id_ != "gazetteer" and last.lower_ in _DANGLING:
+        return False  # "Text-to", "Mixture of": a name does not end in a function word
     # a trailing "+" is a name's own ("CodeT5+"), not a loose one ("token matching +")
     return not (last.text == "+" and (len(span) == 1 or span.doc[span.end - 2].whitespace_))
+
+
+_DANGLING = frozenset("to of and or for with the a an in on by from at as via".split())
 
 
 @lru_cache(maxsize=1)
@@ -75,9 +80,12 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
     if first.text in ("'s", "\u2019s") and len(span) > 1:
         span = Span(doc, span.start + 1, span.end, label=span.label_, span_id=span.id_)
         first = span[0]
+    counted = first.like_num or _MAGNITUDE.match(first.text)
     if len(span) > 1 and (first.lower_ in _CLAUSE_OPENERS and span[1].is_lower or first.text == "future"
-                          or first.like_num and span[1].is_lower):
-        return None  # a clause, a prospect, or a count ("four classification", "40M tweet")
+                          or counted and span[1].is_lower):
+        return None  # a clause, a prospect, or a count ("four classification", "2.8B parameters")
+    if span.start > 0 and doc[span.start - 1].like_num and not doc[span.start - 1].whitespace_:
+        return None  # the tail of a quantity: "227M model parameters" read from "M"
     text = span_text(span)
     if text.count('"') % 2 or text.lower().endswith(("'s", "\u2019s")):
         return None  # across a quote ('policy "prompting'), or a possessor ("Meta's")
@@ -112,6 +120,8 @@ def _things_not_doings(span: Span) -> bool:
 
 
 _DIMENSION = re.compile(r"^[1-4]D$")
+#: A number with a magnitude suffix ("2.8B", "40M"): a count, not a name's start.
+_MAGNITUDE = re.compile(r"^\d[\d.,]*[KMBT]$")
 #: One-word task names ("parsing", "translation") are tasks only when they stand
 #: alone as a noun phrase; "translation quality" or "query segmentation" is not one.
 BARE_TASKS = frozenset("parsing translation tokenization segmentation classification localization tagging captioning".split())

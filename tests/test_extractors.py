@@ -161,6 +161,10 @@ def _span(text: str, phrase: str, label: str, span_id: str = "ner"):
     ("Meta's models are open.", "Meta's", "Dataset", None),
     ("We run four classification tasks.", "four classification", "Task", None),
     ("Results on 20 Newsgroups improve.", "20 Newsgroups", "Dataset", ("20 Newsgroups", "Dataset")),
+    # counts and quantity tails are no names
+    ("It has 2.8B parameters.", "2.8B parameters", "Metric", None),
+    ("The 227M model parameters.", "M model parameters", "Method", None),
+    ("Trained on 1B Word Bench.", "1B Word Bench", "Dataset", ("1B Word Bench", "Dataset")),
     # a Task names an activity: things under a plural head are none
     ("Data come from online discussions.", "online discussions", "Task", None),
     ("We study detecting conversations.", "detecting conversations", "Task", ("detecting conversations", "Task")),
@@ -179,6 +183,9 @@ def test_statistical_spans_retyped_by_their_own_words(text, phrase, label, expec
     ("We use CodeT5+ here.", "CodeT5+", True),
     ("We use token matching + rules.", "token matching +", False),
     ("We use SatMAE++ here.", "SatMAE++", True),
+    ("We use Text-to models.", "Text-to", False),  # a name does not end in a function word
+    ("We use Mixture of Experts.", "Mixture of", False),
+    ("We use Text-to-SQL models.", "Text-to-SQL", True),
 ])
 def test_a_trailing_plus_belongs_to_a_name_only_when_glued(text, phrase, ok):
     from extractors.resolve import _acceptable
