@@ -45,7 +45,9 @@ _TASK_HEADS = re.compile(
     r"(?:recognition|classification|detection|segmentation|generation|translation|answering|retrieval|"
     r"summari[sz]ation|parsing|tagging|prediction|estimation|tracking|captioning|reasoning|inference|"
     r"understanding|completion|localization|alignment|matching|forecasting|recommendation|synthesis|"
-    r"learning|modell?ing|search|planning|control|editing)$",
+    r"learning|modell?ing|search|planning|control|editing|categori[sz]ation|normali[sz]ation|disambiguation|"
+    r"extraction|identification|labell?ing|simplification|correction|induction|comprehension|"
+    r"transliteration|verification)$",
     re.I,
 )
 _METRIC_HEADS = re.compile(r"(?:score|error|rate|accuracy|distance|divergence|precision|recall|loss|ratio|index)$", re.I)

@@ -317,3 +317,13 @@ def test_metric_plurals_and_older_spellings_are_metrics():
     assert ents["inter-annotator agreement"][0] == "Metric"
     # "bleu" in lower case is no metric (the gazetteer keeps BLEU case-exact)
     assert "bleu" not in {e.text for e in get_nlp(fast=True)("A bleu sky.").ents}
+
+
+@pytest.mark.parametrize("text, long, label", [
+    ("We study short-text categorization (STC) in depth.", "short-text categorization", "Task"),
+    ("We study named entity normalization (NEN) in depth.", "named entity normalization", "Task"),
+    ("We build a hierarchical memory transformer (HMT) for this.", "hierarchical memory transformer", "Method"),
+])
+def test_an_unknown_abbreviation_is_typed_by_its_head(text, long, label):
+    ents = {e.text: e.label_ for e in get_nlp(fast=True)(text).ents}
+    assert ents.get(long) == label, ents
