@@ -186,6 +186,7 @@ def test_statistical_spans_retyped_by_their_own_words(text, phrase, label, expec
     ("We use Text-to models.", "Text-to", False),  # a name does not end in a function word
     ("We use Mixture of Experts.", "Mixture of", False),
     ("We use Text-to-SQL models.", "Text-to-SQL", True),
+    ("We use EVA02-AT here.", "EVA02-AT", True),  # an upper-case "AT" is a name's own
 ])
 def test_a_trailing_plus_belongs_to_a_name_only_when_glued(text, phrase, ok):
     from extractors.resolve import _acceptable
@@ -327,3 +328,10 @@ def test_metric_plurals_and_older_spellings_are_metrics():
 def test_an_unknown_abbreviation_is_typed_by_its_head(text, long, label):
     ents = {e.text: e.label_ for e in get_nlp(fast=True)(text).ents}
     assert ents.get(long) == label, ents
+
+
+def test_a_year_after_a_dataset_is_its_edition():
+    ents = {e.text: (e.label_, e.kb_id_) for e in get_nlp(fast=True)(
+        "We evaluate on WMT 2013 and ImageNet 2012, and in 2019 on GLUE.").ents}
+    assert ents["WMT 2013"][1] == "WMT" and ents["ImageNet 2012"] == ("Dataset", "ImageNet")
+    assert ents["GLUE"][1] == "GLUE"  # "in 2019" before it is no edition
