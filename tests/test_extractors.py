@@ -335,3 +335,9 @@ def test_a_year_after_a_dataset_is_its_edition():
         "We evaluate on WMT 2013 and ImageNet 2012, and in 2019 on GLUE.").ents}
     assert ents["WMT 2013"][1] == "WMT" and ents["ImageNet 2012"] == ("Dataset", "ImageNet")
     assert ents["GLUE"][1] == "GLUE"  # "in 2019" before it is no edition
+
+
+def test_a_shared_task_is_a_task():
+    ents = {e.text: e.label_ for e in get_nlp(fast=True)(
+        "Results on the CoNLL-2009 Shared Task and the WMT shared tasks improve.").ents}
+    assert ents.get("CoNLL-2009 Shared Task") == "Task" and ents.get("WMT shared tasks") == "Task", ents
