@@ -46,6 +46,8 @@ def _acceptable(span: Span) -> bool:
     last = span[-1]
     if span[0].is_punct or last.is_punct and last.text != "+":
         return False
+    if span.id_ != "gazetteer" and text.endswith(("et al", "et al.")):
+        return False  # a citation ("Devlin et al"), not a name
     if span.id_ != "gazetteer" and last.text in _DANGLING:  # lower case only: "EVA02-AT" is a name
         return False  # "Text-to", "Mixture of": a name does not end in a function word
     # a trailing "+" is a name's own ("CodeT5+"), not a loose one ("token matching +")
@@ -80,22 +82,22 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
     if first.text in ("'s", "\u2019s") and len(span) > 1:
         span = Span(doc, span.start + 1, span.end, label=span.label_, span_id=span.id_)
         first = span[0]
-    counted = first.like_num or _MAGNITUDE.match(first.text)
-    if len(span) > 1 and (first.lower_ in _CLAUSE_OPENERS and span[1].is_lower or first.text == "future"
-                          or counted and span[1].is_lower):
-        return None  # a clause, a prospect, or a count ("four classification", "2.8B parameters")
+    words = span_text(span).split()
+    counted = len(words) > 1 and (first.like_num or _COUNT.match(words[0])) and words[1][0].islower()
+    if len(span) > 1 and (first.lower_ in _CLAUSE_OPENERS and span[1].is_lower or first.text == "future" or counted):
+        return None  # a clause, a prospect, or a count ("four classification", "2.8B parameters", "40M tweet")
     if span.start > 0 and doc[span.start - 1].like_num and not doc[span.start - 1].whitespace_:
         return None  # the tail of a quantity: "227M model parameters" read from "M"
     text = span_text(span)
-    if text.count('"') % 2 or text.lower().endswith(("'s", "\u2019s")):
-        return None  # across a quote ('policy "prompting'), or a possessor ("Meta's")
+    if text.count('"') % 2 or text.count("(") != text.count(")") or text.lower().endswith(("'s", "\u2019s")):
+        return None  # across a quote ('policy "prompting', "XGLM (Lin"), or a possessor ("Meta's")
     if _MODIFIER.match(text.lower()):
         return None
     if span.label_ == "Task" and _things_not_doings(span):
         return None
     m = _COLLECTION_HEAD.match(text)
-    if m and span[0].like_num and m.group("head").lower() in _PLURAL_HEADS:
-        return None  # "20 code-related benchmarks" counts collections; it names none
+    if m and (span[0].like_num and m.group("head").lower() in _PLURAL_HEADS or _COUNT.match(m.group("name"))):
+        return None  # "20 code-related benchmarks" counts collections, "a 1M dataset" sizes one; neither names one
     if m and len(span) >= 2 and not is_generic(m.group("name")):
         label = "Benchmark" if m.group("head").lower().startswith("bench") else "Dataset"
         return Span(doc, span.start, span.end - 1, label=label, span_id=span.id_)
@@ -121,7 +123,7 @@ def _things_not_doings(span: Span) -> bool:
 
 _DIMENSION = re.compile(r"^[1-4]D$")
 #: A number with a magnitude suffix ("2.8B", "40M"): a count, not a name's start.
-_MAGNITUDE = re.compile(r"^\d[\d.,]*[KMBT]$")
+_COUNT = re.compile(r"^\d[\d.,]*[KMBT]?$")
 #: One-word task names ("parsing", "translation") are tasks only when they stand
 #: alone as a noun phrase; "translation quality" or "query segmentation" is not one.
 BARE_TASKS = frozenset("parsing translation tokenization segmentation classification localization tagging captioning".split())

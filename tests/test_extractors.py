@@ -165,6 +165,9 @@ def _span(text: str, phrase: str, label: str, span_id: str = "ner"):
     ("It has 2.8B parameters.", "2.8B parameters", "Metric", None),
     ("The 227M model parameters.", "M model parameters", "Method", None),
     ("Trained on 1B Word Bench.", "1B Word Bench", "Dataset", ("1B Word Bench", "Dataset")),
+    ("Subsets of a 40M tweet dataset.", "40M tweet dataset", "Dataset", None),
+    ("We train on a curated 1M dataset.", "1M dataset", "Dataset", None),
+    ("Models like XGLM (Lin et al., 2021) fail.", "XGLM (Lin", "Dataset", None),  # an unbalanced parenthesis
     # a Task names an activity: things under a plural head are none
     ("Data come from online discussions.", "online discussions", "Task", None),
     ("We study detecting conversations.", "detecting conversations", "Task", ("detecting conversations", "Task")),
@@ -187,6 +190,7 @@ def test_statistical_spans_retyped_by_their_own_words(text, phrase, label, expec
     ("We use Mixture of Experts.", "Mixture of", False),
     ("We use Text-to-SQL models.", "Text-to-SQL", True),
     ("We use EVA02-AT here.", "EVA02-AT", True),  # an upper-case "AT" is a name's own
+    ("BERT (Devlin et al., 2018) is used.", "Devlin et al", False),  # a citation
 ])
 def test_a_trailing_plus_belongs_to_a_name_only_when_glued(text, phrase, ok):
     from extractors.resolve import _acceptable
