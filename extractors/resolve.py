@@ -23,11 +23,13 @@ from .doctext import doc_text, span_text
 #: "the Kinetics dataset": the head word says the type; the name is what precedes it.
 _PLURAL_HEADS = frozenset(("datasets", "corpora", "benchmarks"))
 _COLLECTION_HEAD = re.compile(r"^(?P<name>.+?)\s+(?P<head>dataset|datasets|corpus|corpora|benchmark|benchmarks)$", re.I)
-#: Hyphenated modifiers that are never an entity alone ("few-shot segmentation" is; "few-shot" is not).
 #: Clause openers: a statistical span starting with one and then a lower-case
 #: word ("Once trained", "After fine-tuning", "Although continued
 #: pre-training", seen in the seeds' graph) is a clause the tagger ran into.
 _CLAUSE_OPENERS = frozenset("once after before although though when whenever while whereas since if unless because until".split())
+#: A number, maybe with a magnitude ("2.8B", "40M"): before a lower-case word a count, not a name's start.
+_COUNT = re.compile(r"^\d[\d.,]*[KMBT]?$")
+#: Hyphenated modifiers that are never an entity alone ("few-shot segmentation" is; "few-shot" is not).
 _MODIFIER = re.compile(r"^(?:few|zero|one|multi|many|single|end-to|fine|coarse|large|small|long|short|real|open|closed|self|semi|un|non|pre|post|cross|state-of-the|in|out-of|anti|top|bottom|high|low|well)-[a-z-]+$")
 
 #: "direction" (a translation direction, names.py) ranks with the gazetteer so the
@@ -35,26 +37,25 @@ _MODIFIER = re.compile(r"^(?:few|zero|one|multi|many|single|end-to|fine|coarse|l
 PRIORITY = {"title": 5, "gazetteer": 4, "direction": 4, "abbreviation": 3, "proposal": 2, "pattern": 2, "ner": 1}
 
 
+_DANGLING = frozenset("to of and or for with the a an in on by from at as via".split())
+
+
 def _acceptable(span: Span) -> bool:
     text = span_text(span).strip()
     if len(text) < 2 or not any(c.isalpha() for c in text):
         return False
-    if span.id_ != "gazetteer" and (is_generic(text) or text in NOT_ENTITIES):
+    if span.id_ != "gazetteer" and (is_generic(text) or text in NOT_ENTITIES or text.endswith(("et al", "et al."))
+                                    or span[-1].text in _DANGLING):
+        # a citation ("Devlin et al"); a lower-case function word at the end
+        # ("Text-to", "Mixture of"; an upper-case "EVA02-AT" is a name)
         return False
     if span.id_ == "ner" and not (is_name_like(text) or len(span) >= 2):
         return False  # a lone common word ("classifiers") is a concept, not a linkable entity
     last = span[-1]
     if span[0].is_punct or last.is_punct and last.text != "+":
         return False
-    if span.id_ != "gazetteer" and text.endswith(("et al", "et al.")):
-        return False  # a citation ("Devlin et al"), not a name
-    if span.id_ != "gazetteer" and last.text in _DANGLING:  # lower case only: "EVA02-AT" is a name
-        return False  # "Text-to", "Mixture of": a name does not end in a function word
     # a trailing "+" is a name's own ("CodeT5+"), not a loose one ("token matching +")
     return not (last.text == "+" and (len(span) == 1 or span.doc[span.end - 2].whitespace_))
-
-
-_DANGLING = frozenset("to of and or for with the a an in on by from at as via".split())
 
 
 @lru_cache(maxsize=1)
@@ -82,19 +83,21 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
     if first.text in ("'s", "\u2019s") and len(span) > 1:
         span = Span(doc, span.start + 1, span.end, label=span.label_, span_id=span.id_)
         first = span[0]
-    words = span_text(span).split()
+    text = span_text(span)
+    words = text.split()
     counted = len(words) > 1 and (first.like_num or _COUNT.match(words[0])) and words[1][0].islower()
     if len(span) > 1 and (first.lower_ in _CLAUSE_OPENERS and span[1].is_lower or first.text == "future" or counted):
         return None  # a clause, a prospect, or a count ("four classification", "2.8B parameters", "40M tweet")
     if span.start > 0 and doc[span.start - 1].like_num and not doc[span.start - 1].whitespace_:
         return None  # the tail of a quantity: "227M model parameters" read from "M"
-    text = span_text(span)
     if text.count('"') % 2 or text.count("(") != text.count(")") or text.lower().endswith(("'s", "\u2019s")):
         return None  # across a quote ('policy "prompting', "XGLM (Lin"), or a possessor ("Meta's")
     if _MODIFIER.match(text.lower()):
         return None
     if span.label_ == "Task" and _things_not_doings(span):
         return None
+    if span.label_ != "Task" and text.lower().endswith(("shared task", "shared tasks")):
+        return Span(doc, span.start, span.end, label="Task", span_id=span.id_)  # see grow_spans
     m = _COLLECTION_HEAD.match(text)
     if m and (span[0].like_num and m.group("head").lower() in _PLURAL_HEADS or _COUNT.match(m.group("name"))):
         return None  # "20 code-related benchmarks" counts collections, "a 1M dataset" sizes one; neither names one
@@ -109,7 +112,7 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
     return span
 
 
-_ACTION = re.compile(r"(?:ing|tion|sion|ment|sis|ysis)$", re.I)
+_ACTION = re.compile(r"(?:ing|tion|sion|ment|sis)$", re.I)
 
 
 def _things_not_doings(span: Span) -> bool:
@@ -122,8 +125,6 @@ def _things_not_doings(span: Span) -> bool:
 
 
 _DIMENSION = re.compile(r"^[1-4]D$")
-#: A number with a magnitude suffix ("2.8B", "40M"): a count, not a name's start.
-_COUNT = re.compile(r"^\d[\d.,]*[KMBT]?$")
 #: One-word task names ("parsing", "translation") are tasks only when they stand
 #: alone as a noun phrase; "translation quality" or "query segmentation" is not one.
 BARE_TASKS = frozenset("parsing translation tokenization segmentation classification localization tagging captioning".split())
@@ -176,61 +177,43 @@ TASK_SETTINGS = frozenset(
 #: it inside the span 31 / 5 times, before it 0 / 0.
 DATASET_SETTINGS = frozenset(w.lower() for w in LANGUAGES)
 _SETTINGS = {"Task": TASK_SETTINGS, "Dataset": DATASET_SETTINGS, "Benchmark": DATASET_SETTINGS}
-
-
-def task_settings(doc: Doc, chosen: list[Span], taken: list[bool]) -> list[Span]:
-    """Chosen Task (Dataset) spans grown leftwards over free setting
-    (language) words; the grown span is an entity of its own (no kb_id),
-    like "3D CNNs" for methods."""
-    out = []
-    for span in chosen:
-        start = span.start
-        words = _SETTINGS.get(span.label_)
-        if words:
-            while start > 0 and not taken[start - 1] and doc[start - 1].lower_ in words:
-                start -= 1
-        if start != span.start:
-            for i in range(start, span.start):
-                taken[i] = True
-            span = Span(doc, start, span.end, label=span.label_, span_id="pattern")
-        out.append(span)
-    return out
-
-
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
-def shared_tasks(doc: Doc, chosen: list[Span], taken: list[bool]) -> list[Span]:
-    """A chosen name followed by free "shared task(s)" names the shared task,
-    a Task of its own ("CoNLL-2009 Shared Task"); the gold corpora annotate
-    such spans as Tasks 11 times, as Datasets 5 (TDMSci training, SciERC)."""
-    out = []
-    for span in chosen:
-        end = span.end
-        if (end + 1 < len(doc) and not taken[end] and not taken[end + 1] and doc[end].lower_ == "shared"
-                and doc[end + 1].lower_ in ("task", "tasks")):
-            taken[end] = taken[end + 1] = True
-            span = Span(doc, span.start, end + 2, label="Task", span_id="pattern")
-        elif span.id_ == "ner" and span.label_ != "Task" and span_text(span).lower().endswith(("shared task", "shared tasks")):
-            span = Span(doc, span.start, span.end, label="Task", span_id=span.id_)
-        out.append(span)
-    return out
+def grow_spans(doc: Doc, chosen: list[Span], taken: list[bool]) -> list[Span]:
+    """Chosen spans grown over free neighbours the gold corpora annotate inside
+    them; each claims the tokens it takes:
+
+    * setting words before a Task, a language before a Dataset/Benchmark
+      ("cross-lingual sentiment classification", "Chinese PropBank"): an
+      entity of its own (no kb_id), like "3D CNNs" for methods;
+    * a year after a Dataset/Benchmark ("WMT 2013"): its edition; the link
+      stays with the dataset, so an edition's papers count for it (TDMSci
+      training / SciER train+dev: inside the span 5 / 6 times, after it 0 / 0);
+    * "shared task(s)" after a name ("CoNLL-2009 Shared Task"): a Task of its
+      own (gold: Task 11 times, Dataset 5; TDMSci training, SciERC).
+    """
+    return [_grown(doc, span, taken) for span in chosen]
 
 
-def dataset_editions(doc: Doc, chosen: list[Span], taken: list[bool]) -> list[Span]:
-    """Chosen Dataset/Benchmark spans grown over a free year right after them
-    ("WMT 2013", "ImageNet 2012"). The mention takes the year in, as TDMSci
-    training / SciER train+dev annotate it (inside the span 5 / 6 times,
-    after it 0 / 0); the link stays with the dataset, so an edition's papers
-    count for it."""
-    out = []
-    for span in chosen:
-        end = span.end
-        if span.label_ in ("Dataset", "Benchmark") and end < len(doc) and not taken[end] and _YEAR.match(doc[end].text):
-            taken[end] = True
-            span = Span(doc, span.start, end + 1, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
-        out.append(span)
-    return out
+def _grown(doc: Doc, span: Span, taken: list[bool]) -> Span:
+    start, end, label, kb_id, source = span.start, span.end, span.label_, span.kb_id_, span.id_
+    settings = _SETTINGS.get(label)
+    if settings:
+        while start > 0 and not taken[start - 1] and doc[start - 1].lower_ in settings:
+            start -= 1
+        if start != span.start:
+            kb_id, source = "", "pattern"
+    if label in ("Dataset", "Benchmark") and end < len(doc) and not taken[end] and _YEAR.match(doc[end].text):
+        end += 1
+    if (end + 1 < len(doc) and not taken[end] and not taken[end + 1] and doc[end].lower_ == "shared"
+            and doc[end + 1].lower_ in ("task", "tasks")):
+        end, label, kb_id, source = end + 2, "Task", "", "pattern"
+    if (start, end, label) == (span.start, span.end, span.label_):
+        return span
+    for i in [*range(start, span.start), *range(span.end, end)]:
+        taken[i] = True
+    return Span(doc, start, end, label=label, kb_id=kb_id, span_id=source)
 
 
 def _rank(span: Span, curated_tasks: set[tuple[int, int]]) -> float:
@@ -261,7 +244,7 @@ def select_spans(doc: Doc, candidates: list[Span]) -> list[Span]:
         for i in range(span.start, span.end):
             taken[i] = True
         chosen.append(span)
-    chosen = shared_tasks(doc, dataset_editions(doc, task_settings(doc, chosen, taken), taken), taken)
+    chosen = grow_spans(doc, chosen, taken)
     # one pass over the text for all chosen names (longest first at a position)
     first: dict[str, Span] = {}
     for span in chosen:
