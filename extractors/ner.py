@@ -112,18 +112,19 @@ def biluo_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
 
 class TagParts(NamedTuple):
     """Per tag index: its BILUO prefix code (O, B, I, L, U = 0..4), the index
-    of its label, and the label."""
+    of its label, the label, and the tag itself."""
 
     codes: np.ndarray
     label_ids: np.ndarray
     labels: list[str]
+    tags: list[str]
 
 
 def tag_parts(tags: Sequence[str]) -> TagParts:
     parts = [_split_tag(t) for t in tags]
     names = sorted({x for _, x in parts})
     return TagParts(np.array(["OBILU".index(p) for p, _ in parts], dtype="i"),
-                    np.array([names.index(x) for _, x in parts], dtype="i"), [x for _, x in parts])
+                    np.array([names.index(x) for _, x in parts], dtype="i"), [x for _, x in parts], list(tags))
 
 
 def path_spans(ids: Sequence[int], parts: TagParts) -> list[tuple[int, int, str]]:
@@ -140,7 +141,7 @@ def path_spans(ids: Sequence[int], parts: TagParts) -> list[tuple[int, int, str]
     lab = parts.label_ids[ids]
     if (codes[0] in (2, 3) or codes[-1] in (1, 2) or (opened != continues).any()
             or (lab[:-1] != lab[1:])[opened].any()):
-        return biluo_spans([f"{'OBILU'[c]}-{parts.labels[j]}" if c else "O" for c, j in zip(codes.tolist(), ids.tolist())])
+        return biluo_spans([parts.tags[j] for j in ids.tolist()])
     starts = np.flatnonzero((codes == 1) | (codes == 4))
     ends = np.flatnonzero((codes == 3) | (codes == 4)) + 1
     labels = parts.labels

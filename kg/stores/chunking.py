@@ -53,25 +53,26 @@ def _size_chunks(rows: list, budget: int) -> Iterator[list]:
         # a row without ' or \\ in any string (nor in its JSON) needs no escaping
         return (cypher.falkordb_escape(row) if "'" in text or "\\" in text else row), n
 
-    def halves(row: Any) -> Iterator[tuple[Any, int]]:
+    def halves(row: Any, error: StoreError) -> Iterator[tuple[Any, int]]:
         """A grouped row ``[key, [item, ...]]`` too big for one statement
-        (a paper with many results) as rows ``[key, part]``, in order."""
-        try:
-            yield fit(row)
-        except StoreError:
-            if not (isinstance(row, list) and len(row) == 2 and isinstance(row[1], list) and len(row[1]) > 1):
-                raise
-            key, items = row
-            yield from halves([key, items[: len(items) // 2]])
-            yield from halves([key, items[len(items) // 2 :]])
+        (a paper with many results) as rows ``[key, part]``, in order; any
+        other row re-raises ``error``."""
+        if not (isinstance(row, list) and len(row) == 2 and isinstance(row[1], list) and len(row[1]) > 1):
+            raise error
+        key, items = row
+        for part in ([key, items[: len(items) // 2]], [key, items[len(items) // 2 :]]):
+            try:
+                yield fit(part)
+            except StoreError as exc:
+                yield from halves(part, exc)
 
     chunk: list = []
     total = 0
     for whole in rows:
         try:
             parts: Any = (fit(whole),)
-        except StoreError:
-            parts = halves(whole)
+        except StoreError as exc:
+            parts = halves(whole, exc)
         for row, n in parts:
             if chunk and total + n > budget:
                 yield chunk
