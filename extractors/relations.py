@@ -12,21 +12,21 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ontology import EntityType, RelationType
 
 from .quantities import Quantity
-from .doctext import doc_text, span_text
+from .doctext import FoldedPattern, doc_text, lower_text
+from .sentences import sentence_bounds
 
 PAPER = "PAPER"
-_EVAL = re.compile(
+_EVAL = FoldedPattern(
     r"\b(?:evaluat\w*|experiments?|benchmark\w*|achiev\w*|outperform\w*|results?|state-of-the-art|"
-    r"SOTA|test(?:ed|s)?|accuracy|surpass\w*|score\w*|report\w*|validat\w*|perform\w* on)\b",
-    re.I,
+    r"sota|test(?:ed|s)?|accuracy|surpass\w*|score\w*|report\w*|validat\w*|perform\w* on)\b"
 )
-_TRAIN = re.compile(r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*|distill\w*|learn\w* from|collected|using|leverag\w*)\b", re.I)
-_COMPARE = re.compile(r"\b(?:outperform\w*|surpass\w*|beat\w*|better than|superior to|improv\w* (?:up)?on|exceed\w*)\b", re.I)
+_TRAIN = FoldedPattern(r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*|distill\w*|learn\w* from|collected|using|leverag\w*)\b")
+_COMPARE = FoldedPattern(r"\b(?:outperform\w*|surpass\w*|beat\w*|better than|superior to|improv\w* (?:up)?on|exceed\w*)\b")
 _DATASET_TYPES = {EntityType.DATASET.value, EntityType.BENCHMARK.value}
 
 
@@ -53,33 +53,58 @@ class LocalResult:
     method: tuple[int, int] | None
 
 
-def _span(ent: Span) -> tuple[int, int]:
+@dataclass(slots=True, frozen=True)
+class Ent:
+    """An entity of ``doc.ents`` read once: ``Span`` rebuilds ``label_`` and
+    ``text`` on every access, and the rules below read them many times."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    label_: str
+    text: str
+
+
+def doc_ents(doc: Doc) -> list[Ent]:
+    """``doc.ents`` as :class:`Ent` records, in order."""
+    text = doc_text(doc)
+    return [Ent(e.start, e.end, e.start_char, e.end_char, e.label_, text[e.start_char : e.end_char]) for e in doc.ents]
+
+
+def _span(ent: Ent) -> tuple[int, int]:
     return (ent.start_char, ent.end_char)
 
 
-def _nearest(ents: list[Span], pos: int, before_only: bool = False) -> Span | None:
-    pool = [e for e in ents if e.end_char <= pos] if before_only else ents
-    return min(pool, key=lambda e: abs(e.start_char - pos), default=None)
+_TRAINED_ON = FoldedPattern(r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*) (?:\w+ ){0,3}on\s+(?:the\s+)?$")
+_ON = FoldedPattern(r"\b(?:on|across|over)\s+(?:the\s+|\w+\s+)?$")
 
 
-def sentence_relations(sent: Span, ents: list[Span], proposed_names: set[str]) -> list[LocalRelation]:
-    """Paper-level and entity-level relations stated in one sentence."""
-    ev = (sent.start_char, sent.end_char)
-    text = span_text(sent)
+def sentence_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_names: set[str],
+                       low: str | None = None) -> list[LocalRelation]:
+    """Paper-level and entity-level relations stated in one sentence
+    (``sent``: its char span; ``text``: the sentence's text; ``low``: that
+    lower-cased, if it keeps offsets)."""
+    ev = sent
     out: list[LocalRelation] = []
+    evaluated: bool | None = None  # _EVAL on the sentence, searched once when needed
     for ent in ents:
         span = _span(ent)
-        if span_text(ent) in proposed_names:
+        if ent.text in proposed_names:
             continue
-        offset = ent.start_char - sent.start_char
-        before = text[max(0, offset - 30) : offset]
         if ent.label_ in _DATASET_TYPES:
-            if re.search(r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*) (?:\w+ ){0,3}on\s+(?:the\s+)?$", before, re.I):
+            offset = ent.start_char - sent[0]
+            before = text[max(0, offset - 30) : offset]
+            before_low = low[max(0, offset - 30) : offset] if low is not None else None
+            if _TRAINED_ON.search(before, before_low):
                 out.append(LocalRelation(RelationType.USES, PAPER, span, ev, "cue:trained-on", 0.8))
-            elif re.search(r"\b(?:on|across|over)\s+(?:the\s+|\w+\s+)?$", before, re.I) or _EVAL.search(text):
+                continue
+            if evaluated is None:
+                evaluated = _EVAL.search(text, low) is not None
+            if evaluated or _ON.search(before, before_low):
                 out.append(LocalRelation(RelationType.EVALUATES_ON, PAPER, span, ev, "cue:evaluate-on", 0.75))
             else:
-                conf = 0.6 if _TRAIN.search(text) else 0.5
+                conf = 0.6 if _TRAIN.search(text, low) else 0.5
                 out.append(LocalRelation(RelationType.USES, PAPER, span, ev, "cue:mention", conf))
         elif ent.label_ == EntityType.METRIC.value:
             out.append(LocalRelation(RelationType.MEASURES, PAPER, span, ev, "cue:mention", 0.7))
@@ -87,16 +112,16 @@ def sentence_relations(sent: Span, ents: list[Span], proposed_names: set[str]) -
             out.append(LocalRelation(RelationType.ADDRESSES, PAPER, span, ev, "cue:mention", 0.7))
         elif ent.label_ == EntityType.METHOD.value:
             out.append(LocalRelation(RelationType.USES, PAPER, span, ev, "cue:mention", 0.6))
-    cmp_ = _COMPARE.search(text)
+    methods = [e for e in ents if e.label_ == EntityType.METHOD.value]
+    cmp_ = _COMPARE.search(text, low) if len(methods) > 1 else None  # a subject and an object
     if cmp_:
-        pivot = sent.start_char + cmp_.start()
-        methods = [e for e in ents if e.label_ == EntityType.METHOD.value]
+        pivot = sent[0] + cmp_.start()
         left = [e for e in methods if e.end_char <= pivot]
         right = [e for e in methods if e.start_char >= pivot + len(cmp_.group(0))]
         subject = left[-1] if left else None
         if subject is not None:
             for obj in right:
-                if span_text(obj) != span_text(subject):
+                if obj.text != subject.text:
                     out.append(LocalRelation(RelationType.OUTPERFORMS, _span(subject), _span(obj), ev, "cue:outperforms", 0.7))
     return out
 
@@ -111,7 +136,10 @@ def _same_clause(text: str, a: int, b: int) -> bool:
     return not _CLAUSE_BREAK.search(text, lo, hi)
 
 
-def _attach(cands: list[Span], q: Quantity, text: str, base: int, window: int = 80) -> Span | None:
+_INTRODUCED = re.compile(r"\b(?:on|in|for|of|across)\s+(?:the\s+)?$")
+
+
+def _attach(cands: list[Ent], q: Quantity, text: str, base: int, window: int = 80) -> Ent | None:
     """The mention a quantity is about: the nearest one in the same clause
     (following mentions introduced by on/in/for first), none if too far."""
     qa, qb = q.start - base, q.end - base
@@ -121,14 +149,14 @@ def _attach(cands: list[Span], q: Quantity, text: str, base: int, window: int = 
         d = ea - qb if ea >= qb else qa - eb
         if d < 0 or d > window or not _same_clause(text, qa, ea):
             continue
-        if ea >= qb and re.search(r"\b(?:on|in|for|of|across)\s+(?:the\s+)?$", text[max(qb, ea - 12) : ea]):
+        if ea >= qb and _INTRODUCED.search(text[max(qb, ea - 12) : ea]):
             d -= window // 2  # "97.4% on ImageNet"
         if d < best_d:
             best, best_d = e, d
     return best
 
 
-def _respectively(text: str, quantities: list[Quantity], datasets: list[Span], base: int) -> dict[int, Span]:
+def _respectively(text: str, quantities: list[Quantity], datasets: list[Ent], base: int) -> dict[int, Ent]:
     """"2.8% and 3.2% ... respectively on GLUE and SQuAD": pair them in order."""
     if "respectively" not in text or len(quantities) < 2:
         return {}
@@ -138,28 +166,29 @@ def _respectively(text: str, quantities: list[Quantity], datasets: list[Span], b
     return {id(q): d for q, d in zip(quantities, after)}
 
 
-def sentence_results(sent: Span, ents: list[Span], quantities: list[Quantity], proposed: list[Span] | None = None) -> list[LocalResult]:
+def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantities: list[Quantity],
+                     own: Ent | None = None) -> list[LocalResult]:
     """Attach each quantity of the sentence to its metric, dataset and method.
 
     Attachment stays inside the quantity's clause; with "respectively" values
     and datasets pair in order; the method is the paper's own proposal when
     the sentence speaks in the first person, else the nearest method before
     the value. Hardware figures ("8 A100 80 GB GPUs") are not results.
+    ``own``: the paper's one proposed name, if it proposes exactly one.
     """
     out: list[LocalResult] = []
-    text, base = span_text(sent), sent.start_char
+    base = sent[0]
     metrics = [e for e in ents if e.label_ == EntityType.METRIC.value]
     datasets = [e for e in ents if e.label_ in _DATASET_TYPES]
     methods = [e for e in ents if e.label_ == EntityType.METHOD.value]
     paired = _respectively(text, [q for q in quantities if q.unit in {"%", "points", ""}], datasets, base)
-    own = proposed[0] if proposed and len({p.text for p in proposed}) == 1 else None
     for q in quantities:
         if q.unit in {"GB", "MB"} and _NOT_RESULT.match(text[q.end - base :]):
             continue
         metric = _attach(metrics, q, text, base)
         dataset = paired.get(id(q)) or _attach(datasets, q, text, base, window=120)
         method = None
-        if own is not None and (_FIRST_PERSON.search(text) or any(m.text == own.text for m in methods)):
+        if own is not None and (any(m.text == own.text for m in methods) or _FIRST_PERSON.search(text)):
             method = own
         if method is None:
             before = [m for m in methods if m.end_char <= q.start and _same_clause(text, m.start_char - base, q.start - base)]
@@ -167,7 +196,7 @@ def sentence_results(sent: Span, ents: list[Span], quantities: list[Quantity], p
         out.append(
             LocalResult(
                 q,
-                (sent.start_char, sent.end_char),
+                sent,
                 _span(metric) if metric is not None else None,
                 _span(dataset) if dataset is not None else None,
                 _span(method) if method is not None else None,
@@ -188,19 +217,35 @@ def mlkg_relations(doc: Doc) -> Doc:
     proposed = doc._.proposed or {}
     text = doc_text(doc)
     proposed_names = {text[a:b] for a, b in proposed}
-    all_ents = list(doc.ents)
+    all_ents = doc_ents(doc)
+    low = lower_text(doc)
     relations: list[LocalRelation] = []
     for (a, b), ev in proposed.items():
         ext = "cue:title" if ev[0] == 0 else "cue:propose"
         relations.append(LocalRelation(RelationType.PROPOSES, PAPER, (a, b), ev, ext, 0.85 if ext == "cue:title" else 0.8))
     results: list[LocalResult] = []
     quantities = list(doc._.quantities)
-    own = [e for e in all_ents if (e.start_char, e.end_char) in proposed or span_text(e) in proposed_names]
-    for sent in doc.sents:
-        ents = [e for e in all_ents if e.start >= sent.start and e.end <= sent.end]
-        relations.extend(sentence_relations(sent, ents, proposed_names))
-        in_sent = [q for q in quantities if sent.start_char <= q.start < sent.end_char]
-        results.extend(sentence_results(sent, ents, in_sent, own))
+    own_ents = [e for e in all_ents if (e.start_char, e.end_char) in proposed or e.text in proposed_names]
+    own = own_ents[0] if own_ents and len({e.text for e in own_ents}) == 1 else None
+    i = q = 0
+    for start, end, start_char, end_char in sentence_bounds(doc):
+        while i < len(all_ents) and all_ents[i].start < start:
+            i += 1  # (an ent across a sentence start belongs to neither sentence)
+        j = i
+        while j < len(all_ents) and all_ents[j].end <= end:
+            j += 1
+        ents, i = all_ents[i:j], j
+        while q < len(quantities) and quantities[q].start < start_char:
+            q += 1
+        k = q
+        while k < len(quantities) and quantities[k].start < end_char:
+            k += 1
+        sent, sent_text = (start_char, end_char), text[start_char:end_char]
+        sent_low = low[start_char:end_char] if low is not None else None
+        relations.extend(sentence_relations(sent, sent_text, ents, proposed_names, sent_low))
+        if k > q:
+            results.extend(sentence_results(sent, sent_text, ents, quantities[q:k], own))
+        q = k
     doc._.relations = relations
     doc._.results = results
     return doc

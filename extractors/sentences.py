@@ -9,13 +9,14 @@ abstract) is always a boundary.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 import numpy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .doctext import doc_text
+from .doctext import doc_text, token_offsets
 
 ABBREVIATIONS = frozenset(
     "e.g i.e et al vs cf etc fig figs eq eqs sec resp approx no dr mr ms prof st "
@@ -23,8 +24,9 @@ ABBREVIATIONS = frozenset(
 )
 
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\"'(\[])|\n\s*\n\s*")
-_LAST_WORD = re.compile(r"(\S+)\s*$")
+#: Starts with the end mark, not a look-behind, so the regex engine skips to
+#: candidates at C speed (the look-behind form cost 3x: 60 -> 20 us per abstract).
+_BOUNDARY = re.compile(r"[.!?][\"')\]]?\s+(?=[A-Z0-9\"'(\[])|\n\s*\n\s*")
 
 
 def sentence_offsets(text: str) -> list[int]:
@@ -34,36 +36,53 @@ def sentence_offsets(text: str) -> list[int]:
         end = m.end()
         if end >= len(text):
             continue
-        if "\n" not in m.group(0):
-            word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start() + 1)
-            prev = word.group(1).lower().rstrip(".!?\"')]") if word else ""
+        if "\n" not in m.group(0):  # after an end mark: is it an abbreviation's?
+            mark_end = m.start() + 1
+            words = text[max(0, mark_end - 12) : mark_end + 1].split()
+            prev = words[-1].lower().rstrip(".!?\"')]") if words else ""
             if prev in ABBREVIATIONS or (len(prev) == 1 and prev.isalpha()):
                 continue
         starts.append(end)
     return starts
 
 
-def sentence_starts(doc: Doc) -> list[bool]:
-    """``is_sent_start`` for every token (first token always True)."""
-    flags = _flags(doc)
-    return [bool(f == 1) for f in flags]
+#: ``doc.user_data`` key of the sentence bounds the component computed.
+_BOUNDS = "mlkg_sentences"
 
 
-def _flags(doc: Doc) -> numpy.ndarray:
-    idx = doc.to_array([IDX]).reshape(-1) if len(doc) else numpy.zeros(0, dtype="uint64")
-    flags = numpy.full(len(doc), -1, dtype="int32")
-    if len(doc):
-        offsets = numpy.array(sentence_offsets(doc_text(doc)), dtype="uint64")
-        pos = numpy.searchsorted(idx, offsets)
-        pos = pos[pos < len(doc)]
-        flags[pos] = 1
-        flags[0] = 1
-    return flags
+def sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """(start, end, start_char, end_char) of each sentence, as ``doc.sents``
+    gives them; kept by :func:`mlkg_sentences` so that later components do
+    not rebuild ``doc.sents`` token by token (each pass costs about as much
+    as the rule that reads it)."""
+    bounds = doc.user_data.get(_BOUNDS)
+    if bounds is None and not len(doc):
+        return []
+    if bounds is None:
+        bounds = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
+    return bounds
+
+
+def _starts(idx: list[int], offsets: list[int]) -> list[int]:
+    """Indices of the tokens at (or first after) the char ``offsets``, with 0."""
+    out = [0]
+    for off in offsets:
+        i = bisect_left(idx, off)
+        if i < len(idx) and i > out[-1]:
+            out.append(i)
+    return out
 
 
 @Language.component("mlkg_sentences_v1")
 def mlkg_sentences(doc: Doc) -> Doc:
-    """Set sentence boundaries with :func:`sentence_starts`."""
+    """Set sentence boundaries with :func:`sentence_offsets`; keep their
+    bounds for :func:`sentence_bounds`."""
     if len(doc):
-        doc.from_array([SENT_START], _flags(doc).astype("int64").astype("uint64").reshape(-1, 1))
+        idx, length = token_offsets(doc)
+        starts = _starts(idx, sentence_offsets(doc_text(doc)))
+        flags = numpy.full(len(doc), -1, dtype="int64")
+        flags[starts] = 1
+        doc.from_array([SENT_START], flags.view("uint64").reshape(-1, 1))
+        ends = starts[1:] + [len(doc)]
+        doc.user_data[_BOUNDS] = [(a, b, idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(starts, ends)]
     return doc
