@@ -1,9 +1,15 @@
-"""``Doc.text`` is rebuilt from every token on each access; components that
-read the text several times use this cached copy instead."""
+"""Cheap reads of a doc's text and tokens.
+
+``Doc.text`` is rebuilt from every token on each access, and ``doc[i]``
+makes a ``Token`` each time; rules that read them many times use the cached
+text, its lower-cased copy and token offsets here instead."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
+from spacy.lang.lex_attrs import is_punct as _spacy_is_punct
 from spacy.tokens import Doc, Span
 
 _KEY = "mlkg_text"
@@ -42,27 +48,88 @@ class TextKeepingMakeDoc:
 _TOKENS_KEY = "mlkg_tokens"
 
 
-def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
-    """(start char, length) of every token, read once with ``Doc.to_array``.
+class Tokens:
+    """Every token's start char and length, read once per doc, and its text.
 
-    Rules that look at many tokens read their text as slices of
-    :func:`doc_text` with these: ``doc[i].text`` makes a ``Token`` and looks
-    its string up on every access (about 1 us; rules-only extraction read
-    some 500 tokens per abstract that way)."""
-    offsets = doc.user_data.get(_TOKENS_KEY)
-    if offsets is None:
+    Rules that look at many tokens read them here: ``doc[i].text`` makes a
+    ``Token`` and looks its string up on every access (about 1 us; the
+    rules-only pipeline read some 500 tokens per abstract that way)."""
+
+    __slots__ = ("idx", "length", "text")
+
+    def __init__(self, idx: list[int], length: list[int], text: str):
+        self.idx, self.length, self.text = idx, length, text
+
+    def __len__(self) -> int:
+        return len(self.idx)
+
+    def word(self, i: int) -> str:
+        """``doc[i].text``."""
+        return self.text[self.idx[i] : self.idx[i] + self.length[i]]
+
+    def space_after(self, i: int) -> bool:
+        """``bool(doc[i].whitespace_)``: a space follows the token (more
+        whitespace than one space is a token of its own)."""
+        end = self.idx[i] + self.length[i]
+        return end < (self.idx[i + 1] if i + 1 < len(self.idx) else len(self.text))
+
+
+def tokens(doc: Doc) -> Tokens:
+    """The doc's :class:`Tokens`, from one ``Doc.to_array`` call, kept in
+    ``doc.user_data`` (the pipeline never retokenizes)."""
+    table = doc.user_data.get(_TOKENS_KEY)
+    if table is None:
         from spacy.attrs import IDX, LENGTH
 
         arr = doc.to_array([IDX, LENGTH]) if len(doc) else None
-        offsets = (arr[:, 0].tolist(), arr[:, 1].tolist()) if arr is not None else ([], [])
-        doc.user_data[_TOKENS_KEY] = offsets
-    return offsets
+        idx, length = (arr[:, 0].tolist(), arr[:, 1].tolist()) if arr is not None else ([], [])
+        table = doc.user_data[_TOKENS_KEY] = Tokens(idx, length, doc_text(doc))
+    return table
 
 
-def token_text(doc: Doc, i: int) -> str:
-    """``doc[i].text`` from :func:`token_offsets`."""
-    idx, length = token_offsets(doc)
-    return doc_text(doc)[idx[i] : idx[i] + length[i]]
+@dataclass(slots=True, frozen=True)
+class Ent:
+    """An entity of ``doc.ents`` read once: ``Span`` rebuilds ``label_`` and
+    ``text`` on every access, and rules read them many times."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    label_: str
+    text: str
+
+
+_ENTS_KEY = "mlkg_ents"
+
+
+def keep_ents(doc: Doc, spans: list[Span]) -> None:
+    """Set ``doc.ents`` to ``spans`` elsewhere, then record them here: later
+    rules read them with :func:`doc_ents` instead of ``doc.ents``, which
+    re-makes every span (about 2 us each). A component that changes
+    ``doc.ents`` after this must call it again."""
+    toks = tokens(doc)
+    idx, length, text = toks.idx, toks.length, toks.text
+    doc.user_data[_ENTS_KEY] = [
+        Ent(s.start, s.end, idx[s.start], idx[s.end - 1] + length[s.end - 1], s.label_,
+            text[idx[s.start] : idx[s.end - 1] + length[s.end - 1]])
+        for s in spans
+    ]
+
+
+def doc_ents(doc: Doc) -> list[Ent]:
+    """``doc.ents`` as :class:`Ent` records, in order (as recorded by
+    :func:`keep_ents` when it was called)."""
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        text = doc_text(doc)
+        ents = [Ent(e.start, e.end, e.start_char, e.end_char, e.label_, text[e.start_char : e.end_char]) for e in doc.ents]
+    return ents
+
+
+#: ``Token.is_punct`` of a token's text: spaCy's own lexical attribute function
+#: (English overrides only ``like_num``), cached by text.
+is_punct = lru_cache(maxsize=65536)(_spacy_is_punct)
 
 
 _LOWER_KEY = "mlkg_lower"

@@ -10,16 +10,18 @@ TSVs). Overlaps resolve to the longest match.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import spacy
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ontology import EntityType
 from ontology.gazetteer import GazetteerEntry, default_entries, exact_case
+
+from .doctext import Tokens, tokens
 
 SPAN_GROUP = "mentions"
 _PARTS = re.compile(r"[\s\-]+")
@@ -45,7 +47,7 @@ def spelling_variants(surface: str, plural: bool = True) -> set[str]:
 
 
 class GazetteerMatcher:
-    """spaCy component adding gazetteer matches to ``doc.spans["mentions"]``."""
+    """spaCy component adding gazetteer matches to the :func:`candidates`."""
 
     def __init__(self, nlp: Language, name: str, entries: tuple[GazetteerEntry, ...] | None = None):
         self.name = name
@@ -70,21 +72,58 @@ class GazetteerMatcher:
 
     def matches(self, doc: Doc) -> list[tuple[int, int, GazetteerEntry]]:
         """Longest non-overlapping matches as (start, end, entry) token spans."""
-        spans = [Span(doc, s, e, label=k) for k, s, e in self.folded(doc)]
-        spans += [Span(doc, s, e, label=k) for k, s, e in self.exact(doc)]
+        strings, toks = doc.vocab.strings, tokens(doc)
+        hits = [(s, e, k) for k, s, e in self.folded(doc)] + [(s, e, k) for k, s, e in self.exact(doc)]
         out = []
-        for span in filter_spans(spans):
-            entry = self.entries[int(span.label_)]
-            if _bounded(doc, span.start, span.end) and not _lowercase_clash(span, entry):
-                out.append((span.start, span.end, entry))
+        for start, end, key in longest_first(hits):
+            entry = self.entries[int(strings[key])]
+            if _bounded(doc, toks, start, end) and not _lowercase_clash(toks, start, end, entry):
+                out.append((start, end, entry))
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        group = list(doc.spans.get(SPAN_GROUP, []))
-        for start, end, entry in self.matches(doc):
-            group.append(Span(doc, start, end, label=entry.type.value, kb_id=entry.name, span_id="gazetteer"))
-        doc.spans[SPAN_GROUP] = group
+        candidates(doc).extend(Span(doc, start, end, label=entry.type.value, kb_id=entry.name, span_id="gazetteer")
+                               for start, end, entry in self.matches(doc))
         return doc
+
+
+def longest_first(hits: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+    """``spacy.util.filter_spans`` on (start, end, key) tuples: the longest
+    (then first) of overlapping hits, in text order."""
+    chosen, seen = [], set()
+    for hit in sorted(hits, key=lambda h: (h[1] - h[0], -h[0]), reverse=True):
+        if hit[0] not in seen and hit[1] - 1 not in seen:
+            chosen.append(hit)
+            seen.update(range(hit[0], hit[1]))
+    return sorted(chosen, key=lambda h: h[0])
+
+
+#: ``doc.user_data`` key of the candidate list (see :func:`candidates`).
+_CANDIDATES = "mlkg_candidates"
+
+
+def candidates(doc: Doc) -> list[Span]:
+    """The candidate mentions the extractors have added so far, a plain list
+    the resolver takes (:func:`take_candidates`) and publishes as
+    ``doc.spans["mentions"]``. A list, not that span group, while extractors
+    add to it: each read of a group re-makes every span in it (about 2 us a
+    span, read three times per abstract). Seeded from the group when a doc
+    arrives with one."""
+    found = doc.user_data.get(_CANDIDATES)
+    if found is None:
+        found = doc.user_data[_CANDIDATES] = list(doc.spans.get(SPAN_GROUP, []))
+    return found
+
+
+def take_candidates(doc: Doc) -> list[Span]:
+    """The candidate list, removed from ``doc.user_data`` (its spans refer to
+    the doc: left there they would make a reference cycle) and published as
+    ``doc.spans["mentions"]``."""
+    found = doc.user_data.pop(_CANDIDATES, None)
+    if found is None:
+        found = list(doc.spans.get(SPAN_GROUP, []))
+    doc.spans[SPAN_GROUP] = found
+    return found
 
 
 def _pattern_tokenizer(nlp: Language):
@@ -95,24 +134,24 @@ def _pattern_tokenizer(nlp: Language):
     return other.make_doc
 
 
-def _lowercase_clash(span: Span, entry: GazetteerEntry) -> bool:
+def _lowercase_clash(toks: Tokens, start: int, end: int, entry: GazetteerEntry) -> bool:
     """A one-word, all-lowercase hit on a name always written with capitals
     ("multiple" for MultiPL-E) is an ordinary word, not the entity."""
-    text = span.text
-    return len(span) == 1 and text.islower() and not any(s.islower() for s in entry.surfaces)
+    return end - start == 1 and toks.word(start).islower() and not any(s.islower() for s in entry.surfaces)
 
 
-def _bounded(doc: Doc, start: int, end: int) -> bool:
+def _bounded(doc: Doc, toks: Tokens, start: int, end: int) -> bool:
     """Reject matches glued to a neighbouring word ("BERT" inside "BERT-ish",
     "GPT" in "GPT-4o" when only "GPT" is known)."""
-    if end < len(doc) and not doc[end - 1].whitespace_:
-        nxt = doc[end]
-        if nxt.text == "-" and end + 1 < len(doc):
-            return not doc[end + 1].is_alpha or doc[end + 1].lower_ in _GLUE_OK
-        if nxt.is_alpha or nxt.like_num or nxt.text == "+":
+    word = toks.word
+    if end < len(toks) and not toks.space_after(end - 1):
+        nxt = word(end)
+        if nxt == "-" and end + 1 < len(toks):
+            return not word(end + 1).isalpha() or word(end + 1).lower() in _GLUE_OK
+        if nxt.isalpha() or nxt == "+" or doc[end].like_num:
             return False
-    if start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text in {"-", "+"}:
-        return start < 2 or not doc[start - 2].is_alpha
+    if start > 0 and not toks.space_after(start - 1) and word(start - 1) in {"-", "+"}:
+        return start < 2 or not word(start - 2).isalpha()
     return True
 
 

@@ -4,7 +4,7 @@ Cue phrases after the "we propose / introduce / present X" pattern family used
 for method-name extraction in scientific text (cf. Gupta & Manning, "Analyzing
 the dynamics of research by extracting key aspects of scientific papers",
 IJCNLP 2011; Hou et al., "TDMSci", EACL 2021). Plain functions here; the
-component at the bottom adds their spans to ``doc.spans["mentions"]``.
+component at the bottom adds their spans to the candidate mentions.
 """
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span
 
 from ontology import EntityType
 
-from .gazetteer import SPAN_GROUP
-from .doctext import FoldedPattern, doc_text, lower_text, span_text, token_offsets
+from .gazetteer import candidates
+from .doctext import FoldedPattern, doc_text, lower_text, span_text, tokens
 from .sentences import sentence_bounds
 
 #: Words that are never an entity on their own, however they are capitalised.
@@ -46,18 +46,21 @@ _CUE = FoldedPattern(
 _NAMING = re.compile(r"\b(?:call(?:ed)?|dub(?:bed)?|term(?:ed)?|name[sd]?|namely|coined)\s+$", re.I)
 _APPOSITION = re.compile(r"^\s*,\s*(?:a|an)\s+(?:novel|new|simple|general|unified|efficient|large|open)\b", re.I)
 
-_TASK_HEADS = re.compile(
-    r"(?:recognition|classification|detection|segmentation|generation|translation|answering|retrieval|"
-    r"summari[sz]ation|parsing|tagging|prediction|estimation|tracking|captioning|reasoning|inference|"
-    r"understanding|completion|localization|alignment|matching|forecasting|recommendation|synthesis|"
-    r"learning|modell?ing|search|planning|control|editing|categori[sz]ation|normali[sz]ation|disambiguation|"
-    r"extraction|identification|labell?ing|simplification|correction|induction|comprehension|"
-    r"transliteration|verification)$",
-    re.I,
+#: Head words that type a phrase, matched as (case-insensitive) endings of
+#: it: ``str.endswith`` rather than a ``(?:...)$`` search, which tries the
+#: alternation at every character of the phrase.
+_TASK_HEADS = tuple(
+    """recognition classification detection segmentation generation translation answering retrieval summarization
+    summarisation parsing tagging prediction estimation tracking captioning reasoning inference understanding
+    completion localization alignment matching forecasting recommendation synthesis learning modeling modelling
+    search planning control editing categorization categorisation normalization normalisation disambiguation
+    extraction identification labeling labelling simplification correction induction comprehension
+    transliteration verification""".split()
 )
-_METRIC_HEADS = re.compile(r"(?:score|error|rate|accuracy|distance|divergence|precision|recall|loss|ratio|index)$", re.I)
-_DATASET_HEADS = re.compile(r"(?:dataset|data set|corpus|corpora|collection|treebank)$", re.I)
-_BENCHMARK_HEADS = re.compile(r"(?:benchmark|bench|suite|leaderboard|arena|evaluation|eval|testbed|challenge)$", re.I)
+_METRIC_HEADS = tuple("score error rate accuracy distance divergence precision recall loss ratio index".split())
+_DATASET_HEADS = ("dataset", "data set", "corpus", "corpora", "collection", "treebank")
+_BENCHMARK_HEADS = tuple("benchmark bench suite leaderboard arena evaluation eval testbed challenge".split())
+_MODEL_WORD = re.compile(r"\b(?:model|network)", re.I)
 
 
 #: Acronyms of fields, hardware and formats: never a coined name.
@@ -99,13 +102,14 @@ def guess_type(phrase: str, context: str = "") -> EntityType:
     """Type of a coined name from the head of its long form or description."""
     for text in (phrase.strip(), context.strip()):
         head = text.rstrip("s") if text.lower().endswith(("datasets", "benchmarks")) else text
-        if _BENCHMARK_HEADS.search(head):
+        low = head.lower()
+        if low.endswith(_BENCHMARK_HEADS):
             return EntityType.BENCHMARK
-        if _DATASET_HEADS.search(head):
+        if low.endswith(_DATASET_HEADS):
             return EntityType.DATASET
-        if _METRIC_HEADS.search(head):
+        if low.endswith(_METRIC_HEADS):
             return EntityType.METRIC
-        if text is phrase.strip() and _TASK_HEADS.search(head) and not re.search(r"\b(?:model|network)", head, re.I):
+        if text is phrase.strip() and low.endswith(_TASK_HEADS) and not _MODEL_WORD.search(head):
             return EntityType.TASK
     return EntityType.METHOD
 
@@ -178,14 +182,14 @@ def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, in
     not make "proposed" (they are prior work being used).
     """
     start, end, start_char, end_char = sent
-    text = doc_text(doc)
-    idx, length = token_offsets(doc)
+    toks = tokens(doc)
+    idx, text = toks.idx, toks.text
     found: list[tuple[int, int]] = []
     if cue is not None and cue[1] < end_char:
         window = doc.char_span(cue[1], end_char, alignment_mode="expand")
         if window is not None:
             for i in range(window.start, min(window.end, window.start + 26)):
-                word = text[idx[i] : idx[i] + length[i]]
+                word = toks.word(i)
                 if word == ";":
                     break
                 if i in known:
@@ -194,7 +198,7 @@ def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, in
                 if is_name_like(word) or named:
                     found.append((i, _name_run(doc, i, window.end)))
                     break
-    if end > start and _may_be_name(text, start_char) and is_name_like(text[start_char : start_char + length[start]]):
+    if end > start and _may_be_name(text, start_char) and is_name_like(toks.word(start)):
         stop = _name_run(doc, start, end)
         if _APPOSITION.match(text[idx[stop] : end_char] if stop < end else ""):
             found.append((start, stop))
@@ -273,7 +277,7 @@ def mlkg_names(doc: Doc) -> Doc:
     doc holds "title\\n\\nabstract"; ``doc._.proposed`` maps the char span of
     each proposed name to the char span of its evidence sentence.
     """
-    group = list(doc.spans.get(SPAN_GROUP, []))
+    group = candidates(doc)
     proposed: dict[tuple[int, int], tuple[int, int]] = {}
     title_end = doc.user_data.get("title_end", 0)
     if title_end:
@@ -312,6 +316,5 @@ def mlkg_names(doc: Doc) -> Doc:
             label = coined_type(span.text, type_context(doc, end)).value
             group.append(Span(doc, start, end, label=label, span_id="proposal"))
             proposed[(span.start_char, span.end_char)] = (sent[2], sent[3])
-    doc.spans[SPAN_GROUP] = group
     doc._.proposed = proposed
     return doc

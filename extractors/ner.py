@@ -9,9 +9,9 @@ training data the tagger also scores higher (MODEL_CARD.md).
 
 The model ships inside the package (``extractors/models/ner/``, saved with
 ``nlp.to_disk`` by :mod:`extractors.train_ner`); nothing is ever downloaded.
-Its entities go to ``doc.spans["mentions"]`` with ``span_id="ner"`` (lowest
-priority in :mod:`extractors.resolve`, so curated and coined names win) and
-no ``kb_id``. Without a model directory the component warns once and adds
+Its entities join the candidate mentions (``doc.spans["mentions"]`` once
+resolved) with ``span_id="ner"`` (lowest priority in :mod:`extractors.resolve`,
+so curated and coined names win) and no ``kb_id``. Without a model directory the component warns once and adds
 nothing, so fresh checkouts and the rules-only mode still work.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ from spacy.util import minibatch
 
 from ontology import EntityType
 
-from .gazetteer import SPAN_GROUP
+from .gazetteer import SPAN_GROUP, candidates
 
 MODEL_DIR = Path(__file__).parent / "models" / "ner"
 #: Model label -> our entity type.
@@ -253,9 +253,8 @@ class BiluoTagger(Tagger):
                 continue
             # in the pipeline: straight into the candidates (setting doc.ents,
             # reading them back and clearing them cost ~0.3 ms per abstract)
-            found = list(doc.spans.get(group, []))
-            found += [Span(doc, s, e, label=LABEL_MAP[label], span_id="ner") for s, e, label in spans if label in LABEL_MAP]
-            doc.spans[group] = found
+            candidates(doc).extend(Span(doc, s, e, label=LABEL_MAP[label], span_id="ner")
+                                   for s, e, label in spans if label in LABEL_MAP)
 
 
 @Language.factory("mlkg_biluo_ner_v1", default_config={"model": DEFAULT_TAGGER_MODEL})
@@ -299,12 +298,11 @@ class StatisticalNER:
         ``doc.ents`` (a v1 model's; v2's tagger adds candidates itself)."""
         if not doc.has_annotation("ENT_IOB"):
             return
-        group = list(doc.spans.get(SPAN_GROUP, []))
+        group = candidates(doc)
         for ent in doc.ents:
             label = LABEL_MAP.get(ent.label_)
             if label:
                 group.append(Span(doc, ent.start, ent.end, label=label, span_id="ner"))
-        doc.spans[SPAN_GROUP] = group
         doc.set_ents([], default="missing")
 
     def _run(self, docs: list[Doc]) -> list[Doc]:

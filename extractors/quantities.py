@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .doctext import doc_text
+from .doctext import FoldedPattern, doc_text
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -48,22 +48,25 @@ _START = re.compile(
     r"(?<![\w.])(?:[<>≤≥~]|[+\-−±]\s?\d|\d|(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b)"
 )
 
-_KIND_RULES: list[tuple[str, str]] = [
+#: What a number measures, by the words around it (case-insensitive; the
+#: patterns are written in lower case for :class:`FoldedPattern`).
+_KIND_RULES: list[tuple[FoldedPattern, str]] = [(FoldedPattern(p), kind) for p, kind in (
     (r"faster|speed-?up|speeds? up|acceleration|throughput", "speedup"),
-    (r"memory|footprint|VRAM", "memory"),
-    (r"FLOPs|compute|computation", "compute"),
-    (r"perplexity|PPL", "perplexity"),
+    (r"memory|footprint|vram", "memory"),
+    (r"flops|compute|computation", "compute"),
+    (r"perplexity|ppl", "perplexity"),
     (r"accuracy|acc\.", "accuracy"),
-    (r"\bF1\b|F-?score", "F1"),
-    (r"BLEU|ROUGE|METEOR|CIDEr", "text-overlap score"),
-    (r"error|WER|CER", "error rate"),
+    (r"\bf1\b|f-?score", "F1"),
+    (r"bleu|rouge|meteor|cider", "text-overlap score"),
+    (r"error|wer|cer", "error rate"),
     (r"context|window|sequence length|long", "context length"),
     (r"win(?:ning)? rate", "win rate"),
     (r"latency", "latency"),
     (r"cost", "cost"),
-]
-_REDUCTION = re.compile(r"fewer|less|reduc|smaller|lower|cut|sav|compress|shrink", re.I)
-_INCREASE = re.compile(r"improv|gain|boost|increase|more|higher|larger|better|outperform|surpass|exceed|beat", re.I)
+)]
+_REDUCTION = FoldedPattern(r"fewer|less|reduc|smaller|lower|cut|sav|compress|shrink")
+_INCREASE = FoldedPattern(r"improv|gain|boost|increase|more|higher|larger|better|outperform|surpass|exceed|beat")
+_CONTEXT = FoldedPattern(r"context|window|length|sequence|long")
 
 
 @dataclass(slots=True, frozen=True)
@@ -99,27 +102,45 @@ def _kind(unit: str, before: str, after: str, what: str = "") -> str:
         return fixed[unit]
     wide = before[-60:] + " " + after[:60]
     if unit == "tokens":
-        return "context length" if re.search(r"context|window|length|sequence|long", wide, re.I) else "token count"
+        return "context length" if _CONTEXT.search(wide, _lower(wide)) else "token count"
     near_after = what + " " + _CLAUSE.split(after[:40], maxsplit=1)[0]
     near_before = _CLAUSE.split(before[-30:])[-1]
     for ctx in (near_after, near_before, wide):
+        low = _lower(ctx)
         for pattern, kind in _KIND_RULES:
-            if re.search(pattern, ctx, re.I):
+            if pattern.search(ctx, low):
                 if unit == "x" and kind in {"memory", "compute"}:
-                    return f"{kind} reduction" if _REDUCTION.search(ctx) else kind
+                    return f"{kind} reduction" if _REDUCTION.search(ctx, low) else kind
                 return kind
         if ctx is wide:
             break
-        if unit == "x" and _REDUCTION.search(ctx):
+        if unit == "x" and _REDUCTION.search(ctx, low):
             return "reduction"
-        if _INCREASE.search(ctx):
+        if _INCREASE.search(ctx, low):
             return "increase" if unit == "x" else "improvement"
-        if unit != "x" and _REDUCTION.search(ctx):
+        if unit != "x" and _REDUCTION.search(ctx, low):
             return "reduction"
     return "factor" if unit == "x" else ("score" if unit in {"%", "points"} else "value")
 
 
+def _lower(text: str) -> str | None:
+    """``text`` lower-cased, or None where that would move offsets."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
 _CLAUSE = re.compile(r"\d|[,;()]|\band\b|\bwhile\b|\bwith\b|\bbut\b")
+
+
+#: Words before a number that qualify it, tried in order on its lower-cased left context.
+_QUALIFIERS = [(re.compile(p), q) for p, q in (
+    (r"up to\s*$", "up to"),
+    (r"(?:over|more than|above|at least|exceeding)\s*$", ">="),
+    (r"(?:under|less than|below|at most|sub-?)\s*$", "<"),
+    (r"(?:about|around|approximately|roughly|nearly|almost|~)\s*$", "~"),
+    (r"between\s*$", "range-low"),
+    (r"between\s+[\d.,]+\s*\S*\s+(?:and|to)\s*$", "range-high"),
+)]
 
 
 def _qualifier(before: str, sign: str, op: str | None) -> str | None:
@@ -128,18 +149,9 @@ def _qualifier(before: str, sign: str, op: str | None) -> str | None:
         return {"<": "<", ">": ">", "≤": "<=", "≥": ">=", "~": "~"}[op]
     if sign in "+-−":
         return "+" if sign == "+" else "-"
-    if re.search(r"up to\s*$", tail):
-        return "up to"
-    if re.search(r"(?:over|more than|above|at least|exceeding)\s*$", tail):
-        return ">="
-    if re.search(r"(?:under|less than|below|at most|sub-?)\s*$", tail):
-        return "<"
-    if re.search(r"(?:about|around|approximately|roughly|nearly|almost|~)\s*$", tail):
-        return "~"
-    if re.search(r"between\s*$", tail):
-        return "range-low"
-    if re.search(r"between\s+[\d.,]+\s*\S*\s+(?:and|to)\s*$", tail):
-        return "range-high"
+    for rx, qualifier in _QUALIFIERS:
+        if rx.search(tail):
+            return qualifier
     return None
 
 

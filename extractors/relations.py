@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ontology import EntityType, RelationType
 
 from .quantities import Quantity
-from .doctext import FoldedPattern, doc_text, lower_text
+from .doctext import Ent, FoldedPattern, doc_ents, doc_text, lower_text
 from .sentences import sentence_bounds
 
 PAPER = "PAPER"
@@ -51,25 +51,6 @@ class LocalResult:
     metric: tuple[int, int] | None
     dataset: tuple[int, int] | None
     method: tuple[int, int] | None
-
-
-@dataclass(slots=True, frozen=True)
-class Ent:
-    """An entity of ``doc.ents`` read once: ``Span`` rebuilds ``label_`` and
-    ``text`` on every access, and the rules below read them many times."""
-
-    start: int
-    end: int
-    start_char: int
-    end_char: int
-    label_: str
-    text: str
-
-
-def doc_ents(doc: Doc) -> list[Ent]:
-    """``doc.ents`` as :class:`Ent` records, in order."""
-    text = doc_text(doc)
-    return [Ent(e.start, e.end, e.start_char, e.end_char, e.label_, text[e.start_char : e.end_char]) for e in doc.ents]
 
 
 def _span(ent: Ent) -> tuple[int, int]:

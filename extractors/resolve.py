@@ -11,14 +11,16 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ontology.gazetteer import default_entries
 
-from .gazetteer import SPAN_GROUP
+from .gazetteer import take_candidates
 from .names import LANGUAGES, NOT_ENTITIES, is_generic, is_name_like
-from .doctext import doc_text, span_text
+from .doctext import Tokens, doc_text, is_punct, keep_ents, span_text, tokens
 
 #: "the Kinetics dataset": the head word says the type; the name is what precedes it.
 _PLURAL_HEADS = frozenset(("datasets", "corpora", "benchmarks"))
@@ -40,22 +42,26 @@ PRIORITY = {"title": 5, "gazetteer": 4, "direction": 4, "abbreviation": 3, "prop
 _DANGLING = frozenset("to of and or for with the a an in on by from at as via".split())
 
 
-def _acceptable(span: Span) -> bool:
-    text = span_text(span).strip()
+def _acceptable(span: Span, toks: Tokens | None = None) -> bool:
+    """Whether a candidate can be an entity at all (``toks``: the doc's
+    :func:`~extractors.doctext.tokens`, passed by callers that check many)."""
+    toks = toks or tokens(span.doc)
+    start, end, source = span.start, span.end, span.id_
+    text = toks.text[toks.idx[start] : toks.idx[end - 1] + toks.length[end - 1]].strip()
     if len(text) < 2 or not any(c.isalpha() for c in text):
         return False
-    if span.id_ != "gazetteer" and (is_generic(text) or text in NOT_ENTITIES or text.endswith(("et al", "et al."))
-                                    or span[-1].text in _DANGLING):
+    last = toks.word(end - 1)
+    if source != "gazetteer" and (is_generic(text) or text in NOT_ENTITIES or text.endswith(("et al", "et al."))
+                                  or last in _DANGLING):
         # a citation ("Devlin et al"); a lower-case function word at the end
         # ("Text-to", "Mixture of"; an upper-case "EVA02-AT" is a name)
         return False
-    if span.id_ == "ner" and not (is_name_like(text) or len(span) >= 2):
+    if source == "ner" and not (is_name_like(text) or end - start >= 2):
         return False  # a lone common word ("classifiers") is a concept, not a linkable entity
-    last = span[-1]
-    if span[0].is_punct or last.is_punct and last.text != "+":
+    if is_punct(toks.word(start)) or is_punct(last) and last != "+":
         return False
     # a trailing "+" is a name's own ("CodeT5+"), not a loose one ("token matching +")
-    return not (last.text == "+" and (len(span) == 1 or span.doc[span.end - 2].whitespace_))
+    return not (last == "+" and (end - start == 1 or toks.space_after(end - 2)))
 
 
 @lru_cache(maxsize=1)
@@ -193,24 +199,25 @@ def grow_spans(doc: Doc, chosen: list[Span], taken: list[bool]) -> list[Span]:
     * "shared task(s)" after a name ("CoNLL-2009 Shared Task"): a Task of its
       own (gold: Task 11 times, Dataset 5; TDMSci training, SciERC).
     """
-    return [_grown(doc, span, taken) for span in chosen]
+    toks = tokens(doc)
+    return [_grown(doc, toks, span, taken) for span in chosen]
 
 
-def _grown(doc: Doc, span: Span, taken: list[bool]) -> Span:
-    start, end, label, kb_id, source = span.start, span.end, span.label_, span.kb_id_, span.id_
+def _grown(doc: Doc, toks: Tokens, span: Span, taken: list[bool]) -> Span:
+    start, end, label = span.start, span.end, span.label_
     settings = _SETTINGS.get(label)
+    grown = False
     if settings:
-        while start > 0 and not taken[start - 1] and doc[start - 1].lower_ in settings:
+        while start > 0 and not taken[start - 1] and toks.word(start - 1).lower() in settings:
             start -= 1
-        if start != span.start:
-            kb_id, source = "", "pattern"
-    if label in ("Dataset", "Benchmark") and end < len(doc) and not taken[end] and _YEAR.match(doc[end].text):
+    if label in ("Dataset", "Benchmark") and end < len(toks) and not taken[end] and _YEAR.match(toks.word(end)):
         end += 1
-    if (end + 1 < len(doc) and not taken[end] and not taken[end + 1] and doc[end].lower_ == "shared"
-            and doc[end + 1].lower_ in ("task", "tasks")):
-        end, label, kb_id, source = end + 2, "Task", "", "pattern"
+    if (end + 1 < len(toks) and not taken[end] and not taken[end + 1] and toks.word(end).lower() == "shared"
+            and toks.word(end + 1).lower() in ("task", "tasks")):
+        end, label, grown = end + 2, "Task", True
     if (start, end, label) == (span.start, span.end, span.label_):
         return span
+    kb_id, source = ("", "pattern") if grown or start != span.start else (span.kb_id_, span.id_)
     for i in [*range(start, span.start), *range(span.end, end)]:
         taken[i] = True
     return Span(doc, start, end, label=label, kb_id=kb_id, span_id=source)
@@ -232,14 +239,15 @@ def _rank(span: Span, curated_tasks: set[tuple[int, int]]) -> float:
 def select_spans(doc: Doc, candidates: list[Span]) -> list[Span]:
     """Greedy non-overlapping selection by extractor priority, then length."""
     candidates = [c for c in candidates
-                  if not (len(c) == 1 and c.id_ == "gazetteer" and c.text.lower() in BARE_TASKS and not _stands_alone(doc, c))]
+                  if not (len(c) == 1 and c.id_ == "gazetteer" and span_text(c).lower() in BARE_TASKS and not _stands_alone(doc, c))]
     candidates = dimension_variants(doc, [c if c.id_ != "ner" else retype_statistical(doc, c) for c in candidates])
     curated_tasks = {(c.start, c.end) for c in candidates if c.id_ == "gazetteer" and c.label_ == "Task"}
     ranked = sorted(candidates, key=lambda s: (-_rank(s, curated_tasks), -(s.end - s.start), s.start))
     taken = [False] * len(doc)
     chosen: list[Span] = []
+    toks = tokens(doc)
     for span in ranked:
-        if not _acceptable(span) or any(taken[span.start : span.end]):
+        if any(taken[span.start : span.end]) or not _acceptable(span, toks):
             continue
         for i in range(span.start, span.end):
             taken[i] = True
@@ -293,8 +301,25 @@ def find_names(text: str, names: Iterable[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+def write_ents(doc: Doc, spans: list[Span]) -> None:
+    """``doc.set_ents(spans)`` for non-overlapping spans, in one
+    ``Doc.from_array`` call (measured: 45 -> 32 us per abstract; ``set_ents``
+    tests every token against a Python set). Like ``set_ents`` it keeps each
+    span's extractor in ``ent_id``."""
+    if not len(doc):
+        return
+    ents = numpy.zeros((len(doc), 4), dtype="uint64")
+    ents[:, 0] = 2  # ENT_IOB "O"
+    for span in spans:
+        ents[span.start : span.end] = (1, span.label, span.kb_id, span.id)  # "I"
+        ents[span.start, 0] = 3  # "B"
+    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID], ents)
+
+
 @Language.component("mlkg_resolve_v1")
 def mlkg_resolve(doc: Doc) -> Doc:
     """Write the selected mentions to ``doc.ents`` (kb_id = gazetteer name)."""
-    doc.ents = select_spans(doc, list(doc.spans.get(SPAN_GROUP, [])))
+    chosen = select_spans(doc, take_candidates(doc))
+    write_ents(doc, chosen)
+    keep_ents(doc, chosen)
     return doc

@@ -16,7 +16,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .doctext import doc_text, token_offsets
+from .doctext import doc_text, tokens
 
 ABBREVIATIONS = frozenset(
     "e.g i.e et al vs cf etc fig figs eq eqs sec resp approx no dr mr ms prof st "
@@ -78,7 +78,8 @@ def mlkg_sentences(doc: Doc) -> Doc:
     """Set sentence boundaries with :func:`sentence_offsets`; keep their
     bounds for :func:`sentence_bounds`."""
     if len(doc):
-        idx, length = token_offsets(doc)
+        toks = tokens(doc)
+        idx, length = toks.idx, toks.length
         starts = _starts(idx, sentence_offsets(doc_text(doc)))
         flags = numpy.full(len(doc), -1, dtype="int64")
         flags[starts] = 1
