@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
+from .batching import batch_component
 from .doctext import doc_text
 
 _PAREN = re.compile(r"\(\s*([^()\s][^()]{0,18}?)\s*(?:[;,][^()]*)?\)")
@@ -112,7 +112,7 @@ if not Doc.has_extension("abbreviations"):
     Doc.set_extension("abbreviations", default=[])
 
 
-@Language.component("mlkg_abbreviations_v1")
+@batch_component("mlkg_abbreviations_v1")
 def mlkg_abbreviations(doc: Doc) -> Doc:
     """Store :func:`find_abbreviations` results in ``doc._.abbreviations``."""
     doc._.abbreviations = find_abbreviations(doc_text(doc))

@@ -87,10 +87,11 @@ def tokens(doc: Doc) -> Tokens:
     return table
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class Ent:
     """An entity of ``doc.ents`` read once: ``Span`` rebuilds ``label_`` and
-    ``text`` on every access, and rules read them many times."""
+    ``text`` on every access, and rules read them many times. (Not frozen:
+    a frozen dataclass's ``__init__`` costs several times more.)"""
 
     start: int
     end: int

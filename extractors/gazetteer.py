@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from ontology import EntityType
 from ontology.gazetteer import GazetteerEntry, default_entries, exact_case
 
+from .batching import BatchPipe
 from .doctext import Tokens, tokens
 
 SPAN_GROUP = "mentions"
@@ -46,7 +47,7 @@ def spelling_variants(surface: str, plural: bool = True) -> set[str]:
     return variants
 
 
-class GazetteerMatcher:
+class GazetteerMatcher(BatchPipe):
     """spaCy component adding gazetteer matches to the :func:`candidates`."""
 
     def __init__(self, nlp: Language, name: str, entries: tuple[GazetteerEntry, ...] | None = None):

@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ontology import EntityType
 
+from .batching import batch_component
 from .gazetteer import candidates
 from .doctext import FoldedPattern, doc_text, lower_text, span_text, tokens
 from .sentences import sentence_bounds
@@ -269,7 +269,7 @@ if not Doc.has_extension("proposed"):
     Doc.set_extension("proposed", default=None)
 
 
-@Language.component("mlkg_names_v1")
+@batch_component("mlkg_names_v1")
 def mlkg_names(doc: Doc) -> Doc:
     """Add title names, proposal-cue names and abbreviation pairs as mentions.
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
+from .batching import batch_component
 from .doctext import FoldedPattern, doc_text
 
 WORD_NUMBERS = {
@@ -199,7 +199,7 @@ if not Doc.has_extension("quantities"):
     Doc.set_extension("quantities", default=[])
 
 
-@Language.component("mlkg_quantities_v1")
+@batch_component("mlkg_quantities_v1")
 def mlkg_quantities(doc: Doc) -> Doc:
     """Store :func:`find_quantities` of the doc text in ``doc._.quantities``."""
     doc._.quantities = find_quantities(doc_text(doc))

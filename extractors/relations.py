@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from ontology import EntityType, RelationType
 
+from .batching import batch_component
 from .quantities import Quantity
 from .doctext import Ent, FoldedPattern, doc_ents, doc_text, lower_text
 from .sentences import sentence_bounds
@@ -192,7 +192,7 @@ if not Doc.has_extension("results"):
     Doc.set_extension("results", default=[])
 
 
-@Language.component("mlkg_relations_v1")
+@batch_component("mlkg_relations_v1")
 def mlkg_relations(doc: Doc) -> Doc:
     """Fill ``doc._.relations`` (incl. PROPOSES) and ``doc._.results``."""
     proposed = doc._.proposed or {}

@@ -13,11 +13,11 @@ from functools import lru_cache
 
 import numpy
 from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ontology.gazetteer import default_entries
 
+from .batching import batch_component
 from .gazetteer import take_candidates
 from .names import LANGUAGES, NOT_ENTITIES, is_generic, is_name_like
 from .doctext import Tokens, doc_text, is_punct, keep_ents, span_text, tokens
@@ -316,7 +316,7 @@ def write_ents(doc: Doc, spans: list[Span]) -> None:
     doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID], ents)
 
 
-@Language.component("mlkg_resolve_v1")
+@batch_component("mlkg_resolve_v1")
 def mlkg_resolve(doc: Doc) -> Doc:
     """Write the selected mentions to ``doc.ents`` (kb_id = gazetteer name)."""
     chosen = select_spans(doc, take_candidates(doc))

@@ -13,9 +13,9 @@ from bisect import bisect_left
 
 import numpy
 from spacy.attrs import SENT_START
-from spacy.language import Language
 from spacy.tokens import Doc
 
+from .batching import batch_component
 from .doctext import doc_text, tokens
 
 ABBREVIATIONS = frozenset(
@@ -73,7 +73,7 @@ def _starts(idx: list[int], offsets: list[int]) -> list[int]:
     return out
 
 
-@Language.component("mlkg_sentences_v1")
+@batch_component("mlkg_sentences_v1")
 def mlkg_sentences(doc: Doc) -> Doc:
     """Set sentence boundaries with :func:`sentence_offsets`; keep their
     bounds for :func:`sentence_bounds`."""
