@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.lex_attrs import like_num as _spacy_like_num
 from spacy.lang.lex_attrs import is_punct as _spacy_is_punct
 from spacy.tokens import Doc, Span
 
@@ -128,9 +129,10 @@ def doc_ents(doc: Doc) -> list[Ent]:
     return ents
 
 
-#: ``Token.is_punct`` of a token's text: spaCy's own lexical attribute function
-#: (English overrides only ``like_num``), cached by text.
+#: ``Token.is_punct`` and ``Token.like_num`` of a token's text: spaCy's own
+#: lexical attribute functions for English, cached by text.
 is_punct = lru_cache(maxsize=65536)(_spacy_is_punct)
+like_num = lru_cache(maxsize=65536)(_spacy_like_num)
 
 
 _LOWER_KEY = "mlkg_lower"

@@ -22,7 +22,7 @@ from ontology import EntityType
 from ontology.gazetteer import GazetteerEntry, default_entries, exact_case
 
 from .batching import BatchPipe
-from .doctext import Tokens, tokens
+from .doctext import Tokens, like_num, tokens
 
 SPAN_GROUP = "mentions"
 _PARTS = re.compile(r"[\s\-]+")
@@ -70,21 +70,27 @@ class GazetteerMatcher(BatchPipe):
                 self.exact.add(str(i), [make_doc(p) for p in sorted(exact)])
             if folded:
                 self.folded.add(str(i), [make_doc(p) for p in sorted(folded)])
+        # match id -> (entry, label, kb_id) with the strings as hashes, so that
+        # neither a match nor its span looks a string up
+        strings = nlp.vocab.strings
+        self._by_key = {strings.add(str(i)): (entry, strings.add(entry.type.value), strings.add(entry.name))
+                        for i, entry in enumerate(self.entries)}
+        self._source = strings.add("gazetteer")
 
     def matches(self, doc: Doc) -> list[tuple[int, int, GazetteerEntry]]:
         """Longest non-overlapping matches as (start, end, entry) token spans."""
-        strings, toks = doc.vocab.strings, tokens(doc)
+        return [(start, end, self._by_key[key][0]) for start, end, key in self._matches(doc)]
+
+    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        toks, by_key = tokens(doc), self._by_key
         hits = [(s, e, k) for k, s, e in self.folded(doc)] + [(s, e, k) for k, s, e in self.exact(doc)]
-        out = []
-        for start, end, key in longest_first(hits):
-            entry = self.entries[int(strings[key])]
-            if _bounded(doc, toks, start, end) and not _lowercase_clash(toks, start, end, entry):
-                out.append((start, end, entry))
-        return out
+        return [(start, end, key) for start, end, key in longest_first(hits)
+                if _bounded(doc, toks, start, end) and not _lowercase_clash(toks, start, end, by_key[key][0])]
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates(doc).extend(Span(doc, start, end, label=entry.type.value, kb_id=entry.name, span_id="gazetteer")
-                               for start, end, entry in self.matches(doc))
+        by_key, source = self._by_key, self._source
+        candidates(doc).extend(Span(doc, start, end, label=by_key[key][1], kb_id=by_key[key][2], span_id=source)
+                               for start, end, key in self._matches(doc))
         return doc
 
 
@@ -149,7 +155,7 @@ def _bounded(doc: Doc, toks: Tokens, start: int, end: int) -> bool:
         nxt = word(end)
         if nxt == "-" and end + 1 < len(toks):
             return not word(end + 1).isalpha() or word(end + 1).lower() in _GLUE_OK
-        if nxt.isalpha() or nxt == "+" or doc[end].like_num:
+        if nxt.isalpha() or nxt == "+" or like_num(nxt):
             return False
     if start > 0 and not toks.space_after(start - 1) and word(start - 1) in {"-", "+"}:
         return start < 2 or not word(start - 2).isalpha()

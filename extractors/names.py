@@ -9,6 +9,7 @@ component at the bottom adds their spans to the candidate mentions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -186,18 +187,21 @@ def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, in
     idx, text = toks.idx, toks.text
     found: list[tuple[int, int]] = []
     if cue is not None and cue[1] < end_char:
-        window = doc.char_span(cue[1], end_char, alignment_mode="expand")
-        if window is not None:
-            for i in range(window.start, min(window.end, window.start + 26)):
-                word = toks.word(i)
-                if word == ";":
-                    break
-                if i in known:
-                    continue
-                named = word[:1].isupper() and _NAMING.search(text[cue[1] : idx[i]] + " ")
-                if is_name_like(word) or named:
-                    found.append((i, _name_run(doc, i, window.end)))
-                    break
+        # the tokens from the cue's end to the sentence's: doc.char_span(cue
+        # end, end_char, "expand") without making a Span
+        first = bisect_right(idx, cue[1]) - 1
+        if cue[1] >= idx[first] + toks.length[first]:
+            first += 1  # the cue ends a token: the window starts at the next one
+        for i in range(first, min(end, first + 26)):
+            word = toks.word(i)
+            if word == ";":
+                break
+            if i in known:
+                continue
+            named = word[:1].isupper() and _NAMING.search(text[cue[1] : idx[i]] + " ")
+            if is_name_like(word) or named:
+                found.append((i, _name_run(doc, i, end)))
+                break
     if end > start and _may_be_name(text, start_char) and is_name_like(toks.word(start)):
         stop = _name_run(doc, start, end)
         if _APPOSITION.match(text[idx[stop] : end_char] if stop < end else ""):

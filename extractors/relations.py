@@ -28,6 +28,8 @@ _EVAL = FoldedPattern(
 _TRAIN = FoldedPattern(r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*|distill\w*|learn\w* from|collected|using|leverag\w*)\b")
 _COMPARE = FoldedPattern(r"\b(?:outperform\w*|surpass\w*|beat\w*|better than|superior to|improv\w* (?:up)?on|exceed\w*)\b")
 _DATASET_TYPES = {EntityType.DATASET.value, EntityType.BENCHMARK.value}
+#: Label strings, read once (an enum's ``.value`` is a property call).
+_METHOD, _METRIC, _TASK = EntityType.METHOD.value, EntityType.METRIC.value, EntityType.TASK.value
 
 
 @dataclass(slots=True)
@@ -87,13 +89,13 @@ def sentence_relations(sent: tuple[int, int], text: str, ents: list[Ent], propos
             else:
                 conf = 0.6 if _TRAIN.search(text, low) else 0.5
                 out.append(LocalRelation(RelationType.USES, PAPER, span, ev, "cue:mention", conf))
-        elif ent.label_ == EntityType.METRIC.value:
+        elif ent.label_ == _METRIC:
             out.append(LocalRelation(RelationType.MEASURES, PAPER, span, ev, "cue:mention", 0.7))
-        elif ent.label_ == EntityType.TASK.value:
+        elif ent.label_ == _TASK:
             out.append(LocalRelation(RelationType.ADDRESSES, PAPER, span, ev, "cue:mention", 0.7))
-        elif ent.label_ == EntityType.METHOD.value:
+        elif ent.label_ == _METHOD:
             out.append(LocalRelation(RelationType.USES, PAPER, span, ev, "cue:mention", 0.6))
-    methods = [e for e in ents if e.label_ == EntityType.METHOD.value]
+    methods = [e for e in ents if e.label_ == _METHOD]
     cmp_ = _COMPARE.search(text, low) if len(methods) > 1 else None  # a subject and an object
     if cmp_:
         pivot = sent[0] + cmp_.start()
@@ -159,9 +161,9 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
     """
     out: list[LocalResult] = []
     base = sent[0]
-    metrics = [e for e in ents if e.label_ == EntityType.METRIC.value]
+    metrics = [e for e in ents if e.label_ == _METRIC]
     datasets = [e for e in ents if e.label_ in _DATASET_TYPES]
-    methods = [e for e in ents if e.label_ == EntityType.METHOD.value]
+    methods = [e for e in ents if e.label_ == _METHOD]
     paired = _respectively(text, [q for q in quantities if q.unit in {"%", "points", ""}], datasets, base)
     for q in quantities:
         if q.unit in {"GB", "MB"} and _NOT_RESULT.match(text[q.end - base :]):
