@@ -6,6 +6,7 @@ text, its lower-cased copy and token offsets here instead."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,6 +74,28 @@ class Tokens:
         whitespace than one space is a token of its own)."""
         end = self.idx[i] + self.length[i]
         return end < (self.idx[i + 1] if i + 1 < len(self.idx) else len(self.text))
+
+    def token_at(self, char: int) -> int:
+        """The token whose text or following space holds ``char``, or -1
+        (spaCy's ``token_by_char``)."""
+        i = bisect_right(self.idx, char) - 1
+        if i < 0 or char >= self.idx[i] + self.length[i] + self.space_after(i):
+            return -1
+        return i
+
+    def char_span(self, start_char: int, end_char: int, expand: bool = False) -> tuple[int, int] | None:
+        """(start, end) token bounds of ``doc.char_span(start_char, end_char,
+        alignment_mode="expand" if expand else "strict")``, without making
+        the ``Span``; None where that gives None."""
+        start = self.token_at(start_char)
+        if start < 0 or (not expand and start_char != self.idx[start]):
+            return None
+        end = self.token_at(end_char - 1)
+        if end < 0 or (not expand and end_char != self.idx[end] + self.length[end]):
+            return None
+        if expand and start_char == self.idx[start] + self.length[start]:
+            start += 1  # the space after a token is not part of it
+        return start, end + 1
 
 
 def tokens(doc: Doc) -> Tokens:

@@ -282,27 +282,29 @@ def mlkg_names(doc: Doc) -> Doc:
     each proposed name to the char span of its evidence sentence.
     """
     group = candidates(doc)
+    toks = tokens(doc)
     proposed: dict[tuple[int, int], tuple[int, int]] = {}
     title_end = doc.user_data.get("title_end", 0)
     if title_end:
-        text = doc_text(doc)
+        text = toks.text
         name = title_name(text[:title_end])
         if name:
-            start = doc_text(doc).index(name)
-            span = doc.char_span(start, start + len(name), alignment_mode="expand")
-            if span is not None:
+            start = text.index(name)
+            bounds = toks.char_span(start, start + len(name), expand=True)
+            if bounds is not None:
                 rest = text[start + len(name) + 1 : title_end]
                 label = coined_type(name, rest).value
-                group.append(Span(doc, span.start, span.end, label=label, span_id="title"))
+                span = Span(doc, *bounds, label=label, span_id="title")
+                group.append(span)
                 proposed[(span.start_char, span.end_char)] = (0, title_end)
     for abbr in doc._.abbreviations:
-        long_span = doc.char_span(abbr.long_start, abbr.long_end, alignment_mode="expand")
-        short_span = doc.char_span(abbr.short_start, abbr.short_end, alignment_mode="expand")
-        if long_span is None or short_span is None or is_generic(abbr.long) or abbr.short in NOT_ENTITIES:
+        long_bounds = toks.char_span(abbr.long_start, abbr.long_end, expand=True)
+        short_bounds = toks.char_span(abbr.short_start, abbr.short_end, expand=True)
+        if long_bounds is None or short_bounds is None or is_generic(abbr.long) or abbr.short in NOT_ENTITIES:
             continue
         label = guess_type(abbr.long).value
-        group.append(Span(doc, long_span.start, long_span.end, label=label, span_id="abbreviation"))
-        group.append(Span(doc, short_span.start, short_span.end, label=label, span_id="abbreviation"))
+        group.append(Span(doc, *long_bounds, label=label, span_id="abbreviation"))
+        group.append(Span(doc, *short_bounds, label=label, span_id="abbreviation"))
     group.extend(pair_translation_spans(doc))
     known = known_tokens(doc, group)
     cues = cue_spans(doc_text(doc), lower_text(doc))
@@ -314,11 +316,12 @@ def mlkg_names(doc: Doc) -> Doc:
             continue
         cue = cues[c] if c < len(cues) and cues[c][1] <= sent[3] else None
         for start, end in proposal_spans(doc, sent, cue, known):
-            span = doc[start:end]
-            if is_generic(span.text):
+            start_char, end_char = toks.idx[start], toks.idx[end - 1] + toks.length[end - 1]
+            name = toks.text[start_char:end_char]
+            if is_generic(name):
                 continue
-            label = coined_type(span.text, type_context(doc, end)).value
+            label = coined_type(name, type_context(doc, end)).value
             group.append(Span(doc, start, end, label=label, span_id="proposal"))
-            proposed[(span.start_char, span.end_char)] = (sent[2], sent[3])
+            proposed[(start_char, end_char)] = (sent[2], sent[3])
     doc._.proposed = proposed
     return doc

@@ -282,14 +282,14 @@ def select_spans(doc: Doc, candidates: list[Span]) -> list[Span]:
         if span.id_ != "gazetteer":
             first.setdefault(span_text(span), span)
     if first:
-        for start, end, name in find_names(toks.text, first):
-            other = doc.char_span(start, end)
-            if other is None or any(taken[other.start : other.end]):
+        for start_char, end_char, name in find_names(toks.text, first):
+            bounds = toks.char_span(start_char, end_char)
+            if bounds is None or any(taken[bounds[0] : bounds[1]]):
                 continue
-            for i in range(other.start, other.end):
+            for i in range(*bounds):
                 taken[i] = True
             span = first[name]
-            chosen.append(Span(doc, other.start, other.end, label=span.label_, kb_id=span.kb_id_, span_id="repeat"))
+            chosen.append(Span(doc, *bounds, label=span.label, kb_id=span.kb_id, span_id="repeat"))
     return sorted(chosen, key=lambda s: s.start)
 
 
