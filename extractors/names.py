@@ -231,15 +231,17 @@ def known_tokens(doc: Doc, group: Iterable[Span]) -> set[int]:
         # "a test-time adaptation approach (CoTTA)": a method head names
         # the short form as the paper's own; "question answering (QA)" does not
         if not is_name_like(a.long) and not _METHOD_HEAD.search(a.long):
-            short = doc.char_span(a.short_start, a.short_end, alignment_mode="expand")
+            short = tokens(doc).char_span(a.short_start, a.short_end, expand=True)
             if short is not None:
-                known.update(range(short.start, short.end))
+                known.update(range(*short))
     return known
 
 
 def type_context(doc: Doc, end: int) -> str:
     """A few words after a name, for :func:`guess_type` ("X benchmark")."""
-    return doc[end : min(len(doc), end + 2)].text
+    toks = tokens(doc)
+    stop = min(len(toks), end + 2)
+    return toks.text[toks.idx[end] : toks.idx[stop - 1] + toks.length[stop - 1]] if end < stop else ""
 
 
 LANGUAGES = (

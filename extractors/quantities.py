@@ -43,6 +43,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("", r"(?P<op>[<>≤≥]|~)\s?" + _NUM),
 ]
 _COMPILED = [(unit, re.compile(pat, re.I if unit in {"samples", "h", "s"} else 0)) for unit, pat in _PATTERNS]
+#: A candidate that starts with a comparison can only be the last pattern's;
+#: every other pattern starts with a number (a sign, a digit or a number word).
+_OPS = "<>≤≥~"
+_WITH_OP, _WITH_NUMBER = _COMPILED[-1:], _COMPILED[:-1]
 # Where a quantity may start: a number, sign, comparison or number word not glued to a word.
 _START = re.compile(
     r"(?<![\w.])(?:[<>≤≥~]|[+\-−±]\s?\d|\d|(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b)"
@@ -167,7 +171,7 @@ def find_quantities(text: str) -> list[Quantity]:
         a = cand.start()
         if a < next_free:
             continue
-        for unit, rx in _COMPILED:
+        for unit, rx in (_WITH_OP if text[a] in _OPS else _WITH_NUMBER):
             m = rx.match(text, a)
             if m is None:
                 continue
