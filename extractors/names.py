@@ -19,7 +19,7 @@ from ontology import EntityType
 
 from .batching import batch_component
 from .gazetteer import candidates
-from .doctext import FoldedPattern, doc_text, lower_text, span_text, tokens
+from .doctext import FoldedPattern, doc_text, lower_text, tokens
 from .sentences import sentence_bounds
 
 #: Words that are never an entity on their own, however they are capitalised.

@@ -20,7 +20,7 @@ from ontology.gazetteer import default_entries
 from .batching import batch_component
 from .gazetteer import take_candidates
 from .names import LANGUAGES, NOT_ENTITIES, is_generic, is_name_like
-from .doctext import Tokens, doc_text, is_punct, keep_ents, span_text, tokens
+from .doctext import Ent, Tokens, is_punct, keep_ents, span_text, tokens
 
 #: "the Kinetics dataset": the head word says the type; the name is what precedes it.
 _PLURAL_HEADS = frozenset(("datasets", "corpora", "benchmarks"))
@@ -48,10 +48,13 @@ def _acceptable(span: Span, toks: Tokens | None = None) -> bool:
     return _acceptable_at(toks or tokens(span.doc), span.start, span.end, span.id_)
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
 def _acceptable_at(toks: Tokens, start: int, end: int, source: str) -> bool:
     text = toks.text[toks.idx[start] : toks.idx[end - 1] + toks.length[end - 1]].strip()
-    if len(text) < 2 or not any(c.isalpha() for c in text):
-        return False
+    if len(text) < 2 or not (_ASCII_LETTER.search(text) or not text.isascii() and any(c.isalpha() for c in text)):
+        return False  # no letter at all
     last = toks.word(end - 1)
     if source != "gazetteer" and (is_generic(text) or text in NOT_ENTITIES or text.endswith(("et al", "et al."))
                                   or last in _DANGLING):
@@ -328,21 +331,27 @@ def write_ents(doc: Doc, spans: list[Span]) -> None:
     """``doc.set_ents(spans)`` for non-overlapping spans, in one
     ``Doc.from_array`` call (measured: 45 -> 32 us per abstract; ``set_ents``
     tests every token against a Python set). Like ``set_ents`` it keeps each
-    span's extractor in ``ent_id``."""
+    span's extractor in ``ent_id``. Records them for later rules
+    (:func:`~extractors.doctext.keep_ents`)."""
     if not len(doc):
         return
+    toks, strings = tokens(doc), doc.vocab.strings
+    idx, length, text = toks.idx, toks.length, toks.text
     ents = numpy.zeros((len(doc), 4), dtype="uint64")
     ents[:, 0] = 2  # ENT_IOB "O"
+    records = []
     for span in spans:
-        ents[span.start : span.end] = (1, span.label, span.kb_id, span.id)  # "I"
-        ents[span.start, 0] = 3  # "B"
+        start, end, label = span.start, span.end, span.label
+        ents[start:end] = (1, label, span.kb_id, span.id)  # "I"
+        ents[start, 0] = 3  # "B"
+        start_char, end_char = idx[start], idx[end - 1] + length[end - 1]
+        records.append(Ent(start, end, start_char, end_char, strings[label], text[start_char:end_char]))
     doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID], ents)
+    keep_ents(doc, records)
 
 
 @batch_component("mlkg_resolve_v1")
 def mlkg_resolve(doc: Doc) -> Doc:
     """Write the selected mentions to ``doc.ents`` (kb_id = gazetteer name)."""
-    chosen = select_spans(doc, take_candidates(doc))
-    write_ents(doc, chosen)
-    keep_ents(doc, chosen)
+    write_ents(doc, select_spans(doc, take_candidates(doc)))
     return doc
