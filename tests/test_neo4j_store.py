@@ -131,7 +131,8 @@ def test_cypher_strings():
     assert "MATCH (a:Result {id: row.source})" in cypher.merge_relationships("MEASURES", cypher.RESULT, cypher.ENTITY)
     c = cypher.create_relationships(RelationType.USES)
     assert c.startswith("UNWIND $rows AS row MATCH (a:Paper {id: row[0]}) UNWIND row[1] AS e ")
-    assert "evidence: $strs[e[1]]" in c and "confidence: e[6] / 1000.0" in c
+    assert "THEN $spans[e[2]] ELSE e[2..] END AS v" in c and "evidence: $strs[v[0]]" in c
+    assert "confidence: e[1] / 1000.0" in c
     c = cypher.create_relationships(RelationType.OUTPERFORMS, cypher.ENTITY, cypher.ENTITY)
     assert "MATCH (a:Entity {id: row[1]}) UNWIND row[2] AS e" in c
     assert cypher.count_nodes("Task") == "MATCH (n:Task) RETURN count(n) AS n"
@@ -236,18 +237,20 @@ def test_tabulated_edges_stand_for_the_grouped_rows(seed_papers):
         whole = list(tabulate_edges(rows, None, paper_source))
         assert len(whole) == 1 and untabulate(*whole[0], paper_source) == rows
         chunks = list(tabulate_edges(rows, budget, paper_source))
-        decoded = [row for chunk, strings in chunks for row in untabulate(chunk, strings, paper_source)]
+        decoded = [row for chunk, strings, spans in chunks for row in untabulate(chunk, strings, spans, paper_source)]
         # a paper's group may be cut between chunks: compare edge by edge
         flat = lambda rs: [(p, s, e) for p, s, es in rs for e in es]  # noqa: E731
         assert flat(decoded) == flat(cypher.falkordb_escape(rows)), t  # escaped: for splicing
-        for chunk, strings in chunks:
+        for chunk, strings, spans in chunks:
             assert len(strings) == len(set(strings))
-            assert splice_len(chunk) + splice_len(strings) <= budget
+            assert len(spans) == len({tuple(s) for s in spans})
+            assert splice_len(chunk) + splice_len(strings) + splice_len(spans) <= budget
     # evidence shared by several edges of a paper is sent once per chunk
     uses = data["relationships"][("USES", cypher.PAPER, cypher.ENTITY)]
     n_edges = sum(len(r[2]) for r in uses)
-    n_strings = sum(len(strings) for _, strings in tabulate_edges(uses, 3000, True))
-    assert n_strings < n_edges
+    tables = list(tabulate_edges(uses, 3000, True))
+    assert sum(len(strings) for _, strings, _ in tables) < n_edges
+    assert sum(len(spans) for _, _, spans in tables) < n_edges  # edges of one sentence share their span
 
 
 def test_tabulated_edges_escape_and_refuse_oversized():
@@ -255,11 +258,15 @@ def test_tabulated_edges_escape_and_refuse_oversized():
     from kg.stores.chunking import tabulate_edges
 
     rows = [["p'1", "p'1", [["it's", "a \\ b", "abstract", 0, 5, "cue", 0.75]]]]
-    (chunk, strings), = tabulate_edges(rows, 4000, True)
-    assert chunk == [["p\\'1", [["it\\'s", 0, 1, 0, 5, 2, 750]]]]
-    assert strings == ["a \\\\ b", "abstract", "cue"]
-    (chunk, strings), = tabulate_edges(rows, None, True)  # Neo4j: no splice, no escaping
-    assert chunk == [["p'1", [["it's", 0, 1, 0, 5, 2, 750]]]] and strings[0] == "a \\ b"
+    (chunk, strings, spans), = tabulate_edges(rows, 4000, True)
+    assert chunk == [["p\\'1", [["it\\'s", 750, 0, 1, 0, 5, 2]]]]  # a span used once stays inline
+    assert strings == ["a \\\\ b", "abstract", "cue"] and spans == []
+    (chunk, strings, spans), = tabulate_edges(rows, None, True)  # Neo4j: no splice, no escaping
+    assert chunk == [["p'1", [["it's", 750, 0, 1, 0, 5, 2]]]] and strings[0] == "a \\ b"
+    # one sentence asserting two edges: their span is sent once, in the span table
+    two = [["p", "p", [["t", "s", "abstract", 0, 1, "cue", 0.5], ["u", "s", "abstract", 0, 1, "cue", 0.25]]]]
+    (chunk, strings, spans), = tabulate_edges(two, 4000, True)
+    assert chunk == [["p", [["t", 500, 0], ["u", 250, 0]]]] and spans == [[0, 1, 0, 1, 2]]
     with pytest.raises(StoreError, match="query-size limit"):
         list(tabulate_edges([["p", "p", [["t", "x" * 5000, "abstract", 0, 1, "cue", 0.5]]]], 4000, True))
 

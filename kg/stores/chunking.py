@@ -8,7 +8,10 @@ spliced text anew: about 10 of the ~35 µs FalkorDB spends per created edge
 fewer bytes per edge, the less parsing and the fewer statements.
 :func:`tabulate_edges` therefore sends each chunk's repeated strings (evidence
 sentences, fields, extractor names) once, in a string table, and edges refer
-to them by index (about 1.5x more edges per statement, bench/bench_bolt.py).
+to them by index (about 1.5x more edges per statement, bench/bench_bolt.py),
+and a provenance span several edges share is sent once, in a span table
+(bench/bench_bolt.py: 3,964 -> 3,240 statements; the seeds: 224 -> 220 edge
+statements, their sentences are rarely shared).
 Neo4j has no such limit: there ``budget`` is ``None`` and one chunk holds all.
 """
 from __future__ import annotations
@@ -103,21 +106,33 @@ def _needs_escape(s: Any) -> bool:
 
 
 def tabulate_edges(rows: list, budget: int | None = None, paper_source: bool = True,
-                   ) -> Iterator[tuple[list, list]]:
+                   ) -> Iterator[tuple[list, list, list]]:
     """Grouped provenance rows of :func:`kg.stores.neo4j.grouped_rows`,
     ``[paper, source, [[target, evidence, field, start, end, extractor,
-    confidence], ...]]``, as ``(rows, strings)`` chunks for
-    :func:`cypher.create_relationships`: each edge becomes ``[target,
-    evidence#, field#, start, end, extractor#, confidence * 1000]`` with the
-    strings' indexes in the chunk's table, and ``source`` is left out when it
-    is the paper (``paper_source``). Integer per-mille confidences splice as
-    ``750``, not ``0.750000``; ``n / 1000.0`` gives back the same double.
+    confidence], ...]]``, as ``(rows, strings, spans)`` chunks for
+    :func:`cypher.create_relationships`. An edge whose provenance span
+    ``(evidence, field, start, end, extractor)`` is shared with other edges
+    in ``rows`` (one sentence asserting several edges of this type) becomes
+    ``[target, confidence * 1000, span#]``, ``spans[span#]`` being
+    ``[evidence#, field#, start, end, extractor#]``; any other edge carries
+    its span inline, ``[target, confidence * 1000, evidence#, field#, start,
+    end, extractor#]`` (a table entry used once would only add bytes).
+    ``evidence#`` etc. index the chunk's string table ``strings``; ``source``
+    is left out when it is the paper (``paper_source``). Integer per-mille
+    confidences splice as ``750``, not ``0.750000``; ``n / 1000.0`` gives
+    back the same double.
 
-    With a ``budget`` (FalkorDB), each chunk's spliced rows plus table stay
+    With a ``budget`` (FalkorDB), each chunk's spliced rows plus tables stay
     under it, and chunks whose strings hold ``'`` or ``\\`` come escaped.
     """
+    shared: dict[tuple, int] = {}
+    for _paper, _source, edges in rows:
+        for edge in edges:
+            key = (edge[1], edge[2], edge[3], edge[4], edge[5])
+            shared[key] = shared.get(key, 0) + 1
     chunk: list = []
     table: dict[Any, int] = {}
+    spans: dict[tuple, int] = {}
     size = 0
     escape = False  # FalkorDB only (budget set): a string of this chunk holds ' or \\
     splice = budget is not None
@@ -129,22 +144,33 @@ def tabulate_edges(rows: list, budget: int | None = None, paper_source: bool = T
             c = costs[s] = _text_cost(s)
         return c
 
-    def flush() -> tuple[list, list]:
+    def flush() -> tuple[list, list, list]:
         strings = list(table)
+        tuples = [[table[e], table[f], s, n, table[x]] for e, f, s, n, x in spans]
         if escape:
-            return cypher.falkordb_escape(chunk), cypher.falkordb_escape(strings)
-        return chunk, strings
+            return cypher.falkordb_escape(chunk), cypher.falkordb_escape(strings), tuples
+        return chunk, strings, tuples
 
     for paper, source, edges in rows:
         head = [paper] if paper_source else [paper, source]
         group: list | None = None
         for target, evidence, field, start, end, extractor, confidence in edges:
             milli = None if confidence is None else int(round(float(confidence) * 1000))
+            span = (evidence, field, start, end, extractor)
+            tabled = shared[span] > 1
             while budget is not None:
-                cost = cost_of(target) + len(str(start)) + len(str(end)) + len(str(milli)) + 23  # 3 idx <= 9999
-                for s in (evidence, field, extractor):
-                    if s not in table:
-                        cost += cost_of(s)
+                # "[target, milli, span#], ", or "[target, milli, evidence#, field#, start, end,
+                # extractor#], " with the span inline; cost_of(target) counts one ", "
+                w = len(str(len(table) + 2))  # digits of any string index, new ones included
+                cost = cost_of(target) + len(str(milli))
+                if tabled:
+                    cost += len(str(len(spans))) + 6
+                if not tabled or span not in spans:
+                    # the span inline, or "[evidence#, field#, start, end, extractor#], " in the table
+                    cost += len(str(start)) + len(str(end)) + 3 * w + (12 if tabled else 14)
+                    for s in (evidence, field, extractor):
+                        if s not in table:
+                            cost += cost_of(s)
                 if group is None:
                     cost += sum(cost_of(h) for h in head) + 4
                 if size + cost <= budget:
@@ -154,26 +180,36 @@ def tabulate_edges(rows: list, budget: int | None = None, paper_source: bool = T
                     raise StoreError(f"an edge of {cost} bytes exceeds FalkorDB's Bolt query-size limit "
                                      f"(~{FALKORDB_MAX_TEXT} bytes); evidence begins {str(evidence)[:60]!r}")
                 yield flush()
-                chunk, table, size, escape, group = [], {}, 0, False, None
-            for s in (evidence, field, extractor):
-                if s not in table:
-                    table[s] = len(table)
-                    escape = escape or (splice and _needs_escape(s))
+                chunk, table, spans, size, escape, group = [], {}, {}, 0, False, None
+            i = spans.get(span) if tabled else None
+            if i is None:
+                for s in (evidence, field, extractor):
+                    if s not in table:
+                        table[s] = len(table)
+                        escape = escape or (splice and _needs_escape(s))
+                if tabled:
+                    i = spans[span] = len(spans)
             if group is None:
                 group = []
                 chunk.append([*head, group])
                 escape = escape or (splice and any(_needs_escape(h) for h in head))
-            group.append([target, table[evidence], table[field], start, end, table[extractor], milli])
+            if tabled:
+                group.append([target, milli, i])
+            else:
+                group.append([target, milli, table[evidence], table[field], start, end, table[extractor]])
             escape = escape or (splice and _needs_escape(target))
     if chunk:
         yield flush()
 
 
-def untabulate(rows: list, strings: list, paper_source: bool = True) -> list:
+def untabulate(rows: list, strings: list, spans: list, paper_source: bool = True) -> list:
     """The grouped rows a chunk of :func:`tabulate_edges` stands for (tests)."""
     out = []
     for row in rows:
         paper, source, edges = (row[0], row[0], row[1]) if paper_source else row
-        out.append([paper, source, [[t, strings[e], strings[f], s, n, strings[x], None if c is None else c / 1000.0]
-                                    for t, e, f, s, n, x, c in edges]])
+        decoded = []
+        for t, c, *span in edges:
+            e, f, s, n, x = spans[span[0]] if len(span) == 1 else span
+            decoded.append([t, strings[e], strings[f], s, n, strings[x], None if c is None else c / 1000.0])
+        out.append([paper, source, decoded])
     return out

@@ -192,26 +192,30 @@ PROVENANCE = ("evidence", "field", "start", "end", "extractor", "confidence")
 
 def create_relationships(rel: RelationType | str, source: str = PAPER, target: str = ENTITY) -> str:
     """Edges of one type and endpoint kinds, from the compact grouped rows of
-    :func:`kg.stores.chunking.tabulate_edges` and their string table
-    ``$strs``: ``[paper, [[target, evidence#, field#, start, end, extractor#,
-    confidence * 1000], ...]]`` for paper sources, ``[paper, source, [...]]``
-    for others.
+    :func:`kg.stores.chunking.tabulate_edges` and their tables ``$spans``
+    (``[evidence#, field#, start, end, extractor#]``) and ``$strs``:
+    ``[paper, [[target, confidence * 1000, span#], ...]]`` for paper sources,
+    ``[paper, source, [...]]`` for others; an edge whose span no other edge
+    shares carries it inline, ``[target, confidence * 1000, evidence#, ...]``.
 
     ``CREATE``, not ``MERGE``: it is only run for papers whose previous
     contribution was deleted in the same transaction, and the rows hold one
     edge per (source, type, target, paper), so no duplicate can arise. Grouped
     list rows are about half the bytes of map rows and CREATE skips the
     existence check: together about 2x the load rate; the string table about
-    1.5x more edges per FalkorDB statement (bench/bench_bolt.py).
+    1.5x more edges per FalkorDB statement, the span table (edges of one
+    sentence share their provenance) fewer bytes again (bench/bench_bolt.py).
     """
     t = _rel_type(rel)
     if source == PAPER:
         head = f"UNWIND $rows AS row MATCH {node_pattern('a', source, 'row[0]')} UNWIND row[1] AS e "
     else:
         head = f"UNWIND $rows AS row MATCH {node_pattern('a', source, 'row[1]')} UNWIND row[2] AS e "
-    props = ("evidence: $strs[e[1]], field: $strs[e[2]], start: e[3], end: e[4], "
-             "extractor: $strs[e[5]], confidence: e[6] / 1000.0")
-    return head + f"MATCH {node_pattern('b', target, 'e[0]')} CREATE (a)-[:{t} {{paper: row[0], {props}}}]->(b)"
+    props = ("evidence: $strs[v[0]], field: $strs[v[1]], start: v[2], end: v[3], "
+             "extractor: $strs[v[4]], confidence: e[1] / 1000.0")
+    return (head + f"MATCH {node_pattern('b', target, 'e[0]')} "
+            "WITH row, e, a, b, CASE WHEN size(e) = 3 THEN $spans[e[2]] ELSE e[2..] END AS v "
+            f"CREATE (a)-[:{t} {{paper: row[0], {props}}}]->(b)")
 
 
 # -- deletes ------------------------------------------------------------------

@@ -429,10 +429,10 @@ class Neo4jStore:
         for (t, s_kind, t_kind), rows in sorted(data["relationships"].items()):
             text = cypher.create_relationships(t, s_kind, t_kind)
             budget = None
-            if self.server == "falkordb":  # "CYPHER rows=... strs=..." + the text
-                budget = FALKORDB_MAX_TEXT - len(text.encode()) - 32
-            writes += ((text, {"rows": chunk, "strs": strings})
-                       for chunk, strings in tabulate_edges(rows, budget, s_kind == cypher.PAPER))
+            if self.server == "falkordb":  # "CYPHER rows=... strs=... spans=..." + the text
+                budget = FALKORDB_MAX_TEXT - len(text.encode()) - 40
+            writes += ((text, {"rows": chunk, "strs": strings, "spans": spans})
+                       for chunk, strings, spans in tabulate_edges(rows, budget, s_kind == cypher.PAPER))
         return lookup, deletes, writes
 
     def _execute(self, tx, plan: tuple[list, list, list]) -> None:
