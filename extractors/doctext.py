@@ -153,6 +153,19 @@ like_num = lru_cache(maxsize=65536)(_spacy_like_num)
 
 
 _LOWER_KEY = "mlkg_lower"
+#: ``doc.user_data`` key of the sentence bounds (:mod:`extractors.sentences`).
+SENTENCES_KEY = "mlkg_sentences"
+
+
+def drop_scratch(doc: Doc) -> None:
+    """Forget the per-doc reading aids above (token table, lower-cased text,
+    sentence bounds, entity records) once the last rule has run: the doc's
+    holder does not need them, and kept they are some 25 more objects per doc
+    for the garbage collector to scan (measured: 13% of rules-only time went
+    to collections when a caller keeps its docs). Readers rebuild them on
+    demand, so a later call of any rule still works."""
+    for key in (_TOKENS_KEY, _ENTS_KEY, _LOWER_KEY, SENTENCES_KEY):
+        doc.user_data.pop(key, None)
 
 
 def lower_text(doc: Doc) -> str | None:

@@ -17,7 +17,7 @@ from ontology import EntityType, RelationType
 
 from .batching import batch_component
 from .quantities import Quantity
-from .doctext import Ent, FoldedPattern, doc_ents, doc_text, lower_text
+from .doctext import Ent, FoldedPattern, doc_ents, doc_text, drop_scratch, lower_text
 from .sentences import sentence_bounds
 
 PAPER = "PAPER"
@@ -231,4 +231,5 @@ def mlkg_relations(doc: Doc) -> Doc:
         q = k
     doc._.relations = relations
     doc._.results = results
+    drop_scratch(doc)  # the last rule component
     return doc

@@ -16,7 +16,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from .batching import batch_component
-from .doctext import doc_text, tokens
+from .doctext import SENTENCES_KEY, doc_text, tokens
 
 ABBREVIATIONS = frozenset(
     "e.g i.e et al vs cf etc fig figs eq eqs sec resp approx no dr mr ms prof st "
@@ -47,7 +47,7 @@ def sentence_offsets(text: str) -> list[int]:
 
 
 #: ``doc.user_data`` key of the sentence bounds the component computed.
-_BOUNDS = "mlkg_sentences"
+_BOUNDS = SENTENCES_KEY
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
