@@ -20,7 +20,7 @@ from ontology.gazetteer import default_entries
 from .batching import batch_component
 from .gazetteer import take_candidates
 from .names import LANGUAGES, NOT_ENTITIES, is_generic, is_name_like
-from .doctext import Ent, Tokens, is_punct, keep_ents, span_text, tokens
+from .doctext import Ent, Tokens, is_punct, keep_ents, lower_text, span_text, tokens
 
 #: "the Kinetics dataset": the head word says the type; the name is what precedes it.
 _PLURAL_HEADS = frozenset(("datasets", "corpora", "benchmarks"))
@@ -191,7 +191,12 @@ _SETTINGS = {"Task": TASK_SETTINGS, "Dataset": DATASET_SETTINGS, "Benchmark": DA
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
-def grow_spans(doc: Doc, chosen: list[Span], taken: list[bool]) -> list[Span]:
+#: A chosen mention: (span, start, end, label, source) with the span's own
+#: attributes read once (``Span.label_`` and ``id_`` look strings up).
+Pick = tuple[Span, int, int, str, str]
+
+
+def grow_spans(doc: Doc, chosen: list[Pick], taken: list[bool]) -> list[Pick]:
     """Chosen spans grown over free neighbours the gold corpora annotate inside
     them; each claims the tokens it takes:
 
@@ -205,11 +210,14 @@ def grow_spans(doc: Doc, chosen: list[Span], taken: list[bool]) -> list[Span]:
       own (gold: Task 11 times, Dataset 5; TDMSci training, SciERC).
     """
     toks = tokens(doc)
-    return [_grown(doc, toks, span, taken) for span in chosen]
+    low = lower_text(doc)
+    shared = low is None or "shared" in low  # most abstracts have no shared task to look for
+    return [_grown(doc, toks, pick, taken, shared) for pick in chosen]
 
 
-def _grown(doc: Doc, toks: Tokens, span: Span, taken: list[bool]) -> Span:
-    start, end, label = span.start, span.end, span.label_
+def _grown(doc: Doc, toks: Tokens, pick: Pick, taken: list[bool], shared: bool) -> Pick:
+    span, start0, end0, label0, source = pick
+    start, end, label = start0, end0, label0
     settings = _SETTINGS.get(label)
     grown = False
     if settings:
@@ -217,15 +225,15 @@ def _grown(doc: Doc, toks: Tokens, span: Span, taken: list[bool]) -> Span:
             start -= 1
     if label in ("Dataset", "Benchmark") and end < len(toks) and not taken[end] and _YEAR.match(toks.word(end)):
         end += 1
-    if (end + 1 < len(toks) and not taken[end] and not taken[end + 1] and toks.word(end).lower() == "shared"
+    if (shared and end + 1 < len(toks) and not taken[end] and not taken[end + 1] and toks.word(end).lower() == "shared"
             and toks.word(end + 1).lower() in ("task", "tasks")):
         end, label, grown = end + 2, "Task", True
-    if (start, end, label) == (span.start, span.end, span.label_):
-        return span
-    kb_id, source = ("", "pattern") if grown or start != span.start else (span.kb_id_, span.id_)
-    for i in [*range(start, span.start), *range(span.end, end)]:
+    if (start, end, label) == (start0, end0, label0):
+        return pick
+    kb_id, source = ("", "pattern") if grown or start != start0 else (span.kb_id_, source)
+    for i in [*range(start, start0), *range(end0, end)]:
         taken[i] = True
-    return Span(doc, start, end, label=label, kb_id=kb_id, span_id=source)
+    return Span(doc, start, end, label=label, kb_id=kb_id, span_id=source), start, end, label, source
 
 
 def _rank(start: int, end: int, label: str, source: str, curated_tasks: set[tuple[int, int]]) -> float:
@@ -266,34 +274,41 @@ def _candidates(doc: Doc, toks: Tokens, spans: list[Span]) -> list[tuple[Span, i
 
 def select_spans(doc: Doc, candidates: list[Span]) -> list[Span]:
     """Greedy non-overlapping selection by extractor priority, then length."""
+    return [pick[0] for pick in _select(doc, candidates)]
+
+
+def _select(doc: Doc, candidates: list[Span]) -> list[Pick]:
     toks = tokens(doc)
     ranked = _candidates(doc, toks, candidates)
     curated_tasks = {(start, end) for _, start, end, label, source in ranked if source == "gazetteer" and label == "Task"}
     ranked.sort(key=lambda c: (-_rank(c[1], c[2], c[3], c[4], curated_tasks), c[1] - c[2], c[1]))
     taken = [False] * len(doc)
-    chosen: list[Span] = []
-    for span, start, end, _, source in ranked:
+    chosen: list[Pick] = []
+    for pick in ranked:
+        _, start, end, _, source = pick
         if any(taken[start:end]) or not _acceptable_at(toks, start, end, source):
             continue
         for i in range(start, end):
             taken[i] = True
-        chosen.append(span)
+        chosen.append(pick)
     chosen = grow_spans(doc, chosen, taken)
     # one pass over the text for all chosen names (longest first at a position)
-    first: dict[str, Span] = {}
-    for span in chosen:
-        if span.id_ != "gazetteer":
-            first.setdefault(span_text(span), span)
+    first: dict[str, Pick] = {}
+    idx, length, text = toks.idx, toks.length, toks.text
+    for pick in chosen:
+        if pick[4] != "gazetteer":
+            first.setdefault(text[idx[pick[1]] : idx[pick[2] - 1] + length[pick[2] - 1]], pick)
     if first:
-        for start_char, end_char, name in find_names(toks.text, first):
+        for start_char, end_char, name in find_names(text, first):
             bounds = toks.char_span(start_char, end_char)
             if bounds is None or any(taken[bounds[0] : bounds[1]]):
                 continue
             for i in range(*bounds):
                 taken[i] = True
-            span = first[name]
-            chosen.append(Span(doc, *bounds, label=span.label, kb_id=span.kb_id, span_id="repeat"))
-    return sorted(chosen, key=lambda s: s.start)
+            span, label = first[name][0], first[name][3]
+            chosen.append((Span(doc, *bounds, label=span.label, kb_id=span.kb_id, span_id="repeat"), *bounds, label, "repeat"))
+    chosen.sort(key=lambda pick: pick[1])
+    return chosen
 
 
 def _word_char(ch: str) -> bool:
@@ -327,25 +342,24 @@ def find_names(text: str, names: Iterable[str]) -> list[tuple[int, int, str]]:
     return out
 
 
-def write_ents(doc: Doc, spans: list[Span]) -> None:
-    """``doc.set_ents(spans)`` for non-overlapping spans, in one
+def write_ents(doc: Doc, picks: list[Pick]) -> None:
+    """``doc.set_ents`` for the chosen, non-overlapping spans, in one
     ``Doc.from_array`` call (measured: 45 -> 32 us per abstract; ``set_ents``
     tests every token against a Python set). Like ``set_ents`` it keeps each
     span's extractor in ``ent_id``. Records them for later rules
     (:func:`~extractors.doctext.keep_ents`)."""
     if not len(doc):
         return
-    toks, strings = tokens(doc), doc.vocab.strings
+    toks = tokens(doc)
     idx, length, text = toks.idx, toks.length, toks.text
     ents = numpy.zeros((len(doc), 4), dtype="uint64")
     ents[:, 0] = 2  # ENT_IOB "O"
     records = []
-    for span in spans:
-        start, end, label = span.start, span.end, span.label
-        ents[start:end] = (1, label, span.kb_id, span.id)  # "I"
+    for span, start, end, label, _ in picks:
+        ents[start:end] = (1, span.label, span.kb_id, span.id)  # "I"
         ents[start, 0] = 3  # "B"
         start_char, end_char = idx[start], idx[end - 1] + length[end - 1]
-        records.append(Ent(start, end, start_char, end_char, strings[label], text[start_char:end_char]))
+        records.append(Ent(start, end, start_char, end_char, label, text[start_char:end_char]))
     doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID], ents)
     keep_ents(doc, records)
 
@@ -353,5 +367,5 @@ def write_ents(doc: Doc, spans: list[Span]) -> None:
 @batch_component("mlkg_resolve_v1")
 def mlkg_resolve(doc: Doc) -> Doc:
     """Write the selected mentions to ``doc.ents`` (kb_id = gazetteer name)."""
-    write_ents(doc, select_spans(doc, take_candidates(doc)))
+    write_ents(doc, _select(doc, take_candidates(doc)))
     return doc
