@@ -73,7 +73,7 @@ def load_pipelines(bs: int, texts: list[str]) -> dict[str, object]:
     """name -> callable(texts); None for en_core_web_sm when not installed."""
     import spacy
 
-    from extractors.pipeline import make_nlp
+    from extractors.pipeline import freeze_loaded, make_nlp
     from extractors.tokenizer import customize_tokenizer
 
     blank = spacy.blank("en")
@@ -103,6 +103,9 @@ def load_pipelines(bs: int, texts: list[str]) -> dict[str, object]:
     for fn in pipes.values():
         if fn is not None:
             fn(texts[:20])  # warm up
+    # as kg build does once its pipeline is loaded (extractors.pipeline.freeze_loaded):
+    # the loaded models are no garbage, so collections need not rescan them
+    freeze_loaded()
     return pipes
 
 

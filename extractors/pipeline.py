@@ -50,6 +50,21 @@ def get_nlp(fast: bool = False) -> Language:
     return make_nlp(fast)
 
 
+def freeze_loaded() -> None:
+    """Move every object alive now (the loaded pipelines: vocab, gazetteer,
+    model, some 100k objects) out of the cyclic garbage collector's reach
+    (``gc.freeze``). For a process that loads its pipeline once and then
+    extracts: each full collection otherwise rescans all of them. Measured
+    per 1,000 abstracts: collections 84-114 -> 23-25 ms rules-only, 25-101
+    -> 28-36 ms full. Before a fork it also keeps the workers' copy-on-write
+    pages shared (the ``gc`` module's documentation advises it there). Not
+    for a library caller's process whose objects alive now may later become
+    garbage cycles: frozen objects are never collected."""
+    import gc
+
+    gc.freeze()
+
+
 def pipeline_version(fast: bool = False) -> str:
     """Changes whenever code version, gazetteer or mode change (triggers re-extraction)."""
     parts = [__version__, gazetteer_version(), "fast" if fast else "full"]

@@ -34,7 +34,7 @@ from itertools import islice
 from pathlib import Path
 
 from extractors.keys import name_key
-from extractors.pipeline import get_nlp, pipeline_version
+from extractors.pipeline import freeze_loaded, get_nlp, pipeline_version
 
 from .extract import (
     DocData, PaperBuilder, PaperGroup, Prepared, Scan, content_hash, distinct_records, extract_chunk, paper_id,
@@ -147,6 +147,7 @@ class Engine:
             import multiprocessing as mp
 
             get_nlp(self.fast)  # loaded once, shared copy-on-write by the forked workers
+            freeze_loaded()
             self._pool = mp.get_context("fork").Pool(self.workers)
         return self
 

@@ -197,9 +197,14 @@ def run_pipeline(nlp: Language, items: list[tuple[str, int, list | None]], batch
 
 
 def extract_chunk(items: list[tuple[str, int, list | None]], fast: bool = False) -> list[DocData]:
-    """Worker entry point (process pool or Dask): pipeline of this process."""
-    from extractors.pipeline import get_nlp
+    """Worker entry point (process pool or Dask): pipeline of this process,
+    loaded on the first call, when the process's objects are frozen for the
+    garbage collector (:func:`extractors.pipeline.freeze_loaded`)."""
+    from extractors.pipeline import freeze_loaded, get_nlp
 
+    if get_nlp.cache_info().currsize == 0:
+        get_nlp(fast)
+        freeze_loaded()
     return run_pipeline(get_nlp(fast), items)
 
 
