@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .batching import batch_component
-from .doctext import doc_text
+from .doctext import doc_text, set_ext
 
 _PAREN = re.compile(r"\(\s*([^()\s][^()]{0,18}?)\s*(?:[;,][^()]*)?\)")
 _WORD = re.compile(r"\S+")
@@ -115,5 +115,5 @@ if not Doc.has_extension("abbreviations"):
 @batch_component("mlkg_abbreviations_v1")
 def mlkg_abbreviations(doc: Doc) -> Doc:
     """Store :func:`find_abbreviations` results in ``doc._.abbreviations``."""
-    doc._.abbreviations = find_abbreviations(doc_text(doc))
+    set_ext(doc, "abbreviations", find_abbreviations(doc_text(doc)))
     return doc

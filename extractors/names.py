@@ -19,7 +19,7 @@ from ontology import EntityType
 
 from .batching import batch_component
 from .gazetteer import candidates
-from .doctext import FoldedPattern, doc_text, lower_text, tokens
+from .doctext import FoldedPattern, Tokens, doc_text, get_ext, lower_text, set_ext, tokens
 from .sentences import sentence_bounds
 
 #: Words that are never an entity on their own, however they are capitalised.
@@ -192,7 +192,7 @@ def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, in
         first = bisect_right(idx, cue[1]) - 1
         if cue[1] >= idx[first] + toks.length[first]:
             first += 1  # the cue ends a token: the window starts at the next one
-        for i in range(first, min(end, first + 26)):
+        for i in _window_tokens(toks, first, min(end, first + 26)):
             word = toks.word(i)
             if word == ";":
                 break
@@ -207,6 +207,30 @@ def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, in
         if _APPOSITION.match(text[idx[stop] : end_char] if stop < end else ""):
             found.append((start, stop))
     return found
+
+
+#: A character that can make a token a name or stop the proposal window: an
+#: upper-case letter, a digit, or ";" (ASCII text; see :func:`_window_tokens`).
+_NAME_CHAR = re.compile(r"[A-Z0-9;]")
+
+
+def _window_tokens(toks: Tokens, first: int, stop: int) -> Iterable[int]:
+    """The tokens ``first..stop-1`` that :func:`proposal_spans` has to look
+    at: on ASCII text only those with an upper-case letter, a digit or ";"
+    (the rest are neither name-like nor capitalised), found with one regex
+    scan instead of reading every token."""
+    if first >= stop:
+        return ()
+    a, b = toks.idx[first], toks.idx[stop - 1] + toks.length[stop - 1]
+    if not toks.text[a:b].isascii():
+        return range(first, stop)
+    out, last = [], -1
+    for m in _NAME_CHAR.finditer(toks.text, a, b):
+        i = toks.token_at(m.start())
+        if i > last:
+            out.append(i)
+            last = i
+    return out
 
 
 def _may_be_name(text: str, at: int) -> bool:
@@ -227,7 +251,7 @@ def known_tokens(doc: Doc, group: Iterable[Span]) -> set[int]:
     after a long form, which names that long form (proposed only if the long
     form itself is coined, which is checked apart)."""
     known = {i for sp in group if sp.id_ == "gazetteer" for i in range(sp.start, sp.end)}
-    for a in doc._.abbreviations:
+    for a in get_ext(doc, "abbreviations"):
         # "a test-time adaptation approach (CoTTA)": a method head names
         # the short form as the paper's own; "question answering (QA)" does not
         if not is_name_like(a.long) and not _METHOD_HEAD.search(a.long):
@@ -299,7 +323,7 @@ def mlkg_names(doc: Doc) -> Doc:
                 span = Span(doc, *bounds, label=label, span_id="title")
                 group.append(span)
                 proposed[(span.start_char, span.end_char)] = (0, title_end)
-    for abbr in doc._.abbreviations:
+    for abbr in get_ext(doc, "abbreviations"):
         long_bounds = toks.char_span(abbr.long_start, abbr.long_end, expand=True)
         short_bounds = toks.char_span(abbr.short_start, abbr.short_end, expand=True)
         if long_bounds is None or short_bounds is None or is_generic(abbr.long) or abbr.short in NOT_ENTITIES:
@@ -325,5 +349,5 @@ def mlkg_names(doc: Doc) -> Doc:
             label = coined_type(name, type_context(doc, end)).value
             group.append(Span(doc, start, end, label=label, span_id="proposal"))
             proposed[(start_char, end_char)] = (sent[2], sent[3])
-    doc._.proposed = proposed
+    set_ext(doc, "proposed", proposed)
     return doc

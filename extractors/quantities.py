@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .batching import batch_component
-from .doctext import FoldedPattern, doc_text
+from .doctext import FoldedPattern, doc_text, set_ext
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -206,5 +206,5 @@ if not Doc.has_extension("quantities"):
 @batch_component("mlkg_quantities_v1")
 def mlkg_quantities(doc: Doc) -> Doc:
     """Store :func:`find_quantities` of the doc text in ``doc._.quantities``."""
-    doc._.quantities = find_quantities(doc_text(doc))
+    set_ext(doc, "quantities", find_quantities(doc_text(doc)))
     return doc

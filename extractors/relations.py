@@ -17,7 +17,7 @@ from ontology import EntityType, RelationType
 
 from .batching import batch_component
 from .quantities import Quantity
-from .doctext import Ent, FoldedPattern, doc_ents, doc_text, drop_scratch, lower_text
+from .doctext import Ent, FoldedPattern, doc_ents, doc_text, drop_scratch, get_ext, lower_text, set_ext
 from .sentences import sentence_bounds
 
 PAPER = "PAPER"
@@ -197,7 +197,7 @@ if not Doc.has_extension("results"):
 @batch_component("mlkg_relations_v1")
 def mlkg_relations(doc: Doc) -> Doc:
     """Fill ``doc._.relations`` (incl. PROPOSES) and ``doc._.results``."""
-    proposed = doc._.proposed or {}
+    proposed = get_ext(doc, "proposed") or {}
     text = doc_text(doc)
     proposed_names = {text[a:b] for a, b in proposed}
     all_ents = doc_ents(doc)
@@ -207,7 +207,7 @@ def mlkg_relations(doc: Doc) -> Doc:
         ext = "cue:title" if ev[0] == 0 else "cue:propose"
         relations.append(LocalRelation(RelationType.PROPOSES, PAPER, (a, b), ev, ext, 0.85 if ext == "cue:title" else 0.8))
     results: list[LocalResult] = []
-    quantities = list(doc._.quantities)
+    quantities = list(get_ext(doc, "quantities"))
     own_ents = [e for e in all_ents if (e.start_char, e.end_char) in proposed or e.text in proposed_names]
     own = own_ents[0] if own_ents and len({e.text for e in own_ents}) == 1 else None
     i = q = 0
@@ -229,7 +229,7 @@ def mlkg_relations(doc: Doc) -> Doc:
         if k > q:
             results.extend(sentence_results(sent, sent_text, ents, quantities[q:k], own))
         q = k
-    doc._.relations = relations
-    doc._.results = results
+    set_ext(doc, "relations", relations)
+    set_ext(doc, "results", results)
     drop_scratch(doc)  # the last rule component
     return doc
