@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Span
 
 from ontology.gazetteer import default_entries
@@ -342,25 +342,31 @@ def find_names(text: str, names: Iterable[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+#: ENT_IOB "O" and no ENT_TYPE, for :func:`write_ents` (rows sliced per doc; grown on demand).
+_OUTSIDE = numpy.tile(numpy.array([[2, 0]], dtype="uint64"), (1024, 1))
+
+
 def write_ents(doc: Doc, picks: list[Pick]) -> None:
-    """``doc.set_ents`` for the chosen, non-overlapping spans, in one
-    ``Doc.from_array`` call (measured: 45 -> 32 us per abstract; ``set_ents``
-    tests every token against a Python set). Like ``set_ents`` it keeps each
-    span's extractor in ``ent_id``. Records them for later rules
-    (:func:`~extractors.doctext.keep_ents`)."""
-    if not len(doc):
+    """``doc.set_ents`` for the chosen, non-overlapping spans: every token
+    set outside in one ``Doc.from_array`` call, then the spans with
+    ``default="unmodified"`` (measured: 43 -> 15 us per abstract; the
+    default mode tests every token against a Python set). The token
+    annotation equals ``set_ents``', the extractor in ``ent_id`` included.
+    Records the ents for later rules (:func:`~extractors.doctext.keep_ents`)."""
+    global _OUTSIDE
+    n = len(doc)
+    if not n:
         return
+    if n > len(_OUTSIDE):
+        _OUTSIDE = numpy.tile(_OUTSIDE[:1], (2 * n, 1))
+    doc.from_array([ENT_IOB, ENT_TYPE], _OUTSIDE[:n])
+    doc.set_ents([pick[0] for pick in picks], default="unmodified")
     toks = tokens(doc)
     idx, length, text = toks.idx, toks.length, toks.text
-    ents = numpy.zeros((len(doc), 4), dtype="uint64")
-    ents[:, 0] = 2  # ENT_IOB "O"
     records = []
-    for span, start, end, label, _ in picks:
-        ents[start:end] = (1, span.label, span.kb_id, span.id)  # "I"
-        ents[start, 0] = 3  # "B"
+    for _, start, end, label, _ in picks:
         start_char, end_char = idx[start], idx[end - 1] + length[end - 1]
         records.append(Ent(start, end, start_char, end_char, label, text[start_char:end_char]))
-    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID], ents)
     keep_ents(doc, records)
 
 
