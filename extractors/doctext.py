@@ -10,6 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IDX, LENGTH
 from spacy.lang.en.lex_attrs import like_num as _spacy_like_num
 from spacy.lang.lex_attrs import is_punct as _spacy_is_punct
 from spacy.tokens import Doc, Span
@@ -103,10 +104,7 @@ def tokens(doc: Doc) -> Tokens:
     ``doc.user_data`` (the pipeline never retokenizes)."""
     table = doc.user_data.get(_TOKENS_KEY)
     if table is None:
-        from spacy.attrs import IDX, LENGTH
-
-        arr = doc.to_array([IDX, LENGTH]) if len(doc) else None
-        idx, length = (arr[:, 0].tolist(), arr[:, 1].tolist()) if arr is not None else ([], [])
+        idx, length = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
         table = doc.user_data[_TOKENS_KEY] = Tokens(idx, length, doc_text(doc))
     return table
 
