@@ -24,9 +24,13 @@ ABBREVIATIONS = frozenset(
 )
 
 
-#: Starts with the end mark, not a look-behind, so the regex engine skips to
-#: candidates at C speed (the look-behind form cost 3x: 60 -> 20 us per abstract).
-_BOUNDARY = re.compile(r"[.!?][\"')\]]?\s+(?=[A-Z0-9\"'(\[])|\n\s*\n\s*")
+#: After an end mark: a closing quote or bracket, space, and a sentence-like
+#: start; or a blank line. Written to start with one character set, so that
+#: the regex engine skips to candidates at C speed (it does not for a
+#: look-behind, nor for alternatives that start with different sets).
+#: Measured on the seeds: 23 -> 13 us per abstract; the look-behind form
+#: before it cost about twice as much again.
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\"'(\[])|(?<=\n)\s*\n\s*)")
 
 
 def sentence_offsets(text: str) -> list[int]:
