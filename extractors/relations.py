@@ -223,6 +223,8 @@ def mlkg_relations(doc: Doc) -> Doc:
         k = q
         while k < len(quantities) and quantities[k].start < end_char:
             k += 1
+        if not ents and k == q:
+            continue  # nothing to relate in this sentence
         sent, sent_text = (start_char, end_char), text[start_char:end_char]
         sent_low = low[start_char:end_char] if low is not None else None
         relations.extend(sentence_relations(sent, sent_text, ents, proposed_names, sent_low))
