@@ -150,14 +150,14 @@ def _lowercase_clash(toks: Tokens, start: int, end: int, entry: GazetteerEntry) 
 def _bounded(doc: Doc, toks: Tokens, start: int, end: int) -> bool:
     """Reject matches glued to a neighbouring word ("BERT" inside "BERT-ish",
     "GPT" in "GPT-4o" when only "GPT" is known)."""
-    word = toks.word
-    if end < len(toks) and not toks.space_after(end - 1):
+    idx, length, word = toks.idx, toks.length, toks.word
+    if end < len(idx) and idx[end - 1] + length[end - 1] == idx[end]:  # glued to the next token
         nxt = word(end)
-        if nxt == "-" and end + 1 < len(toks):
+        if nxt == "-" and end + 1 < len(idx):
             return not word(end + 1).isalpha() or word(end + 1).lower() in _GLUE_OK
         if nxt.isalpha() or nxt == "+" or like_num(nxt):
             return False
-    if start > 0 and not toks.space_after(start - 1) and word(start - 1) in {"-", "+"}:
+    if start > 0 and idx[start - 1] + length[start - 1] == idx[start] and word(start - 1) in {"-", "+"}:
         return start < 2 or not word(start - 2).isalpha()
     return True
 

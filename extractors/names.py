@@ -264,7 +264,7 @@ def known_tokens(doc: Doc, group: Iterable[Span]) -> set[int]:
 def type_context(doc: Doc, end: int) -> str:
     """A few words after a name, for :func:`guess_type` ("X benchmark")."""
     toks = tokens(doc)
-    stop = min(len(toks), end + 2)
+    stop = min(len(toks.idx), end + 2)
     return toks.text[toks.idx[end] : toks.idx[stop - 1] + toks.length[stop - 1]] if end < stop else ""
 
 

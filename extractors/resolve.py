@@ -223,9 +223,9 @@ def _grown(doc: Doc, toks: Tokens, pick: Pick, taken: list[bool], shared: bool) 
     if settings:
         while start > 0 and not taken[start - 1] and toks.word(start - 1).lower() in settings:
             start -= 1
-    if label in ("Dataset", "Benchmark") and end < len(toks) and not taken[end] and _YEAR.match(toks.word(end)):
+    if label in ("Dataset", "Benchmark") and end < len(toks.idx) and not taken[end] and _YEAR.match(toks.word(end)):
         end += 1
-    if (shared and end + 1 < len(toks) and not taken[end] and not taken[end + 1] and toks.word(end).lower() == "shared"
+    if (shared and end + 1 < len(toks.idx) and not taken[end] and not taken[end + 1] and toks.word(end).lower() == "shared"
             and toks.word(end + 1).lower() in ("task", "tasks")):
         end, label, grown = end + 2, "Task", True
     if (start, end, label) == (start0, end0, label0):
