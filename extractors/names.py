@@ -174,7 +174,7 @@ def cue_spans(text: str, low: str | None) -> list[tuple[int, int]]:
 
 
 def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, int] | None,
-                   known: set[int]) -> list[tuple[int, int]]:
+                   known: set[int], toks: Tokens | None = None) -> list[tuple[int, int]]:
     """Token spans of names a sentence says the paper proposes.
 
     ``sent``: (start, end, start_char, end_char) of the sentence; ``cue``:
@@ -183,7 +183,7 @@ def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, in
     not make "proposed" (they are prior work being used).
     """
     start, end, start_char, end_char = sent
-    toks = tokens(doc)
+    toks = tokens(doc) if toks is None else toks
     idx, text = toks.idx, toks.text
     found: list[tuple[int, int]] = []
     if cue is not None and cue[1] < end_char:
@@ -341,7 +341,7 @@ def mlkg_names(doc: Doc) -> Doc:
         if sent[2] < title_end:
             continue
         cue = cues[c] if c < len(cues) and cues[c][1] <= sent[3] else None
-        for start, end in proposal_spans(doc, sent, cue, known):
+        for start, end in proposal_spans(doc, sent, cue, known, toks):
             start_char, end_char = toks.idx[start], toks.idx[end - 1] + toks.length[end - 1]
             name = toks.text[start_char:end_char]
             if is_generic(name):

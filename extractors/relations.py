@@ -72,9 +72,9 @@ def sentence_relations(sent: tuple[int, int], text: str, ents: list[Ent], propos
     out: list[LocalRelation] = []
     evaluated: bool | None = None  # _EVAL on the sentence, searched once when needed
     for ent in ents:
-        span = _span(ent)
         if ent.text in proposed_names:
             continue
+        span = (ent.start_char, ent.end_char)
         if ent.label_ in _DATASET_TYPES:
             offset = ent.start_char - sent[0]
             before = text[max(0, offset - 30) : offset]

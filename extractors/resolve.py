@@ -45,7 +45,7 @@ _DANGLING = frozenset("to of and or for with the a an in on by from at as via".s
 def _acceptable(span: Span, toks: Tokens | None = None) -> bool:
     """Whether a candidate can be an entity at all (``toks``: the doc's
     :func:`~extractors.doctext.tokens`, passed by callers that check many)."""
-    return _acceptable_at(toks or tokens(span.doc), span.start, span.end, span.id_)
+    return _acceptable_at(tokens(span.doc) if toks is None else toks, span.start, span.end, span.id_)
 
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
