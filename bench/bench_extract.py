@@ -13,7 +13,9 @@ times, interleaved (this VM's speed drifts by 15-30% from minute to minute).
 The first round is a first pass over the texts: every vocab is still adding
 their words, which is most of a tokenizer's cost (spaCy's blank tokenizer:
 about 1,850 abstracts/s first, 5,300-6,000 warm, here). The table gives the median of the warm rounds, the
-regime of a large corpus; a line gives the first pass.
+regime of a large corpus; a line gives the first pass. Once the pipelines
+are loaded, the process's objects are frozen for the garbage collector
+(``gc.freeze``), as ``kg build`` does once it has loaded its pipeline.
 """
 from __future__ import annotations
 
