@@ -9,7 +9,6 @@ component at the bottom adds their spans to the candidate mentions.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -187,11 +186,7 @@ def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, in
     idx, text = toks.idx, toks.text
     found: list[tuple[int, int]] = []
     if cue is not None and cue[1] < end_char:
-        # the tokens from the cue's end to the sentence's: doc.char_span(cue
-        # end, end_char, "expand") without making a Span
-        first = bisect_right(idx, cue[1]) - 1
-        if cue[1] >= idx[first] + toks.length[first]:
-            first += 1  # the cue ends a token: the window starts at the next one
+        first = toks.char_span(cue[1], end_char, expand=True)[0]  # the tokens after the cue
         for i in _window_tokens(toks, first, min(end, first + 26)):
             word = toks.word(i)
             if word == ";":
@@ -221,7 +216,7 @@ def _window_tokens(toks: Tokens, first: int, stop: int) -> Iterable[int]:
     scan instead of reading every token."""
     if first >= stop:
         return ()
-    a, b = toks.idx[first], toks.idx[stop - 1] + toks.length[stop - 1]
+    a, b = toks.chars(first, stop)
     if not toks.text[a:b].isascii():
         return range(first, stop)
     out, last = [], -1
@@ -265,7 +260,7 @@ def type_context(doc: Doc, end: int) -> str:
     """A few words after a name, for :func:`guess_type` ("X benchmark")."""
     toks = tokens(doc)
     stop = min(len(toks.idx), end + 2)
-    return toks.text[toks.idx[end] : toks.idx[stop - 1] + toks.length[stop - 1]] if end < stop else ""
+    return toks.text_of(end, stop) if end < stop else ""
 
 
 LANGUAGES = (
@@ -342,7 +337,7 @@ def mlkg_names(doc: Doc) -> Doc:
             continue
         cue = cues[c] if c < len(cues) and cues[c][1] <= sent[3] else None
         for start, end in proposal_spans(doc, sent, cue, known, toks):
-            start_char, end_char = toks.idx[start], toks.idx[end - 1] + toks.length[end - 1]
+            start_char, end_char = toks.chars(start, end)
             name = toks.text[start_char:end_char]
             if is_generic(name):
                 continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .batching import batch_component
-from .doctext import FoldedPattern, doc_text, set_ext
+from .doctext import FoldedPattern, doc_text, fold, set_ext
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -129,11 +129,11 @@ def _kind(unit: str, before: str, after: str, what: str = "") -> str:
         return fixed[unit]
     wide = before[-60:] + " " + after[:60]
     if unit == "tokens":
-        return "context length" if _CONTEXT.search(wide, _lower(wide)) else "token count"
+        return "context length" if _CONTEXT.search(wide, fold(wide)) else "token count"
     near_after = what + " " + _CLAUSE.split(after[:40], maxsplit=1)[0]
     near_before = _CLAUSE.split(before[-30:])[-1]
     for ctx in (near_after, near_before, wide):
-        low = _lower(ctx)
+        low = fold(ctx)
         for pattern, kind in _KIND_RULES:
             if pattern.search(ctx, low):
                 if unit == "x" and kind in {"memory", "compute"}:
@@ -148,12 +148,6 @@ def _kind(unit: str, before: str, after: str, what: str = "") -> str:
         if unit != "x" and _REDUCTION.search(ctx, low):
             return "reduction"
     return "factor" if unit == "x" else ("score" if unit in {"%", "points"} else "value")
-
-
-def _lower(text: str) -> str | None:
-    """``text`` lower-cased, or None where that would move offsets."""
-    low = text.lower()
-    return low if len(low) == len(text) else None
 
 
 _CLAUSE = re.compile(r"\d|[,;()]|\band\b|\bwhile\b|\bwith\b|\bbut\b")

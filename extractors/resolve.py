@@ -52,7 +52,7 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 def _acceptable_at(toks: Tokens, start: int, end: int, source: str) -> bool:
-    text = toks.text[toks.idx[start] : toks.idx[end - 1] + toks.length[end - 1]].strip()
+    text = toks.text_of(start, end).strip()
     if len(text) < 2 or not (_ASCII_LETTER.search(text) or not text.isascii() and any(c.isalpha() for c in text)):
         return False  # no letter at all
     last = toks.word(end - 1)
@@ -249,7 +249,7 @@ def _rank(start: int, end: int, label: str, source: str, curated_tasks: set[tupl
     return PRIORITY.get(source, 0)
 
 
-def _candidates(doc: Doc, toks: Tokens, spans: list[Span]) -> list[tuple[Span, int, int, str, str]]:
+def _candidates(doc: Doc, toks: Tokens, spans: list[Span]) -> list[Pick]:
     """(span, start, end, label, source) of the candidates worth ranking:
     statistical spans retyped by their own words, one-word curated tasks only
     as a noun phrase of their own, dimensions taken into methods. Each
@@ -294,12 +294,11 @@ def _select(doc: Doc, candidates: list[Span]) -> list[Pick]:
     chosen = grow_spans(doc, chosen, taken)
     # one pass over the text for all chosen names (longest first at a position)
     first: dict[str, Pick] = {}
-    idx, length, text = toks.idx, toks.length, toks.text
     for pick in chosen:
         if pick[4] != "gazetteer":
-            first.setdefault(text[idx[pick[1]] : idx[pick[2] - 1] + length[pick[2] - 1]], pick)
+            first.setdefault(toks.text_of(pick[1], pick[2]), pick)
     if first:
-        for start_char, end_char, name in find_names(text, first):
+        for start_char, end_char, name in find_names(toks.text, first):
             bounds = toks.char_span(start_char, end_char)
             if bounds is None or any(taken[bounds[0] : bounds[1]]):
                 continue
@@ -362,11 +361,10 @@ def write_ents(doc: Doc, picks: list[Pick]) -> None:
     doc.from_array([ENT_IOB, ENT_TYPE], _OUTSIDE[:n])
     doc.set_ents([pick[0] for pick in picks], default="unmodified")
     toks = tokens(doc)
-    idx, length, text = toks.idx, toks.length, toks.text
     records = []
     for _, start, end, label, _ in picks:
-        start_char, end_char = idx[start], idx[end - 1] + length[end - 1]
-        records.append(Ent(start, end, start_char, end_char, label, text[start_char:end_char]))
+        start_char, end_char = toks.chars(start, end)
+        records.append(Ent(start, end, start_char, end_char, label, toks.text[start_char:end_char]))
     keep_ents(doc, records)
 
 

@@ -50,16 +50,12 @@ def sentence_offsets(text: str) -> list[int]:
     return starts
 
 
-#: ``doc.user_data`` key of the sentence bounds the component computed.
-_BOUNDS = SENTENCES_KEY
-
-
 def sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
     """(start, end, start_char, end_char) of each sentence, as ``doc.sents``
     gives them; kept by :func:`mlkg_sentences` so that later components do
     not rebuild ``doc.sents`` token by token (each pass costs about as much
     as the rule that reads it)."""
-    bounds = doc.user_data.get(_BOUNDS)
+    bounds = doc.user_data.get(SENTENCES_KEY)
     if bounds is None and not len(doc):
         return []
     if bounds is None:
@@ -83,11 +79,10 @@ def mlkg_sentences(doc: Doc) -> Doc:
     bounds for :func:`sentence_bounds`."""
     if len(doc):
         toks = tokens(doc)
-        idx, length = toks.idx, toks.length
-        starts = _starts(idx, sentence_offsets(doc_text(doc)))
+        starts = _starts(toks.idx, sentence_offsets(doc_text(doc)))
         flags = numpy.full(len(doc), -1, dtype="int64")
         flags[starts] = 1
         doc.from_array([SENT_START], flags.view("uint64").reshape(-1, 1))
         ends = starts[1:] + [len(doc)]
-        doc.user_data[_BOUNDS] = [(a, b, idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(starts, ends)]
+        doc.user_data[SENTENCES_KEY] = [(a, b, *toks.chars(a, b)) for a, b in zip(starts, ends)]
     return doc
