@@ -77,11 +77,8 @@ class GazetteerMatcher(BatchPipe):
                         for i, entry in enumerate(self.entries)}
         self._source = strings.add("gazetteer")
 
-    def matches(self, doc: Doc) -> list[tuple[int, int, GazetteerEntry]]:
-        """Longest non-overlapping matches as (start, end, entry) token spans."""
-        return [(start, end, self._by_key[key][0]) for start, end, key in self._matches(doc)]
-
     def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Longest non-overlapping matches as (start, end, match id) token spans."""
         toks, by_key = tokens(doc), self._by_key
         hits = [(s, e, k) for k, s, e in self.folded(doc)] + [(s, e, k) for k, s, e in self.exact(doc)]
         return [(start, end, key) for start, end, key in longest_first(hits)

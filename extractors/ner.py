@@ -30,7 +30,7 @@ from spacy.util import minibatch
 
 from ontology import EntityType
 
-from .gazetteer import SPAN_GROUP, candidates
+from .gazetteer import candidates
 
 MODEL_DIR = Path(__file__).parent / "models" / "ner"
 #: Model label -> our entity type.
@@ -245,10 +245,10 @@ class BiluoTagger(Tagger):
         labels = self.labels
         if getattr(self, "_tag_parts_labels", None) != labels:
             self._tag_parts, self._tag_parts_labels = tag_parts(labels), labels
-        group = getattr(self, "candidate_group", None)
+        to_candidates = getattr(self, "to_candidates", False)
         for doc, ids in zip(docs, batch_tag_ids):
             spans = path_spans(ids, self._tag_parts)
-            if group is None:
+            if not to_candidates:
                 doc.set_ents([Span(doc, s, e, label=label) for s, e, label in spans])
                 continue
             # in the pipeline: straight into the candidates (setting doc.ents,
@@ -291,7 +291,7 @@ class StatisticalNER:
         use_numpy_gemm(self.model)
         for _, proc in self.model.pipeline:
             if isinstance(proc, BiluoTagger):
-                proc.candidate_group = SPAN_GROUP  # candidates, not doc.ents
+                proc.to_candidates = True  # the pipeline's candidates, not doc.ents
 
     def _add(self, doc: Doc) -> None:
         """Move the model's ``doc.ents`` into the candidate group; clear

@@ -345,3 +345,28 @@ def test_a_shared_task_is_a_task():
     ents = {e.text: e.label_ for e in get_nlp(fast=True)(
         "Results on the CoNLL-2009 Shared Task and the WMT shared tasks improve.").ents}
     assert ents.get("CoNLL-2009 Shared Task") == "Task" and ents.get("WMT shared tasks") == "Task", ents
+
+
+def test_token_table_agrees_with_spacy():
+    """The rules read tokens, char spans and sentences from the token table
+    (extractors.doctext.Tokens) instead of Token/Span objects: spaCy's own
+    Doc.char_span, whitespace_ and doc.sents are the oracle."""
+    from extractors.doctext import tokens
+    from extractors.sentences import sentence_bounds
+
+    text = ("Title: GPT-4 (ok)\n\nWe  propose X-1, e.g. in Fig. 2; it runs 4x faster.  Then  (a) ends.\nNext "
+            "line? Yes! \"Quoted.\" Done. ")
+    nlp = get_nlp(fast=True)
+    doc = nlp.make_doc(text)
+    toks = tokens(doc)
+    assert [toks.word(i) for i in range(len(doc))] == [t.text for t in doc]
+    assert [toks.space_after(i) for i in range(len(doc))] == [bool(t.whitespace_) for t in doc]
+    for a in range(len(text)):
+        for b in range(a + 1, min(len(text), a + 25) + 1):
+            for mode in ("strict", "expand"):
+                span = doc.char_span(a, b, alignment_mode=mode)
+                want = (span.start, span.end) if span is not None else None
+                assert toks.char_span(a, b, expand=mode == "expand") == want, (a, b, mode)
+    nlp.get_pipe("mlkg_sentences_v1")(doc)  # keeps its own bounds (the last rule drops them)
+    assert "mlkg_sentences" in doc.user_data
+    assert sentence_bounds(doc) == [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
