@@ -188,7 +188,7 @@ def compact_results(rows: list[dict]) -> list[list]:
     groups: dict[str, list] = {}
     for row in rows:
         props = row["props"]
-        groups.setdefault(row["paper"], []).append([row["id"], *(props.get(k) for k in cypher.RESULT_PROPS)])
+        groups.setdefault(row["paper"], []).append([int(row["id"].rsplit("/", 1)[1]), *(props.get(k) for k in cypher.RESULT_PROPS)])
     return [[paper, results] for paper, results in groups.items()]
 
 
@@ -210,8 +210,8 @@ def test_grouped_rows_equal_paper_rows_compacted(seed_papers):
         # metric / dataset / method ids of the result row, which must name
         # exactly the edges paper_rows lists
         by_type = dict(cypher.RESULT_EDGES)
-        implied = {(by_type[k], x[0], x[1 + cypher.RESULT_PROPS.index(k)])
-                   for _, xs in new["results"] for x in xs for k in by_type if x[1 + cypher.RESULT_PROPS.index(k)]}
+        implied = {(by_type[k], f"{paper}#result/{x[0]}", x[1 + cypher.RESULT_PROPS.index(k)])
+                   for paper, xs in new["results"] for x in xs for k in by_type if x[1 + cypher.RESULT_PROPS.index(k)]}
         listed = {(k[0], r["source"], r["target"]) for k, rows in old["relationships"].items()
                   if k[1] == cypher.RESULT for r in rows}
         assert implied == listed

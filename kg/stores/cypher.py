@@ -152,26 +152,30 @@ RESULT_PROPS = ("value", "unit", "kind", "text", "field", "start", "end", "quali
 
 
 def create_results() -> str:
-    """Compact rows ``[paper, [[id, value, unit, ..., method], ...]]``: Result
-    nodes, their REPORTS edge, and their MEASURES / EVALUATES_ON /
-    ACHIEVED_BY edges to the metric, dataset and method entities the row
-    names (MERGEd as stubs before). The edges come from the row's own ids
-    rather than rows of their own (the ids were sent twice before; on
-    FalkorDB, 4% fewer statements for bench/bench_bolt.py's graph; the load
-    rate did not change measurably). ``CREATE``: run only after the papers'
-    previous results were deleted in the same transaction."""
+    """Compact rows ``[paper, [[i, value, unit, ..., method], ...]]``: Result
+    nodes ``<paper>#result/<i>``, their REPORTS edge, and their MEASURES /
+    EVALUATES_ON / ACHIEVED_BY edges to the metric, dataset and method
+    entities the row names (MERGEd as stubs before). The edges come from the
+    row's own ids rather than rows of their own (the ids were sent twice
+    before; on FalkorDB, 4% fewer statements for bench/bench_bolt.py's
+    graph). The server makes the result id from the paper id and ``i``, and
+    the text is kept short: on FalkorDB every byte of query text is a byte
+    less for rows (bench/bench_bolt.py, batch 5000: 739 -> 633 result statements, with the exact map-key size of :func:`kg.stores.chunking._size_chunks`).
+    ``CREATE``: run only after the papers' previous results were deleted in
+    the same transaction."""
     props = ", ".join(f"{k}: x[{i}]" for i, k in enumerate(RESULT_PROPS, start=1))
     text = (
-        "UNWIND $rows AS row MATCH (p:Paper {id: row[0]}) UNWIND row[1] AS x "
-        f"CREATE (p)-[:{RelationType.REPORTS.value} {{paper: row[0]}}]->"
-        f"(r:Result {{id: x[0], paper: row[0], {props}}})"
+        "UNWIND $rows AS w MATCH (p:Paper {id: w[0]}) UNWIND w[1] AS x "
+        f"CREATE (p)-[:{RelationType.REPORTS.value} {{paper: w[0]}}]->"
+        f"(r:Result {{id: w[0] + '#result/' + toString(x[0]), paper: w[0], {props}}}) WITH w, x, r"
     )
-    for key, rel in RESULT_EDGES:
-        i = RESULT_PROPS.index(key) + 1
-        # portable "create if matched": OPTIONAL MATCH + FOREACH over [] or [1]
-        text += (f" WITH row, x, r OPTIONAL MATCH (t:{ENTITY} {{id: x[{i}]}})"
-                 f" FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END |"
-                 f" CREATE (r)-[:{_rel_type(rel)} {{paper: row[0]}}]->(t))")
+    names = "mda"
+    for var, (key, _rel) in zip(names, RESULT_EDGES):
+        text += f" OPTIONAL MATCH ({var}:{ENTITY} {{id: x[{RESULT_PROPS.index(key) + 1}]}})"
+    for var, (_key, rel) in zip(names, RESULT_EDGES):
+        # portable "create if matched": FOREACH over [] or [1]
+        text += (f" FOREACH (_ IN CASE WHEN {var} IS NULL THEN [] ELSE [1] END |"
+                 f" CREATE (r)-[:{_rel_type(rel)} {{paper: w[0]}}]->({var}))")
     return text
 
 

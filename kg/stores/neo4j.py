@@ -203,9 +203,8 @@ def grouped_rows(papers: list[PaperGraph]) -> dict[str, Any]:
                 target, e.text, e.field, int(e.start), int(e.end), rel.extractor, round(float(rel.confidence), 3)]
         mine = []
         for i, res in enumerate(paper.results):
-            rid = f"{pid}#result/{i}"
             span = res.span
-            mine.append([rid, float(res.value), res.unit, res.kind, span.text, span.field, int(span.start),
+            mine.append([i, float(res.value), res.unit, res.kind, span.text, span.field, int(span.start),
                          int(span.end), res.qualifier or None, res.metric or None, res.dataset or None,
                          res.method or None])
             for ref in (res.metric, res.dataset, res.method):
