@@ -5,6 +5,7 @@ NEO4J_URI points at a Neo4j server (see tests/bolt_server.py).
 """
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -251,6 +252,48 @@ def test_tabulated_edges_stand_for_the_grouped_rows(seed_papers):
     tables = list(tabulate_edges(uses, 3000, True))
     assert sum(len(strings) for _, strings, _ in tables) < n_edges
     assert sum(len(spans) for _, _, spans in tables) < n_edges  # edges of one sentence share their span
+
+
+def _falkordb_splice_len(v) -> int:
+    """FalkorDB's splice of a parameter: strings (escaped before, as the
+    chunks come) in quotes, [a, b], {key: v} with identifier keys bare,
+    floats as "%f", ints as digits."""
+    if isinstance(v, str):
+        return len(v.encode()) + 2
+    if isinstance(v, list):
+        return 2 + sum(_falkordb_splice_len(x) for x in v) + 2 * max(len(v) - 1, 0)
+    if isinstance(v, dict):
+        keys = sum(len(k) + (0 if cypher.is_identifier(k) else 2) + 2 for k in v)  # "key: "
+        return 2 + keys + sum(_falkordb_splice_len(x) for x in v.values()) + 2 * max(len(v) - 1, 0)
+    if isinstance(v, bool):
+        return len(str(v).lower())
+    if isinstance(v, float):
+        return len("%f" % v)
+    return len("null" if v is None else str(v))
+
+
+def test_size_chunks_fit_papers_and_results_tightly(seed_papers):
+    """Paper (map) and result (list, floats) rows of the seeds are cut into
+    chunks whose FalkorDB splice stays under the budget; the estimate is
+    exact but for JSON's longer escapes (it once counted map keys quoted and
+    floats by a guess: papers filled about 80% of a statement)."""
+    from kg.stores.chunking import _size_chunks, _splice_delta
+    from kg.stores.neo4j import grouped_rows
+
+    data = grouped_rows(seed_papers)
+    budget = 3500
+    for key in ("papers", "results"):
+        rows = data[key]
+        chunks = list(_size_chunks(rows, budget))
+        assert sum(len(c) for c in chunks) == len(rows)
+        sizes = [_falkordb_splice_len(c) for c in chunks]
+        assert max(sizes) <= budget, key
+        # rows whose JSON has no escapes: the estimate is the splice, to the byte
+        plain = [r for r in rows if not {"\\", "'"} & set(json.dumps(r, ensure_ascii=False))]
+        assert len(plain) > len(rows) // 2
+        for row in plain:
+            estimate = len(json.dumps(row, ensure_ascii=False).encode()) + _splice_delta(row)
+            assert estimate == _falkordb_splice_len(row), row
 
 
 def test_tabulated_edges_escape_and_refuse_oversized():
