@@ -173,6 +173,12 @@ def _span(text: str, phrase: str, label: str, span_id: str = "ner"):
     ("We study detecting conversations.", "detecting conversations", "Task", ("detecting conversations", "Task")),
     ("We render visual scenes.", "visual scenes", "Task", None),
     ("We study adversarial attacks.", "adversarial attacks", "Method", ("adversarial attacks", "Method")),
+    # a name ends at a line break (title / abstract; seen in the seeds' graph)
+    ("Efficient Memory\n\nFine-tuning pre-trained models is costly.", "Memory\n\nFine-tuning pre-trained models",
+     "Method", None),
+    ("Detecting Toxicity\n\nWe study toxicity.", "Toxicity\n\n", "Method", ("Toxicity", "Method")),
+    ("A Survey\n\nLanguage model pre-training helps.", "\n\nLanguage model pre-training", "Method",
+     ("Language model pre-training", "Method")),
 ])
 def test_statistical_spans_retyped_by_their_own_words(text, phrase, label, expected):
     from extractors.resolve import retype_statistical
