@@ -101,10 +101,19 @@ def merge_papers() -> str:
     return "UNWIND $rows AS row MERGE (p:Paper {id: row.id}) SET p += row.props"
 
 
+#: Paper properties every row of :func:`create_papers` carries by position.
+PAPER_FIELDS = ("title", "abstract", "key", "sources")
+
+
 def create_papers() -> str:
-    """Rows ``{id, props}``; ``CREATE``: run only after these papers were
-    deleted in the same transaction (:func:`delete_paper_contribution`)."""
-    return "UNWIND $rows AS row CREATE (p:Paper {id: row.id}) SET p += row.props"
+    """Compact rows ``[id, title, abstract, key, sources, {other props}]``
+    (a null leaves its property unset); ``CREATE``: run only after these
+    papers were deleted in the same transaction
+    (:func:`delete_paper_contribution`). List rows instead of ``{id, props}``
+    maps: the keys are not sent per paper (on FalkorDB, bench/bench_bolt.py's
+    small papers: 508 -> 323 statements at batch 5000)."""
+    fields = ", ".join(f"{k}: w[{i}]" for i, k in enumerate(PAPER_FIELDS, start=1))
+    return f"UNWIND $rows AS w CREATE (p:Paper {{id: w[0], {fields}}}) SET p += w[{len(PAPER_FIELDS) + 1}]"
 
 
 def merge_entity_stubs() -> str:
@@ -337,7 +346,7 @@ def is_identifier(name: str) -> bool:
 __all__ = [
     "ACHIEVED_BY", "CLEAR", "DETECT_SERVER", "ENDPOINTS", "ENTITY", "ENTITY_SCOPE", "LIST_INDEXES_FALKORDB",
     "PAPER", "PROVENANCE", "RESULT", "RESULT_PROPS", "count_nodes", "count_queries", "count_relationships",
-    "create_papers", "create_relationships", "create_results", "delete_entity_description_edges",
+    "PAPER_FIELDS", "create_papers", "create_relationships", "create_results", "delete_entity_description_edges",
     "delete_orphans", "delete_paper_contribution", "existing_papers", "falkordb_escape", "is_identifier",
     "merge_entities", "merge_entity_stubs", "merge_papers", "merge_relationships", "merge_results",
     "node_pattern", "schema_falkordb", "schema_neo4j",

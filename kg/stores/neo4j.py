@@ -183,9 +183,11 @@ def grouped_rows(papers: list[PaperGraph]) -> dict[str, Any]:
     rels: dict[tuple[str, str, str], dict[tuple[str, str, str], Any]] = defaultdict(dict)
     paper_kind, entity_kind = cypher.PAPER, cypher.ENTITY
     type_names = _TYPE_NAMES  # Enum.value is a slow descriptor: once per type, not per edge
+    paper_fields = cypher.PAPER_FIELDS
     for paper in papers:
         pid = paper.id
-        paper_list.append({"id": pid, "props": paper_props(paper)})
+        props = paper_props(paper)
+        paper_list.append([pid, *(props.pop(k, None) for k in paper_fields), props])
         for rel in paper.relations:
             source, target = rel.source, rel.target
             if source == pid:
