@@ -1,7 +1,7 @@
 """Bolt load benchmark: a synthetic graph (>= 200k relationships) into FalkorDB
 (or NEO4J_URI) with the Neo4j store, for several batch sizes; prints rel/s.
 
-    python bench/bench_bolt.py [--relationships 200000] [--batch 1000 2000 5000 10000] [--writers 1 2]
+    python bench/bench_bolt.py [--relationships 200000] [--batch 1000 2000 5000 10000] [--writers 1 2] [--rounds 1]
 
 The store's default batch is 5000 rows (``NEO4J_BATCH_SIZE``); target >= 20k rel/s.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -47,24 +48,37 @@ def synthetic(n_rels: int, seed: int = 42, pool: int = 5000) -> list[PaperGraph]
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--relationships", type=int, default=200_000)
     ap.add_argument("--batch", type=int, nargs="+", default=[1000, 2000, 5000, 10000])
     ap.add_argument("--writers", type=int, nargs="+", default=[1, 2],
                     help="concurrent write transactions (3 crashed FalkorDB 4.16 in half the runs)")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="load every configuration this many times, interleaved (a slow spell of the host "
+                         "hits every configuration of that round alike); the summary gives the median")
     args = ap.parse_args()
 
     papers = synthetic(args.relationships)
     n_rels = sum(len(p.relations) + 2 * len(p.results) for p in papers)
     print(f"{len(papers)} papers, {n_rels} relationships")
     uri = os.environ.get("NEO4J_URI")
-    rates = {(w, b): run(papers, uri, b, w) for w in args.writers for b in args.batch}
+    configs = [(w, b) for w in args.writers for b in args.batch]
+    runs: dict[tuple[int, int], list[float]] = {c: [] for c in configs}
+    for _ in range(max(1, args.rounds)):
+        for w, b in configs:
+            runs[(w, b)].append(run(papers, uri, b, w))
+    rates = {c: statistics.median(r) for c, r in runs.items()}
+    if args.rounds > 1:
+        print(f"{'writers':>7} {'batch':>6} {'median rel/s':>13}   runs")
+        for (w, b), r in runs.items():
+            print(f"{w:>7} {b:>6} {rates[(w, b)]:>13,.0f}   " + ", ".join(f"{x:,.0f}" for x in r))
     best = max(rates, key=rates.get)
-    print(f"best: {rates[best]:,.0f} rel/s (writers {best[0]}, batch {best[1]}); "
+    label = "median" if args.rounds > 1 else "one run"
+    print(f"best: {rates[best]:,.0f} rel/s ({label}; writers {best[0]}, batch {best[1]}); "
           f"target >= 20,000 rel/s: {'OK' if rates[best] >= 20_000 else 'MISSED'}")
     default = (1, DEFAULT_BATCH_SIZE)
     if default in rates:
-        print(f"the store's default (1 writer, batch {DEFAULT_BATCH_SIZE}): {rates[default]:,.0f} rel/s")
+        print(f"the store's default (1 writer, batch {DEFAULT_BATCH_SIZE}): {rates[default]:,.0f} rel/s ({label})")
 
 
 def _cpu(proc) -> float:
