@@ -139,11 +139,11 @@ def _without_breaks(doc: Doc, span: Span) -> Span | None:
         start += 1
     while end > start and doc[end - 1].is_space:
         end -= 1
-    if start == end or "\n" in doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]:
+    if start == end:
         return None
-    if (start, end) == (span.start, span.end):
-        return span
-    return Span(doc, start, end, label=span.label_, span_id=span.id_)
+    if (start, end) != (span.start, span.end):
+        span = Span(doc, start, end, label=span.label_, span_id=span.id_)
+    return None if "\n" in span_text(span) else span
 
 
 _ACTION = re.compile(r"(?:ing|tion|sion|ment|sis)$", re.I)

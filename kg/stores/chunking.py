@@ -83,8 +83,6 @@ def _size_chunks(rows: list, budget: int) -> Iterator[list]:
         yield chunk
 
 
-
-
 def _text_cost(s: Any) -> int:
     """Spliced bytes of one list item (string quoted, ``'`` escaped) plus its
     ``, ``: an upper bound (JSON's escapes are at least as long as FalkorDB's)."""
@@ -103,24 +101,15 @@ def _splice_delta(value: Any) -> int:
     query, as list rows do at ~4,130), a float as ``"%f"`` (0.8 ->
     0.800000, 1e20 -> 21 digits and 6 decimals; never counted as shorter)."""
     n = 0
-    items = value.items() if isinstance(value, dict) else enumerate(value)
     keyed = isinstance(value, dict)
-    for k, v in items:
-        if keyed:
-            bare = _BARE.get(k)
-            if bare is None:
-                bare = cypher.is_identifier(k)
-                if len(_BARE) < 10_000:
-                    _BARE[k] = bare
-            n -= 2 * bare
+    for k, v in value.items() if keyed else enumerate(value):
+        if keyed and cypher.is_identifier(k):
+            n -= 2
         if isinstance(v, float):
             n += max(0, len("%f" % v) - len(repr(v)))
         elif isinstance(v, (dict, list)):
             n += _splice_delta(v)
     return n
-
-
-_BARE: dict[str, bool] = {}  # map key -> spliced bare (the keys are a few property names)
 
 
 def _needs_escape(s: Any) -> bool:

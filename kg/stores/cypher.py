@@ -169,7 +169,9 @@ def create_results() -> str:
     before; on FalkorDB, 4% fewer statements for bench/bench_bolt.py's
     graph). The server makes the result id from the paper id and ``i``, and
     the text is kept short: on FalkorDB every byte of query text is a byte
-    less for rows (bench/bench_bolt.py, batch 5000: 739 -> 633 result statements, with the exact map-key size of :func:`kg.stores.chunking._size_chunks`).
+    less for rows (bench/bench_bolt.py, batch 5000: 739 -> 609 result
+    statements, with the exact splice size of
+    :func:`kg.stores.chunking._size_chunks`).
     ``CREATE``: run only after the papers' previous results were deleted in
     the same transaction."""
     props = ", ".join(f"{k}: x[{i}]" for i, k in enumerate(RESULT_PROPS, start=1))

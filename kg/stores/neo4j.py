@@ -239,8 +239,8 @@ def _entity_refs(paper: PaperGraph) -> Iterator[str]:
 #: when neither ``batch_size`` nor ``NEO4J_BATCH_SIZE`` says. Each batch's
 #: statements end in partly filled chunks on FalkorDB (one per edge type),
 #: so small batches send more statements: bench/bench_bolt.py's 200k graph
-#: takes 3,945 statements at 1,000 rows, 3,078 at 2,000, 2,828 at 5,000 and
-#: 2,701 at 10,000. A 5,000-row transaction is small for Neo4j too.
+#: takes 3,729 statements at 1,000 rows, 2,861 at 2,000, 2,643 at 5,000 and
+#: 2,520 at 10,000. A 5,000-row transaction is small for Neo4j too.
 DEFAULT_BATCH_SIZE = 5000
 
 
