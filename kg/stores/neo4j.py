@@ -39,6 +39,7 @@ from ..model import PaperGraph
 from . import cypher
 from .base import CYPHER, TRANSACTIONS, EntityRecord, QueryResult, StoreError
 from .chunking import FALKORDB_MAX_TEXT, _size_chunks, tabulate_edges
+from .loading import bulk_load
 
 CONFIG_PATH = Path("~/.config/mlkg/neo4j.toml")
 _META_KEYS = ("authors_count", "organization", "upvotes", "arxiv_id", "doi", "url")
@@ -469,8 +470,19 @@ class Neo4jStore:
         constraint serialises them; a deadlock is a transient error the driver
         retries).
         """
-        # entity ids MERGEd by this call, added once their batch is committed;
-        # nothing deletes entities while the call runs
+        # entity ids MERGEd by this call are added to ``known`` once their
+        # batch is committed; nothing deletes entities while the call runs.
+        # :func:`~kg.stores.loading.bulk_load`: the planning and the writing
+        # thread hand the GIL over quickly, collections skip the papers.
+        with bulk_load():
+            if self.writers <= 1:
+                return self._write_planned_ahead(papers)
+            return self._write_concurrently(papers)
+
+    def _write_concurrently(self, papers: Iterable[PaperGraph]) -> int:
+        """``writers`` batches in flight, each planned and written on its own session."""
+        from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
         known: set[str] = set()
 
         def write(batch: list[PaperGraph]) -> list[PaperGraph]:
@@ -480,10 +492,6 @@ class Neo4jStore:
         def done(batch: list[PaperGraph]) -> int:
             known.update(ref for p in batch for ref in _entity_refs(p))
             return len(batch)
-
-        if self.writers <= 1:
-            return self._write_planned_ahead(papers)
-        from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
         n = 0
         flying: dict = {}  # future -> paper ids of its batch
