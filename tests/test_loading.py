@@ -42,3 +42,30 @@ def test_bulk_load_restores_after_an_error_and_across_threads():
     t.join()
     assert sys.getswitchinterval() == pytest.approx(before)
     assert gc.get_freeze_count() == 0
+
+
+def test_rows_pack_as_lists_and_keep_repr_short():
+    """Rows travel exactly as lists (the Rust and the pure-Python packer of
+    the driver); only their repr, which the driver builds for a debug log
+    line on every statement, is short."""
+    from neo4j._codec.packstream.v1 import Packer
+
+    from kg.stores.loading import Rows, quiet
+
+    rows = [["paper-1", [["ent-1", 750, 0, 1, 0, 4, 2]]], ["p'2", []]]
+    params = {"rows": rows, "strs": ["a sentence", "abstract"], "scope": "#entities", "n": 3}
+    wrapped = quiet(params)
+    assert isinstance(wrapped["rows"], Rows) and wrapped["scope"] == "#entities" and wrapped["n"] == 3
+    assert wrapped == params and repr(wrapped["rows"]) == "<2 rows>"
+
+    def packed(value, use_rust: bool) -> bytes:
+        out = bytearray()
+        packer = Packer(type("Buffer", (), {"write": lambda self, b: out.extend(b)})())
+        if use_rust:
+            packer.pack(value)  # the Rust extension when installed (neo4j-rust-ext)
+        else:
+            packer._py_pack(value, Packer._inject_hooks())
+        return bytes(out)
+
+    for use_rust in (True, False):
+        assert packed(wrapped, use_rust) == packed(params, use_rust)

@@ -39,7 +39,7 @@ from ..model import PaperGraph
 from . import cypher
 from .base import CYPHER, TRANSACTIONS, EntityRecord, QueryResult, StoreError
 from .chunking import FALKORDB_MAX_TEXT, _size_chunks, tabulate_edges
-from .loading import bulk_load
+from .loading import bulk_load, quiet
 
 CONFIG_PATH = Path("~/.config/mlkg/neo4j.toml")
 _META_KEYS = ("authors_count", "organization", "upvotes", "arxiv_id", "doi", "url")
@@ -320,19 +320,19 @@ class Neo4jStore:
         """``(text, parameters)`` to send for one logical statement: itself on
         Neo4j; on FalkorDB, escaped and with its list parameter cut to size."""
         if self.server != "falkordb":
-            yield text, params
+            yield text, quiet(params)
             return
         # FalkorDB 4.16 splices parameters into the query text and its Bolt
         # endpoint crashes (SIGSEGV) past ~4 KB of it: split list parameters.
         key = "rows" if "rows" in params else "ids" if "ids" in params else None
         if key is None:
-            yield text, self._params(params)
+            yield text, quiet(self._params(params))
             return
         rest = self._params({k: v for k, v in params.items() if k != key})
         # the chunks come escaped already (only the rows that need it)
         budget = FALKORDB_MAX_TEXT - len(text.encode()) - len(json.dumps(rest, ensure_ascii=False).encode())
         for chunk in _size_chunks(params[key], budget):
-            yield text, {**rest, key: chunk}
+            yield text, quiet({**rest, key: chunk})
 
     def _write(self, work) -> Any:
         if self.read_only:
@@ -442,7 +442,7 @@ class Neo4jStore:
             budget = None
             if self.server == "falkordb":  # "CYPHER rows=... strs=... spans=..." + the text
                 budget = FALKORDB_MAX_TEXT - len(text.encode()) - 40
-            writes += ((text, {"rows": chunk, "strs": strings, "spans": spans})
+            writes += ((text, quiet({"rows": chunk, "strs": strings, "spans": spans}))
                        for chunk, strings, spans in tabulate_edges(rows, budget, s_kind == cypher.PAPER))
         return lookup, deletes, writes
 
