@@ -1,7 +1,7 @@
 """Bolt load benchmark: a synthetic graph (>= 200k relationships) into FalkorDB
 (or NEO4J_URI) with the Neo4j store, for several batch sizes; prints rel/s.
 
-    python bench/bench_bolt.py [--relationships 200000] [--batch 1000 2000 5000 10000] [--writers 1 2 3] [--rounds 1]
+    python bench/bench_bolt.py [--relationships 200000] [--batch 1000 2000 5000 10000] [--writers 1 2] [--rounds 1]
 
 The store's default batch is 5000 rows (``NEO4J_BATCH_SIZE``); target >= 20k rel/s.
 """
@@ -51,10 +51,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--relationships", type=int, default=200_000)
     ap.add_argument("--batch", type=int, nargs="+", default=[1000, 2000, 5000, 10000])
-    ap.add_argument("--writers", type=int, nargs="+", default=[1, 2, 3],
+    ap.add_argument("--writers", type=int, nargs="+", default=[1, 2],
                     help="concurrent write transactions (NEO4J_WRITERS); 3 crashed FalkorDB 4.16 in half the "
-                         "runs while it ran a query thread per core, none of 18 loads of 3-4 writers since "
-                         "it runs one (kg.stores.falkordb_server.MODULE_ARGS)")
+                         "runs, and hung a load when it ran one query thread")
     ap.add_argument("--rounds", type=int, default=1,
                     help="load every configuration this many times, interleaved (a slow spell of the host "
                          "hits every configuration of that round alike); the summary gives the median")

@@ -19,14 +19,15 @@ from pathlib import Path
 #: FalkorDB accepts any credentials over Bolt; the driver still needs a pair.
 FALKORDB_AUTH = ("falkordb", "")
 
-#: One query thread and one GraphBLAS (OpenMP) thread instead of one of each
-#: per core: the client (tests, ``kg build``, the benchmark) runs on the same
-#: machine and needs a core of its own. Measured with bench/bench_bolt.py's
-#: 200k-relationship load on this 2-core machine, interleaved, 3 rounds:
-#: server CPU 6.1-7.6 s -> 5.4-7.1 s, medians 18.3k -> 19.5k rel/s with one
-#: writer and 20.1k -> 22.8k with two (a first pair of rounds: 17.8k ->
-#: 24.9k and 22.0k -> 24.2k). Writes are serialised inside FalkorDB anyway.
-MODULE_ARGS = ("THREAD_COUNT", "1", "OMP_THREAD_COUNT", "1")
+#: One GraphBLAS (OpenMP) thread instead of one per core: the client (tests,
+#: ``kg build``, the benchmark) runs on the same machine and needs a core of
+#: its own. Measured with bench/bench_bolt.py's 200k-relationship load on
+#: this 2-core machine, interleaved, medians of 3 loads: 1 writer 18.9k ->
+#: 23.4k rel/s, 2 writers 26.7k -> 24.8k (noise: the host's speed swings by
+#: a third). One query thread as well (``THREAD_COUNT 1``) measured alike
+#: (21.7k, 30.4k) but hung a load with 3 writers: every writer waited on
+#: the server, which sat idle. The query thread pool stays at its default.
+MODULE_ARGS = ("OMP_THREAD_COUNT", "1")
 
 
 class FalkorDBUnavailable(RuntimeError):
