@@ -244,6 +244,14 @@ def _entity_refs(paper: PaperGraph) -> Iterator[str]:
 #: 2,520 at 10,000. A 5,000-row transaction is small for Neo4j too.
 DEFAULT_BATCH_SIZE = 5000
 
+#: Batch transactions in flight when neither ``writers`` nor ``NEO4J_WRITERS``
+#: says. With 2, one batch is planned and sent while the server runs the
+#: other. bench/bench_bolt.py, 200k relationships on this 2-core machine,
+#: medians of 3 interleaved loads at batch 5000: 1 writer 19.8k rel/s,
+#: 2 writers 22.6k (2026-12-03; at batches 1000-10000, 2 writers 20.8k-28.5k).
+#: Three writers crashed or hung FalkorDB 4.16 (README); two never did.
+DEFAULT_WRITERS = 2
+
 
 class Neo4jStore:
     """Store backend over Bolt (Neo4j 5; FalkorDB for tests and benchmarks)."""
@@ -270,7 +278,7 @@ class Neo4jStore:
         self.url = url
         self.database = database
         self.batch_size = max(1, int(batch_size or os.environ.get("NEO4J_BATCH_SIZE") or DEFAULT_BATCH_SIZE))
-        self.writers = max(1, int(writers or os.environ.get("NEO4J_WRITERS") or 1))
+        self.writers = max(1, int(writers or os.environ.get("NEO4J_WRITERS") or DEFAULT_WRITERS))
         self.read_only = read_only
         self._safe_url = _safe_url(url)
         user, secret = load_credentials(user, password)
@@ -516,7 +524,7 @@ class Neo4jStore:
     def _write_planned_ahead(self, papers: Iterable[PaperGraph]) -> int:
         """One writer; a thread plans batch k+1 while the server runs batch k
         (the planning thread runs while this one waits on the socket). On
-        FalkorDB this keeps a single connection (several writers crashed it)
+        FalkorDB this keeps a single connection (three writers crashed it)
         and overlaps the client's work (a third of the load time) with the
         server's. Batches run in order, each committed before the next, so
         batch k's entity ids count as MERGEd when k+1 is planned."""
