@@ -280,3 +280,27 @@ def test_head_nouns_included_only_for_corpora_that_annotate_them_so():
     assert ("parsing task", "Task") in sciercs and ("FrameNet", "Dataset") in sciercs
     assert ("BLEU scores", "Metric") in sciercs  # SciERC: "measures", "metrics", "scores" in the span
     assert "scier" not in HEAD_NOUNS  # SciER leaves the head noun out, as we do
+
+
+def test_scierc_method_heads_and_task_systems_restated_as_scierc_annotates_them():
+    """SciERC puts "algorithm", "approach"... inside Method spans, and calls a
+    task's "system" or "method" a Method; scored elsewhere as we extract."""
+    from kg.evaluate import HEAD_NOUNS, RETYPING_HEADS, include_head_nouns
+
+    text = ("The RANSAC algorithm is applied to the parsing problem. A question answering system and an "
+            "unsupervised learning method are compared; question answering is hard.")
+    ents, pos = [], 0
+    for name, label in [("RANSAC", "Method"), ("parsing", "Task"), ("question answering", "Task"),
+                        ("unsupervised learning", "Task"), ("question answering", "Task")]:
+        start = text.index(name, pos)
+        ents.append((start, start + len(name), label))
+        pos = start + len(name)
+    scierc = [(text[s:e], t) for s, e, t in
+              include_head_nouns(text, ents, HEAD_NOUNS["scierc"], RETYPING_HEADS["scierc"])]
+    assert scierc == [("RANSAC algorithm", "Method"), ("parsing problem", "Task"),
+                      ("question answering system", "Method"), ("unsupervised learning method", "Method"),
+                      ("question answering", "Task")]
+    tdm = [(text[s:e], t) for s, e, t in include_head_nouns(text, ents, HEAD_NOUNS["tdmsci"],
+                                                            RETYPING_HEADS.get("tdmsci"))]
+    assert tdm == [(text[s:e], t) for s, e, t in ents]  # TDMSci: no such rules
+    assert set(RETYPING_HEADS) == {"scierc"}
