@@ -1,10 +1,14 @@
-"""Abbreviation definitions, "Long Form (SF)", after Schwartz & Hearst (2003).
+"""Abbreviation definitions, "Long Form (SF)" and "SF (Long Form)", after
+Schwartz & Hearst (2003).
 
 Schwartz, A. S. and Hearst, M. A. "A simple algorithm for identifying
 abbreviation definitions in biomedical text", PSB 2003. The short form is the
 parenthesised token; the long form is the shortest run of preceding words in
 which the short form's characters appear in order, the first one starting a
-word. Found pairs become entities and aliases for the linker.
+word. S&H also read the other order, a short form followed by its long form
+in parentheses ("TrAct (Training Activations)"); there the whole
+parenthesised text must be the long form. Found pairs become entities and
+aliases for the linker.
 """
 from __future__ import annotations
 
@@ -18,6 +22,9 @@ from .doctext import doc_text, set_ext
 
 _PAREN = re.compile(r"\(\s*([^()\s][^()]{0,18}?)\s*(?:[;,][^()]*)?\)")
 _WORD = re.compile(r"\S+")
+#: "SF (Long Form)": two or more words in parentheses after the short form.
+_LONG_PAREN = re.compile(r"\(([^()\n]{5,120}?)\)")
+_SHORT_BEFORE = re.compile(r"([A-Za-z0-9][\w-]*)\s?$")
 
 
 @dataclass(slots=True, frozen=True)
@@ -80,7 +87,7 @@ def initials_long_form(short: str, candidate: str) -> int | None:
 
 
 def find_abbreviations(text: str) -> list[Abbreviation]:
-    """Every "Long Form (SF)" definition in ``text``."""
+    """Every "Long Form (SF)" and "SF (Long Form)" definition in ``text``, in text order."""
     found: list[Abbreviation] = []
     for m in _PAREN.finditer(text):
         short = m.group(1).strip()
@@ -105,7 +112,36 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
             continue
         s_start = text.index(short, m.start())
         found.append(Abbreviation(long_form, long_start, long_start + len(long_form), short, s_start, s_start + len(short)))
+    if "(" in text:
+        found.extend(_short_first(text, [a.short_start for a in found]))
+        found.sort(key=lambda a: min(a.long_start, a.short_start))
     return found
+
+
+def _short_first(text: str, taken: list[int]) -> list[Abbreviation]:
+    """"SF (Long Form)" definitions: the word before the parentheses is a
+    short form whose characters the whole parenthesised text spells, in
+    order, from its first word ("RaPiD (Rapid Plug-in Defender)"; not
+    "BERT (Devlin et al., 2019)")."""
+    out = []
+    for m in _LONG_PAREN.finditer(text):
+        long_form = m.group(1).strip()
+        if len(long_form.split()) < 2 or not long_form[0].isalnum():
+            continue
+        before = _SHORT_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if before is None or any(m.start() < t < m.end() for t in taken):  # a "Long Form (SF)" already
+            continue
+        short = before.group(1)
+        if not _valid_short(short) or len(long_form) <= len(short) or long_form.lower() == short.lower():
+            continue
+        rel = initials_long_form(short, long_form)
+        if rel is None:
+            rel = best_long_form(short, long_form)
+        if rel != 0:
+            continue
+        l_start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+        out.append(Abbreviation(long_form, l_start, l_start + len(long_form), short, before.start(1), before.end(1)))
+    return out
 
 
 if not Doc.has_extension("abbreviations"):

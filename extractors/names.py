@@ -61,6 +61,9 @@ _METRIC_HEADS = tuple("score error rate accuracy distance divergence precision r
 _DATASET_HEADS = ("dataset", "data set", "corpus", "corpora", "collection", "treebank")
 _BENCHMARK_HEADS = tuple("benchmark bench suite leaderboard arena evaluation eval testbed challenge".split())
 _MODEL_WORD = re.compile(r"\b(?:model|network)", re.I)
+#: "Two-Stage Knowledge-Guided Pre-training for Relation Extraction (TKRE)":
+#: a phrase that serves a task names a method, whatever its last words say.
+_SERVES = re.compile(r"\s(?:for|using|via|with)\s", re.I)
 
 
 #: Acronyms of fields, hardware and formats: never a coined name.
@@ -109,7 +112,8 @@ def guess_type(phrase: str, context: str = "") -> EntityType:
             return EntityType.DATASET
         if low.endswith(_METRIC_HEADS):
             return EntityType.METRIC
-        if text is phrase.strip() and low.endswith(_TASK_HEADS) and not _MODEL_WORD.search(head):
+        if (text is phrase.strip() and low.endswith(_TASK_HEADS) and not _MODEL_WORD.search(head)
+                and not _SERVES.search(text)):
             return EntityType.TASK
     return EntityType.METHOD
 

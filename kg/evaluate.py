@@ -378,19 +378,21 @@ JOINED_ABBREVIATIONS = frozenset({"scierc", "tdmsci"})
 
 def join_abbreviations(doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Our (long form, short form) mention pairs as the corpus' one span
-    "long form (SF)": the pipeline keeps the definition as an alias relation
-    (``doc._.abbreviations``); this only restates it in the corpus' convention."""
+    "long form (SF)" or "SF (long form)": the pipeline keeps the definition
+    as an alias relation (``doc._.abbreviations``); this only restates it in
+    the corpus' convention."""
     text = doc.text
     by_end = {e: (s, e, t) for s, e, t in ents}
     drop, add = set(), []
     for ab in getattr(doc._, "abbreviations", None) or []:
         long = by_end.get(ab.long_end)
-        close = text.find(")", ab.short_end, ab.short_end + 2)
+        last = max(ab.long_end, ab.short_end)  # the parenthesised form, "(SF)" or "(Long Form)", ends here
+        close = text.find(")", last, last + 2)
         if long is None or long[0] < ab.long_start or close < 0:
             continue
         inside = [x for x in ents if ab.short_start <= x[0] and x[1] <= ab.short_end]
         drop.update([long, *inside])
-        add.append((ab.long_start, close + 1, long[2]))  # the defined long form, whole
+        add.append((min(ab.long_start, ab.short_start), close + 1, long[2]))  # the definition, whole
     return sorted([x for x in ents if x not in drop] + add)
 
 

@@ -51,6 +51,31 @@ def test_no_abbreviation_for_parenthetical_remarks():
 
 
 @pytest.mark.parametrize(
+    "text,long,short",
+    [
+        ("We propose TrAct (Training Activations), which", "Training Activations", "TrAct"),
+        ("defended by RaPiD (Rapid Plug-in Defender) against", "Rapid Plug-in Defender", "RaPiD"),
+        ("the CCLINC (Common Coalition Language System at Lincoln Laboratory) is",
+         "Common Coalition Language System at Lincoln Laboratory", "CCLINC"),
+    ],
+)
+def test_short_form_first_abbreviations(text, long, short):
+    """Schwartz & Hearst's other order, "SF (Long Form)"."""
+    found = find_abbreviations(text)
+    assert [(a.long, a.short) for a in found] == [(long, short)]
+    a = found[0]
+    assert text[a.long_start : a.long_end] == long and text[a.short_start : a.short_end] == short
+    assert a.short_start < a.long_start
+
+
+def test_short_form_first_needs_the_whole_parenthesis_to_spell_it():
+    text = ("BERT (Devlin et al., 2019), ImageNet (a large dataset), GPT-4 (OpenAI, 2023), "
+            "LoRA (low-rank adaptation of large models) and Masked Autoencoders (MAE) are used.")
+    assert [(a.long, a.short) for a in find_abbreviations(text)] == [
+        ("low-rank adaptation of large models", "LoRA"), ("Masked Autoencoders", "MAE")]
+
+
+@pytest.mark.parametrize(
     "title,name",
     [
         ("TrAct: Making First-layer Pre-Activations Trainable", "TrAct"),
