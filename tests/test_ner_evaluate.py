@@ -304,3 +304,20 @@ def test_scierc_method_heads_and_task_systems_restated_as_scierc_annotates_them(
                                                             RETYPING_HEADS.get("tdmsci"))]
     assert tdm == [(text[s:e], t) for s, e, t in ents]  # TDMSci: no such rules
     assert set(RETYPING_HEADS) == {"scierc"}
+
+
+def test_task_then_metric_joined_only_for_scierc():
+    """SciERC annotates "WSD accuracy" as one Metric; TDMSci, like us, as a
+    Task and a Metric. Only a single space between them joins."""
+    from kg.evaluate import JOINED_TASK_METRICS, join_task_metrics
+
+    text = "We report WSD accuracy, parsing, accuracy and BERT accuracy."
+    ents = []
+    for name, label in [("WSD", "Task"), ("accuracy", "Metric"), ("parsing", "Task"), ("accuracy", "Metric"),
+                        ("BERT", "Method"), ("accuracy", "Metric")]:
+        start = text.index(name, ents[-1][1] if ents else 0)
+        ents.append((start, start + len(name), label))
+    joined = [(text[s:e], t) for s, e, t in join_task_metrics(text, ents)]
+    assert joined == [("WSD accuracy", "Metric"), ("parsing", "Task"), ("accuracy", "Metric"),
+                      ("BERT", "Method"), ("accuracy", "Metric")]
+    assert JOINED_TASK_METRICS == {"scierc"}
