@@ -112,10 +112,8 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
             continue
         s_start = text.index(short, m.start())
         found.append(Abbreviation(long_form, long_start, long_start + len(long_form), short, s_start, s_start + len(short)))
-    if "(" in text:
-        found.extend(_short_first(text, [a.short_start for a in found]))
-        found.sort(key=lambda a: min(a.long_start, a.short_start))
-    return found
+    reverse = _short_first(text, [a.short_start for a in found])
+    return sorted(found + reverse, key=lambda a: min(a.long_start, a.short_start)) if reverse else found
 
 
 def _short_first(text: str, taken: list[int]) -> list[Abbreviation]:
@@ -128,8 +126,10 @@ def _short_first(text: str, taken: list[int]) -> list[Abbreviation]:
         long_form = m.group(1).strip()
         if len(long_form.split()) < 2 or not long_form[0].isalnum():
             continue
+        if any(m.start() < t < m.end() for t in taken):  # a "Long Form (SF)" already
+            continue
         before = _SHORT_BEFORE.search(text, max(0, m.start() - 24), m.start())
-        if before is None or any(m.start() < t < m.end() for t in taken):  # a "Long Form (SF)" already
+        if before is None:
             continue
         short = before.group(1)
         if not _valid_short(short) or len(long_form) <= len(short) or long_form.lower() == short.lower():

@@ -443,12 +443,14 @@ def include_head_nouns(text: str, ents: list[tuple[int, int, str]], heads: dict[
     out = []
     for start, end, label in ents:
         kind = TYPE_MAP.get(label, label)
-        pat, new = (retyping or {}).get(kind, (None, label))
+        retype = (retyping or {}).get(kind)
+        m = retype[0].match(text, end) if retype else None
+        if m:
+            out.append((start, m.end(), retype[1]))
+            continue
+        pat = heads.get(kind)
         m = pat.match(text, end) if pat else None
-        if m is None:
-            new, pat = label, heads.get(kind)
-            m = pat.match(text, end) if pat else None
-        out.append((start, m.end() if m else end, new))
+        out.append((start, m.end() if m else end, label))
     return out
 
 
@@ -472,20 +474,27 @@ def join_task_metrics(text: str, ents: list[tuple[int, int, str]]) -> list[tuple
     return out
 
 
+def restate(corpus: str, doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Our mentions in ``corpus``' own span conventions, where its guidelines
+    differ from ours: definitions joined, then head nouns taken in (a Task's
+    "system" retyped), then a task's metric joined; each table above says
+    which corpora and why."""
+    if corpus in JOINED_ABBREVIATIONS:
+        ents = join_abbreviations(doc, ents)
+    if corpus in HEAD_NOUNS:
+        ents = include_head_nouns(doc.text, ents, HEAD_NOUNS[corpus], RETYPING_HEADS.get(corpus))
+    if corpus in JOINED_TASK_METRICS:
+        ents = join_task_metrics(doc.text, ents)
+    return ents
+
+
 def predict_spans(docs: Sequence[GoldDoc], corpus: str, nlp, batch_size: int = 32) -> list[Span]:
     """Run ``nlp`` on each document's text; ``doc.ents`` mapped and filtered."""
     types = set(SCORED_TYPES[corpus])
     out = []
     texts = (d.text for d in docs)
     for i, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
-        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        if corpus in JOINED_ABBREVIATIONS:
-            ents = join_abbreviations(doc, ents)
-        if corpus in HEAD_NOUNS:
-            ents = include_head_nouns(doc.text, ents, HEAD_NOUNS[corpus], RETYPING_HEADS.get(corpus))
-        if corpus in JOINED_TASK_METRICS:
-            ents = join_task_metrics(doc.text, ents)
-        for start, end, label in ents:
+        for start, end, label in restate(corpus, doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents]):
             mapped = TYPE_MAP.get(label)
             if mapped in types:
                 out.append((i, start, end, mapped))
