@@ -5,4 +5,9 @@ versioned name (``mlkg_*_v1``) and keeps its algorithm in plain functions
 that the tests call directly. :func:`extractors.pipeline.make_nlp` assembles
 them.
 """
-__version__ = "0.1.0"
+#: Part of :func:`extractors.pipeline.pipeline_version`, which the build
+#: manifest compares to decide re-extraction: bump it whenever a rule change
+#: changes what the pipeline extracts (0.2.0: "SF (Long Form)" abbreviations,
+#: 2026-12-03), or stores built before keep the old extractions of
+#: unchanged papers.
+__version__ = "0.2.0"
