@@ -8,6 +8,7 @@ them.
 #: Part of :func:`extractors.pipeline.pipeline_version`, which the build
 #: manifest compares to decide re-extraction: bump it whenever a rule change
 #: changes what the pipeline extracts (0.2.0: "SF (Long Form)" abbreviations,
-#: 2026-12-03), or stores built before keep the old extractions of
-#: unchanged papers.
-__version__ = "0.2.0"
+#: 2026-12-03; 0.3.0: abbreviation pairs typed by the apposition after them,
+#: ")-" split in tokens, 2026-12-06), or stores built before keep the old
+#: extractions of unchanged papers.
+__version__ = "0.3.0"

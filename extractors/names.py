@@ -60,6 +60,14 @@ _TASK_HEADS = tuple(
 _METRIC_HEADS = tuple("score error rate accuracy distance divergence precision recall loss ratio index".split())
 _DATASET_HEADS = ("dataset", "data set", "corpus", "corpora", "collection", "treebank")
 _BENCHMARK_HEADS = tuple("benchmark bench suite leaderboard arena evaluation eval testbed challenge".split())
+#: "CaseHOLD (Case Holdings On Legal Decisions), a new dataset of ...", "the
+#: Animals with Attributes 2 (AWA2) dataset": a head word or an apposition
+#: right after an abbreviation pair says what its long form does not.
+_APPOSITION_KIND = re.compile(
+    r"\s*\)?\s*(?:(?:,|\u2014|--)\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?P<head>datasets?|data\s+sets?|corpus|corpora|treebanks?|benchmarks?|suite|testbed|leaderboard)"
+    # a plural right after the pair is a kind of collection: "remote sensing (RS) datasets"
+    r"|(?P<name_head>dataset|data\s+set|corpus|treebank|benchmark|suite|testbed|leaderboard))\b", re.I)
 _MODEL_WORD = re.compile(r"\b(?:model|network)", re.I)
 #: "Two-Stage Knowledge-Guided Pre-training for Relation Extraction (TKRE)":
 #: a phrase that serves a task names a method, whatever its last words say.
@@ -101,21 +109,55 @@ def is_name_like(text: str) -> bool:
     return inner_upper or (has_digit and text[0].isalpha())
 
 
+def ends_with_head(low: str, heads: tuple[str, ...]) -> bool:
+    """Whether ``low`` ends with one of ``heads`` as a whole word: "information
+    retrieval" does not end with the head "eval", nor "deep research" with
+    "search" ("IR" was typed Benchmark in the seeds' graph)."""
+    if not low.endswith(heads):
+        return False
+    return any(low.endswith(h) and (len(low) == len(h) or not low[-len(h) - 1].isalpha()) for h in heads)
+
+
 def guess_type(phrase: str, context: str = "") -> EntityType:
     """Type of a coined name from the head of its long form or description."""
     for text in (phrase.strip(), context.strip()):
         head = text.rstrip("s") if text.lower().endswith(("datasets", "benchmarks")) else text
         low = head.lower()
-        if low.endswith(_BENCHMARK_HEADS):
+        if ends_with_head(low, _BENCHMARK_HEADS):
             return EntityType.BENCHMARK
-        if low.endswith(_DATASET_HEADS):
+        if ends_with_head(low, _DATASET_HEADS):
             return EntityType.DATASET
-        if low.endswith(_METRIC_HEADS):
+        if ends_with_head(low, _METRIC_HEADS):
             return EntityType.METRIC
-        if (text is phrase.strip() and low.endswith(_TASK_HEADS) and not _MODEL_WORD.search(head)
+        if (text is phrase.strip() and ends_with_head(low, _TASK_HEADS) and not _MODEL_WORD.search(head)
                 and not _SERVES.search(text)):
             return EntityType.TASK
     return EntityType.METHOD
+
+
+def apposition_type(after: str) -> EntityType | None:
+    """Dataset or Benchmark when ``after`` (the text after a name) opens with
+    an apposition saying so (", a new dataset of ..."), else None."""
+    m = _APPOSITION_KIND.match(after)
+    if m is None:
+        return None
+    head = (m.group("head") or m.group("name_head")).lower()
+    return EntityType.BENCHMARK if head.startswith(("bench", "suite", "testbed", "leader")) else EntityType.DATASET
+
+
+def abbreviation_type(long: str, after: str) -> EntityType:
+    """Type of an abbreviation pair from its long form ("... Retrieval" is a
+    Task), else from the words after the pair (:func:`apposition_type`), else
+    from the long form's head before "of" / "for" ("Holistic Evaluation of
+    Multimodal Models" is a Benchmark); Method by default."""
+    kind = guess_type(long)
+    if kind is not EntityType.METHOD:
+        return kind
+    kind = apposition_type(after) or guess_type(_PREPOSITION.split(long, maxsplit=1)[0].strip())
+    return kind if kind in (EntityType.DATASET, EntityType.BENCHMARK) else EntityType.METHOD
+
+
+_PREPOSITION = re.compile(r"\s(?:for|of|with|via|in|on|to)\s", re.I)
 
 
 def coined_type(name: str, context: str) -> EntityType:
@@ -327,7 +369,8 @@ def mlkg_names(doc: Doc) -> Doc:
         short_bounds = toks.char_span(abbr.short_start, abbr.short_end, expand=True)
         if long_bounds is None or short_bounds is None or is_generic(abbr.long) or abbr.short in NOT_ENTITIES:
             continue
-        label = guess_type(abbr.long).value
+        after = max(abbr.long_end, abbr.short_end)
+        label = abbreviation_type(abbr.long, toks.text[after : after + 80]).value
         group.append(Span(doc, *long_bounds, label=label, span_id="abbreviation"))
         group.append(Span(doc, *short_bounds, label=label, span_id="abbreviation"))
     group.extend(pair_translation_spans(doc))

@@ -10,13 +10,19 @@ which work on token windows.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.util import compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9][A-Z+\d])\.", r"(?<=[a-z]{2}s)\.(?=$)"]
+#: A closing parenthesis glued to a hyphenated word, "behavior cloning
+#: (BC)-like actor loss", "scene graphs (SGs)--a formalization": the default
+#: infixes leave "BC)-like" one token, which made "BC)-like" an entity.
+EXTRA_INFIXES = [r"(?<=[A-Za-z0-9])\)(?=(?:-|--|\u2013|\u2014)[A-Za-z])", r"(?<=\))(?:--|-|\u2013|\u2014)(?=[A-Za-z])"]
 
 
 def customize_tokenizer(nlp: Language) -> Language:
-    """Add the ML-name suffix rules to ``nlp.tokenizer`` (in place)."""
+    """Add the ML-name suffix and infix rules to ``nlp.tokenizer`` (in place)."""
     suffixes = list(nlp.Defaults.suffixes) + EXTRA_SUFFIXES
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    infixes = list(nlp.Defaults.infixes) + EXTRA_INFIXES
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp

@@ -401,3 +401,60 @@ def test_token_table_agrees_with_spacy():
     nlp.get_pipe("mlkg_sentences_v1")(doc)  # keeps its own bounds (the last rule drops them)
     assert "mlkg_sentences" in doc.user_data
     assert sentence_bounds(doc) == [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
+
+
+def test_type_heads_are_whole_words():
+    """"information retrieval" ends with the letters of "eval" but is a task."""
+    from extractors.names import ends_with_head
+
+    assert not ends_with_head("information retrieval", ("eval",))
+    assert ends_with_head("mmlu eval", ("eval",)) and ends_with_head("eval", ("eval",))
+    assert guess_type("information retrieval") is EntityType.TASK
+    assert guess_type("Open LLM Eval") is EntityType.BENCHMARK
+
+
+@pytest.mark.parametrize("text, pair, label", [
+    # seeds sentences: the apposition or the head noun after the pair says dataset / benchmark
+    ("We release CaseHOLD (Case Holdings On Legal Decisions), a new dataset of 53,000+ questions.",
+     ("CaseHOLD", "Case Holdings On Legal Decisions"), "Dataset"),
+    ("Experiments on the Animals with Attributes 2 (AWA2) dataset confirm it.",
+     ("AWA2", "Animals with Attributes 2"), "Dataset"),
+    ("We present Holistic Evaluation of Multimodal Models (HEMM) to assess models.",
+     ("HEMM", "Holistic Evaluation of Multimodal Models"), "Benchmark"),
+    ("Dense retrievers help information retrieval (IR) across domains.",
+     ("IR", "information retrieval"), "Task"),
+    # a plural after the pair is a collection of datasets, not this name's kind
+    ("Models trained on many remote sensing (RS) datasets generalise.", ("RS", "remote sensing"), "Method"),
+    ("We build a hierarchical memory transformer (HMT), a new model.", ("HMT", "hierarchical memory transformer"),
+     "Method"),
+])
+def test_abbreviation_pairs_typed_by_what_follows_them(text, pair, label):
+    ents = {e.text: e.label_ for e in get_nlp(fast=True)(text).ents}
+    for name in pair:
+        assert ents.get(name) == label, (name, ents)
+
+
+def test_apposition_type_reads_only_the_opening_words():
+    from extractors.names import apposition_type
+
+    assert apposition_type(", a large-scale multilingual benchmark for QA") is EntityType.BENCHMARK
+    assert apposition_type(") dataset of tweets") is EntityType.DATASET
+    assert apposition_type(" datasets") is None  # plural right after: several datasets of a kind
+    assert apposition_type(", which we train on a new dataset") is None
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("behavior cloning (BC)-like actor loss", ["(", "BC", ")", "-", "like"]),
+    ("scene graphs (SGs)--a formalization", ["(", "SGs", ")", "--", "a"]),
+    ("GPT-3 (G3) and ResNet-50", ["GPT-3", "(", "G3", ")", "ResNet-50"]),
+])
+def test_closing_parenthesis_before_a_hyphen_is_its_own_token(text, tokens):
+    words = [t.text for t in get_nlp(fast=True).make_doc(text)]
+    assert all(t in words for t in tokens), words
+    assert not any(")" in w and len(w) > 1 for w in words), words
+
+
+def test_an_abbreviation_glued_to_a_hyphen_is_the_entity():
+    ents = {e.text for e in get_nlp(fast=True)(
+        "We add a behavior cloning (BC)-like actor loss to the policy.").ents}
+    assert "BC" in ents and not any(")" in e for e in ents), ents
