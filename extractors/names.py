@@ -44,6 +44,25 @@ _CUE = FoldedPattern(
     r"|contribute[sd]?|build|construct(?:s|ed)?|create[sd]?|curate[sd]?|offer(?:s|ed)?)\b"
 )
 _NAMING = re.compile(r"\b(?:call(?:ed)?|dub(?:bed)?|term(?:ed)?|name[sd]?|namely|coined)\s+$", re.I)
+#: Who proposes: a cue verb counts when the paper is its subject ("we
+#: propose", "this paper presents", "here, ...") or it marks the paper's own
+#: thing ("the proposed X"); "existing RS methods offer", "recently proposed
+#: PonderNet", "some studies propose" speak of prior work (14 of 18 subjectless
+#: cue proposals in the seeds were such).
+_OWN_SUBJECT = re.compile(
+    r"\b(?:we|our|us|here|this\s+(?:paper|work|study|article|report|letter|thesis|note|survey|position\s+paper)"
+    r"|in\s+this)\b", re.I)
+#: The paper's own in the present passive or by place: "a ... approach is
+#: proposed", "the project presented here" ("have been proposed" is prior work).
+_OWN_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:[a-z]+ly\s+|first\s+|then\s+|also\s+)?$", re.I)
+_PASSIVE_CUES = frozenset(("proposed", "presented", "introduced"))  # "is designed to" describes
+_OWN_AFTER = re.compile(r"\s+(?:here|in\s+this\s+(?:paper|work|study|article|report))\b", re.I)
+_ACTION_AFTER = re.compile(r"\s+(?:to\s|[a-z]+ing\b)")
+_OWN_ATTRIBUTE = re.compile(r"\b(?:the|our)\s+$", re.I)
+#: Tokens after "the proposed" in which its name must start ("the proposed
+#: architecture, the Gated Transformer-XL (GTrXL)").
+ATTRIBUTE_WINDOW = 10
+CUE_WINDOW = 26
 _APPOSITION = re.compile(r"^\s*,\s*(?:a|an)\s+(?:novel|new|simple|general|unified|efficient|large|open)\b", re.I)
 
 #: Head words that type a phrase, matched as (case-insensitive) endings of
@@ -153,22 +172,24 @@ def abbreviation_type(long: str, after: str) -> EntityType:
     kind = guess_type(long)
     if kind is not EntityType.METHOD:
         return kind
-    kind = apposition_type(after) or guess_type(_PREPOSITION.split(long, maxsplit=1)[0].strip())
+    kind = apposition_type(after) or guess_type(_PREPOSITION.split(long, maxsplit=1)[0])
     return kind if kind in (EntityType.DATASET, EntityType.BENCHMARK) else EntityType.METHOD
 
 
-_PREPOSITION = re.compile(r"\s(?:for|of|with|via|in|on|to)\s", re.I)
+#: The preposition that ends a description's head: "Representation from
+#: Large-Scale Robot Dataset" is a representation, "Evaluation of ... Models"
+#: an evaluation ("plug-in" has none).
+_PREPOSITION = re.compile(r"(?<![\w-])(?:for|of|with|via|in|on|to|from|using|through|at)(?![\w-])", re.I)
 
 
 def coined_type(name: str, context: str) -> EntityType:
     """Type of a coined name: Method unless the name or its description says
     dataset or benchmark (a coined name is rarely a task or a metric)."""
-    for text in (name, context):
-        kind = guess_type("", text) if text is context else guess_type(text)
-        if kind in (EntityType.DATASET, EntityType.BENCHMARK):
-            return kind
-    head = re.split(r"\b(?:for|of|with|via|in|on|to)\b", context, maxsplit=1)[0]
-    kind = guess_type(head.strip())
+    kind = guess_type(name)
+    if kind not in (EntityType.DATASET, EntityType.BENCHMARK):
+        # the description's head, before its first preposition: "Manipulation-
+        # Centric Representation from Large-Scale Robot Dataset" is no dataset
+        kind = guess_type("", _PREPOSITION.split(context, maxsplit=1)[0])
     return kind if kind in (EntityType.DATASET, EntityType.BENCHMARK) else EntityType.METHOD
 
 
@@ -218,12 +239,28 @@ def cue_spans(text: str, low: str | None) -> list[tuple[int, int]]:
     return out
 
 
+def cue_window(text: str, sent_start: int, cue: tuple[int, int]) -> int:
+    """How many tokens after ``cue`` a proposed name may start in: the whole
+    window when the paper is the verb's subject, a few after "the proposed",
+    none when the verb speaks of someone else (see :data:`_OWN_SUBJECT`)."""
+    before = text[sent_start : cue[0]]
+    passive = _OWN_PASSIVE.search(before) and text[cue[0] : cue[1]].lower() in _PASSIVE_CUES
+    if passive or _OWN_AFTER.match(text, cue[1]):
+        return CUE_WINDOW  # "an approach is proposed ...", "the project presented here"
+    if _ACTION_AFTER.match(text, cue[1]):
+        return 0  # "we propose to exploit NL-PL ...", "we propose improving PonderNet": a plan, not a name
+    if _OWN_SUBJECT.search(before):
+        return CUE_WINDOW
+    return ATTRIBUTE_WINDOW if _OWN_ATTRIBUTE.search(before) else 0
+
+
 def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, int] | None,
-                   known: set[int], toks: Tokens | None = None) -> list[tuple[int, int]]:
+                   known: set[int], toks: Tokens | None = None, window: int = CUE_WINDOW) -> list[tuple[int, int]]:
     """Token spans of names a sentence says the paper proposes.
 
     ``sent``: (start, end, start_char, end_char) of the sentence; ``cue``:
-    the char span of its first cue verb, if any (:func:`cue_spans`);
+    the char span of its first cue verb, if any (:func:`cue_spans`), and
+    ``window`` the tokens after it a name may start in (:func:`cue_window`);
     ``known``: token indices of curated (gazetteer) names, which a cue does
     not make "proposed" (they are prior work being used).
     """
@@ -233,7 +270,7 @@ def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, in
     found: list[tuple[int, int]] = []
     if cue is not None and cue[1] < end_char:
         first = toks.char_span(cue[1], end_char, expand=True)[0]  # the tokens after the cue
-        for i in _window_tokens(toks, first, min(end, first + 26)):
+        for i in _window_tokens(toks, first, min(end, first + window)):
             word = toks.word(i)
             if word == ";":
                 break
@@ -364,13 +401,15 @@ def mlkg_names(doc: Doc) -> Doc:
                 span = Span(doc, *bounds, label=label, span_id="title")
                 group.append(span)
                 proposed[(span.start_char, span.end_char)] = (0, title_end)
+    curated = {(span.start, span.end): span.label_ for span in group if span.id_ == "gazetteer"}
     for abbr in get_ext(doc, "abbreviations"):
         long_bounds = toks.char_span(abbr.long_start, abbr.long_end, expand=True)
         short_bounds = toks.char_span(abbr.short_start, abbr.short_end, expand=True)
         if long_bounds is None or short_bounds is None or is_generic(abbr.long) or abbr.short in NOT_ENTITIES:
             continue
         after = max(abbr.long_end, abbr.short_end)
-        label = abbreviation_type(abbr.long, toks.text[after : after + 80]).value
+        # a curated long form's type is its short form's: "remote sensing (RS)" is a field (Task)
+        label = curated.get(long_bounds) or abbreviation_type(abbr.long, toks.text[after : after + 80]).value
         group.append(Span(doc, *long_bounds, label=label, span_id="abbreviation"))
         group.append(Span(doc, *short_bounds, label=label, span_id="abbreviation"))
     group.extend(pair_translation_spans(doc))
@@ -382,8 +421,11 @@ def mlkg_names(doc: Doc) -> Doc:
             c += 1
         if sent[2] < title_end:
             continue
-        cue = cues[c] if c < len(cues) and cues[c][1] <= sent[3] else None
-        for start, end in proposal_spans(doc, sent, cue, known, toks):
+        cue, window = None, 0
+        while c < len(cues) and cues[c][1] <= sent[3] and not window:
+            cue, window = cues[c], cue_window(toks.text, sent[2], cues[c])
+            c += 1
+        for start, end in proposal_spans(doc, sent, cue if window else None, known, toks, window):
             start_char, end_char = toks.chars(start, end)
             name = toks.text[start_char:end_char]
             if is_generic(name):

@@ -122,13 +122,34 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
         return None  # "20 code-related benchmarks" counts collections, "a 1M dataset" sizes one; neither names one
     if m and len(span) >= 2 and not is_generic(m.group("name")):
         label = "Benchmark" if m.group("head").lower().startswith("bench") else "Dataset"
-        return Span(doc, span.start, span.end - 1, label=label, span_id=span.id_)
+        return _collection_name(doc, Span(doc, span.start, span.end - 1, label=label, span_id=span.id_))
     base = re.split(r"[-\s]", text, maxsplit=1)[0]
     if base != text and len(base) >= 3:
         known = _gazetteer_types().get(base.lower())
         if known and known != span.label_ and is_name_like(text):
             return Span(doc, span.start, span.end, label=known, span_id=span.id_)
     return span
+
+
+def _collection_name(doc: Doc, name: Span) -> Span | None:
+    """The name in "<name> dataset", or None when its words only describe a
+    collection: "small pathological benchmarks", "a Multi-Temporal Dataset"
+    (adjectives, a bare modifier). Adjectives after a name describe it: "the
+    DROID robotic dataset" names "DROID". Nouns stay ("movie reviews dataset",
+    "Twitter keyword dataset": TDMSci annotates such collections)."""
+    end = name.end
+    while end > name.start + 1 and doc[end - 1].is_lower and _ADJECTIVE.match(doc[end - 1].text):
+        end -= 1
+    if end < name.end:
+        name = Span(doc, name.start, end, label=name.label_, span_id=name.id_)
+    if all(_ADJECTIVE.match(w) or _MODIFIER.match(w) for w in name.text.lower().split()):
+        return None
+    return name
+
+
+#: Words that describe a collection without naming it.
+_ADJECTIVE = re.compile(r"^(?:small|large|big|new|novel|public|existing|standard|popular|common|various|different"
+                        r"|several|diverse|synthetic|real|[a-z-]+(?:ical|istic|otic|ive|ous))$")
 
 
 def _without_breaks(doc: Doc, span: Span) -> Span | None:

@@ -423,8 +423,10 @@ def test_type_heads_are_whole_words():
      ("HEMM", "Holistic Evaluation of Multimodal Models"), "Benchmark"),
     ("Dense retrievers help information retrieval (IR) across domains.",
      ("IR", "information retrieval"), "Task"),
-    # a plural after the pair is a collection of datasets, not this name's kind
-    ("Models trained on many remote sensing (RS) datasets generalise.", ("RS", "remote sensing"), "Method"),
+    # a plural after the pair is a collection of datasets, not this name's kind; a curated long form types both
+    ("Models trained on many remote sensing (RS) datasets generalise.", ("RS", "remote sensing"), "Task"),
+    ("Models trained on many audio-visual fusion (AVF) datasets generalise.", ("AVF", "audio-visual fusion"),
+     "Method"),
     ("We build a hierarchical memory transformer (HMT), a new model.", ("HMT", "hierarchical memory transformer"),
      "Method"),
 ])
@@ -458,3 +460,73 @@ def test_an_abbreviation_glued_to_a_hyphen_is_the_entity():
     ents = {e.text for e in get_nlp(fast=True)(
         "We add a behavior cloning (BC)-like actor loss to the policy.").ents}
     assert "BC" in ents and not any(")" in e for e in ents), ents
+
+
+@pytest.mark.parametrize("sentence, name, proposed", [
+    ("We propose LinguNet, which beats baselines.", "LinguNet", True),
+    ("This paper presents SyntLex, a lexicon grammar for Polish.", "SyntLex", True),
+    ("Extensive experiments show that the proposed LinguGKD boosts accuracy.", "LinguGKD", True),
+    ("A graphics-for-vision approach is proposed for reconstruction on demand, or RODTV.", "RODTV", True),
+    ("The project presented here builds a lexicon for Polish (SyntLex).", "SyntLex", True),
+    # seeds sentences where the cue verb speaks of prior work or of a plan
+    ("While the linear-complexity Mamba architecture offers a promising alternative, existing RS applications "
+     "of Mamba remain limited.", "RS", False),
+    ("Recently proposed PonderNet may be a promising solution for early exits.", "PonderNet", False),
+    ("Various techniques have been proposed to mitigate backdoors, such as CleanCLIP.", "CleanCLIP", False),
+    ("In this paper, we propose improving PonderNet with a novel exit criterion.", "PonderNet", False),
+    ("Furthermore, we propose to exploit code comments for better NL-PL alignment.", "NL-PL", False),
+    ("Though some studies propose tree-based models that utilize ASTs, most do not.", "ASTs", False),
+])
+def test_a_cue_proposes_only_the_papers_own_name(sentence, name, proposed):
+    doc = _doc("A study of things", sentence)
+    assert (name in {doc.text[a:b] for a, b in doc._.proposed}) is proposed
+
+
+def test_cue_window_reads_who_proposes():
+    from extractors.names import ATTRIBUTE_WINDOW, CUE_WINDOW, cue_window
+
+    def window(text: str, cue: str) -> int:
+        at = text.index(cue)
+        return cue_window(text, 0, (at, at + len(cue)))
+
+    assert window("Here we introduce X.", "introduce") == CUE_WINDOW
+    assert window("Our proposed X wins.", "proposed") == CUE_WINDOW
+    assert window("The proposed X wins.", "proposed") == ATTRIBUTE_WINDOW
+    assert window("X is designed to do Y, Z does W.", "designed") == 0
+    assert window("Methods like FPN propose pyramids.", "propose") == 0
+
+
+@pytest.mark.parametrize("title, name, label", [
+    # the description's head before its preposition types the title name
+    ("Robots Pre-train Robots: Manipulation-Centric Robotic Representation from Large-Scale Robot Dataset",
+     "Robots Pre-train Robots", "Method"),
+    ("ScatSimCLR: self-supervised contrastive learning with pretext task regularization for small-scale datasets",
+     "ScatSimCLR", "Method"),
+    ("SSL4EO-S12: A Large-Scale Multi-Modal, Multi-Temporal Dataset for Self-Supervised Learning in Earth "
+     "Observation", "SSL4EO-S12", "Dataset"),
+])
+def test_title_name_typed_by_its_description_head(title, name, label):
+    doc = _doc(title, "We study it.")
+    assert {e.text: e.label_ for e in doc.ents}.get(name) == label
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("fine-tuning of small pathological benchmarks", "small pathological benchmarks", None),
+    ("A Large-Scale Multi-Modal, Multi-Temporal Dataset", "Multi-Temporal Dataset", None),
+    ("we pre-train on the DROID robotic dataset", "DROID robotic dataset", ("DROID", "Dataset")),
+    # nouns before the head name a collection (TDMSci annotates them)
+    ("results on the movie reviews dataset", "movie reviews dataset", ("movie reviews", "Dataset")),
+    ("the Twitter keyword dataset", "Twitter keyword dataset", ("Twitter keyword", "Dataset")),
+])
+def test_a_collection_head_keeps_a_name_not_a_description(text, phrase, expected):
+    from extractors.resolve import retype_statistical
+
+    doc, span = _span(text, phrase, "Method")
+    out = retype_statistical(doc, span)
+    assert (None if out is None else (out.text, out.label_)) == expected
+
+
+def test_fields_are_tasks_and_their_abbreviations_follow():
+    ents = {(e.text, e.label_) for e in get_nlp(fast=True)(
+        "Most pre-training in Earth observation is based on labeled remote sensing data.").ents}
+    assert ("Earth observation", "Task") in ents and ("remote sensing", "Task") in ents, ents
