@@ -71,11 +71,14 @@ def _acceptable_at(toks: Tokens, start: int, end: int, source: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _gazetteer_types() -> dict[str, str]:
-    """Lower-cased gazetteer surface -> entity type, for typing variants."""
+    """Lower-cased gazetteer surface -> entity type, for typing variants.
+    An acronym's entry keeps its case ("PER", phone error rate, is no type
+    for "Per-Channel"): it is keyed by itself, not lower-cased."""
     out: dict[str, str] = {}
     for entry in default_entries():
         for surface in entry.surfaces:
-            out.setdefault(surface.lower(), entry.type.value)
+            key = surface if surface.isupper() and len(surface) <= 5 else surface.lower()
+            out.setdefault(key, entry.type.value)
     return out
 
 
@@ -115,6 +118,8 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
         return None
     if span.label_ == "Task" and _things_not_doings(span):
         return None
+    if span.label_ == "Metric" and not _measures(text):
+        return None
     if span.label_ != "Task" and text.lower().endswith(("shared task", "shared tasks")):
         return Span(doc, span.start, span.end, label="Task", span_id=span.id_)  # see grow_spans
     m = _COLLECTION_HEAD.match(text)
@@ -125,10 +130,37 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
         return _collection_name(doc, Span(doc, span.start, span.end - 1, label=label, span_id=span.id_))
     base = re.split(r"[-\s]", text, maxsplit=1)[0]
     if base != text and len(base) >= 3:
-        known = _gazetteer_types().get(base.lower())
+        known = _gazetteer_types().get(base.lower()) or _gazetteer_types().get(base)
         if known and known != span.label_ and is_name_like(text):
             return Span(doc, span.start, span.end, label=known, span_id=span.id_)
     return span
+
+
+#: Last words of what a paper measures (SciERC's Metric: "word error rate",
+#: "glimpse proportion", "Dau measure"); a statistical Metric ending otherwise
+#: is an operation or a space ("elementwise multiplication", "Wasserstein
+#: space", "Per-Channel" in the seeds' graph), unless it is an acronym.
+_METRIC_LAST = re.compile(
+    r"(?:accurac(?:y|ies)|scores?|rates?|errors?|precision|recall|f1|f-measure|measures?|metrics?|ratios?|loss(?:es)?"
+    r"|distances?|divergences?|perplexity|time|latency|costs?|efficiency|throughput|speed|memory|complexity|quality"
+    r"|agreement|correlations?|coverage|consumption|hours|flops|overhead|footprint|similarity|fidelity|robustness"
+    r"|ability|correctness|determination|ap|auc|bleu|rouge|meteor|cider|gain|margin|proportion|usage|size|length"
+    r"|count|number|percentage|success|ranks?|intelligibility|consistency|diversity|faithfulness|variance|bias"
+    r"|deviation|entropy|likelihood|utility|performance|fluency|relevance|novelty|sharpness|smoothness|average"
+    r"|coefficients?|judg(?:e)?ments?|reductions?|evaluation|clarity|measurements?|improvements?|readability"
+    r"|coherence|informativeness|grammaticality|adequacy|usefulness|satisfaction|preference|win)$", re.I)
+#: Hyperparameters are set, not measured.
+_HYPERPARAMETERS = frozenset(("learning rate", "learning rates", "dropout rate", "batch size", "weight decay"))
+
+
+def _measures(text: str) -> bool:
+    """Whether a statistical Metric span reads as a measure (see _METRIC_LAST)."""
+    if text.lower() in _HYPERPARAMETERS:
+        return False
+    text = re.sub(r"(?<=[a-z])- (?=[a-z])", "", text)  # a line-end hyphen left by PDF extraction: "pre- cision"
+    words = [w for w in re.split(r"[\s-]", re.split(r"\s+per\s+", text)[0]) if re.search("[A-Za-z]", w)]
+    last = words[-1] if words else text
+    return bool(_METRIC_LAST.search(last)) or is_name_like(last) or last.isupper()
 
 
 def _collection_name(doc: Doc, name: Span) -> Span | None:

@@ -530,3 +530,31 @@ def test_fields_are_tasks_and_their_abbreviations_follow():
     ents = {(e.text, e.label_) for e in get_nlp(fast=True)(
         "Most pre-training in Earth observation is based on labeled remote sensing data.").ents}
     assert ("Earth observation", "Task") in ents and ("remote sensing", "Task") in ents, ents
+
+
+@pytest.mark.parametrize("text, phrase, kept", [
+    ("through simple elementwise multiplication, followed by convolution", "elementwise multiplication", False),
+    ("representations close in the Wasserstein space", "Wasserstein space", False),
+    ("selectively reducing the learning rate helps", "learning rate", False),
+    ("lower word error rate than before", "word error rate", True),
+    ("the average number of er- rors per sentence drops", "average number of er- rors per sentence", True),
+    ("F 1 improves", "F 1", True),
+    ("a higher glimpse proportion", "glimpse proportion", True),
+    ("the Dau measure", "Dau measure", True),
+])
+def test_a_statistical_metric_must_read_as_a_measure(text, phrase, kept):
+    from extractors.resolve import retype_statistical
+
+    doc, span = _span(text, phrase, "Metric")
+    assert (retype_statistical(doc, span) is not None) is kept
+
+
+def test_an_acronym_in_the_gazetteer_types_no_capitalised_word():
+    """"PER" (phone error rate) is a Metric; "Per-Channel Key Quantization"
+    is no variant of it. "CornerNet-Squeeze" still varies "CornerNet"."""
+    from extractors.resolve import retype_statistical
+
+    doc, span = _span("(i) Per-Channel Key Quantization", "Per-Channel", "Method")
+    assert retype_statistical(doc, span).label_ == "Method"
+    doc, span = _span("We use CornerNet-Squeeze here.", "CornerNet-Squeeze", "Task")
+    assert retype_statistical(doc, span).label_ == "Method"
