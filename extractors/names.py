@@ -101,7 +101,10 @@ GENERIC_ACRONYMS = frozenset(
 )
 #: Acronyms that never name a method, dataset, task or metric, even when
 #: defined ("state-of-the-art (SOTA)" gave a Method "SOTA" in the seeds' graph).
-NOT_ENTITIES = frozenset("SOTA SoTA API APIs URL URLs HTML JSON PDF PDFs GB MB GPU GPUs CPU CPUs TPU TPUs".split())
+NOT_ENTITIES = frozenset("SOTA SoTA API APIs URL URLs HTML JSON PDF PDFs GB MB GPU GPUs CPU CPUs TPU TPUs CLS ID OOD IID".split())
+#: A bare modifier as an abbreviation's long form ("out-of-distribution (OOD)
+#: detection", "in-distribution (ID)", "end-to-end (E2E)") names nothing.
+_BARE_MODIFIER = re.compile(r"^(?:out-of|in|zero|few|multi|single|many|end-to)-[a-z-]+$", re.I)
 TITLE_STARTERS = frozenset(
     """towards toward learning scaling rethinking revisiting understanding improving on when why how what
     beyond do does is are can should make making get spread leveraging exploring unlocking enhancing
@@ -405,7 +408,8 @@ def mlkg_names(doc: Doc) -> Doc:
     for abbr in get_ext(doc, "abbreviations"):
         long_bounds = toks.char_span(abbr.long_start, abbr.long_end, expand=True)
         short_bounds = toks.char_span(abbr.short_start, abbr.short_end, expand=True)
-        if long_bounds is None or short_bounds is None or is_generic(abbr.long) or abbr.short in NOT_ENTITIES:
+        if (long_bounds is None or short_bounds is None or is_generic(abbr.long) or abbr.short in NOT_ENTITIES
+                or _BARE_MODIFIER.match(abbr.long)):
             continue
         after = max(abbr.long_end, abbr.short_end)
         # a curated long form's type is its short form's: "remote sensing (RS)" is a field (Task)

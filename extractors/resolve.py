@@ -39,6 +39,8 @@ _MODIFIER = re.compile(r"^(?:few|zero|one|multi|many|single|end-to|fine|coarse|l
 PRIORITY = {"title": 5, "gazetteer": 4, "direction": 4, "abbreviation": 3, "proposal": 2, "pattern": 2, "ner": 1}
 
 
+#: A span opening with one is the tail of a coordination ("zero-shot and fine-tuning settings").
+_CONJUNCTIONS = frozenset(("and", "or", "but", "nor"))
 _DANGLING = frozenset("to of and or for with the a an in on by from at as via".split())
 
 
@@ -57,7 +59,7 @@ def _acceptable_at(toks: Tokens, start: int, end: int, source: str) -> bool:
         return False  # no letter at all
     last = toks.word(end - 1)
     if source != "gazetteer" and (is_generic(text) or text in NOT_ENTITIES or text.endswith(("et al", "et al."))
-                                  or last in _DANGLING):
+                                  or last in _DANGLING or toks.word(start) in _CONJUNCTIONS):
         # a citation ("Devlin et al"); a lower-case function word at the end
         # ("Text-to", "Mixture of"; an upper-case "EVA02-AT" is a name)
         return False
@@ -116,6 +118,8 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
         return None  # across a quote ('policy "prompting', "XGLM (Lin"), or a possessor ("Meta's")
     if _MODIFIER.match(text.lower()):
         return None
+    if _cut_from_a_word(doc, span):
+        return None
     if span.label_ == "Task" and _things_not_doings(span):
         return None
     if span.label_ == "Metric" and not _measures(text):
@@ -161,6 +165,28 @@ def _measures(text: str) -> bool:
     words = [w for w in re.split(r"[\s-]", re.split(r"\s+per\s+", text)[0]) if re.search("[A-Za-z]", w)]
     last = words[-1] if words else text
     return bool(_METRIC_LAST.search(last)) or is_name_like(last) or last.isupper()
+
+
+def _cut_from_a_word(doc: Doc, span: Span) -> bool:
+    """Whether the span is a piece of a hyphenated word: "CC" of "CC-News",
+    "PT" of "PT-OOD", "CT" of "Text-to-CT" (the tagger reads hyphen-split
+    tokens; such pieces were 2-letter Method nodes in the seeds' graph)."""
+    end, start = span.end, span.start
+    glued_after = end < len(doc) - 1 and doc[end].text in _HYPHENS and not doc[end - 1].whitespace_ \
+        and not doc[end].whitespace_ and doc[end + 1].is_alpha and not _GLUED_MODIFIER.match(doc[end + 1].text)
+    glued_before = start > 1 and doc[start - 1].text in _HYPHENS and not doc[start - 1].whitespace_ \
+        and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha and doc[start - 2].lower_ not in _SETTING_PREFIXES
+    return glued_after or glued_before
+
+
+_HYPHENS = frozenset(("-", "--", "\u2013", "\u2014"))
+#: "RANSAC-based", "GPT-like": the name is whole before these.
+_GLUED_MODIFIER = re.compile(
+    r"^(?:based|like|style|aware|free|level|scale|wise|accelerated|driven|specific|guided|conditioned|agnostic"
+    r"|sized?|inspired|powered|only|enhanced|augmented|initiali[sz]ed|pretrained|trained|tuned|type|related"
+    r"|centric|compatible|friendly|dependent|independent|induced|generated|derived|equivalent|style)$", re.I)
+#: "Split-CIFAR-100", "Permuted-MNIST": a benchmark setting before a whole dataset name.
+_SETTING_PREFIXES = frozenset(("split", "permuted", "rotated", "seq", "sequential", "noisy", "corrupted"))
 
 
 def _collection_name(doc: Doc, name: Span) -> Span | None:

@@ -558,3 +558,41 @@ def test_an_acronym_in_the_gazetteer_types_no_capitalised_word():
     assert retype_statistical(doc, span).label_ == "Method"
     doc, span = _span("We use CornerNet-Squeeze here.", "CornerNet-Squeeze", "Task")
     assert retype_statistical(doc, span).label_ == "Method"
+
+
+@pytest.mark.parametrize("text, phrase, kept", [
+    ("We train on Wikipedia and CC-News.", "CC", False),
+    ("We explore the PT-OOD detection performance.", "PT", False),
+    ("Text-to-CT Generation via Latent Diffusion", "CT", False),
+    ("two-stage methods with RANSAC-based verification", "RANSAC", True),
+    ("outperforming T5 & GPT-like models", "GPT", True),
+    ("88.53% on 10-Split-CIFAR-100 overall", "CIFAR-100", True),
+    ("We compare with CornerNet-Squeeze.", "CornerNet", False),
+])
+def test_a_statistical_span_is_no_piece_of_a_hyphenated_name(text, phrase, kept):
+    from extractors.resolve import retype_statistical
+
+    doc, span = _span(text, phrase, "Method")
+    assert (retype_statistical(doc, span) is not None) is kept
+
+
+def test_no_entity_opens_with_a_conjunction():
+    from extractors.resolve import _acceptable
+
+    doc, span = _span("in both zero-shot and fine-tuning settings", "and fine-tuning", "Method")
+    assert not _acceptable(span)
+    doc, span = _span("pre-training and fine-tuning", "pre-training and fine-tuning", "Method")
+    assert _acceptable(span)
+
+
+def test_a_bare_modifier_defines_no_abbreviation_entity():
+    ents = {e.text for e in get_nlp(fast=True)(
+        "Out-of-distribution (OOD) detection matters; in-distribution (ID) data are easy.").ents}
+    assert not {"Out-of-distribution", "OOD", "in-distribution", "ID"} & ents, ents
+
+
+def test_memory_use_is_one_metric():
+    ents = {(e.text, e.label_, e.kb_id_) for e in get_nlp(fast=True)(
+        "It cuts memory consumption and the memory footprint of inference.").ents}
+    assert ("memory consumption", "Metric", "memory consumption") in ents
+    assert ("memory footprint", "Metric", "memory consumption") in ents, ents
