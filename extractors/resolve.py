@@ -327,6 +327,9 @@ def _grown(doc: Doc, toks: Tokens, pick: Pick, taken: list[bool], shared: bool) 
             start -= 1
     if label in ("Dataset", "Benchmark") and end < len(toks.idx) and not taken[end] and _YEAR.match(toks.word(end)):
         end += 1
+    if label == "Method":
+        end = _glued_name_end(toks, end, taken)
+        grown = end != end0
     if (shared and end + 1 < len(toks.idx) and not taken[end] and not taken[end + 1] and toks.word(end).lower() == "shared"
             and toks.word(end + 1).lower() in ("task", "tasks")):
         end, label, grown = end + 2, "Task", True
@@ -336,6 +339,24 @@ def _grown(doc: Doc, toks: Tokens, pick: Pick, taken: list[bool], shared: bool) 
     for i in [*range(start, start0), *range(end0, end)]:
         taken[i] = True
     return Span(doc, start, end, label=label, kb_id=kb_id, span_id=source), start, end, label, source
+
+
+def _glued_name_end(toks: Tokens, end: int, taken: list[bool]) -> int:
+    """End of a method's name over the named pieces glued after it:
+    "CornerNet-Squeeze-Saccade", "ResNet101-I3D-NL" are models of their own
+    (SciER annotates them whole; 'ResNet-18' of "Resnet-18-I3D" was a false
+    mention). Lower-case pieces ("-based", "-style") are not names."""
+    n = len(toks.idx)
+    while (end + 1 < n and toks.word(end) in _HYPHENS and not taken[end] and not taken[end + 1]
+           and not toks.space_after(end - 1) and not toks.space_after(end)
+           and _name_piece(toks.word(end + 1))):
+        end += 2
+    return end
+
+
+def _name_piece(word: str) -> bool:
+    return ((word[:1].isupper() or is_name_like(word)) and not word.endswith(".")
+            and not _GLUED_MODIFIER.match(word))
 
 
 def _rank(start: int, end: int, label: str, source: str, curated_tasks: set[tuple[int, int]]) -> float:

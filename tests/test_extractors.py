@@ -589,3 +589,10 @@ def test_memory_use_is_one_metric():
         "It cuts memory consumption and the memory footprint of inference.").ents}
     assert ("memory consumption", "Metric", "memory consumption") in ents
     assert ("memory footprint", "Metric", "memory consumption") in ents, ents
+
+
+def test_a_method_takes_in_the_named_pieces_glued_after_it():
+    ents = {e.text for e in _doc("Models", "We compare ResNet101-I3D-NL, BERT-based taggers, DeiT-T. and "
+                                           "GPT-Style models.").ents}
+    assert "ResNet101-I3D-NL" in ents, ents
+    assert {"BERT", "DeiT", "GPT"} <= ents and not {"BERT-based", "DeiT-T.", "GPT-Style"} & ents, ents
