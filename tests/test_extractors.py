@@ -206,7 +206,7 @@ def _span(text: str, phrase: str, label: str, span_id: str = "ner"):
      ("Language model pre-training", "Method")),
 ])
 def test_statistical_spans_retyped_by_their_own_words(text, phrase, label, expected):
-    from extractors.resolve import retype_statistical
+    from extractors.statistical import retype_statistical
 
     doc, span = _span(text, phrase, label)
     out = retype_statistical(doc, span)
@@ -519,7 +519,7 @@ def test_title_name_typed_by_its_description_head(title, name, label):
     ("the Twitter keyword dataset", "Twitter keyword dataset", ("Twitter keyword", "Dataset")),
 ])
 def test_a_collection_head_keeps_a_name_not_a_description(text, phrase, expected):
-    from extractors.resolve import retype_statistical
+    from extractors.statistical import retype_statistical
 
     doc, span = _span(text, phrase, "Method")
     out = retype_statistical(doc, span)
@@ -552,7 +552,7 @@ def test_fields_are_tasks_and_their_abbreviations_follow():
     ("We compare with CornerNet-Squeeze.", "CornerNet", "Method", False),
 ])
 def test_statistical_spans_that_are_no_entity(text, phrase, label, kept):
-    from extractors.resolve import retype_statistical
+    from extractors.statistical import retype_statistical
 
     doc, span = _span(text, phrase, label)
     assert (retype_statistical(doc, span) is not None) is kept
@@ -561,7 +561,7 @@ def test_statistical_spans_that_are_no_entity(text, phrase, label, kept):
 def test_an_acronym_in_the_gazetteer_types_no_capitalised_word():
     """"PER" (phone error rate) is a Metric; "Per-Channel Key Quantization"
     is no variant of it. "CornerNet-Squeeze" still varies "CornerNet"."""
-    from extractors.resolve import retype_statistical
+    from extractors.statistical import retype_statistical
 
     doc, span = _span("(i) Per-Channel Key Quantization", "Per-Channel", "Method")
     assert retype_statistical(doc, span).label_ == "Method"
