@@ -281,13 +281,22 @@ def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, in
                 continue
             named = word[:1].isupper() and _NAMING.search(text[cue[1] : idx[i]] + " ")
             if is_name_like(word) or named:
-                found.append((i, _name_run(doc, i, end)))
+                found.append((_compound_start(toks, i, first), _name_run(doc, i, end)))
                 break
     if end > start and _may_be_name(text, start_char) and is_name_like(toks.word(start)):
         stop = _name_run(doc, start, end)
         if _APPOSITION.match(text[idx[stop] : end_char] if stop < end else ""):
             found.append((start, stop))
     return found
+
+
+def _compound_start(toks: Tokens, i: int, first: int) -> int:
+    """Start of the hyphenated word token ``i`` ends: "Lumina-mGPT", "SAM-CLIP"
+    (a piece is no name of its own; "CLIP" of "SAM-CLIP" was 'proposed')."""
+    while i - 2 >= first and toks.word(i - 1) == "-" and not toks.space_after(i - 1) \
+            and not toks.space_after(i - 2) and toks.word(i - 2).isalnum():
+        i -= 2
+    return i
 
 
 #: A character that can make a token a name or stop the proposal window: an
@@ -332,13 +341,24 @@ def known_tokens(doc: Doc, group: Iterable[Span]) -> set[int]:
     after a long form, which names that long form (proposed only if the long
     form itself is coined, which is checked apart)."""
     known = {i for sp in group if sp.id_ == "gazetteer" for i in range(sp.start, sp.end)}
+    curated = {(sp.start, sp.end) for sp in group if sp.id_ == "gazetteer"}
+    toks = tokens(doc)
+    shorts: set[str] = set()
     for a in get_ext(doc, "abbreviations"):
         # "a test-time adaptation approach (CoTTA)": a method head names
-        # the short form as the paper's own; "question answering (QA)" does not
-        if not is_name_like(a.long) and not _METHOD_HEAD.search(a.long):
-            short = tokens(doc).char_span(a.short_start, a.short_end, expand=True)
-            if short is not None:
-                known.update(range(*short))
+        # the short form as the paper's own; "question answering (QA)" does
+        # not, nor a curated or a task's long form, capitalised or not
+        # ("... for Visual Place Recognition (VPR)")
+        if _METHOD_HEAD.search(a.long):
+            continue
+        task_like = guess_type(a.long) in (EntityType.TASK, EntityType.METRIC)
+        if (not is_name_like(a.long) or task_like
+                or toks.char_span(a.long_start, a.long_end, expand=True) in curated):
+            shorts.add(a.short)
+    if shorts:  # the short form everywhere: "... for Visual Place Recognition (VPR)" ... "we propose X for VPR"
+        n = len(toks.idx)
+        known.update(i for i in range(n) if toks.word(i) in shorts
+                     and not (i + 1 < n and not toks.space_after(i) and toks.word(i + 1) == "-"))  # "FST-D" is new
     return known
 
 
@@ -392,6 +412,7 @@ def mlkg_names(doc: Doc) -> Doc:
     toks = tokens(doc)
     proposed: dict[tuple[int, int], tuple[int, int]] = {}
     title_end = doc.user_data.get("title_end", 0)
+    title: tuple[str, str] | None = None  # the title's name and its type
     if title_end:
         text = toks.text
         name = title_name(text[:title_end])
@@ -401,6 +422,7 @@ def mlkg_names(doc: Doc) -> Doc:
             if bounds is not None:
                 rest = text[start + len(name) + 1 : title_end]
                 label = coined_type(name, rest).value
+                title = (name, label)
                 span = Span(doc, *bounds, label=label, span_id="title")
                 group.append(span)
                 proposed[(span.start_char, span.end_char)] = (0, title_end)
@@ -412,8 +434,10 @@ def mlkg_names(doc: Doc) -> Doc:
                 or _BARE_MODIFIER.match(abbr.long)):
             continue
         after = max(abbr.long_end, abbr.short_end)
-        # a curated long form's type is its short form's: "remote sensing (RS)" is a field (Task)
-        label = curated.get(long_bounds) or abbreviation_type(abbr.long, toks.text[after : after + 80]).value
+        # a curated long form's type is its short form's: "remote sensing (RS)" is a field (Task);
+        # the title's name keeps the title's type ("Advantage Weighted Matching (AWM)" is no Task)
+        label = (curated.get(long_bounds) or (title[1] if title and title[0] in (abbr.short, abbr.long) else None)
+                 or abbreviation_type(abbr.long, toks.text[after : after + 80]).value)
         group.append(Span(doc, *long_bounds, label=label, span_id="abbreviation"))
         group.append(Span(doc, *short_bounds, label=label, span_id="abbreviation"))
     group.extend(pair_translation_spans(doc))

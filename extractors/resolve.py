@@ -241,6 +241,7 @@ def _select(doc: Doc, candidates: list[Span]) -> list[Pick]:
         if pick[4] != "gazetteer":
             first.setdefault(toks.text_of(pick[1], pick[2]), pick)
     if first:
+        _retype_repeats(doc, toks, chosen, first)
         for start_char, end_char, name in find_names(toks.text, first):
             bounds = toks.char_span(start_char, end_char)
             if bounds is None or any(taken[bounds[0] : bounds[1]]):
@@ -251,6 +252,20 @@ def _select(doc: Doc, candidates: list[Span]) -> list[Pick]:
             chosen.append((Span(doc, *bounds, label=span.label, kb_id=span.kb_id, span_id="repeat"), *bounds, label, "repeat"))
     chosen.sort(key=lambda pick: pick[1])
     return chosen
+
+
+def _retype_repeats(doc: Doc, toks: Tokens, chosen: list[Pick], first: dict[str, Pick]) -> None:
+    """A statistical mention of a name the paper coined takes the coined
+    type: "PROP" is the title's Method wherever the tagger reads a Task
+    (majority voting in the linker made it a Task in the seeds' graph)."""
+    for k, pick in enumerate(chosen):
+        if pick[4] != "ner":
+            continue
+        coined = first.get(toks.text_of(pick[1], pick[2]))
+        if coined is not None and coined[4] != "ner" and coined[3] != pick[3]:
+            span = coined[0]
+            chosen[k] = (Span(doc, pick[1], pick[2], label=span.label, kb_id=span.kb_id, span_id="repeat"),
+                         pick[1], pick[2], coined[3], "repeat")
 
 
 def _word_char(ch: str) -> bool:

@@ -596,3 +596,27 @@ def test_a_method_takes_in_the_named_pieces_glued_after_it():
                                            "GPT-Style models.").ents}
     assert "ResNet101-I3D-NL" in ents, ents
     assert {"BERT", "DeiT", "GPT"} <= ents and not {"BERT-based", "DeiT-T.", "GPT-Style"} & ents, ents
+
+
+def test_a_coined_name_keeps_its_type_where_the_tagger_reads_another():
+    """"PROP" is the title's Method; the tagger read its later mentions as a
+    Task, and the linker's vote made the paper's own method a Task."""
+    doc = _doc("PROP: Pre-training with Representative Words Prediction for Ad-hoc Retrieval",
+               "We propose Pre-training with Representative wOrds Prediction (PROP) for ad-hoc retrieval. "
+               "PROP is inspired by the query likelihood model. PROP outperforms BM25 on five benchmarks.")
+    labels = {e.label_ for e in doc.ents if e.text == "PROP"}
+    assert labels == {"Method"}, [(e.text, e.label_, e.id_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("abstract, proposed, not_proposed", [
+    # a task's short form is the task addressed wherever it recurs
+    ("Visual place recognition (VPR) is hard. To this end, we propose a novel method for VPR.", set(), {"VPR"}),
+    # a piece of a hyphenated name is proposed as the whole name
+    ("We present Lumina-mGPT, a family of models.", {"Lumina-mGPT"}, {"mGPT"}),
+    ("We also develop two variants of our future-self-training (FST) framework: deeply (FST-D) and widely.",
+     {"FST-D"}, {"FST"}),
+])
+def test_proposals_name_the_papers_own_thing_whole(abstract, proposed, not_proposed):
+    doc = _doc("A study", abstract)
+    found = {doc.text[a:b] for a, b in doc._.proposed}
+    assert proposed <= found and not (not_proposed & found), found
