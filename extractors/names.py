@@ -210,7 +210,11 @@ def title_name(title: str) -> str | None:
         return None
     if len(words) > 1 and not all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return None
-    return prefix
+    named = _TITLE_HEAD.match(prefix)  # "SUGARCREPE++ Dataset: ..." names SUGARCREPE++
+    return named.group(1) if named and not is_generic(named.group(1)) else prefix
+
+
+_TITLE_HEAD = re.compile(r"^(.+?)\s+(?:Dataset|Benchmark|Corpus)$")
 
 
 def _name_run(doc: Doc, i: int, end: int) -> int:
@@ -420,8 +424,10 @@ def mlkg_names(doc: Doc) -> Doc:
             start = text.index(name)
             bounds = toks.char_span(start, start + len(name), expand=True)
             if bounds is not None:
-                rest = text[start + len(name) + 1 : title_end]
-                label = coined_type(name, rest).value
+                colon = text.find(":", start + len(name), title_end)
+                rest = text[colon + 1 : title_end] if colon >= 0 else ""
+                head = text[start + len(name) : colon] if colon >= 0 else ""  # " Dataset" of "X Dataset: ..."
+                label = coined_type(name + head, rest).value
                 title = (name, label)
                 span = Span(doc, *bounds, label=label, span_id="title")
                 group.append(span)

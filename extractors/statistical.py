@@ -93,6 +93,8 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
     if m and len(span) >= 2 and not is_generic(m.group("name")):
         label = "Benchmark" if m.group("head").lower().startswith("bench") else "Dataset"
         return _collection_name(doc, Span(doc, span.start, span.end - 1, label=label, span_id=span.id_))
+    if span.label_ in ("Dataset", "Benchmark") and not _NAMED.search(text) and not _DATA_WORD.search(text):
+        return None  # "the physical world", "unimodal and bimodal multilingual code": no name, no data
     base = re.split(r"[-\s]", text, maxsplit=1)[0]
     if base != text and len(base) >= 3:
         known = _gazetteer_types().get(base.lower()) or _gazetteer_types().get(base)
@@ -148,6 +150,20 @@ GLUED_MODIFIER = re.compile(
     r"|centric|compatible|friendly|dependent|independent|induced|generated|derived|equivalent|style)$", re.I)
 #: "Split-CIFAR-100", "Permuted-MNIST": a benchmark setting before a whole dataset name.
 _SETTING_PREFIXES = frozenset(("split", "permuted", "rotated", "seq", "sequential", "noisy", "corrupted"))
+
+
+#: Words that make an unnamed, lower-case phrase a collection of data
+#: ("movie reviews", "news articles", "parallel corpus", "tweets").
+_DATA_WORD = re.compile(
+    r"(?:data|corpus|corpora|set|sets|collection|bank|treebank|reviews?|articles?|tweets?|posts?|texts?|documents?"
+    r"|images?|videos?|recordings?|pairs?|questions?|dialogues?|dialogs?|conversations?|sentences?|transcripts?"
+    r"|captions?|abstracts?|papers?|logs?|records?|samples?|examples?|annotations?|graphs?|scans?|clips?|news"
+    r"|wikipedia|web|books?|emails?|messages?|queries|code|lexicons?|dictionar(?:y|ies)|thesaur(?:us|i)|gazetteers?"
+    r"|knowledge\s+bases?|ontolog(?:y|ies)|resources?)\b", re.I)
+
+
+#: A capital letter or a digit: what makes a span a name rather than a phrase.
+_NAMED = re.compile(r"[A-Z0-9]")
 
 
 def _collection_name(doc: Doc, name: Span) -> Span | None:

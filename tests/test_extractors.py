@@ -83,6 +83,7 @@ def test_short_form_first_needs_the_whole_parenthesis_to_spell_it():
         ("Get more for less: Principled Data Selection", None),
         ("A Primer on Contrastive Pretraining in Language Processing: Methods", None),
         ("Survey: things", None),
+        ("SUGARCREPE++ Dataset: Vision-Language Model Sensitivity", "SUGARCREPE++"),
     ],
 )
 def test_title_names(title, name):
@@ -620,3 +621,22 @@ def test_proposals_name_the_papers_own_thing_whole(abstract, proposed, not_propo
     doc = _doc("A study", abstract)
     found = {doc.text[a:b] for a, b in doc._.proposed}
     assert proposed <= found and not (not_proposed & found), found
+
+
+
+def test_a_title_name_with_a_collection_head_is_typed_by_it():
+    doc = _doc("SUGARCREPE++ Dataset: Vision-Language Model Sensitivity to Lexical Alteration", "We study it.")
+    assert {e.text: e.label_ for e in doc.ents}.get("SUGARCREPE++") == "Dataset"
+
+
+@pytest.mark.parametrize("text, phrase, kept", [
+    ("a rich understanding of the physical world, which", "physical world", False),
+    ("results on the movie reviews dataset", "movie reviews", True),
+    ("an appraisal lexicon helps", "appraisal lexicon", True),
+    ("on WebText and the Pile", "WebText", True),
+])
+def test_an_unnamed_dataset_must_hold_data(text, phrase, kept):
+    from extractors.statistical import retype_statistical
+
+    doc, span = _span(text, phrase, "Dataset")
+    assert (retype_statistical(doc, span) is not None) is kept
