@@ -49,9 +49,12 @@ _NAMING = re.compile(r"\b(?:call(?:ed)?|dub(?:bed)?|term(?:ed)?|name[sd]?|namely
 #: thing ("the proposed X"); "existing RS methods offer", "recently proposed
 #: PonderNet", "some studies propose" speak of prior work (14 of 18 subjectless
 #: cue proposals in the seeds were such).
-_OWN_SUBJECT = re.compile(
-    r"\b(?:we|our|us|here|this\s+(?:paper|work|study|article|report|letter|thesis|note|survey|position\s+paper)"
-    r"|in\s+this)\b", re.I)
+_OWN_SUBJECT = (" we ", " our ", " us ", " here ", " in this ", " this paper ", " this work ", " this study ",
+                " this article ", " this report ", " this letter ", " this thesis ", " this note ", " this survey ",
+                " this position paper ")
+#: Punctuation as spaces, for the word checks of :data:`_OWN_SUBJECT` (a regex
+#: search with the same words took 4 us a sentence, most of the check's cost).
+_WORDS_ONLY = str.maketrans({c: " " for c in ",;:.()[]\"'\n\t-"})
 #: The paper's own in the present passive or by place: "a ... approach is
 #: proposed", "the project presented here" ("have been proposed" is prior work).
 _OWN_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:[a-z]+ly\s+|first\s+|then\s+|also\s+)?$", re.I)
@@ -140,6 +143,7 @@ def ends_with_head(low: str, heads: tuple[str, ...]) -> bool:
     return any(low.endswith(h) and (len(low) == len(h) or not low[-len(h) - 1].isalpha()) for h in heads)
 
 
+@lru_cache(maxsize=65536)
 def guess_type(phrase: str, context: str = "") -> EntityType:
     """Type of a coined name from the head of its long form or description."""
     for text in (phrase.strip(), context.strip()):
@@ -251,14 +255,15 @@ def cue_window(text: str, sent_start: int, cue: tuple[int, int]) -> int:
     window when the paper is the verb's subject, a few after "the proposed",
     none when the verb speaks of someone else (see :data:`_OWN_SUBJECT`)."""
     before = text[sent_start : cue[0]]
-    passive = _OWN_PASSIVE.search(before) and text[cue[0] : cue[1]].lower() in _PASSIVE_CUES
+    passive = text[cue[0] : cue[1]].lower() in _PASSIVE_CUES and _OWN_PASSIVE.search(before[-24:])
     if passive or _OWN_AFTER.match(text, cue[1]):
         return CUE_WINDOW  # "an approach is proposed ...", "the project presented here"
     if _ACTION_AFTER.match(text, cue[1]):
         return 0  # "we propose to exploit NL-PL ...", "we propose improving PonderNet": a plan, not a name
-    if _OWN_SUBJECT.search(before):
+    words = " " + before.lower().translate(_WORDS_ONLY).replace("  ", " ") + " "
+    if any(w in words for w in _OWN_SUBJECT):
         return CUE_WINDOW
-    return ATTRIBUTE_WINDOW if _OWN_ATTRIBUTE.search(before) else 0
+    return ATTRIBUTE_WINDOW if _OWN_ATTRIBUTE.search(before[-8:]) else 0
 
 
 def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, int] | None,
@@ -339,13 +344,14 @@ _METHOD_HEAD = re.compile(
     re.I)
 
 
-def known_tokens(doc: Doc, group: Iterable[Span]) -> set[int]:
+def known_tokens(doc: Doc, group: Iterable[Span], curated: dict[tuple[int, int], str] | None = None) -> set[int]:
     """Token indices a proposal cue does not make "proposed": curated
     (gazetteer) names, which are prior work being used, and a "(SF)" right
     after a long form, which names that long form (proposed only if the long
     form itself is coined, which is checked apart)."""
-    known = {i for sp in group if sp.id_ == "gazetteer" for i in range(sp.start, sp.end)}
-    curated = {(sp.start, sp.end) for sp in group if sp.id_ == "gazetteer"}
+    if curated is None:  # (start, end) -> label of the curated spans, if the caller has not got them
+        curated = {(sp.start, sp.end): sp.label_ for sp in group if sp.id_ == "gazetteer"}
+    known = {i for start, end in curated for i in range(start, end)}
     toks = tokens(doc)
     shorts: set[str] = set()
     for a in get_ext(doc, "abbreviations"):
@@ -360,9 +366,15 @@ def known_tokens(doc: Doc, group: Iterable[Span]) -> set[int]:
                 or toks.char_span(a.long_start, a.long_end, expand=True) in curated):
             shorts.add(a.short)
     if shorts:  # the short form everywhere: "... for Visual Place Recognition (VPR)" ... "we propose X for VPR"
-        n = len(toks.idx)
-        known.update(i for i in range(n) if toks.word(i) in shorts
-                     and not (i + 1 < n and not toks.space_after(i) and toks.word(i + 1) == "-"))  # "FST-D" is new
+        text, n = toks.text, len(toks.idx)
+        for short in shorts:
+            at = text.find(short)
+            while at >= 0:
+                i = toks.token_at(at)
+                if (i >= 0 and toks.idx[i] == at and toks.word(i) == short
+                        and not (i + 1 < n and not toks.space_after(i) and toks.word(i + 1) == "-")):  # "FST-D" is new
+                    known.add(i)
+                at = text.find(short, at + len(short))
     return known
 
 
@@ -447,7 +459,7 @@ def mlkg_names(doc: Doc) -> Doc:
         group.append(Span(doc, *long_bounds, label=label, span_id="abbreviation"))
         group.append(Span(doc, *short_bounds, label=label, span_id="abbreviation"))
     group.extend(pair_translation_spans(doc))
-    known = known_tokens(doc, group)
+    known = known_tokens(doc, group, curated)
     cues = cue_spans(doc_text(doc), lower_text(doc))
     c = 0
     for sent in sentence_bounds(doc):
