@@ -210,12 +210,19 @@ def title_name(title: str) -> str | None:
     words = prefix.split()
     if not words or len(words) > 4 or is_generic(prefix) or prefix in GENERIC_ACRONYMS or _NON_NAME.search(prefix):
         return None
-    if len(words) > 1 and words[0].lower() in TITLE_STARTERS and not any(is_name_like(w) for w in words):
+    if len(words) > 1 and words[0].lower() in TITLE_STARTERS and not any(_coined_word(w) for w in words):
         return None
     if len(words) > 1 and not all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return None
     named = _TITLE_HEAD.match(prefix)  # "SUGARCREPE++ Dataset: ..." names SUGARCREPE++
     return named.group(1) if named and not is_generic(named.group(1)) else prefix
+
+
+def _coined_word(word: str) -> bool:
+    """A name-like word that is not just a Title-Case compound: "TrAct",
+    "GPT-4" are coined, "Self-Supervision", "Training-Free" are title words
+    ("Beyond Self-Supervision: ..." names nothing)."""
+    return is_name_like(word) and not all(p[:1].isupper() and p[1:].islower() for p in word.split("-") if p)
 
 
 _TITLE_HEAD = re.compile(r"^(.+?)\s+(?:Dataset|Benchmark|Corpus)$")

@@ -85,6 +85,8 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
         return None
     if span.label_ == "Metric" and not _measures(text):
         return None
+    if len(span) > 1 and span[-1].lower_ in _VERBS:
+        return None  # a clause the tagger ran into: "Attention Brings", "Diagrams matter", "Code-LMs look"
     if span.label_ != "Task" and text.lower().endswith(("shared task", "shared tasks")):
         return Span(doc, span.start, span.end, label="Task", span_id=span.id_)  # see grow_spans
     m = _COLLECTION_HEAD.match(text)
@@ -116,6 +118,9 @@ _METRIC_LAST = re.compile(
     r"|deviation|entropy|likelihood|utility|performance|fluency|relevance|novelty|sharpness|smoothness|average"
     r"|coefficients?|judg(?:e)?ments?|reductions?|evaluation|clarity|measurements?|improvements?|readability"
     r"|coherence|informativeness|grammaticality|adequacy|usefulness|satisfaction|preference|win)$", re.I)
+#: Verbs that end no name (seen ending statistical spans in the seeds' titles and abstracts).
+_VERBS = frozenset("""brings bring makes matter matters helps improves enables meets look looks needs yields
+    outperforms beats surpasses achieves shows reveals becomes remains""".split())
 #: Hyperparameters are set, not measured.
 _HYPERPARAMETERS = frozenset(("learning rate", "learning rates", "dropout rate", "batch size", "weight decay"))
 

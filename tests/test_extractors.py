@@ -84,6 +84,8 @@ def test_short_form_first_needs_the_whole_parenthesis_to_spell_it():
         ("A Primer on Contrastive Pretraining in Language Processing: Methods", None),
         ("Survey: things", None),
         ("SUGARCREPE++ Dataset: Vision-Language Model Sensitivity", "SUGARCREPE++"),
+        ("Beyond Self-Supervision: A Simple Yet Effective Network Distillation", None),  # title words, no name
+        ("Beyond NAS-Bench-101: Harder Search Spaces", "Beyond NAS-Bench-101"),
     ],
 )
 def test_title_names(title, name):
@@ -551,6 +553,10 @@ def test_fields_are_tasks_and_their_abbreviations_follow():
     ("outperforming T5 & GPT-like models", "GPT", "Method", True),
     ("88.53% on 10-Split-CIFAR-100 overall", "CIFAR-100", "Method", True),
     ("We compare with CornerNet-Squeeze.", "CornerNet", "Method", False),
+    # a clause the tagger ran into ends in a verb
+    ("MOAT: Alternating Mobile Convolution and Attention Brings Strong Vision Models", "Attention Brings", "Method",
+     False),
+    ("Diagrams matter. Unfortunately, the community has no standard", "Diagrams matter", "Method", False),
 ])
 def test_statistical_spans_that_are_no_entity(text, phrase, label, kept):
     from extractors.statistical import retype_statistical
