@@ -85,6 +85,8 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
         return None
     if span.label_ == "Metric" and not _measures(text):
         return None
+    if span.label_ == "Task" and span[-1].lower_ in _MANNERS:
+        return None  # "in a self-supervised manner", "in an alternating fashion": how, not what
     if len(span) > 1 and span[-1].lower_ in _VERBS:
         return None  # a clause the tagger ran into: "Attention Brings", "Diagrams matter", "Code-LMs look"
     if span.label_ != "Task" and text.lower().endswith(("shared task", "shared tasks")):
@@ -121,6 +123,8 @@ _METRIC_LAST = re.compile(
 #: Verbs that end no name (seen ending statistical spans in the seeds' titles and abstracts).
 _VERBS = frozenset("""brings bring makes matter matters helps improves enables meets look looks needs yields
     outperforms beats surpasses achieves shows reveals becomes remains""".split())
+#: Last words of a way of doing things, never of a task.
+_MANNERS = frozenset("manner fashion way ways setting settings scenario scenarios regime regimes perspective".split())
 #: Hyperparameters are set, not measured.
 _HYPERPARAMETERS = frozenset(("learning rate", "learning rates", "dropout rate", "batch size", "weight decay"))
 
