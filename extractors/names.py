@@ -267,7 +267,10 @@ def cue_window(text: str, sent_start: int, cue: tuple[int, int]) -> int:
         return CUE_WINDOW  # "an approach is proposed ...", "the project presented here"
     if _ACTION_AFTER.match(text, cue[1]):
         return 0  # "we propose to exploit NL-PL ...", "we propose improving PonderNet": a plan, not a name
-    words = " " + before.lower().translate(_WORDS_ONLY).replace("  ", " ") + " "
+    low = before.lower()
+    if " we " in low or low.startswith("we "):  # the common case, without the word table below
+        return CUE_WINDOW
+    words = " " + low.translate(_WORDS_ONLY).replace("  ", " ") + " "
     if any(w in words for w in _OWN_SUBJECT):
         return CUE_WINDOW
     return ATTRIBUTE_WINDOW if _OWN_ATTRIBUTE.search(before[-8:]) else 0

@@ -71,6 +71,8 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
     text = span_text(span)
     words = text.split()
     counted = len(words) > 1 and (first.like_num or _COUNT.match(words[0])) and words[1][0].islower()
+    if _COUNT.match(text):
+        return None  # a size alone: "from 70M to 7B"
     if len(span) > 1 and (first.lower_ in _CLAUSE_OPENERS and span[1].is_lower or first.text == "future" or counted):
         return None  # a clause, a prospect, or a count ("four classification", "2.8B parameters", "40M tweet")
     if span.start > 0 and doc[span.start - 1].like_num and not doc[span.start - 1].whitespace_:

@@ -557,6 +557,7 @@ def test_fields_are_tasks_and_their_abbreviations_follow():
     ("MOAT: Alternating Mobile Convolution and Attention Brings Strong Vision Models", "Attention Brings", "Method",
      False),
     ("Diagrams matter. Unfortunately, the community has no standard", "Diagrams matter", "Method", False),
+    ("model sizes from 70M to 7B parameters", "70M", "Method", False),
     # a way of doing things is no task
     ("trained in a self-supervised manner on videos", "self-supervised manner", "Task", False),
     ("in the low-label transfer regime", "low-label transfer regime", "Task", False),
