@@ -281,8 +281,9 @@ def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, in
     """Token spans of names a sentence says the paper proposes.
 
     ``sent``: (start, end, start_char, end_char) of the sentence; ``cue``:
-    the char span of its first cue verb, if any (:func:`cue_spans`), and
-    ``window`` the tokens after it a name may start in (:func:`cue_window`);
+    the char span of the cue verb it reads, if any (:func:`cue_spans`; the
+    first whose :func:`cue_window` is open), and ``window`` the tokens after
+    it a name may start in;
     ``known``: token indices of curated (gazetteer) names, which a cue does
     not make "proposed" (they are prior work being used).
     """
