@@ -486,7 +486,7 @@ def test_a_cue_proposes_only_the_papers_own_name(sentence, name, proposed):
 
 
 def test_cue_window_reads_who_proposes():
-    from extractors.names import ATTRIBUTE_WINDOW, CUE_WINDOW, cue_window
+    from extractors.cues import ATTRIBUTE_WINDOW, CUE_WINDOW, cue_window
 
     def window(text: str, cue: str) -> int:
         at = text.index(cue)
