@@ -84,7 +84,10 @@ TITLE_STARTERS = frozenset(
     beyond do does is are can should make making get spread leveraging exploring unlocking enhancing
     boosting bridging training evaluating measuring benchmarking""".split()
 )
-_NON_NAME = re.compile(r"://|^www\.|/|^[A-Z]{2,5}s$|^\d+(?:\.\d+)?[DdKkMBx]$|-(?:based|like|style|aware|free|level|scale|wise|accelerated|driven|specific|guided|conditioned|agnostic|sized)$")
+#: Words after a hyphen that make a name a modifier ("BERT-based", "GPT-like").
+MODIFIER_SUFFIXES = ("based", "like", "style", "aware", "free", "level", "scale", "wise", "accelerated", "driven",
+                     "specific", "guided", "conditioned", "agnostic", "sized")
+_NON_NAME = re.compile(r"://|^www\.|/|^[A-Z]{2,5}s$|^\d+(?:\.\d+)?[DdKkMBx]$|-(?:%s)$" % "|".join(MODIFIER_SUFFIXES))
 
 
 @lru_cache(maxsize=65536)
@@ -288,13 +291,12 @@ _METHOD_HEAD = re.compile(
     re.I)
 
 
-def known_tokens(doc: Doc, group: Iterable[Span], curated: dict[tuple[int, int], str] | None = None) -> set[int]:
+def known_tokens(doc: Doc, curated: dict[tuple[int, int], str]) -> set[int]:
     """Token indices a proposal cue does not make "proposed": curated
     (gazetteer) names, which are prior work being used, and a "(SF)" right
     after a long form, which names that long form (proposed only if the long
-    form itself is coined, which is checked apart)."""
-    if curated is None:  # (start, end) -> label of the curated spans, if the caller has not got them
-        curated = {(sp.start, sp.end): sp.label_ for sp in group if sp.id_ == "gazetteer"}
+    form itself is coined, which is checked apart). ``curated``: the
+    gazetteer spans, (start, end) -> label."""
     known = {i for start, end in curated for i in range(start, end)}
     toks = tokens(doc)
     shorts: set[str] = set()
@@ -403,7 +405,7 @@ def mlkg_names(doc: Doc) -> Doc:
         group.append(Span(doc, *long_bounds, label=label, span_id="abbreviation"))
         group.append(Span(doc, *short_bounds, label=label, span_id="abbreviation"))
     group.extend(pair_translation_spans(doc))
-    known = known_tokens(doc, group, curated)
+    known = known_tokens(doc, curated)
     cues = cue_spans(doc_text(doc), lower_text(doc))
     c = 0
     for sent in sentence_bounds(doc):

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ontology.gazetteer import default_entries
 
 from .doctext import span_text
-from .names import is_generic, is_name_like
+from .names import MODIFIER_SUFFIXES, is_generic, is_name_like
 
 #: "the Kinetics dataset": the head word says the type; the name is what precedes it.
 _PLURAL_HEADS = frozenset(("datasets", "corpora", "benchmarks"))
@@ -156,9 +156,9 @@ def _cut_from_a_word(doc: Doc, span: Span) -> bool:
 HYPHENS = frozenset(("-", "--", "\u2013", "\u2014"))
 #: "RANSAC-based", "GPT-like": the name is whole before these.
 GLUED_MODIFIER = re.compile(
-    r"^(?:based|like|style|aware|free|level|scale|wise|accelerated|driven|specific|guided|conditioned|agnostic"
-    r"|sized?|inspired|powered|only|enhanced|augmented|initiali[sz]ed|pretrained|trained|tuned|type|related"
-    r"|centric|compatible|friendly|dependent|independent|induced|generated|derived|equivalent|style)$", re.I)
+    r"^(?:%s|size|inspired|powered|only|enhanced|augmented|initiali[sz]ed|pretrained|trained|tuned|type|related"
+    r"|centric|compatible|friendly|dependent|independent|induced|generated|derived|equivalent)$"
+    % "|".join(MODIFIER_SUFFIXES), re.I)
 #: "Split-CIFAR-100", "Permuted-MNIST": a benchmark setting before a whole dataset name.
 _SETTING_PREFIXES = frozenset(("split", "permuted", "rotated", "seq", "sequential", "noisy", "corrupted"))
 
