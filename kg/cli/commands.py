@@ -100,8 +100,19 @@ def build_options(f):
     return f
 
 
+def need_engine(engine: str) -> None:
+    """``--engine dask`` needs the optional Dask extra: say so in one line."""
+    if engine == "dask":
+        try:
+            import dask.distributed  # noqa: F401
+        except ImportError:
+            raise click.ClickException("--engine dask needs Dask: pip install 'mlkg[dask]'") from None
+
+
 def _run_build(inputs, store_loc, input_format, fast, workers, rejects_path, quiet, full, prune, engine, scheduler):
     from ..build import build as run_build
+
+    need_engine(engine)
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
@@ -174,6 +185,7 @@ def extract(inputs, output, input_format, fast, workers, engine, scheduler, reje
     """Extract papers, entities, relations and results to JSON lines (no store)."""
     from ..build import papers_from_inputs
 
+    need_engine(engine)
     rejects: list[RecordError] = []
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
     n = 0
