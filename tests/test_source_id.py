@@ -126,3 +126,12 @@ def test_neo4j_store_has_paper_source_id(tmp_path):
             st.close()
     assert rows == [["Low-Rank Distillation of Diffusion Policies"]]
     assert n_without[0][0] == sum(1 for v in input_ids().values() if v is None)
+
+
+def test_neo4j_csv_export_has_the_source_id(store, tmp_path):
+    r = CliRunner().invoke(main, ["export", "--format", "neo4j-csv", "-o", str(tmp_path / "csv"), "--store", str(store)])
+    assert r.exit_code == 0, r.output
+    with open(tmp_path / "csv" / "nodes_Paper.csv", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    by_title = {row["title"]: row["source_id"] or None for row in rows}
+    assert by_title == input_ids()
