@@ -283,7 +283,8 @@ def stats(store_loc, fmt, top):
 
 @main.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "nt-shards", "nq-shards", "neo4j-csv"]), default="ttl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "nt-shards", "nq-shards", "neo4j-csv", "graphml"]),
+              default="ttl", show_default=True)
 @click.option("-o", "--output", type=click.Path(), default="-", help="Output file (default stdout); the directory for *-shards and neo4j-csv.")
 @click.option("--shard-size", type=click.IntRange(1), default=1_000_000, show_default=True, help="Statements per shard (*-shards).")
 @click.option("--gzip", "gzip_level", type=click.IntRange(1, 9), default=None, help="Gzip shards at this level (*-shards).")
@@ -292,9 +293,14 @@ def export(directory, fmt, output, shard_size, gzip_level, store_loc):
     """Export the graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, as
     numbered N-Triples/N-Quads shards in DIRECTORY for bulk loaders
     (``kg export --format nt-shards DIR --shard-size N``), or as node and
-    relationship CSVs for ``neo4j-admin database import`` (``neo4j-csv DIR``)."""
+    relationship CSVs for ``neo4j-admin database import`` (``neo4j-csv DIR``),
+    or as GraphML for Gephi and Cytoscape (``graphml``: papers and entities,
+    with types and paper counts)."""
     from ..exports import export_rdf, export_shards
 
+    if fmt == "graphml":
+        _export_graphml(directory, output, store_loc)
+        return
     if fmt == "neo4j-csv":
         from ..exports_neo4j import export_neo4j_csv
 
@@ -332,6 +338,24 @@ def export(directory, fmt, output, shard_size, gzip_level, store_loc):
         store.close()
     if output != "-":
         click.echo(f"wrote {output}", err=True)
+
+
+def _export_graphml(directory, output, store_loc) -> None:
+    from ..exports_graphml import export_graphml
+
+    if directory:
+        raise click.UsageError("DIRECTORY is only for --format nt-shards/nq-shards/neo4j-csv; use -o FILE")
+    store = _open(store_loc, **({"read_only": True} if "://" not in (store_loc or default_location()) else {}))
+    try:
+        if output == "-":
+            g = export_graphml(store, sys.stdout.buffer)
+        else:
+            with open(output, "wb") as fh:
+                g = export_graphml(store, fh)
+    finally:
+        store.close()
+    if output != "-":
+        click.echo(f"wrote {g.number_of_nodes()} nodes and {g.number_of_edges()} edges to {output}", err=True)
 
 
 __all__ = ["build", "export", "extract", "query", "rebuild", "stats"]
