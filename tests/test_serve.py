@@ -236,3 +236,17 @@ def test_yasgui_query_page_screenshot(server, driver):
     shot = ARTIFACTS / "serve_yasgui.png"
     driver.save_screenshot(str(shot))
     assert shot.stat().st_size > 10_000
+
+
+def test_readme_client_snippet_runs(server, store, capsys):
+    """The README's Python client example, pointed at this server."""
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    code = next(b for b in re.findall(r"```python\n(.*?)```", readme, re.S) if "SPARQLStore" in b)
+    assert "http://127.0.0.1:7878/query" in code
+    exec(compile(code.replace("http://127.0.0.1:7878/query", server.endpoint), "README.md", "exec"), {})
+    printed = sorted(capsys.readouterr().out.splitlines())
+    want = sorted(r[0] for r in direct(store, 'SELECT ?title WHERE { ?d skos:prefLabel "ImageNet" . '
+                                              "?p kg:evaluatesOn ?d ; dcterms:title ?title }"))
+    assert printed == want and want
