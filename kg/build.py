@@ -152,7 +152,10 @@ class Engine:
         return self
 
     def _start_dask(self) -> None:
-        from dask.distributed import Client, LocalCluster
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as exc:
+            raise RuntimeError("--engine dask needs Dask: pip install 'mlkg[dask]' (or dask[distributed])") from exc
 
         if self.scheduler:
             self._client = Client(self.scheduler)

@@ -125,7 +125,7 @@ def text_hash(record: PaperRecord) -> str:
 
 def content_hash(record: PaperRecord, group: PaperGroup) -> str:
     """Hash of everything a paper's graph is made of: text, metadata, date, sources."""
-    payload = json.dumps([record.title, record.abstract, group.date, group.meta, [(s.file, s.line) for s in group.sources]],
+    payload = json.dumps([record.title, record.abstract, group.date, group.meta, [(s.file, s.line) if s.id is None else (s.file, s.line, s.id) for s in group.sources]],
                          sort_keys=True, default=str, ensure_ascii=True)
     return hashlib.sha1(payload.encode()).hexdigest()
 

@@ -120,9 +120,16 @@ class PaperGraph:
     relations: list[Relation] = field(default_factory=list)
     results: list[Result] = field(default_factory=list)
 
+    @property
+    def source_id(self) -> str | None:
+        """The user's own id of the paper: that of its first sighting that has
+        one (every sighting's id is in ``sources``)."""
+        return next((s.id for s in self.sources if s.id), None)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "source_id": self.source_id,
             "title": self.title,
             "abstract": self.abstract,
             "date": self.date,

@@ -67,13 +67,14 @@ SELECT DISTINCT ?e ?id ?name WHERE {
 }
 """
 SHOW_RELATIONS_SPARQL = """
-SELECT ?rel ?direction ?otherName ?title ?sentence ?extractor ?confidence WHERE {
+SELECT ?rel ?direction ?otherName ?title ?sourceId ?sentence ?extractor ?confidence WHERE {
   { ?ev kg:assertedObject ?e ; kg:assertedSubject ?other . BIND("in" AS ?direction) }
   UNION
   { ?ev kg:assertedSubject ?e ; kg:assertedObject ?other . BIND("out" AS ?direction) }
   ?ev kg:assertedPredicate ?p ; kg:sentence ?sentence ; kg:extractor ?extractor ;
       kg:confidence ?confidence ; prov:wasDerivedFrom ?paper .
   ?paper dcterms:title ?title .
+  OPTIONAL { ?paper kg:sourceId ?sourceId }
   OPTIONAL { ?other skos:prefLabel ?oname }
   OPTIONAL { ?other dcterms:title ?otitle }
   BIND(COALESCE(?oname, ?otitle) AS ?otherName)

@@ -109,6 +109,7 @@ class KG(DefinedNamespace):
     arxivId: URIRef
     sourceFile: URIRef
     sourceLine: URIRef
+    sourceId: URIRef
     unit: URIRef
     kind: URIRef
     resultText: URIRef

@@ -100,8 +100,19 @@ def build_options(f):
     return f
 
 
+def need_engine(engine: str) -> None:
+    """``--engine dask`` needs the optional Dask extra: say so in one line."""
+    if engine == "dask":
+        try:
+            import dask.distributed  # noqa: F401
+        except ImportError:
+            raise click.ClickException("--engine dask needs Dask: pip install 'mlkg[dask]'") from None
+
+
 def _run_build(inputs, store_loc, input_format, fast, workers, rejects_path, quiet, full, prune, engine, scheduler):
     from ..build import build as run_build
+
+    need_engine(engine)
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
@@ -174,6 +185,7 @@ def extract(inputs, output, input_format, fast, workers, engine, scheduler, reje
     """Extract papers, entities, relations and results to JSON lines (no store)."""
     from ..build import papers_from_inputs
 
+    need_engine(engine)
     rejects: list[RecordError] = []
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
     n = 0
@@ -271,7 +283,8 @@ def stats(store_loc, fmt, top):
 
 @main.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "nt-shards", "nq-shards", "neo4j-csv"]), default="ttl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "nt-shards", "nq-shards", "neo4j-csv", "graphml"]),
+              default="ttl", show_default=True)
 @click.option("-o", "--output", type=click.Path(), default="-", help="Output file (default stdout); the directory for *-shards and neo4j-csv.")
 @click.option("--shard-size", type=click.IntRange(1), default=1_000_000, show_default=True, help="Statements per shard (*-shards).")
 @click.option("--gzip", "gzip_level", type=click.IntRange(1, 9), default=None, help="Gzip shards at this level (*-shards).")
@@ -280,9 +293,14 @@ def export(directory, fmt, output, shard_size, gzip_level, store_loc):
     """Export the graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, as
     numbered N-Triples/N-Quads shards in DIRECTORY for bulk loaders
     (``kg export --format nt-shards DIR --shard-size N``), or as node and
-    relationship CSVs for ``neo4j-admin database import`` (``neo4j-csv DIR``)."""
+    relationship CSVs for ``neo4j-admin database import`` (``neo4j-csv DIR``),
+    or as GraphML for Gephi and Cytoscape (``graphml``: papers and entities,
+    with types and paper counts)."""
     from ..exports import export_rdf, export_shards
 
+    if fmt == "graphml":
+        _export_graphml(directory, output, store_loc)
+        return
     if fmt == "neo4j-csv":
         from ..exports_neo4j import export_neo4j_csv
 
@@ -320,6 +338,24 @@ def export(directory, fmt, output, shard_size, gzip_level, store_loc):
         store.close()
     if output != "-":
         click.echo(f"wrote {output}", err=True)
+
+
+def _export_graphml(directory, output, store_loc) -> None:
+    from ..exports_graphml import export_graphml
+
+    if directory:
+        raise click.UsageError("DIRECTORY is only for --format nt-shards/nq-shards/neo4j-csv; use -o FILE")
+    store = _open(store_loc, **({"read_only": True} if "://" not in (store_loc or default_location()) else {}))
+    try:
+        if output == "-":
+            g = export_graphml(store, sys.stdout.buffer)
+        else:
+            with open(output, "wb") as fh:
+                g = export_graphml(store, fh)
+    finally:
+        store.close()
+    if output != "-":
+        click.echo(f"wrote {g.number_of_nodes()} nodes and {g.number_of_edges()} edges to {output}", err=True)
 
 
 __all__ = ["build", "export", "extract", "query", "rebuild", "stats"]

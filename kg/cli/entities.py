@@ -44,7 +44,7 @@ def show_cmd(name, store_loc, fmt):
             if fmt == "table":
                 click.echo(f"{pref}  [{eid}]")
             emit(["relation", "name"], fam, fmt, title=f"{pref}: aliases and family")
-            emit(["relation", "direction", "other", "paper", "evidence", "extractor", "confidence"], rels, fmt, title=f"{pref}: relations")
+            emit(["relation", "direction", "other", "paper", "source id", "evidence", "extractor", "confidence"], rels, fmt, title=f"{pref}: relations")
     finally:
         store.close()
 

@@ -106,6 +106,8 @@ def paper_props(paper: PaperGraph) -> dict[str, Any]:
     if paper.date:
         props["date"] = paper.date
     props["sources"] = [f"{s.file}:{s.line}" for s in paper.sources]
+    if paper.source_id:
+        props["source_id"] = paper.source_id
     for key in _META_KEYS:
         if paper.meta.get(key) not in (None, ""):
             props[key] = paper.meta[key]

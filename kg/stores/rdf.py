@@ -123,6 +123,8 @@ def paper_quads(paper: PaperGraph) -> list[Quad]:
         quads.append(Quad(p, nn(DCTERMS.date), _lit(paper.date), g))
     for src in paper.sources:
         quads.append(Quad(p, nn(KG.sourceFile), _lit(f"{src.file}:{src.line}"), g))
+    if paper.source_id:
+        quads.append(Quad(p, nn(KG.sourceId), _lit(paper.source_id), g))
     for key, prop in _META.items():
         if paper.meta.get(key) not in (None, ""):
             quads.append(Quad(p, nn(prop), _lit(paper.meta[key]), g))
