@@ -374,9 +374,8 @@ def external_references(page: str) -> list[str]:
 
 
 def write_html(g: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Write the page for ``g`` to ``path`` (parent directories created)."""
+    """Write the page for ``g`` to ``path`` (its directory must exist)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     page = to_html(g)
     path.write_text(page, encoding="utf-8")
     return path
