@@ -7,9 +7,10 @@ case-insensitively (Unicode casefold). The CLI then binds the *canonical*
 name or id as a query parameter, never the typed text pasted into a query.
 
 When nothing matches, :class:`UnknownName` carries "did you mean"
-suggestions: the closest names and aliases by rapidfuzz's WRatio (a weighted
-mix of Levenshtein ratios that tolerates case, word order and partial
-matches), mapped back to canonical names.
+suggestions: the closest names and aliases by rapidfuzz's normalised
+Indel similarity (``fuzz.ratio``, case-folded), mapped back to canonical
+names; if none is close, WRatio (which also scores partial and reordered
+matches) with a stricter cutoff.
 """
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ PARAM_TYPES: dict[str, frozenset[str] | None] = {
     "metric": frozenset({EntityType.METRIC.value}),
     "task": frozenset({EntityType.TASK.value}),
 }
-SUGGEST_CUTOFF = 75.0  # WRatio score (0-100) below which a name is not suggested
+SUGGEST_CUTOFF = 70.0  # fuzz.ratio (0-100) below which a name is not suggested
+PARTIAL_CUTOFF = 86.0  # WRatio cutoff of the fallback
 
 _TYPE_BY_IRI = {str(rdf_class(t)): t.value for t in EntityType}
 
@@ -93,13 +95,16 @@ def did_you_mean(typed: str, labels: dict[str, str], limit: int = 3) -> list[str
     from rapidfuzz import fuzz, process, utils
 
     out: list[str] = []
-    for label, _score, _ in process.extract(typed, list(labels), scorer=fuzz.WRatio, processor=utils.default_process,
-                                            limit=limit * 4, score_cutoff=SUGGEST_CUTOFF):
-        canonical = labels[label]
-        if canonical not in out:
-            out.append(canonical)
-        if len(out) == limit:
-            break
+    for scorer, cutoff in ((fuzz.ratio, SUGGEST_CUTOFF), (fuzz.WRatio, PARTIAL_CUTOFF)):
+        for label, _score, _ in process.extract(typed, list(labels), scorer=scorer, processor=utils.default_process,
+                                                limit=limit * 4, score_cutoff=cutoff):
+            canonical = labels[label]
+            if canonical not in out:
+                out.append(canonical)
+            if len(out) == limit:
+                return out
+        if out:
+            return out
     return out
 
 
