@@ -57,9 +57,10 @@ KINDS = {"absolute", "delta", "ratio", "cost", "setting", "baseline", "count"}
 #: kinds of the pre-issue-27 pipeline that say the same as an audit kind; any
 #: other kind outside KINDS (e.g. "accuracy", which says what is measured, not
 #: whether it is a score or an improvement) is counted as a wrong kind
-LEGACY_KINDS = {"speedup": "ratio", "model size": "cost", "memory": "cost", "latency": "cost", "compute": "cost",
-                "time": "cost", "memory reduction": "ratio", "compute reduction": "ratio", "reduction": "ratio",
-                "bit-width": "setting"}
+LEGACY_KINDS = {"speedup": "ratio", "increase": "ratio", "factor": "ratio", "memory reduction": "ratio",
+                "compute reduction": "ratio", "improvement": "delta", "score": "absolute",
+                "model size": "cost", "memory": "cost", "latency": "cost", "compute": "cost", "time": "cost",
+                "bit-width": "setting", "data size": "count", "token count": "count"}
 #: an entity kind that makes it a node; anything else ("concept", "generic") is not a node
 NODE_KINDS = {None, "", "specific", "entity", "node"}
 NODE_VERDICTS = ("right", "generic", "wrong_type", "fragment")
@@ -283,10 +284,13 @@ def values_equal(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
 
 
-def kind_of(kind: str | None) -> str | None:
-    """An emitted result kind in the audit's vocabulary (legacy kinds mapped, see LEGACY_KINDS)."""
+def kind_of(kind: str | None, unit: str | None = None) -> str | None:
+    """An emitted result kind in the audit's vocabulary (legacy kinds mapped, see
+    LEGACY_KINDS; a legacy "reduction" is a ratio in x, else a delta)."""
     if kind in KINDS:
         return kind
+    if kind == "reduction":
+        return "ratio" if unit == "x" else "delta"
     return LEGACY_KINDS.get(kind or "", kind)
 
 
@@ -336,15 +340,20 @@ def score_paper(gold: dict, paper: dict, judged: dict[tuple, str], tally: Tally)
             tally.not_nodes[e.get("kind")] += 1
             continue
         v, g = node_verdict(e, gents)
+        key = node_key(e.get("type", ""), e.get("name", ""))
+        note = ""
         if g is not None:
             found[id(g)].add(e.get("type"))
-            if v == "right" and norm(e.get("name")) not in gold_names(g):
+            if norm(e.get("name")) not in gold_names(g):
+                # linking named the node otherwise than the abstract does ("machine unlearning"
+                # for "machine learning"): only a judgement can call it right
                 tally.renamed.append(f"{e.get('name')!r} for {g['name']!r} ({src_id[1]})")
+                v, note = None, f"named otherwise than the abstract's {g['name']!r}"
         if v is None:
-            v = verdict("node", node_key(e.get("type", ""), e.get("name", "")))
+            v = verdict("node", key)
         if v is None:
             tally.nodes[e.get("type", "?")]["unjudged"] += 1
-            unjudged("node", node_key(e.get("type", ""), e.get("name", "")))
+            unjudged("node", key, note)
         else:
             tally.nodes[e.get("type", "?")][v] += 1
     for g in gents:
@@ -399,7 +408,7 @@ def score_paper(gold: dict, paper: dict, judged: dict[tuple, str], tally: Tally)
         tally.res_emitted["matches gold"] += 1
         ok = {
             "unit right": (r.get("unit") or "").casefold() == (g.get("unit") or "").casefold(),
-            "kind right": kind_of(r.get("kind")) == g.get("kind"),
+            "kind right": kind_of(r.get("kind"), r.get("unit")) == g.get("kind"),
             "metric right": link_right(r.get("metric"), g.get("metric"), by_id, gold_by_name),
             "dataset right": link_right(r.get("dataset"), g.get("dataset"), by_id, gold_by_name),
             "method right": link_right(r.get("method"), g.get("method"), by_id, gold_by_name),

@@ -243,3 +243,27 @@ def test_gold_example_round_trips_json(tmp_path):
     p.write_text(json.dumps(GOLD) + "\n\n{bad\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"gold_T.jsonl:3:"):
         audit.read_gold([p])
+
+
+def test_legacy_result_kinds_map_only_where_they_mean_an_audit_kind():
+    assert audit.kind_of("delta") == "delta"
+    assert audit.kind_of("improvement", "%") == "delta"
+    assert audit.kind_of("reduction", "%") == "delta" and audit.kind_of("reduction", "x") == "ratio"
+    assert audit.kind_of("speedup", "x") == "ratio" and audit.kind_of("model size", "params") == "cost"
+    assert audit.kind_of("accuracy", "%") not in audit.KINDS  # says what is measured, not the kind
+
+
+def test_renamed_node_needs_a_judgement():
+    """A node the linker named otherwise than the abstract is not taken as right from the gold."""
+    gold = {**GOLD, "entities": [{"name": "machine learning", "type": "Task", "aliases": [], "kind": "specific"}],
+            "relations": [], "results": []}
+    paper = {"id": "p", "entities": [ent("u", "machine unlearning", "Task", aliases=["machine learning"],
+                                         mentions=["machine learning"])], "relations": [], "results": []}
+    tally = audit.Tally()
+    audit.score_paper(gold, paper, {}, tally)
+    assert tally.nodes["Task"]["unjudged"] == 1 and "machine learning" in tally.unjudged[0][5]
+    judged = {(gold["source"], gold["id"], "node", audit.lookup_key("node", "Task|machine unlearning")): "fragment"}
+    tally = audit.Tally()
+    audit.score_paper(gold, paper, judged, tally)
+    assert tally.nodes["Task"]["fragment"] == 1
+    assert tally.gold_nodes["found"] == 1  # the abstract's entity has a node, though misnamed
