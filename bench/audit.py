@@ -225,6 +225,7 @@ class Tally:
     res_emitted: Counter = field(default_factory=Counter)
     size: Counter = field(default_factory=Counter)
     unjudged: list[tuple[str, ...]] = field(default_factory=list)
+    misses: list[tuple[str, ...]] = field(default_factory=list)  # gold statements the pipeline did not state
 
 
 def level(rtype_source: str) -> str:
@@ -261,23 +262,39 @@ def relation_matches(rel: dict, src: str | dict, tgt: str | dict, gold_rel: dict
         and end_matches(tgt, gold_rel["source"], gold_by_name)
 
 
+def mention_text(paper: dict, mention: dict | None) -> str | None:
+    """The text of a relation's own mention: its ``text``, else the span its
+    field and offsets give in the paper's raw title or abstract."""
+    if not mention:
+        return None
+    if mention.get("text"):
+        return mention["text"]
+    raw = paper.get(mention.get("field") or "")
+    start, end = mention.get("start"), mention.get("end")
+    if isinstance(raw, str) and isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(raw):
+        return raw[start:end]
+    return None
+
+
 def _end(paper: dict, eid: str, mention: dict | None, by_id: dict[str, dict]) -> str | dict:
     """An emitted relation end: PAPER, or the entity (with the relation's own mention text, if given)."""
     if eid == paper.get("id"):
         return PAPER
     ent = dict(by_id.get(eid) or {"name": eid, "type": "", "aliases": [], "mentions": []})
-    if mention and mention.get("text"):
-        ent["mentions"] = [*ent.get("mentions", []), {"text": mention["text"]}]
+    text = mention_text(paper, mention)
+    if text:
+        ent["mentions"] = [*ent.get("mentions", []), {"text": text}]
     return ent
 
 
-def link_right(emitted_id: str | None, gold_name: str | None, by_id: dict[str, dict], gold_by_name: dict[str, dict]) -> bool:
-    """Is a result's link (an emitted entity id or None) the gold link (a name or None)?"""
+def link_right(emitted: str | None, gold_name: str | None, by_id: dict[str, dict], gold_by_name: dict[str, dict]) -> bool:
+    """Is a result's link (an emitted entity id, or a name, or None) the gold link (a name or None)?"""
     if not gold_name:
-        return not emitted_id
-    if not emitted_id or emitted_id not in by_id:
+        return not emitted
+    if not emitted:
         return False
-    return end_matches(by_id[emitted_id], gold_name, gold_by_name)
+    ent = by_id.get(emitted) or {"name": emitted}
+    return end_matches(ent, gold_name, gold_by_name)
 
 
 def values_equal(a: float, b: float) -> bool:
@@ -361,6 +378,8 @@ def score_paper(gold: dict, paper: dict, judged: dict[tuple, str], tally: Tally)
             tally.gold_nodes["total"] += 1
             tally.gold_nodes["found"] += id(g) in found
             tally.gold_nodes["found, type right"] += g["type"] in found.get(id(g), ())
+            if id(g) not in found:
+                tally.misses.append((*src_id, "node", node_key(g["type"], g["name"]), ""))
 
     # relations
     grels = gold["relations"]
@@ -391,10 +410,16 @@ def score_paper(gold: dict, paper: dict, judged: dict[tuple, str], tally: Tally)
         row = tally.rel_gold[(level(gr["source"]), gr["type"])]
         row["gold"] += 1
         row["found"] += i in hit
+        if i not in hit:
+            tally.misses.append((*src_id, "relation", relation_key(gr["type"], gr["source"], gr["target"]), gr.get("quote", "")))
 
     # results
     gres = gold["results"]
-    for r, g in match_results(paper.get("results", []), gres):
+    pairs = match_results(paper.get("results", []), gres)
+    got = {id(g) for _, g in pairs if g is not None}
+    tally.misses.extend((*src_id, "result", result_key(float(g["value"]), g.get("unit"), g.get("kind")), g.get("text", ""))
+                        for g in gres if id(g) not in got)
+    for r, g in pairs:
         tally.res_emitted["emitted"] += 1
         if g is None:
             key = result_key(float(r["value"]), r.get("unit"), r.get("kind"))
@@ -449,13 +474,25 @@ def extract(path: Path, model: str | None) -> list[dict]:
     return [p.to_dict() for p in papers_from_inputs([str(path)], **kwargs)]
 
 
+def _paper_ids(p: dict) -> set[str]:
+    """The record ids a paper carries (``source_id`` or ``meta.id``, when the pipeline keeps them)."""
+    ids = {p.get("source_id"), (p.get("meta") or {}).get("id"), (p.get("meta") or {}).get("source_id")}
+    ids |= {s.get("id") for s in p.get("sources", []) if isinstance(s, dict)}
+    return {str(i) for i in ids if i}
+
+
 def pair_papers(gold: list[dict], texts: dict, papers: list[dict]) -> list[tuple[dict, dict]]:
-    """Each gold record with its extracted paper (matched by title and abstract)."""
+    """Each gold record with its extracted paper: by the record id written into
+    the input ("source:id"), else by title and abstract, else by input order
+    (one paper per record, in order) when the pipeline rewrote the text."""
+    by_id = {i: p for p in papers for i in _paper_ids(p)}
     by_text = {((p.get("title") or "").strip(), (p.get("abstract") or "").strip()): p for p in papers}
     out = []
-    for g in gold:
+    for n, g in enumerate(gold):
         t = texts[(g["source"], g["id"])]
-        p = by_text.get((t["title"].strip(), t["abstract"].strip()))
+        p = by_id.get(f"{g['source']}:{g['id']}") or by_text.get((t["title"].strip(), t["abstract"].strip()))
+        if p is None and len(papers) == len(gold) and norm(papers[n].get("title", ""))[:20] == norm(t["title"])[:20]:
+            p = papers[n]
         if p is None:
             raise ValueError(f"{g['_file']}: no extracted paper for {g['source']}:{g['id']}")
         out.append((g, p))
@@ -563,6 +600,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="pipeline tier, passed through (today: fast = rules only, full = default)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--unjudged", action="store_true", help="list the unjudged emitted statements as judgement lines (TSV)")
+    ap.add_argument("--misses", action="store_true", help="list the gold statements the pipeline did not state (TSV)")
     ap.add_argument("--extracted", metavar="FILE", help="score this `kg extract` output instead of running the pipeline")
     ap.add_argument("--save", metavar="FILE", help="also write the extraction (JSON lines) here")
     ap.add_argument("--audit-dir", default=str(AUDIT_DIR), help="where gold_*.jsonl and judgements_*.tsv are")
@@ -592,13 +630,15 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError) as e:
         print(f"audit: {e}", file=sys.stderr)
         return 1
-    if args.unjudged:
-        w = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-        for row in tally.unjudged:
-            w.writerow([c.replace("\t", " ").replace("\n", " ") for c in row])
-        return 0
-    s = summary(tally)
-    print(json.dumps(s, indent=1) if args.json else render(s))
+    try:
+        if args.unjudged or args.misses:
+            for row in tally.unjudged if args.unjudged else tally.misses:
+                print("\t".join(" ".join(c.split()) for c in row))
+            return 0
+        s = summary(tally)
+        print(json.dumps(s, indent=1) if args.json else render(s))
+    except BrokenPipeError:  # output piped into head & co
+        sys.stderr.close()
     return 0
 
 

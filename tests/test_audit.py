@@ -267,3 +267,43 @@ def test_renamed_node_needs_a_judgement():
     audit.score_paper(gold, paper, judged, tally)
     assert tally.nodes["Task"]["fragment"] == 1
     assert tally.gold_nodes["found"] == 1  # the abstract's entity has a node, though misnamed
+
+
+def test_relation_end_reads_its_own_mention_from_offsets():
+    """Issue 26's contract gives {field, start, end} for each end: the text is read from the paper."""
+    gbn = {audit.norm(g["name"]): g for g in GOLD["entities"]}
+    paper = {"id": "p", "title": "Transformer for machine translation", "abstract": ""}
+    merged = ent("m", "translation", "Task")  # a node whose name alone would not match
+    end = audit._end(paper, "m", {"field": "title", "start": 16, "end": 35}, {"m": merged})
+    assert audit.end_matches(end, "machine translation", gbn)
+    assert audit._end(paper, "p", None, {}) == audit.PAPER
+    assert audit.mention_text(paper, {"field": "title", "start": 30, "end": 99}) is None  # out of range
+
+
+def test_result_links_given_as_names_are_read_as_names():
+    gbn = {audit.norm(g["name"]): g for g in GOLD["entities"]}
+    assert audit.link_right("BLEU", "BLEU", {}, gbn)
+    assert not audit.link_right("accuracy", "BLEU", {}, gbn)
+
+
+def test_misses_list_what_the_gold_states_and_the_pipeline_does_not():
+    paper = {"id": "p", "entities": [ent("t", "Transformer", "Method")],
+             "relations": [{"type": "PROPOSES", "source": "p", "target": "t"}], "results": []}
+    tally = audit.Tally()
+    audit.score_paper(GOLD, paper, {}, tally)
+    missed = {(m[2], m[3]) for m in tally.misses}
+    assert ("relation", "USED_FOR|Transformer|machine translation") in missed
+    assert ("relation", "PROPOSES|PAPER|Transformer") not in missed
+    assert ("node", "Metric|BLEU") in missed and ("node", "Method|Transformer") not in missed
+    assert ("node", "Method|lightweight modules") not in missed  # generic: no node expected
+    assert ("result", "28.4|BLEU|absolute") in missed
+
+
+def test_papers_pair_by_text_then_by_order():
+    gold = [{**GOLD, "_file": "gold_T.jsonl:1"}]
+    texts = {(GOLD["source"], GOLD["id"]): {"title": "A (B) title", "abstract": "Some text."}}
+    assert audit.pair_papers(gold, texts, [{"title": "A (B) title", "abstract": "Some text."}])[0][1]["abstract"]
+    rewritten = [{"title": "A (B) title", "abstract": "Some restored text."}]
+    assert audit.pair_papers(gold, texts, rewritten)[0][1] is rewritten[0]
+    with pytest.raises(ValueError, match="no extracted paper"):
+        audit.pair_papers(gold, texts, [{"title": "Other", "abstract": "x"}])
