@@ -352,6 +352,7 @@ def score_paper(gold: dict, paper: dict, judged: dict[tuple, str], tally: Tally)
     ents = paper.get("entities", [])
     by_id = {e["id"]: e for e in ents}
     found: dict[int, set[str]] = defaultdict(set)  # id(gold entity) -> emitted node types
+    node_verdicts: dict[str, str | None] = {}  # emitted entity id -> its node verdict
     for e in ents:
         if not is_node(e):
             tally.not_nodes[e.get("kind")] += 1
@@ -368,6 +369,7 @@ def score_paper(gold: dict, paper: dict, judged: dict[tuple, str], tally: Tally)
                 v, note = None, f"named otherwise than the abstract's {g['name']!r}"
         if v is None:
             v = verdict("node", key)
+        node_verdicts[e["id"]] = v
         if v is None:
             tally.nodes[e.get("type", "?")]["unjudged"] += 1
             unjudged("node", key, note)
@@ -390,6 +392,13 @@ def score_paper(gold: dict, paper: dict, judged: dict[tuple, str], tally: Tally)
         lev = level(PAPER if src == PAPER else "")
         row = tally.rel_emitted[(lev, r["type"])]
         row["emitted"] += 1
+        ends = {node_verdicts.get(x.get("id")) for x in (src, tgt) if isinstance(x, dict)}
+        if "fragment" in ends:  # an edge to a fragment (or a node of another paper's thing) is never right
+            row["wrong"] += 1
+            continue
+        if "generic" in ends:
+            row["generic_target"] += 1
+            continue
         matched = [i for i, gr in enumerate(grels) if relation_matches(r, src, tgt, gr, gold_by_name)]
         if matched:
             hit.update(matched)

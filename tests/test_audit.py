@@ -307,3 +307,22 @@ def test_papers_pair_by_text_then_by_order():
     assert audit.pair_papers(gold, texts, rewritten)[0][1] is rewritten[0]
     with pytest.raises(ValueError, match="no extracted paper"):
         audit.pair_papers(gold, texts, [{"title": "Other", "abstract": "x"}])
+
+
+def test_edges_to_judged_fragments_or_generic_nodes_are_never_right():
+    """"machine unlearning" (a renamed node judged fragment) matches the abstract's
+    "machine learning" through its mention, but its edge is wrong."""
+    gold = {**GOLD, "entities": [{"name": "machine learning", "type": "Task", "aliases": [], "kind": "specific"}],
+            "relations": [{"type": "ADDRESSES", "source": "PAPER", "target": "machine learning", "quote": ""}],
+            "results": []}
+    paper = {"id": "p", "entities": [ent("u", "machine unlearning", "Task", mentions=["machine learning"]),
+                                     ent("g", "real-world tasks", "Task")],
+             "relations": [{"type": "ADDRESSES", "source": "p", "target": "u"},
+                           {"type": "ADDRESSES", "source": "p", "target": "g"}], "results": []}
+    src = (gold["source"], gold["id"], "node")
+    judged = {(*src, audit.lookup_key("node", "Task|machine unlearning")): "fragment",
+              (*src, audit.lookup_key("node", "Task|real-world tasks")): "generic"}
+    tally = audit.Tally()
+    audit.score_paper(gold, paper, judged, tally)
+    row = audit.summary(tally)["relations"]["paper"]["ADDRESSES"]
+    assert (row["right"], row["wrong"], row["generic target"], row["found"]) == (0, 1, 1, 0)
