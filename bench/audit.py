@@ -297,6 +297,24 @@ def link_right(emitted: str | None, gold_name: str | None, by_id: dict[str, dict
     return end_matches(ent, gold_name, gold_by_name)
 
 
+_UNIT_SYNONYMS = {"percent": "%", "pct": "%", "×": "x", "times": "x", "parameters": "params", "param": "params",
+                  "point": "points", "pts": "points"}
+
+
+def unit_right(emitted: str | None, gold: str | None, gold_metric: str | None = None) -> bool:
+    """Same unit, spelling aside; a score in its metric's own points may be
+    written "BLEU", "points" or nothing ("28.4 BLEU" = 28.4 points of BLEU)."""
+    def canon(u: str | None) -> str:
+        u = (u or "").strip().casefold()
+        return _UNIT_SYNONYMS.get(u, u)
+
+    e, g = canon(emitted), canon(gold)
+    if e == g:
+        return True
+    points = {"", "points"} | ({canon(gold_metric), norm(gold_metric)} if gold_metric else set())
+    return g in points and e in points and g != "" or (g == "" and e == "points" and bool(gold_metric))
+
+
 def values_equal(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
 
@@ -441,18 +459,18 @@ def score_paper(gold: dict, paper: dict, judged: dict[tuple, str], tally: Tally)
             continue
         tally.res_emitted["matches gold"] += 1
         ok = {
-            "unit right": (r.get("unit") or "").casefold() == (g.get("unit") or "").casefold(),
+            "unit right": unit_right(r.get("unit"), g.get("unit"), g.get("metric")),
             "kind right": kind_of(r.get("kind"), r.get("unit")) == g.get("kind"),
             "metric right": link_right(r.get("metric"), g.get("metric"), by_id, gold_by_name),
             "dataset right": link_right(r.get("dataset"), g.get("dataset"), by_id, gold_by_name),
             "method right": link_right(r.get("method"), g.get("method"), by_id, gold_by_name),
         }
+        tally.res["found"] += 1
+        tally.res["fully right"] += all(ok.values())  # issue 27: value, unit, kind and the three links
         if "own" in r and "own" in g:
             ok["own right"] = bool(r["own"]) == bool(g["own"])
-        tally.res["found"] += 1
         for k, good in ok.items():
             tally.res[k] += good
-        tally.res["fully right"] += all(ok.values())
     tally.res["gold"] += len(gres)
 
 
@@ -467,15 +485,26 @@ def write_records(gold: list[dict], texts: dict[tuple[str, str], dict], path: Pa
 
 
 def extract(path: Path, model: str | None) -> list[dict]:
-    """Run the extraction as ``kg extract`` does; ``model`` is the tier, passed
-    through when the pipeline has tiers (else "fast" = rules only, "full" = default)."""
+    """Run the extraction as ``kg extract`` does, with the pipeline tier ``model``.
+
+    Where the pipeline has tiers (``extractors.pipeline.TIERS``), the tier name
+    is passed as ``kg extract --model`` passes it; before tiers, "fast" is the
+    rules-only pipeline and "full" the default one."""
     from kg.build import papers_from_inputs
 
     params = inspect.signature(papers_from_inputs).parameters
     kwargs: dict = {}
     if model is not None:
+        try:
+            from extractors.pipeline import TIERS
+        except ImportError:
+            TIERS = None
         if "model" in params:
             kwargs["model"] = model
+        elif TIERS is not None:
+            if model not in TIERS:
+                raise SystemExit(f"audit: unknown tier {model!r}; expected one of {', '.join(TIERS)}")
+            kwargs["fast"] = model  # the tier travels in the old flag's place
         elif model in ("fast", "full"):
             kwargs["fast"] = model == "fast"
         else:
@@ -606,7 +635,7 @@ def render(s: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default=None, metavar="TIER",
-                    help="pipeline tier, passed through (today: fast = rules only, full = default)")
+                    help="pipeline tier, as kg extract --model takes it (accurate, standard, fast where the pipeline has tiers; before tiers: fast = rules only, full = default)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--unjudged", action="store_true", help="list the unjudged emitted statements as judgement lines (TSV)")
     ap.add_argument("--misses", action="store_true", help="list the gold statements the pipeline did not state (TSV)")

@@ -326,3 +326,12 @@ def test_edges_to_judged_fragments_or_generic_nodes_are_never_right():
     audit.score_paper(gold, paper, judged, tally)
     row = audit.summary(tally)["relations"]["paper"]["ADDRESSES"]
     assert (row["right"], row["wrong"], row["generic target"], row["found"]) == (0, 1, 1, 0)
+
+
+def test_units_compare_spelling_aside_and_metric_points_in_any_form():
+    assert audit.unit_right("percent", "%") and audit.unit_right("×", "x") and audit.unit_right("parameters", "params")
+    assert audit.unit_right("points", "BLEU", "BLEU") and audit.unit_right("", "BLEU", "BLEU")
+    assert audit.unit_right("BLEU", "points", "BLEU")
+    assert not audit.unit_right("%", "BLEU", "BLEU")
+    assert not audit.unit_right("%", "")  # a count is no percentage
+    assert not audit.unit_right("points", "", None)  # nor, without a metric, a score
