@@ -336,3 +336,35 @@ def test_units_compare_spelling_aside_and_metric_points_in_any_form():
     assert not match.unit_right("%", "BLEU", "BLEU")
     assert not match.unit_right("%", "")  # a count is no percentage
     assert not match.unit_right("points", "", None)  # nor, without a metric, a score
+
+
+def _perfect_output(g: dict) -> dict:
+    """What a pipeline that states exactly the gold would emit for one abstract."""
+    pid = "paper-" + g["id"]
+    ents, ids = [], {}
+    for i, e in enumerate(x for x in g["entities"] if x["kind"] == "specific"):
+        ents.append(ent(f"e{i}", e["name"], e["type"], aliases=e["aliases"]))
+        for n in match.gold_names(e):
+            ids[n] = f"e{i}"
+
+    def ref(name):
+        return None if name is None else pid if name == "PAPER" else ids[match.norm(name)]
+
+    rels = [{"type": r["type"], "source": ref(r["source"]), "target": ref(r["target"])} for r in g["relations"]]
+    res = [{**{k: r[k] for k in ("value", "unit", "kind", "text", "own")},
+            **{k: ref(r[k]) for k in ("metric", "dataset", "method")}} for r in g["results"]]
+    return {"id": pid, "entities": ents, "relations": rels, "results": res}
+
+
+@pytest.mark.skipif(not GOLD_FILES, reason="no gold files yet")
+def test_a_pipeline_stating_exactly_the_gold_scores_perfectly():
+    """Every gold statement is reachable by the matching: the set's own labels score
+    precision and recall 1.0, all nodes right, all results fully right."""
+    gold = audit.read_gold(GOLD_FILES)
+    s = match.summary(match.score([(g, _perfect_output(g)) for g in gold], {}))
+    assert s["unjudged"] == 0
+    assert s["nodes"]["all"]["right"] == s["size"]["gold specific entities"] and s["nodes"]["all"]["share right"] == 1.0
+    for lev in ("paper", "entity"):
+        micro = s["relations"][lev]["micro"]
+        assert micro["precision"] == 1.0 and micro["recall"] == 1.0, (lev, micro)
+    assert s["results"]["fully right"] == s["results"]["gold"] == s["size"]["gold results"]
