@@ -117,9 +117,10 @@ def mlkg_relations(doc: Doc) -> Doc:
         relations.append(LocalRelation(RelationType.PROPOSES, PAPER, (a, b), ev, ext, 0.85 if ext == "cue:title" else 0.8))
     results: list[LocalResult] = []
     quantities = list(get_ext(doc, "quantities"))
+    numbers = list(get_ext(doc, "numbers") or [])
     own_ents = [e for e in all_ents if (e.start_char, e.end_char) in proposed or e.text in proposed_names]
     own = own_ents[0] if own_ents and len({e.text for e in own_ents}) == 1 else None
-    i = q = 0
+    i = q = nq = 0
     for start, end, start_char, end_char in sentence_bounds(doc):
         while i < len(all_ents) and all_ents[i].start < start:
             i += 1  # (an ent across a sentence start belongs to neither sentence)
@@ -132,14 +133,19 @@ def mlkg_relations(doc: Doc) -> Doc:
         k = q
         while k < len(quantities) and quantities[k].start < end_char:
             k += 1
-        if not ents and k == q:
+        while nq < len(numbers) and numbers[nq].start < start_char:
+            nq += 1
+        nk = nq
+        while nk < len(numbers) and numbers[nk].start < end_char:
+            nk += 1
+        if not ents and k == q and nk == nq:
             continue  # nothing to relate in this sentence
         sent, sent_text = (start_char, end_char), text[start_char:end_char]
         sent_low = low[start_char:end_char] if low is not None else None
         relations.extend(sentence_relations(sent, sent_text, ents, proposed_names, sent_low))
-        if k > q:
-            results.extend(sentence_results(sent, sent_text, ents, quantities[q:k], own))
-        q = k
+        if k > q or nk > nq:
+            results.extend(sentence_results(sent, sent_text, ents, quantities[q:k], own, numbers[nq:nk]))
+        q, nq = k, nk
     set_ext(doc, "relations", relations)
     set_ext(doc, "results", results)
     drop_scratch(doc)  # the last rule component
