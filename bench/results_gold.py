@@ -60,6 +60,8 @@ def read_rows(shared: Path) -> list[dict]:
                 dataset = r.get("dataset")
                 if not dataset and len(r.get("section_path") or []) > 1:
                     dataset = r["section_path"][-1]
+                if dataset:  # NLP-progress section headings: "Results on WI-LOCNESS test set:"
+                    dataset = re.sub(r"^(?:results|scores) on\s+|\s*:\s*$", "", dataset.strip(), flags=re.I)
                 rows.append({"title": r.get("paper_title"), "value": r.get("metric_value"), "metric": r.get("metric_name"),
                              "dataset": dataset, "method": r.get("model_name"), "task": r.get("task"), "from": name})
     return rows
@@ -94,8 +96,11 @@ def build(shared: Path) -> tuple[list[dict], dict[str, int]]:
         p = papers.setdefault(k, {**a, "split": split_of(k), "results": [], "_seen": set()})
         value = float(str(r["value"]).strip().rstrip("%").replace(",", ""))
         dedup = (value, re.sub(r"[^a-z0-9]", "", _key(r["metric"])), re.sub(r"[^a-z0-9]", "", _key(r["dataset"])))
-        if dedup in p["_seen"]:
-            continue
+        if dedup in p["_seen"] or not dedup[2] and any(k[:2] == dedup[:2] for k in p["_seen"]):
+            continue  # (the same cell again, or without the dataset another row names)
+        if dedup[2] and (value, dedup[1], "") in p["_seen"]:  # the same cell without its dataset: replace it
+            p["results"] = [g for g in p["results"] if not (g["value"] == value and not g["dataset"])]
+            kept -= 1
         p["_seen"].add(dedup)
         kept += 1
         text = str(r["value"]).strip().rstrip("%")

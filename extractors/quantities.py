@@ -221,7 +221,7 @@ def _quantity(text: str, unit: str, m: re.Match[str]) -> Quantity | None:
 
 #: A bare number (no unit): a decimal, or an integer that is not a year,
 #: not glued to a name ("ResNet-50", "WMT'14", "F1@5") nor to a unit.
-_BARE = re.compile(r"(?<![\w.\-/@'’^_{])(?P<num>" + _DIGITS + r")(?![\w%]|\.\d|[-/][\w\d]|\\%)")
+_BARE = re.compile(r"(?<![\w.\-@'’^_{])(?<![A-Za-z]/)(?P<num>" + _DIGITS + r")(?![\w%]|\.\d|-[\w\d]|/[A-Za-z]|\\%)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 

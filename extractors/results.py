@@ -70,6 +70,7 @@ _LIST_GAP = re.compile(
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\b|\bwhile\b|\bwhereas\b")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|proposed|this (?:method|model|approach))\b", re.I)
 _NOT_RESULT = re.compile(r"^\s*(?:GPUs?|TPUs?|A100|H100|V100|cards?)\b")
+_IN_BRACKETS = re.compile(r"\([^()]*$")
 _INTRODUCED = re.compile(r"\b(?:on|in|for|of|across)\s+(?:the\s+)?$")
 _OVER = re.compile(r"^[^;]{0,40}?\b(?:over|than|compared (?:to|with)|relative to|against)\s+(?:the\s+|a\s+|strong\s+)*$", re.I)
 
@@ -100,18 +101,29 @@ def _attach(cands: list[Ent], q: Quantity, text: str, base: int, window: int = 8
     return best
 
 
-def _respectively(text: str, quantities: list[Quantity], cands: list[Ent]) -> dict[int, Ent]:
+def _respectively(text: str, quantities: list[Quantity], cands: list[Ent], base: int) -> dict[int, Ent]:
     """"2.8% and 3.2% ... respectively on GLUE and SQuAD" (or "on GLUE and
-    SQuAD ... 2.8% and 3.2%, respectively"): pair them in order."""
+    SQuAD ... 2.8% and 3.2%, respectively"): pair them in order, one
+    "respectively" at a time (a sentence may hold two such lists)."""
     if "respectively" not in text or len(quantities) < 2:
         return {}
-    after = [d for d in cands if d.start_char > quantities[-1].end]
-    before = [d for d in cands if d.end_char <= quantities[0].start]
-    for group in (after, before[-len(quantities):] if len(before) >= len(quantities) else []):
-        names = [d.text for d in group]
-        if len(group) == len(quantities) and len(set(names)) == len(names):
-            return {id(q): d for q, d in zip(quantities, group)}
-    return {}
+    out: dict[int, Ent] = {}
+    lo = 0
+    for m in re.finditer(r"\brespectively\b", text):
+        nxt = text.find("respectively", m.end())
+        hi = len(text) if nxt < 0 else nxt
+        qs = [q for q in quantities if lo <= q.start - base < m.start()]
+        seg = [d for d in cands if lo <= d.start_char - base < hi]
+        if len(qs) >= 2:
+            after = [d for d in seg if d.start_char > qs[-1].end]
+            before = [d for d in seg if d.end_char <= qs[0].start]
+            for group in (after, before[-len(qs):] if len(before) >= len(qs) else []):
+                names = [d.text for d in group]
+                if len(group) == len(qs) and len(set(names)) == len(names):
+                    out.update({id(q): d for q, d in zip(qs, group)})
+                    break
+        lo = m.end()
+    return out
 
 
 def _metric_next_to(q: Quantity, text: str, base: int, metrics: list[Ent]) -> tuple[bool, Ent | None]:
@@ -191,15 +203,21 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
     methods = [e for e in ents if e.label_ == _METHOD]
     scores, metric_of = _scores(numbers or [], quantities, text, base, metrics)
     values = sorted([*quantities, *scores], key=lambda q: q.start)
-    scorelike = [q for q in values if q.unit in {"%", "points", ""}]
-    paired = _respectively(text, scorelike, datasets)
-    paired_metric = _respectively(text, scorelike, metrics) if not any(metric_of.get(id(q)) for q in scorelike) else {}
+    # "94.6% (95.6% for ensemble) and 77.0%, respectively": a value in brackets is no item of the list
+    scorelike = [q for q in values if q.unit in {"%", "points", ""} and not _IN_BRACKETS.search(text, 0, q.start - base)]
+    paired = _respectively(text, scorelike, datasets, base)
+    for q in values:  # a bracketed value shares its list item's pairing
+        if id(q) not in paired and q not in scorelike:
+            prev = [p for p in scorelike if p.end <= q.start]
+            if prev and id(prev[-1]) in paired:
+                paired[id(q)] = paired[id(prev[-1])]
+    paired_metric = _respectively(text, scorelike, metrics, base)  # "UAS and LAS ... 94.51% and 92.87%, respectively"
     first_person = own is not None and (any(m.text == own.text for m in methods) or _FIRST_PERSON.search(text) is not None)
     kinds = classify(values, text, base)
     for q in values:
         if q.unit in {"GB", "MB"} and _NOT_RESULT.match(text[q.end - base :]):
             continue
-        metric = metric_of.get(id(q)) or paired_metric.get(id(q)) or _attach(metrics, q, text, base)
+        metric = paired_metric.get(id(q)) or metric_of.get(id(q)) or _attach(metrics, q, text, base)
         dataset = paired.get(id(q)) or _attach(datasets, q, text, base, window=120)
         kind = kinds[id(q)]
         method, is_own = _method(q, kind, text, base, methods, own, first_person)

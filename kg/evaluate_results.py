@@ -34,24 +34,51 @@ _STOP = {"the", "dataset", "datasets", "corpus", "benchmark", "test", "set", "ta
 
 def _tokens(name: str) -> list[str]:
     name = re.sub(r"\([^)]*\)", " ", name or "")
-    name = re.sub(r"(?<=[a-z])[-_ ]?(?=\d)|(?<=\d)[-_ ]?(?=[a-z])", "", name.casefold())  # "CIFAR-10" = "cifar10"
+    name = re.sub(r"(?<=[a-z])[-_]?(?=\d)", "", name.casefold())  # "CIFAR-10" = "cifar10"
     toks = [t for t in re.split(r"[^a-z0-9.]+", name) if t]
     return [_LANG.get(t, t) for t in toks]
+
+
+def _gazetteer_index() -> dict[str, str]:
+    from ontology.gazetteer import load_entries
+
+    idx: dict[str, str] = {}
+    for e in load_entries():
+        for n in (e.name, *e.aliases):
+            idx.setdefault(re.sub(r"[^a-z0-9]", "", n.casefold()), e.name)
+    return idx
+
+
+_GAZ: dict[str, str] | None = None
+
+
+def _canonical(name: str) -> str | None:
+    """The gazetteer entry a name (or the name less its stop words) stands for."""
+    global _GAZ
+    if _GAZ is None:
+        _GAZ = _gazetteer_index()
+    for variant in (name, " ".join(t for t in _tokens(name) if t not in _STOP)):
+        hit = _GAZ.get(re.sub(r"[^a-z0-9]", "", variant.casefold()))
+        if hit:
+            return hit
+    return None
 
 
 def name_matches(extracted: Iterable[str], gold: str | None) -> bool:
     """True when one of the extracted names and the gold name name one thing:
     equal letters-and-digits keys, or the content words of one contained in
     the other's ("CIFAR-10" and "CIFAR-10 Image Recognition"; "WMT 2014
-    English-to-German" and "WMT 2014 EN-DE")."""
+    English-to-German" and "WMT 2014 EN-DE"), or one gazetteer entry for
+    both ("PTB" and "Penn Treebank")."""
     if not gold:
         return False
     g = set(_tokens(gold)) - _STOP
     gk = re.sub(r"[^a-z0-9]", "", gold.casefold())
+    gc = _canonical(gold)
     for name in extracted:
         if not name:
             continue
-        if re.sub(r"[^a-z0-9]", "", name.casefold()) == gk:
+        if re.sub(r"[^a-z0-9]", "", name.casefold()) == gk or (gc is not None and _canonical(name) == gc):
             return True
         e = set(_tokens(name)) - _STOP
         if e and g and (e <= g or g <= e):
