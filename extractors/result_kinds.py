@@ -36,10 +36,11 @@ _SETTING_AFTER = re.compile(
     r"|(?:labell?ed|sparsity|sparse|pruned|pruning|masking|mask ratio|noise|noisy|of labels|labels?\b|budget|"
     r"training data|of data))", re.I)
 #: Before the value: a setting named first ("sparsity of 90%", "with only 10%").
-_SETTING_BEFORE = re.compile(r"(?:sparsity|pruning|prune|mask(?:ing)? ratio|dropout|noise (?:rate|level)|"
-                             r"compression (?:rate|ratio)|(?:with|using) only|only)\s+(?:of\s+|rate of\s+)?$", re.I)
+_SETTING_BEFORE = re.compile(r"(?:(?:sparsity|pruning|prune|mask(?:ing)? ratio|dropout|noise (?:rate|level)|"
+                             r"compression (?:rate|ratio)|(?:with|using) only|only)\s+(?:of\s+|rate of\s+)?"
+                             r"|(?:examples|images|samples|labels|shots?)(?: per class)?\s*\(\s*)$", re.I)
 #: Before the value: a change ("improves ... by", "a gain of", "outperforms X by").
-_DELTA_BEFORE = re.compile(r"(?:\bby|\bgains? of|\bimprovements? of|\bincreases? of|\bdecreases? of|\breductions? of|"
+_DELTA_BEFORE = re.compile(r"(?:\bby|\bgains?(?: in [\w-]+)? of|\bimprovements? of|\bincreases? of|\bdecreases? of|\breductions? of|"
                            r"\bboosts? of|\bmargin of|\bdrops? of|\bup to)\s+(?:(?:up to|about|around|nearly|almost|"
                            r"over|more than|approximately|roughly|an? (?:average|absolute|relative) of|a)\s+)*$", re.I)
 #: After the value: a change ("2.1 points higher", "15% fewer", "+3% relative improvement").
@@ -55,6 +56,7 @@ _BASELINE_BEFORE = re.compile(
     r"(?:[\s\w\-']{0,30}?)(?:\s(?:of|at|is|was|achieves?|achieved|reaches|scores?))?\s*$", re.I)
 _FROM_TO = re.compile(r"^\s*(?:\\?%\s*)?(?:[a-z]+\s+)?(?:down |up )?to\s+(?:the\s+)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+|an?\s+)?$", re.I)
+_AND = re.compile(r"^\s*(?:\\?%\s*)?(?:,\s*)?(?:and|or|,)\s+$", re.I)
 _VS = re.compile(r"^\s*(?:\\?%\s*)?(?:vs\.?|versus|compared to|compared with)\s+$", re.I)
 
 
@@ -72,6 +74,12 @@ def classify(values: list[Quantity], text: str, base: int) -> dict[int, str]:
         elif _FROM_TO.match(gap) and _FROM.search(text[max(0, a.start - base - 12) : a.start - base]):
             if kinds[id(b)] == ABSOLUTE and kinds[id(a)] in (ABSOLUTE, BASELINE):
                 kinds[id(a)] = BASELINE
+        elif _FROM_TO.match(gap) and kinds[id(b)] == ABSOLUTE and kinds[id(a)] == ABSOLUTE \
+                and re.search(r"\bfrom\b", text[: a.start - base]) and re.search(r"\band\s+$", text[max(0, a.start - base - 6) : a.start - base]):
+            kinds[id(a)] = BASELINE  # "from 75.2% to 79% and 79.1% to 83%"
+        elif _AND.match(gap) and a.unit == b.unit and {kinds[id(a)], kinds[id(b)]} & {DELTA, SETTING} \
+                and ABSOLUTE in (kinds[id(a)], kinds[id(b)]):
+            kinds[id(a)] = kinds[id(b)] = DELTA if DELTA in (kinds[id(a)], kinds[id(b)]) else SETTING  # "of over 5% and 4%"
         elif _VS.match(gap) and kinds[id(a)] in (ABSOLUTE, BASELINE) and kinds[id(b)] in (ABSOLUTE, BASELINE):
             kinds[id(a)], kinds[id(b)] = ABSOLUTE, BASELINE
     return kinds

@@ -224,7 +224,8 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
         over = _over(q, text, base, methods) if kind == "delta" else None
         metric_name = metric.text if metric is not None else None
         direction = (metric_direction(metric_name) if kind == ABSOLUTE or kind == BASELINE else None) \
-            or result_direction(metric_name, q.kind, q.unit)
+            or result_direction(metric_name, q.kind, q.unit) \
+            or (_word_direction(q, text, base) if kind == ABSOLUTE or kind == BASELINE else None)
         out.append(LocalResult(
             q, sent,
             _span(metric) if metric is not None else None,
@@ -234,6 +235,19 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
             _span(over) if over is not None else None,
         ))
     return out
+
+
+def _word_direction(q: Quantity, text: str, base: int) -> str | None:
+    """The direction of the metric word (no ent) the statement puts next to a
+    value: "a GLUE (dev) score of 79.6" -> higher."""
+    qa, qb = q.start - base, q.end - base
+    after = _METRIC_WORD.match(text, qb + len(text[qb:]) - len(text[qb:].lstrip(" %\\(")))
+    if after and _VALUE_METRIC_GAP.match(text[qb:after.start()]):
+        return metric_direction(after.group(0))
+    for m in _METRIC_WORD.finditer(text, max(0, qa - 45), qa):
+        if _METRIC_VALUE_GAP.match(text[m.end():qa]):
+            return metric_direction(m.group(0))
+    return None
 
 
 def _method(q: Quantity, kind: str, text: str, base: int, methods: list[Ent], own: Ent | None,

@@ -95,6 +95,10 @@ class Result:
     own: bool = False  # the paper's own result
     over: str | None = None  # entity id a delta is over
 
+    def __post_init__(self) -> None:
+        if self.scale is None:  # (a result made without the pipeline's scale)
+            self.scale = "percent" if self.unit == "%" else "points"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "value": self.value,
