@@ -51,12 +51,17 @@ _DELTA_AFTER = re.compile(
     r"increased|decreased)\b", re.I)
 #: Before the value: someone else's score ("human performance of", "compared to", "vs").
 _BASELINE_BEFORE = re.compile(
-    r"(?:\bhumans?(?:'s?)?\b|\bhuman[- ]level\b|\bupper[- ]bound\b|\boracle\b|\bbaselines?(?:'s?)?\b|"
+    r"(?:\bhumans?(?:'s?)?\b|\bhuman[- ]level\b|\bupper[- ]bound\b|\boracle\b|\bmax(?:imum|imal)?(?: achievable)?\b|\bbaselines?(?:'s?)?\b|"
     r"\bprevious(?:ly)?\b|\bprior\b|\bcompared (?:to|with)|\bversus|\bvs\.?|\bthan\b|\bfrom)"
     r"(?:[\s\w\-']{0,30}?)(?:\s(?:of|at|is|was|achieves?|achieved|reaches|scores?))?\s*$", re.I)
+#: "more than 60%": a bound on the value, not a comparison with someone else's.
+_BOUND = re.compile(r"\b(?:more|less|fewer|greater|higher|lower|better|worse|larger|smaller|other)\s+than\s*$", re.I)
 _FROM_TO = re.compile(r"^\s*(?:\\?%\s*)?(?:[a-z]+\s+)?(?:down |up )?to\s+(?:the\s+)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+|an?\s+)?$", re.I)
-_AND = re.compile(r"^\s*(?:\\?%\s*)?(?:,\s*)?(?:and|or|,)\s+$", re.I)
+#: Between two items of one list ("4.9% (mAP) on PASCAL VOC 2007 and 4.7%"): they share a delta or setting kind.
+_AND = re.compile(r"^\s*(?:\\?%\s*)?(?:\)\s*)?(?:\([^()]{1,40}\)\s*)?(?:(?:on|in|for) (?:the )?[^,;.()]{1,50}?\s*)?"
+                  r"(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|or\s+)$", re.I)
+_SCORE_UNITS = {"%", "points", ""}
 _VS = re.compile(r"^\s*(?:\\?%\s*)?(?:vs\.?|versus|compared to|compared with)\s+$", re.I)
 
 
@@ -77,7 +82,7 @@ def classify(values: list[Quantity], text: str, base: int) -> dict[int, str]:
         elif _FROM_TO.match(gap) and kinds[id(b)] == ABSOLUTE and kinds[id(a)] == ABSOLUTE \
                 and re.search(r"\bfrom\b", text[: a.start - base]) and re.search(r"\band\s+$", text[max(0, a.start - base - 6) : a.start - base]):
             kinds[id(a)] = BASELINE  # "from 75.2% to 79% and 79.1% to 83%"
-        elif _AND.match(gap) and a.unit == b.unit and {kinds[id(a)], kinds[id(b)]} & {DELTA, SETTING} \
+        elif _AND.match(gap) and (a.unit == b.unit or {a.unit, b.unit} <= _SCORE_UNITS) and {kinds[id(a)], kinds[id(b)]} & {DELTA, SETTING} \
                 and ABSOLUTE in (kinds[id(a)], kinds[id(b)]):
             kinds[id(a)] = kinds[id(b)] = DELTA if DELTA in (kinds[id(a)], kinds[id(b)]) else SETTING  # "of over 5% and 4%"
         elif _VS.match(gap) and kinds[id(a)] in (ABSOLUTE, BASELINE) and kinds[id(b)] in (ABSOLUTE, BASELINE):
@@ -94,8 +99,10 @@ def _kind(q: Quantity, text: str, base: int) -> str:
         return RATIO
     if q.unit == "bit":
         return SETTING
-    if q.unit in ("samples",):
+    if q.unit in ("samples",) or q.kind == "count":
         return COUNT
+    if q.kind == "setting":
+        return SETTING
     if q.unit == "tokens":
         return SETTING if q.kind == "context length" else COUNT
     if q.unit in _COST_UNITS or (q.kind in _COST_MEASURES and q.unit not in ("%", "points", "")):
@@ -106,7 +113,7 @@ def _kind(q: Quantity, text: str, base: int) -> str:
         return SETTING
     if q.unit == "points" or _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after):
         return DELTA
-    if _BASELINE_BEFORE.search(before[-45:]) and not _FROM.search(before[-12:]):
+    if _BASELINE_BEFORE.search(before[-45:]) and not _FROM.search(before[-12:]) and not _BOUND.search(before):
         return BASELINE
     if q.unit == "" and not q.qualifier and q.kind not in ("value",) and float(q.value).is_integer():
         return COUNT

@@ -16,7 +16,7 @@ after them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ontology import EntityType
 from ontology.metrics import metric_direction, result_direction, result_scale
@@ -64,12 +64,13 @@ _METRIC_VALUE_GAP = re.compile(
     r"as high as|as low as|only|just|nearly|almost|roughly|by|of about|of up to)\s*)+$", re.I)
 #: Between two values of one list: "91.62 on CoNLL-2003 and 86.28", "51.1 and 44.3", "41.0 down to 23.7", "15.8 vs 18.3".
 _LIST_GAP = re.compile(
-    r"^\s*(?:\\?%\s*)?(?:\)\s*)?(?:(?:on|in|for|with|using) (?:the )?[^,;.()]{1,50}?\s*)?(?:\(?[\w\- ]{1,20}\)\s*)?"
+    r"^\s*(?:\\?%\s*)?(?:\)\s*)?(?:\([\w\- ]{1,20}\)\s*)?(?:(?:on|in|for|with|using) (?:the )?[^,;.()]{1,50}?\s*)?(?:\(?[\w\- ]{1,20}\)\s*)?"
     r"(?:,\s*(?:and\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+|/\s*|\(\s*|(?:down |up )?to\s+)(?:the\s+)?$", re.I)
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\b|\bwhile\b|\bwhereas\b")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|proposed|this (?:method|model|approach))\b", re.I)
 _NOT_RESULT = re.compile(r"^\s*(?:GPUs?|TPUs?|A100|H100|V100|cards?)\b")
+_CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|while|but|whereas)\b")
 _IN_BRACKETS = re.compile(r"\([^()]*$")
 _INTRODUCED = re.compile(r"\b(?:on|in|for|of|across)\s+(?:the\s+)?$")
 _OVER = re.compile(r"^[^;]{0,40}?\b(?:over|than|compared (?:to|with)|relative to|against)\s+(?:the\s+|a\s+|strong\s+)*$", re.I)
@@ -115,7 +116,9 @@ def _respectively(text: str, quantities: list[Quantity], cands: list[Ent], base:
         qs = [q for q in quantities if lo <= q.start - base < m.start()]
         seg = [d for d in cands if lo <= d.start_char - base < hi]
         if len(qs) >= 2:
-            after = [d for d in seg if d.start_char > qs[-1].end]
+            tail = _CLAUSE_END.search(text, m.end())
+            stop = tail.start() if tail else len(text)
+            after = [d for d in seg if d.start_char > qs[-1].end and (d.start_char - base < m.start() or d.start_char - base < stop)]
             before = [d for d in seg if d.end_char <= qs[0].start]
             for group in (after, before[-len(qs):] if len(before) >= len(qs) else []):
                 names = [d.text for d in group]
@@ -180,7 +183,29 @@ def _scores(numbers: list[Quantity], quantities: list[Quantity], text: str, base
                 m = _METRIC_WORD.search(text, 0, q.start - base)
                 if m and _same_clause(text, m.start(), q.start - base):
                     is_score[id(q)] = True
-    return [q for q in numbers if is_score[id(q)]], metric_of
+    counts = [c for q in numbers if not is_score[id(q)] for c in (_count(q, text, base),) if c is not None]
+    return [q for q in numbers if is_score[id(q)]] + counts, metric_of
+
+
+#: A count: a whole number (or one with a scale word) before a plural noun, "33 teams", "30,000 lexical entries".
+_COUNTED = re.compile(r"(?:\s+(?P<scale>million|billion|thousand))?(?:\s+[a-z][a-z\-]*){0,2}?\s+(?P<noun>[a-z][a-z\-]*[^s\W]s)\b")
+_NOT_COUNTED = re.compile(r"\b(?:tables?|figs?\.?|figures?|sections?|eqs?\.?|equations?|top|versions?|chapters?|appendix)\s*$", re.I)
+#: Nouns whose number is a setting of the experiment, not a count of data ("3 epochs", "12 layers").
+_SETTING_NOUNS = frozenset("epochs layers heads steps iterations gpus tpus nodes shots dimensions neurons channels bits "
+                           "blocks experts runs seeds updates batches cores machines".split())
+_SCALE_WORD = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _count(q: Quantity, text: str, base: int) -> Quantity | None:
+    """``q`` as a count (or a setting: "3 epochs"), or None when no plural noun follows it."""
+    a, b = q.start - base, q.end - base
+    m = _COUNTED.match(text, b)
+    if m is None or not float(q.value).is_integer() or q.qualifier in ("+", "-") or _NOT_COUNTED.search(text, max(0, a - 15), a):
+        return None
+    kind = "setting" if m.group("noun").lower() in _SETTING_NOUNS else "count"
+    if m.group("scale"):
+        return replace(q, kind=kind, value=q.value * _SCALE_WORD[m.group("scale")], end=q.end + m.end("scale") - b)
+    return replace(q, kind=kind)
 
 
 def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantities: list[Quantity],
@@ -195,6 +220,9 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
     method before the value; a baseline's score is credited to the baseline.
     Hardware figures ("8 A100 80 GB GPUs") are not results.
     ``own``: the paper's one proposed name, if it proposes exactly one.
+    Links come from the statement itself: a paper's one dataset named in
+    another sentence is not its scores' dataset (measured on the audit
+    abstracts: dataset link 68% without that fallback, 47% with it).
     """
     out: list[LocalResult] = []
     base = sent[0]

@@ -129,3 +129,18 @@ def test_score_counts_recall_and_links():
                                        {"value": 86.28, "metric": "F1", "dataset": "OntoNotes", "method": None}]}]
     res = score(gold, [graph])
     assert (res["gold"], res["found"], res["value_recall"], res["metric_link"], res["dataset_link"]) == (2, 1, 50.0, 100.0, 100.0)
+
+
+def test_counts_and_settings_by_their_noun():
+    rows = results("33 teams participated in the shared task, with a total of 50 members. "
+                   "We train for 3 epochs with 12 layers on approximately 3 million parallel sentences.")
+    assert [(r["value"], r["kind"]) for r in rows] == [
+        (33.0, "count"), (50.0, "count"), (3.0, "setting"), (12.0, "setting"), (3e6, "count")]
+    assert results("As shown in Table 3 models differ.") == []
+
+
+def test_list_members_share_a_delta():
+    rows = results("It improves Faster R-CNN by 4.9% (mAP) on PASCAL VOC 2007 and 4.7% (mAP) on VOC 2012.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(4.9, "delta"), (4.7, "delta")]
+    rows = results("We achieved a MAP of 45.7% out of max achievable 67.0% on the test set.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(45.7, "absolute"), (67.0, "baseline")]
