@@ -11,4 +11,4 @@ them.
 #: 2026-12-03; 0.3.0: abbreviation pairs typed by the apposition after them,
 #: ")-" split in tokens, 2026-12-06), or stores built before keep the old
 #: extractions of unchanged papers.
-__version__ = "0.3.0"
+__version__ = "0.4.0"

@@ -16,7 +16,8 @@ _REL_PROPS = [("paper", "string"), ("evidence", "string"), ("field", "string"), 
 _NODE_PROPS = {
     "Paper": [("title", "string"), ("abstract", "string"), ("key", "string"), ("date", "string"), ("source_id", "string")],
     "Result": [("paper", "string"), ("value", "float"), ("unit", "string"), ("kind", "string"), ("text", "string"),
-               ("field", "string"), ("start", "int"), ("end", "int"), ("qualifier", "string")],
+               ("field", "string"), ("start", "int"), ("end", "int"), ("qualifier", "string"),
+               ("direction", "string"), ("scale", "string"), ("own", "boolean")],
 }
 _ENTITY_PROPS = [("name", "string")]
 

@@ -88,6 +88,16 @@ class Result:
     dataset: str | None = None
     method: str | None = None
     qualifier: str | None = None  # "up to", "<", "+", "range-low", ...
+    # kind: absolute | delta | ratio | cost | setting | baseline | count (only absolute ranks)
+    measure: str | None = None  # what the value measures by its words: accuracy, perplexity, latency ...
+    direction: str | None = None  # of its metric: "higher" | "lower" (is better)
+    scale: str | None = None  # "percent" | "0-1" | "points"
+    own: bool = False  # the paper's own result
+    over: str | None = None  # entity id a delta is over
+
+    def __post_init__(self) -> None:
+        if self.scale is None:  # (a result made without the pipeline's scale)
+            self.scale = "percent" if self.unit == "%" else "points"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -102,6 +112,11 @@ class Result:
             "metric": self.metric,
             "dataset": self.dataset,
             "method": self.method,
+            "measure": self.measure,
+            "direction": self.direction,
+            "scale": self.scale,
+            "own": self.own,
+            "over": self.over,
         }
 
 

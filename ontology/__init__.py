@@ -114,6 +114,11 @@ class KG(DefinedNamespace):
     kind: URIRef
     resultText: URIRef
     qualifier: URIRef
+    measure: URIRef
+    direction: URIRef
+    scale: URIRef
+    ownResult: URIRef
+    over: URIRef
     # evidence (reified assertion)
     assertedSubject: URIRef
     assertedPredicate: URIRef

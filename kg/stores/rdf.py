@@ -148,6 +148,12 @@ def paper_quads(paper: PaperGraph) -> list[Quad]:
         ]
         if res.qualifier:
             quads.append(Quad(r, nn(KG.qualifier), _lit(res.qualifier), g))
+        quads.append(Quad(r, nn(KG.ownResult), _lit(bool(res.own)), g))
+        for prop, val in ((KG.direction, res.direction), (KG.scale, res.scale), (KG.measure, res.measure)):
+            if val:
+                quads.append(Quad(r, nn(prop), _lit(val), g))
+        if res.over:
+            quads.append(Quad(r, nn(KG.over), entity_iri(res.over), g))
         for ref, rel_type in ((res.metric, RelationType.MEASURES), (res.dataset, RelationType.EVALUATES_ON)):
             if ref:
                 quads.append(Quad(r, nn(rdf_property(rel_type)), entity_iri(ref), g))
