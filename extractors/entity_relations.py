@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ontology import EntityType, RelationType
 
+from .abbreviations import best_long_form
 from .doctext import Ent
 
 #: Entity labels -> one-letter classes used by the patterns.
@@ -116,6 +117,11 @@ PATTERNS: tuple[Pattern, ...] = (
        "M", "D", True, 0.7),
 )
 
+#: Head words of a component ("the attention layers in the Transformer"):
+#: "X in Y" is PART_OF only for these ("Low-Rank Adaptation in a low-memory
+#: regime" is not).
+_COMPONENT = re.compile(r"(?:layer|module|block|attention|encoder|decoder|head|normali[sz]ation|embedding|unit|"
+                        r"component|mechanism|loss|gate|kernel|branch|backbone|classifier|tokenizer|cell)s?$", re.I)
 _ANY_CUE = re.compile(r"\(|for|to|on|in|with|by|via|using|such|includ|like|e\.g|namely|especially|particularly|example|"
                       r"instance|than|vs|versus|against|compar|outperform|surpass|beat|superior|train|is|are|-|sub|"
                       r"through|based|means|leverag", re.I)
@@ -178,6 +184,10 @@ def pair_relations(sent_start: int, text: str, ents: list[Ent], low: str | None 
                     if not after.startswith((")", ";", ",")):
                         continue
                     src, tgt = _shorter_first(a, b)
+                    if best_long_form(src.text, tgt.text) != 0:
+                        continue  # "transfer learning (PETL)": the mention is part of the long form
+                elif p.name == "in-part" and not _COMPONENT.search(a.text):
+                    continue
                 elif p.forward:
                     src, tgt = a, b
                 else:
