@@ -122,6 +122,7 @@ PATTERNS: tuple[Pattern, ...] = (
 #: regime" is not).
 _COMPONENT = re.compile(r"(?:layer|module|block|attention|encoder|decoder|head|normali[sz]ation|embedding|unit|"
                         r"component|mechanism|loss|gate|kernel|branch|backbone|classifier|tokenizer|cell)s?$", re.I)
+_PAREN_FIRST = re.compile(r"\s*\(\s*§\s*\)")
 _ANY_CUE = re.compile(r"\(|for|to|on|in|with|by|via|using|such|includ|like|e\.g|namely|especially|particularly|example|"
                       r"instance|than|vs|versus|against|compar|outperform|surpass|beat|superior|train|is|are|-|sub|"
                       r"through|based|means|leverag", re.I)
@@ -174,7 +175,12 @@ def pair_relations(sent_start: int, text: str, ents: list[Ent], low: str | None 
             mid = _mid(text, low, a, b, ents[i + 1 : j], sent_start)
             if mid and not _ANY_CUE.search(mid):
                 continue
+            paren = _PAREN_FIRST.match(mid)
+            if paren:  # "convolutional neural networks (CNNs) for image classification": the long form relates
+                mid = mid[paren.end():]
             for p in patterns:
+                if paren and p.name == "synonym-paren":
+                    continue
                 if ca not in p.left or cb not in p.right or (p.same_class and ca != cb):
                     continue
                 if not p.regex.fullmatch(mid):

@@ -40,12 +40,13 @@ _METHOD, _METRIC, _TASK = EntityType.METHOD.value, EntityType.METRIC.value, Enti
 _OWN = re.compile(
     r"\b(?:we|our|ours|us|this (?:paper|work|study|article|thesis|report)|in this|here,|the proposed|"
     r"experiments?|experimental|empirical(?:ly)?|evaluations?|results (?:show|demonstrate|indicate|confirm|on)|"
-    r"ablations?|extensive|benchmarks? (?:show|demonstrate))\b", re.I)
+    r"ablations?|extensive|benchmarks? (?:show|demonstrate)|"
+    r"this (?:\w+ )?(?:model|method|approach|framework|architecture|recipe|system))\b", re.I)
 #: Background cues just before a mention, in its clause: the mention is an
 #: example, a contrast, or someone else's.
 _BACKGROUND_BEFORE = re.compile(
-    r"\b(?:such as|like|e\.g\.|i\.e\.|including|includes?|for (?:example|instance)|unlike|rather than|instead of|"
-    r"prior|previous(?:ly)?|existing|earlier|traditional(?:ly)?|conventional(?:ly)?|commonly|widely|popular|"
+    r"(?<![-\w])(?:such as|like|e\.g\.|i\.e\.|including|includes?|for (?:example|instance)|unlike|rather than|instead of|"
+    r"prior|previous(?:ly)?|existing|earlier|traditional(?:ly)?|conventional(?:ly)?|commonly|widely|widespread|popular|"
     r"typically|has long|have long|relied on|relies on|state-of-the-art methods?|baselines?|compared? (?:to|with)|"
     r"outperform\w*|surpass\w*|than|over|beats?|against|versus|vs\.?)\b[^;:]*$", re.I)
 #: Background in the sentence as a whole (when it is not also first person).
@@ -74,7 +75,7 @@ _ADDRESS_BEFORE = re.compile(r"\b(?:for|on|to|in|of|address\w*|tackl\w*|solv\w*|
                              r"advanc\w*|towards?)\b\s+(?:the\s+|\w+\s+){0,3}$", re.I)
 
 
-def _clause_before(text: str, offset: int, limit: int = 120) -> str:
+def _clause_before(text: str, offset: int, limit: int = 240) -> str:
     """The text of the mention's clause before it (at most ``limit`` chars)."""
     before = text[max(0, offset - limit) : offset]
     cut = 0
@@ -131,7 +132,8 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
         elif label == _METRIC:
             out.append((RelationType.MEASURES, span, "cue:own-metric", 0.8))
         elif label == _TASK:
-            if in_title or _ADDRESS_BEFORE.search(clause):
+            title_head = in_title and (not clause.strip() or clause.rstrip().endswith(":"))
+            if title_head or _ADDRESS_BEFORE.search(clause):
                 out.append((RelationType.ADDRESSES, span, "cue:own-task", 0.8 if in_title else 0.75))
         elif label == _METHOD:
             if _USE_BEFORE.search(clause):
