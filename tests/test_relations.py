@@ -224,3 +224,28 @@ def test_cli_relations_json(tmp_path):
     bad.write_text("a\t0\tO\n")
     res = CliRunner().invoke(main, ["evaluate", "--relations", str(bad)])
     assert res.exit_code == 1 and "relation gold" in res.output
+
+
+def test_show_and_validate_carry_entity_relations(seeds_store):
+    """`kg show` lists an entity's entity-to-entity relations with their
+    evidence, and the built seeds conform to the shapes."""
+    from kg.cli import main
+    from kg.stores import open_store
+
+    path, _ = seeds_store
+    store = open_store(str(path), read_only=True)
+    try:
+        rows = store.query(
+            "SELECT ?tn ?xn ?start ?tstart WHERE { ?x kg:usedFor ?t . ?t skos:prefLabel ?tn . ?x skos:prefLabel ?xn . "
+            "?ev kg:assertedSubject ?x ; kg:assertedPredicate kg:usedFor ; kg:assertedObject ?t ; "
+            "oa:start ?start ; kg:targetStart ?tstart } ORDER BY ?tn LIMIT 1").rows
+    finally:
+        store.close()
+    assert rows, "no USED_FOR edge with mention offsets in the seeds"
+    task, method, start, tstart = rows[0]
+    assert int(tstart) >= int(start)
+    res = CliRunner().invoke(main, ["show", str(task), "--store", str(path), "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    assert any(line.startswith("USED_FOR,in,") and str(method) in line for line in res.output.splitlines()), res.output
+    res = CliRunner().invoke(main, ["validate", "--store", str(path)])
+    assert res.exit_code == 0 and "conforms: True" in res.output, res.output
