@@ -14,8 +14,10 @@ a paper relation needs
   "instead of"), not prior work ("prior", "previous", "existing",
   "commonly", "traditional", "has long relied on"), in its clause;
 * for USES of a method, a use cue before it in the clause ("we use",
-  "based on", "with", "fine-tune"): an own sentence also names the baselines
-  it beats, which the paper does not use;
+  "based on", "with", "fine-tune") or "-based" after it: an own sentence
+  also names the baselines it beats, which the paper does not use, and a
+  title names the paper's own method;
+* a task named in the title or an own sentence is ADDRESSES;
 * for datasets, the cue decides: "(pre-)trained on C4" is TRAINS_ON (a
   pre-training corpus is not an evaluation set), an evaluation cue
   EVALUATES_ON, else a use cue USES.
@@ -44,11 +46,11 @@ _OWN = re.compile(
     r"this (?:\w+ )?(?:model|method|approach|framework|architecture|recipe|system))\b", re.I)
 #: Background cues just before a mention, in its clause: the mention is an
 #: example, a contrast, or someone else's.
-_BACKGROUND_BEFORE = re.compile(
+_BACKGROUND_CUE = re.compile(
     r"(?<![-\w])(?:such as|like|e\.g\.|i\.e\.|including|includes?|for (?:example|instance)|unlike|rather than|instead of|"
     r"prior|previous(?:ly)?|existing|earlier|traditional(?:ly)?|conventional(?:ly)?|commonly|widely|widespread|popular|"
-    r"typically|has long|have long|relied on|relies on|state-of-the-art methods?|baselines?|compared? (?:to|with)|"
-    r"outperform\w*|surpass\w*|than|over|beats?|against|versus|vs\.?)\b[^;:]*$", re.I)
+    r"typically|has long|have long|state-of-the-art methods?|baselines?|compared? (?:to|with)|"
+    r"outperform\w*|surpass\w*|than|over|beats?|against|versus|vs\.?)\b", re.I)
 #: Background in the sentence as a whole (when it is not also first person).
 _BACKGROUND_SENTENCE = re.compile(
     r"\b(?:has long|have long|has been|have been|had been|recent(?:ly)?|prior work|previous (?:work|studies|methods)|"
@@ -68,11 +70,29 @@ _EVAL = re.compile(r"\b(?:evaluat\w*|experiment\w*|benchmark\w*|achiev\w*|result
                    r"improv\w*|gains?)\b", re.I)
 _EVAL_BEFORE = re.compile(r"\b(?:on|across|over|using|with)\s+(?:the\s+|\w+\s+){0,3}(?:[^.;]{0,40}(?:,|and)\s+)?$", re.I)
 _USE_BEFORE = re.compile(
-    r"\b(?:use[sd]?|using|adopt\w*|employ\w*|leverag\w*|build\w* (?:up)?on|built (?:up)?on|based on|apply\w*|"
+    r"\b(?:use[sd]?|using|adopt\w*|employ\w*|train\w*|utili[sz]\w*|exploit\w*|rel(?:y|ies|ied) on|leverag\w*|"
+    r"build\w* (?:up)?on|built (?:up)?on|based on|apply\w*|"
     r"appl(?:y|ies|ied)|fine-?tun\w*|with|via|through|incorporat\w*|integrat\w*|extend\w*|combin\w*|"
     r"initiali[sz]\w*|on top of|backbone|equip\w*|augment\w*)\b[^;:]{0,40}$", re.I)
-_ADDRESS_BEFORE = re.compile(r"\b(?:for|on|to|in|of|address\w*|tackl\w*|solv\w*|study\w*|stud(?:y|ies)|improv\w*|"
-                             r"advanc\w*|towards?)\b\s+(?:the\s+|\w+\s+){0,3}$", re.I)
+
+#: "a Transformer-based network": the paper builds on the method.
+_BASED_AFTER = re.compile(r"\s*-?\s*based\b", re.I)
+#: How far before a mention a background cue reaches ("such as A, B and C").
+BACKGROUND_REACH = 80
+_SELF = re.compile(r"\b(?:we|our|us)\b", re.I)
+
+
+def _background(clause: str) -> bool:
+    """A background cue in the clause, close before the mention, with no
+    first person after it ("In contrast to existing approaches, our method
+    employs a Gaussian process": the cue is about the others)."""
+    m = None
+    for m in _BACKGROUND_CUE.finditer(clause):
+        pass
+    if m is None:
+        return False
+    rest = clause[m.end():]
+    return len(rest) <= BACKGROUND_REACH and not _SELF.search(rest)
 
 
 def _clause_before(text: str, offset: int, limit: int = 240) -> str:
@@ -109,12 +129,12 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
             continue
         offset = ent.start_char - sent[0]
         clause = _clause_before(text, offset)
-        if _BACKGROUND_BEFORE.search(clause):
+        if _background(clause):
             continue
         span = (ent.start_char, ent.end_char)
         label = ent.label_
+        after = text[ent.end_char - sent[0] : ent.end_char - sent[0] + 30]
         if label in _DATASETS:
-            after = text[ent.end_char - sent[0] : ent.end_char - sent[0] + 30]
             train = _TRAIN_BEFORE.search(clause)
             if train is not None and _EVAL_VERB.search(clause, train.start()):
                 train = None
@@ -132,10 +152,11 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
         elif label == _METRIC:
             out.append((RelationType.MEASURES, span, "cue:own-metric", 0.8))
         elif label == _TASK:
-            title_head = in_title and (not clause.strip() or clause.rstrip().endswith(":"))
-            if title_head or _ADDRESS_BEFORE.search(clause):
-                out.append((RelationType.ADDRESSES, span, "cue:own-task", 0.8 if in_title else 0.75))
+            # the title and the paper's own sentences name the tasks it works on
+            out.append((RelationType.ADDRESSES, span, "cue:own-task", 0.8 if in_title else 0.7))
         elif label == _METHOD:
-            if _USE_BEFORE.search(clause):
+            # a method the title names without a use cue is mostly the paper's
+            # own ("An Uncertainty-Aware Encoder for Aspect Detection")
+            if _USE_BEFORE.search(clause) or _BASED_AFTER.match(after):
                 out.append((RelationType.USES, span, "cue:use", 0.75))
     return out
