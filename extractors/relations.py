@@ -1,10 +1,12 @@
 """Relations between the paper, its entities and its results, per sentence.
 
-Cue-phrase rules over the sentence of each mention: a dataset named after
-"evaluate ... on" or with result numbers is EVALUATES_ON, after "trained on"
-it is USES; metrics are MEASURES, tasks ADDRESSES, methods USES; proposal cues
-give PROPOSES; "X outperforms Y" gives OUTPERFORMS. Each relation keeps its
-evidence sentence, the rule name and a confidence.
+Proposal cues give PROPOSES; the other paper-level relations come only from
+sentences about the paper's own work (:mod:`extractors.paper_relations`);
+entity-to-entity relations (SciER's nine types and OUTPERFORMS) from cue
+patterns between two mentions (:mod:`extractors.entity_relations`). Each
+relation keeps its evidence sentence, both ends' spans, the rule name and a
+confidence. ``doc._.relations`` is the contract a later component (a
+learned pair classifier) may extend.
 """
 from __future__ import annotations
 
@@ -15,17 +17,13 @@ from spacy.tokens import Doc
 from ontology import EntityType, RelationType
 
 from .batching import batch_component
-from .doctext import Ent, FoldedPattern, doc_ents, doc_text, drop_scratch, get_ext, lower_text, set_ext
+from .doctext import Ent, doc_ents, doc_text, drop_scratch, get_ext, lower_text, set_ext
+from .entity_relations import pair_relations
+from .paper_relations import paper_relations
 from .results import LocalResult, sentence_results
 from .sentences import sentence_bounds
 
 PAPER = "PAPER"
-_EVAL = FoldedPattern(
-    r"\b(?:evaluat\w*|experiments?|benchmark\w*|achiev\w*|outperform\w*|results?|state-of-the-art|"
-    r"sota|test(?:ed|s)?|accuracy|surpass\w*|score\w*|report\w*|validat\w*|perform\w* on)\b"
-)
-_TRAIN = FoldedPattern(r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*|distill\w*|learn\w* from|collected|using|leverag\w*)\b")
-_COMPARE = FoldedPattern(r"\b(?:outperform\w*|surpass\w*|beat\w*|better than|superior to|improv\w* (?:up)?on|exceed\w*)\b")
 _DATASET_TYPES = {EntityType.DATASET.value, EntityType.BENCHMARK.value}
 #: Label strings, read once (an enum's ``.value`` is a property call).
 _METHOD, _METRIC, _TASK = EntityType.METHOD.value, EntityType.METRIC.value, EntityType.TASK.value
@@ -47,53 +45,19 @@ def _span(ent: Ent) -> tuple[int, int]:
     return (ent.start_char, ent.end_char)
 
 
-_TRAINED_ON = FoldedPattern(r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*) (?:\w+ ){0,3}on\s+(?:the\s+)?$")
-_ON = FoldedPattern(r"\b(?:on|across|over)\s+(?:the\s+|\w+\s+)?$")
-
-
 def sentence_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_names: set[str],
-                       low: str | None = None) -> list[LocalRelation]:
+                       low: str | None = None, in_title: bool = False) -> list[LocalRelation]:
     """Paper-level and entity-level relations stated in one sentence
     (``sent``: its char span; ``text``: the sentence's text; ``low``: that
-    lower-cased, if it keeps offsets)."""
-    ev = sent
-    out: list[LocalRelation] = []
-    evaluated: bool | None = None  # _EVAL on the sentence, searched once when needed
-    for ent in ents:
-        if ent.text in proposed_names:
-            continue
-        span = (ent.start_char, ent.end_char)
-        if ent.label_ in _DATASET_TYPES:
-            offset = ent.start_char - sent[0]
-            before = text[max(0, offset - 30) : offset]
-            before_low = low[max(0, offset - 30) : offset] if low is not None else None
-            if _TRAINED_ON.search(before, before_low):
-                out.append(LocalRelation(RelationType.USES, PAPER, span, ev, "cue:trained-on", 0.8))
-                continue
-            if evaluated is None:
-                evaluated = _EVAL.search(text, low) is not None
-            if evaluated or _ON.search(before, before_low):
-                out.append(LocalRelation(RelationType.EVALUATES_ON, PAPER, span, ev, "cue:evaluate-on", 0.75))
-            else:
-                conf = 0.6 if _TRAIN.search(text, low) else 0.5
-                out.append(LocalRelation(RelationType.USES, PAPER, span, ev, "cue:mention", conf))
-        elif ent.label_ == _METRIC:
-            out.append(LocalRelation(RelationType.MEASURES, PAPER, span, ev, "cue:mention", 0.7))
-        elif ent.label_ == _TASK:
-            out.append(LocalRelation(RelationType.ADDRESSES, PAPER, span, ev, "cue:mention", 0.7))
-        elif ent.label_ == _METHOD:
-            out.append(LocalRelation(RelationType.USES, PAPER, span, ev, "cue:mention", 0.6))
-    methods = [e for e in ents if e.label_ == _METHOD]
-    cmp_ = _COMPARE.search(text, low) if len(methods) > 1 else None  # a subject and an object
-    if cmp_:
-        pivot = sent[0] + cmp_.start()
-        left = [e for e in methods if e.end_char <= pivot]
-        right = [e for e in methods if e.start_char >= pivot + len(cmp_.group(0))]
-        subject = left[-1] if left else None
-        if subject is not None:
-            for obj in right:
-                if obj.text != subject.text:
-                    out.append(LocalRelation(RelationType.OUTPERFORMS, _span(subject), _span(obj), ev, "cue:outperforms", 0.7))
+    lower-cased, if it keeps offsets; ``in_title``: the sentence is the
+    title). Paper-level: :func:`extractors.paper_relations.paper_relations`
+    (only the paper's own work); entity-to-entity: the cue patterns of
+    :mod:`extractors.entity_relations`."""
+    out = [LocalRelation(rtype, PAPER, span, sent, rule, conf)
+           for rtype, span, rule, conf in paper_relations(sent, text, ents, proposed_names, in_title)]
+    if len(ents) > 1:
+        for p, src, tgt in pair_relations(sent[0], text, ents, low):
+            out.append(LocalRelation(p.type, _span(src), _span(tgt), sent, "pattern:" + p.name, p.confidence))
     return out
 
 
@@ -111,6 +75,7 @@ def mlkg_relations(doc: Doc) -> Doc:
     proposed_names = {text[a:b] for a, b in proposed}
     all_ents = doc_ents(doc)
     low = lower_text(doc)
+    title_end = doc.user_data.get("title_end", 0)
     relations: list[LocalRelation] = []
     for (a, b), ev in proposed.items():
         ext = "cue:title" if ev[0] == 0 else "cue:propose"
@@ -142,7 +107,7 @@ def mlkg_relations(doc: Doc) -> Doc:
             continue  # nothing to relate in this sentence
         sent, sent_text = (start_char, end_char), text[start_char:end_char]
         sent_low = low[start_char:end_char] if low is not None else None
-        relations.extend(sentence_relations(sent, sent_text, ents, proposed_names, sent_low))
+        relations.extend(sentence_relations(sent, sent_text, ents, proposed_names, sent_low, start_char < title_end))
         if k > q or nk > nq:
             results.extend(sentence_results(sent, sent_text, ents, quantities[q:k], own, numbers[nq:nk]))
         q, nq = k, nk

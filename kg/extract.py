@@ -20,6 +20,7 @@ from extractors.relations import PAPER
 from ontology import EntityType, RelationType
 
 from .linking import Linker
+from .same_thing import one_thing
 from .model import Entity, PaperGraph, Relation, Result, Span
 from .records import PaperRecord, RecordError, SourceRef
 from .sources import read_records
@@ -340,13 +341,19 @@ class PaperBuilder:
             tgt = ent_at(target) if isinstance(target, tuple | list) else pid
             if src is None or tgt is None or src == tgt:
                 continue
+            if src != pid and tgt != pid and one_thing(entities[src], entities[tgt]):
+                continue  # "PBN > Prototype-Based Network": one method under two ids
             if rtype is RelationType.PROPOSES:
                 entities[tgt].proposed = True
             key = (rtype, src, tgt)
             old = relations.get(key)
             if old is None or confidence > old.confidence:
                 ev = self._span(record, prep, *evidence)
-                relations[key] = Relation(rtype, src, tgt, ev, extractor, confidence)
+                relations[key] = Relation(
+                    rtype, src, tgt, ev, extractor, confidence,
+                    None if source == PAPER else self._span(record, prep, *source),
+                    self._span(record, prep, *target) if isinstance(target, tuple | list) else None,
+                )
         # a proposed entity is not also "used"
         proposed = {e.id for e in entities.values() if e.proposed}
         rels = [r for r in relations.values() if not (r.type is RelationType.USES and r.target in proposed)]

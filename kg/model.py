@@ -56,7 +56,11 @@ class Entity:
 @dataclass(slots=True)
 class Relation:
     """A typed edge with its evidence. ``source``/``target`` are entity ids,
-    or the paper id for paper-level relations (PROPOSES, USES, ...)."""
+    or the paper id for paper-level relations (PROPOSES, USES, ...).
+
+    ``source_mention``/``target_mention``: the mentions the statement joins,
+    in the same field as the evidence (None for the paper end), so that a
+    tool outside the project can score an edge by its spans."""
 
     type: RelationType
     source: str
@@ -64,13 +68,20 @@ class Relation:
     evidence: Span
     extractor: str
     confidence: float
+    source_mention: Span | None = None
+    target_mention: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        def mention(m: Span | None) -> dict[str, Any] | None:
+            return None if m is None else {"field": m.field, "start": m.start, "end": m.end, "text": m.text}
+
         return {
             "type": self.type.value,
             "source": self.source,
             "target": self.target,
             "evidence": self.evidence.to_dict(),
+            "source_mention": mention(self.source_mention),
+            "target_mention": mention(self.target_mention),
             "extractor": self.extractor,
             "confidence": round(self.confidence, 3),
         }

@@ -227,6 +227,95 @@ ORDER BY papers DESC, a, b
 """,
 ))
 
+#: Entity lookup by name, alias or id, case-insensitive (SPARQL / Cypher), for
+#: the relation presets below; ``{v}`` is the variable, ``{p}`` the parameter.
+_FIND_SPARQL = """\
+  ?{v} a kg:Entity ; (skos:prefLabel|skos:altLabel|kg:entityId) ?{v}Label .
+  FILTER(LCASE(STR(?{v}Label)) = LCASE(STR(?{p})))"""
+_FIND_CYPHER = """\
+MATCH ({v}:Entity)
+WHERE toLower({v}.name) = toLower(${p}) OR toLower({v}.id) = toLower(${p})
+      OR any(a IN coalesce({v}.aliases, []) WHERE toLower(a) = toLower(${p}))"""
+
+_add(Preset(
+    name="used-for",
+    description="Methods and datasets the text states are used for a task (USED_FOR), with the papers and one evidence sentence.",
+    params={"task": "task: name, alias or id (case-insensitive)", "limit": LIMIT_DOC},
+    required=("task",),
+    sparql=f"""\
+SELECT ?name ?type (COUNT(DISTINCT ?p) AS ?papers) (MIN(?sentence) AS ?evidence) WHERE {{
+{_FIND_SPARQL.format(v="t", p="task")}
+  ?x kg:usedFor ?t ; skos:prefLabel ?name ; a ?cls .
+  FILTER(?cls != kg:Entity)
+  BIND(STRAFTER(STR(?cls), "#") AS ?type)
+  ?ev kg:assertedSubject ?x ; kg:assertedPredicate kg:usedFor ; kg:assertedObject ?t ;
+      kg:sentence ?sentence ; prov:wasDerivedFrom ?p .
+}} GROUP BY ?name ?type ORDER BY DESC(?papers) ?name
+""",
+    cypher=f"""\
+{_FIND_CYPHER.format(v="t", p="task")}
+MATCH (x:Entity)-[r:USED_FOR]->(t)
+RETURN x.name AS name, [l IN labels(x) WHERE l <> 'Entity'][0] AS type,
+       count(DISTINCT r.paper) AS papers, min(r.evidence) AS evidence
+ORDER BY papers DESC, name
+""",
+))
+
+_add(Preset(
+    name="benchmarks-for",
+    description="Datasets and benchmarks the text states benchmark a task (BENCHMARK_FOR), with the papers and one evidence sentence.",
+    params={"task": "task: name, alias or id (case-insensitive)", "limit": LIMIT_DOC},
+    required=("task",),
+    sparql=f"""\
+SELECT ?name ?type (COUNT(DISTINCT ?p) AS ?papers) (MIN(?sentence) AS ?evidence) WHERE {{
+{_FIND_SPARQL.format(v="t", p="task")}
+  ?d kg:benchmarkFor ?t ; skos:prefLabel ?name ; a ?cls .
+  FILTER(?cls != kg:Entity)
+  BIND(STRAFTER(STR(?cls), "#") AS ?type)
+  ?ev kg:assertedSubject ?d ; kg:assertedPredicate kg:benchmarkFor ; kg:assertedObject ?t ;
+      kg:sentence ?sentence ; prov:wasDerivedFrom ?p .
+}} GROUP BY ?name ?type ORDER BY DESC(?papers) ?name
+""",
+    cypher=f"""\
+{_FIND_CYPHER.format(v="t", p="task")}
+MATCH (d:Entity)-[r:BENCHMARK_FOR]->(t)
+RETURN d.name AS name, [l IN labels(d) WHERE l <> 'Entity'][0] AS type,
+       count(DISTINCT r.paper) AS papers, min(r.evidence) AS evidence
+ORDER BY papers DESC, name
+""",
+))
+
+_add(Preset(
+    name="trained-on",
+    description="What a method was trained on: TRAINED_WITH edges from it, and TRAINS_ON of the papers that propose it.",
+    params={"method": "method: name, alias or id (case-insensitive)", "limit": LIMIT_DOC},
+    required=("method",),
+    sparql=f"""\
+SELECT ?dataset ?via (COUNT(DISTINCT ?p) AS ?papers) (MIN(?sentence) AS ?evidence) WHERE {{
+{_FIND_SPARQL.format(v="m", p="method")}
+  {{ ?m kg:trainedWith ?d .
+    ?ev kg:assertedSubject ?m ; kg:assertedPredicate kg:trainedWith ; kg:assertedObject ?d ;
+        kg:sentence ?sentence ; prov:wasDerivedFrom ?p .
+    BIND("TRAINED_WITH" AS ?via) }}
+  UNION
+  {{ ?p kg:proposes ?m ; kg:trainsOn ?d .
+    ?ev kg:assertedSubject ?p ; kg:assertedPredicate kg:trainsOn ; kg:assertedObject ?d ; kg:sentence ?sentence .
+    BIND("TRAINS_ON" AS ?via) }}
+  ?d skos:prefLabel ?dataset .
+}} GROUP BY ?dataset ?via ORDER BY DESC(?papers) ?dataset ?via
+""",
+    cypher=f"""\
+{_FIND_CYPHER.format(v="m", p="method")}
+MATCH (m)-[r:TRAINED_WITH]->(d:Entity)
+RETURN d.name AS dataset, 'TRAINED_WITH' AS via, count(DISTINCT r.paper) AS papers, min(r.evidence) AS evidence
+UNION ALL
+{_FIND_CYPHER.format(v="m", p="method")}
+MATCH (p:Paper)-[:PROPOSES]->(m)
+MATCH (p)-[r:TRAINS_ON]->(d:Entity)
+RETURN d.name AS dataset, 'TRAINS_ON' AS via, count(DISTINCT p) AS papers, min(r.evidence) AS evidence
+""",
+))
+
 
 _NAMED = """{ ?%(v)s skos:prefLabel ?%(v)sl } UNION { ?%(v)s skos:altLabel ?%(v)sl } UNION { ?%(v)s kg:entityId ?%(v)sl }
     FILTER(LCASE(STR(?%(v)sl)) = LCASE(STR(?%(p)s)))"""

@@ -93,6 +93,22 @@ PAPERS = [
 ]
 
 
+def _entity_edges() -> None:
+    """Entity-to-entity edges and TRAINS_ON (issue 26), stated in p2 and p3."""
+    for pid, rtype, src, tgt, ev in (
+        ("p3", R.USED_FOR, "gammalm", "languagemodeling", "We study language modeling at scale."),
+        ("p3", R.BENCHMARK_FOR, "wikitext103", "languagemodeling", "Gamma LM reaches a perplexity"),
+        ("p3", R.TRAINS_ON, "p3", "wikitext103", "Gamma LM reaches a perplexity"),
+        ("p2", R.TRAINED_WITH, "betanet", "imagenet", "BetaNet achieves 84.0%"),
+    ):
+        paper = next(p for p in PAPERS if p.id == pid)
+        i = paper.abstract.index(ev)
+        paper.relations.append(Relation(rtype, src, tgt, Span("abstract", i, i + len(ev), ev), "test", 0.8))
+
+
+_entity_edges()
+
+
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("tiny") / "store"
@@ -382,7 +398,9 @@ CYPHER_CASES = [("ImageNet", {}), ("wt103", {}), ("imagenet", {"metric": "top-1 
                 ("wikitext-103", {"task": "Language Modeling"}), ("ImageNet", {"paper_level": True}), ("glue", {}),
                 ('"}; DROP', {}), ("' OR 1=1 //", {"metric": "x"})]
 PRESET_PARAMS = {"methods-on": {"dataset": "ilsvrc 2012"}, "paper": {"paper": "gamma lm"},
-                 "best-reported": {"dataset": "imagenet", "metric": "top-1 acc"}, "sota-claims": {"dataset": "imagenet"}}
+                 "best-reported": {"dataset": "imagenet", "metric": "top-1 acc"}, "sota-claims": {"dataset": "imagenet"},
+                 "used-for": {"task": "Language Modeling"}, "benchmarks-for": {"task": "language modeling"},
+                 "trained-on": {"method": "gamma lm"}}
 
 
 @pytest.mark.bolt
@@ -406,6 +424,8 @@ def test_cypher_variants_agree_with_sparql(tiny):
                 def norm(rows):
                     return sorted(tuple(r[i] for i in keep) for r in rows)
                 assert norm(got.rows) == norm(exp.rows), name
+            for name, n in (("used-for", 1), ("benchmarks-for", 1), ("trained-on", 1)):
+                assert len(expected_presets[name].rows) == n, name  # the parity above is not vacuous
             assert run_preset(store, "methods-on", {"dataset": '"}) DETACH DELETE n //'}).rows == []
             assert run_preset(store, "top-datasets", {}).rows  # still there
         finally:
