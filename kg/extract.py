@@ -271,19 +271,18 @@ class PaperBuilder:
         raw = record.title if fld == "title" else record.abstract
         return Span(fld, a, b, raw[a:b])
 
-    def _acronym_key(self, text: str, kb_id: str, local_abbr: dict[str, str]) -> str | None:
+    def _acronym_key(self, text: str, kb_id: str, local_ids: dict[str, str]) -> str | None:
         """The key looked up in the corpus acronym table when resolving ``text``, if any."""
-        from extractors.keys import name_key
+        from extractors.keys import name_key, singular_key
 
         linker = self.linker
+        key = name_key(text)
+        if key in local_ids or singular_key(key) in local_ids:
+            return None  # the paper's own definition decides
         if kb_id and kb_id in linker.by_name:
             return None
         if linker._entry_for(text) is not None:
             return None
-        key = name_key(text)
-        if key in local_abbr:
-            long_form = local_abbr[key]
-            return None if linker._entry_for(long_form) is not None else name_key(long_form)
         return key
 
     def build(self, record: PaperRecord, group: PaperGroup, prep: Prepared, doc: Doc | DocData) -> PaperGraph:
@@ -301,9 +300,10 @@ class PaperBuilder:
             local_abbr[name_key(short)] = long_form
         entities: dict[str, Entity] = {}
         span_ids: dict[tuple[int, int], str] = {}
+        local_ids = linker.define_locally([(a[0], a[3]) for a in data.abbreviations], [e[0] for e in data.ents])
         for text, kb_id, label_, ent_id, start, end in data.ents:
-            eid = linker.resolve(text, kb_id, local_abbr)
-            if (k := self._acronym_key(text, kb_id, local_abbr)) is not None:
+            eid = linker.resolve(text, kb_id, local_ids=local_ids)
+            if (k := self._acronym_key(text, kb_id, local_ids)) is not None:
                 acro.add(k)
             label = EntityType(label_)
             name_hint = local_abbr.get(name_key(text)) if ent_id == "abbreviation" else None
