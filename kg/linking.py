@@ -112,6 +112,10 @@ def key_to_id(key: str) -> str:
     return key.replace("+", "plus").replace(".", "_") or "x"
 
 
+#: Node kinds, strongest evidence first (kg.nodes).
+KINDS = ("gazetteer", "defined", "name", "term")
+
+
 @dataclass(slots=True)
 class EntityInfo:
     """What the linker knows of a canonical entity across the corpus."""
@@ -124,6 +128,8 @@ class EntityInfo:
     variant_of: str | None = None
     part_of: str | None = None
     papers: int = 0
+    external_id: str | None = None  # Papers with Code URL, from the gazetteer
+    kind: str | None = None  # why it is a node (kg.nodes.node_kind)
 
     @property
     def type(self) -> EntityType:
@@ -162,6 +168,7 @@ class Linker:
                     eid, n = f"{key_to_id(name_key(e.name))}-{n}", n + 1
             taken.add(eid)
             self.gaz_ids[e.name] = eid
+        self.gazetteer_ids = frozenset(self.gaz_ids.values())
         # case variants of mixed-case acronyms ("mIOU" for "mIoU"): only
         # surfaces that are unique once folded
         folded: dict[str, list[GazetteerEntry]] = {}
@@ -283,12 +290,15 @@ class Linker:
             self.ambiguous[short_form] = set(ids)
         return entity_id
 
-    def observe(self, entity_id: str, surface: str, label: EntityType, name_hint: str | None = None) -> EntityInfo:
-        """Register a mention of ``entity_id`` (type vote and alias)."""
+    def observe(self, entity_id: str, surface: str, label: EntityType, name_hint: str | None = None,
+                kind: str | None = None) -> EntityInfo:
+        """Register a mention of ``entity_id`` (type vote, alias, node kind)."""
         info = self.registry.get(entity_id)
         if info is None:
             info = self._new_info(entity_id, name_hint or surface)
             self.registry[entity_id] = info
+        if kind is not None and (info.kind is None or KINDS.index(kind) < KINDS.index(info.kind)):
+            info.kind = kind
         info.type_votes[label] += 1
         if surface != info.name:
             info.aliases.add(surface)
@@ -297,7 +307,8 @@ class Linker:
     def _new_info(self, entity_id: str, surface: str) -> EntityInfo:
         entry = self._entry_for(surface)
         if entry is not None and self.gazetteer_id(entry) == entity_id:
-            info = EntityInfo(entity_id, entry.name, fixed_type=entry.type, aliases=set(entry.aliases))
+            info = EntityInfo(entity_id, entry.name, fixed_type=entry.type, aliases=set(entry.aliases),
+                              external_id=entry.external_id, kind="gazetteer")
             if entry.variant_of and entry.variant_of in self.by_name:
                 info.variant_of = self.gazetteer_id(self.by_name[entry.variant_of])
                 self.ensure_gazetteer(entry.variant_of)

@@ -16,15 +16,17 @@ from .output import emit, format_option
 @click.option("--type", "etype", type=click.Choice(["Method", "Dataset", "Benchmark", "Metric", "Task"]), help="Only this type.")
 @click.option("--top", type=click.IntRange(1), default=None, help="Only the N entities with most papers.")
 @click.option("--conflicts", is_flag=True, help="Only entities whose mentions were typed differently.")
+@click.option("--one-paper", is_flag=True, help="Only entities found in one paper (the long tail, for review), by type and name.")
 @format_option
-def entities_cmd(store_loc, etype, top, conflicts, fmt):
-    """Canonical entities with paper counts and aliases."""
+def entities_cmd(store_loc, etype, top, conflicts, one_paper, fmt):
+    """Canonical entities with paper counts, aliases, node kind (why it is a
+    node: gazetteer, defined, name, term) and Papers with Code id."""
     store = _open(store_loc, read_only=True)
     try:
-        rows = queries.entities(store, etype, top, conflicts)
+        rows = queries.entities(store, etype, top, conflicts, one_paper)
     finally:
         store.close()
-    emit(["id", "type", "name", "papers", "aliases", "mention types"], rows, fmt)
+    emit(["id", "type", "name", "papers", "aliases", "mention types", "kind", "external id"], rows, fmt)
 
 
 @main.command("show")
