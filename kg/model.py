@@ -39,6 +39,8 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     variant_of: str | None = None  # canonical id of the family
     part_of: str | None = None  # canonical id of the benchmark suite
+    kind: str | None = None  # why it is a node: gazetteer | defined | name | term (kg/nodes.py)
+    external_id: str | None = None  # Papers with Code URL
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -49,6 +51,8 @@ class Entity:
             "aliases": sorted(self.aliases),
             "variant_of": self.variant_of,
             "part_of": self.part_of,
+            "kind": self.kind,
+            "external_id": self.external_id,
             "mentions": [m.to_dict() for m in self.mentions],
         }
 
@@ -145,6 +149,8 @@ class PaperGraph:
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     results: list[Result] = field(default_factory=list)
+    #: generic descriptions and fragments: mentions on the paper, no nodes (kg/nodes.py)
+    concepts: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def source_id(self) -> str | None:
@@ -164,4 +170,5 @@ class PaperGraph:
             "entities": [e.to_dict() for e in self.entities],
             "relations": [r.to_dict() for r in self.relations],
             "results": [r.to_dict() for r in self.results],
+            "concepts": self.concepts,
         }

@@ -141,6 +141,7 @@ class KG(DefinedNamespace):
     entityId: URIRef
     paperCount: URIRef
     typeVotes: URIRef
+    nodeKind: URIRef
     authorsCount: URIRef
     organization: URIRef
     upvotes: URIRef

@@ -28,9 +28,11 @@ SHOW_COLUMNS = ["entity_id", "entity", "type", "section", "relation", "direction
 @click.option("--conflicts", is_flag=True, help="Only entities whose mentions were typed differently.")
 @click.option("--ambiguous", is_flag=True,
               help="Ambiguous acronyms instead: one short form defined with several long forms, kept apart.")
+@click.option("--one-paper", is_flag=True, help="Only entities found in one paper (the long tail, for review), by type and name.")
 @format_option
-def entities_cmd(store_loc, etype, top, conflicts, ambiguous, fmt):
-    """Canonical entities with paper counts and aliases."""
+def entities_cmd(store_loc, etype, top, conflicts, ambiguous, one_paper, fmt):
+    """Canonical entities with paper counts, aliases, node kind (why it is a
+    node: gazetteer, defined, name, term) and Papers with Code id."""
     from ..stores import default_location
 
     store = _open(store_loc, read_only=True)
@@ -41,13 +43,13 @@ def entities_cmd(store_loc, etype, top, conflicts, ambiguous, fmt):
 
             rows = ambiguous_acronyms(store, manifest_path_for(store_loc or default_location()))
         else:
-            rows = queries.entities(store, etype, top, conflicts)
+            rows = queries.entities(store, etype, top, conflicts, one_paper)
     finally:
         store.close()
     if ambiguous:
         emit(["short form", "long forms"], rows[:top] if top else rows, fmt, title="ambiguous acronyms (kept apart)")
         return
-    emit(["id", "type", "name", "papers", "aliases", "mention types"], rows, fmt)
+    emit(["id", "type", "name", "papers", "aliases", "mention types", "kind", "external id"], rows, fmt)
 
 
 @main.command("show")

@@ -583,7 +583,8 @@ class Neo4jStore:
         stubs: dict[str, dict] = {}
         for e in last.values():
             aliases = sorted(set(e.aliases) - {e.name})
-            by_label[NodeLabel(e.type.value).value].append({"id": e.id, "name": e.name, "aliases": aliases})
+            by_label[NodeLabel(e.type.value).value].append({"id": e.id, "name": e.name, "aliases": aliases,
+                                                            "pwc": e.external_id, "kind": e.kind})
             for ref, t in ((e.variant_of, RelationType.VARIANT_OF), (e.part_of, RelationType.PART_OF)):
                 if ref:
                     stubs[ref] = {"id": ref}

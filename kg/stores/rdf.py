@@ -26,6 +26,8 @@ from ontology import DCTERMS, ID_BASE, KG, OA, PROV, QUDT, SKOS, RelationType, r
 from ..model import PaperGraph, Relation
 from .base import EntityRecord
 
+OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_INT = NamedNode(XSD + "integer")
@@ -193,6 +195,10 @@ def entity_quads(entity: EntityRecord) -> list[Quad]:
     if entity.type_votes:
         votes = ";".join(f"{t}={n}" for t, n in sorted(entity.type_votes.items()))
         quads.append(Quad(s, nn(KG.typeVotes), _lit(votes), g))
+    if entity.external_id:
+        quads.append(Quad(s, nn(OWL_SAME_AS), nn(entity.external_id), g))
+    if entity.kind:
+        quads.append(Quad(s, nn(KG.nodeKind), _lit(entity.kind), g))
     return quads
 
 

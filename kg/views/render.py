@@ -97,6 +97,8 @@ def node_tooltip(d: dict) -> str:
         if d.get("aliases"):
             parts.append(f"<div>aliases: {_esc(', '.join(d['aliases']))}</div>")
         parts.append(f"<div>papers: {int(d.get('papers') or 0)}</div>")
+        if d.get("pwc"):
+            parts.append(f"<div>Papers with Code: {_esc(d['pwc'])}</div>")
     for s in d.get("evidence") or []:
         parts.append(f"<div class='kg-tt-ev'>\u201c{_esc(_short(s, 300))}\u201d</div>")
     return "".join(parts)

@@ -46,6 +46,9 @@ SELECT ?e ?id ?cls ?name WHERE {
 SPARQL_ALIASES = """
 SELECT ?e ?alias WHERE { ?e a kg:Entity ; skos:altLabel ?alias }
 """
+SPARQL_SAME_AS = """
+SELECT ?e ?same WHERE { ?e a kg:Entity ; <http://www.w3.org/2002/07/owl#sameAs> ?same }
+"""
 SPARQL_PAPERS = """
 SELECT ?p ?title ?date WHERE {
   ?p a kg:Paper ; dcterms:title ?title .
@@ -176,6 +179,9 @@ def read_sparql(store: Store) -> nx.MultiDiGraph:
     for e, alias in store.query(prefixes + SPARQL_ALIASES).rows:
         if e in b.nodes:
             b.nodes[e]["aliases"].append(str(alias))
+    for e, same in store.query(prefixes + SPARQL_SAME_AS).rows:
+        if e in b.nodes:
+            b.nodes[e]["pwc"] = str(same)  # Papers with Code page (tooltip)
     for p, title, date in store.query(prefixes + SPARQL_PAPERS).rows:
         b.node(p, kind=PAPER, type=NodeLabel.PAPER.value, id=_id_of(p), name=str(title), title=str(title),
                date=None if date is None else str(date))
