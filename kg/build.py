@@ -137,6 +137,8 @@ class Engine:
     """Ordered, bounded map of chunks of items to lists of DocData."""
 
     def __init__(self, fast: bool = False, workers: int = 1, engine: str = "local", scheduler: str | None = None, chunk: int = 32):
+        if engine == "local" and workers <= 1:
+            chunk = min(chunk, 8)  # in-process: small chunks, so progress moves per few records (same speed on the seeds)
         self.fast, self.workers, self.kind, self.scheduler, self.chunk = fast, max(1, workers), engine, scheduler, chunk
         self._pool = self._client = self._cluster = None
 
@@ -255,6 +257,16 @@ def _extracted(inputs, fmt, scan, manifest, linker, engine: Engine, force: bool,
         yield paper, (t.record.key, paper.id, t.chash, builder.observations, builder.acronym_keys)
 
 
+def _counted(stream: Iterable, progress: Callable[[int], None] | None) -> Iterator:
+    """``stream``, telling ``progress`` of each paper as it is extracted (not
+    per written batch: a bar that sat at 0 until the first 256 were written
+    said nothing)."""
+    for item in stream:
+        if progress:
+            progress(1)
+        yield item
+
+
 def _clear_store(store: Store, manifest: Manifest) -> None:
     """Empty the store (kg rebuild)."""
     if hasattr(store, "clear"):
@@ -340,12 +352,10 @@ def build(
         stats = {"unchanged": 0}
         with Engine(fast, workers, engine, scheduler) as eng:
             stream = _extracted(inputs, fmt, scan, man, linker, eng, False, changed, stats, progress)
-            for batch in batched(stream, write_batch):
+            for batch in batched(_counted(stream, progress), write_batch):
                 report.papers += store.write_papers([p for p, _ in batch])
                 man.record([row for _, row in batch])
                 man.commit()
-                if progress:
-                    progress(len(batch))
         report.unchanged = stats["unchanged"]
         scan = None  # free pass-1 state
 

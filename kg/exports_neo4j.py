@@ -16,7 +16,8 @@ _REL_PROPS = [("paper", "string"), ("evidence", "string"), ("field", "string"), 
 _NODE_PROPS = {
     "Paper": [("title", "string"), ("abstract", "string"), ("key", "string"), ("date", "string"), ("source_id", "string")],
     "Result": [("paper", "string"), ("value", "float"), ("unit", "string"), ("kind", "string"), ("text", "string"),
-               ("field", "string"), ("start", "int"), ("end", "int"), ("qualifier", "string")],
+               ("field", "string"), ("start", "int"), ("end", "int"), ("qualifier", "string"),
+               ("direction", "string"), ("scale", "string"), ("own", "boolean")],
 }
 _ENTITY_PROPS = [("name", "string")]
 
@@ -38,7 +39,10 @@ _SPARQL_RESULTS = """SELECT ?r ?paper ?value ?unit ?kind ?text ?field ?start ?en
   ?paper kg:reports ?r . ?r qudt:numericValue ?value ; kg:unit ?unit ; kg:kind ?kind ; kg:resultText ?text ;
      kg:field ?field ; oa:start ?start ; oa:end ?end .
   OPTIONAL { ?r kg:qualifier ?qualifier } OPTIONAL { ?r kg:measures ?metric } OPTIONAL { ?r kg:evaluatesOn ?dataset } }"""
-_SPARQL_FAMILY = """SELECT ?s ?p ?o WHERE { ?s ?p ?o . VALUES ?p { kg:variantOf kg:partOf } }"""
+#: Entity descriptions only (a paper's graph may also state kg:partOf, with
+#: evidence: those come with the paper's relations).
+_SPARQL_FAMILY = ("SELECT ?s ?p ?o WHERE { GRAPH <https://w3id.org/mlkg/id/graph/entities> "
+                  "{ ?s ?p ?o . VALUES ?p { kg:variantOf kg:partOf } } }")
 
 
 def _from_sparql(store, nodes: dict, rels: dict) -> None:

@@ -20,6 +20,7 @@ from extractors.relations import PAPER
 from ontology import EntityType, RelationType
 
 from .linking import Linker
+from .same_thing import one_thing
 from .model import Entity, PaperGraph, Relation, Result, Span
 from .records import PaperRecord, RecordError, SourceRef
 from .sources import read_records
@@ -142,7 +143,8 @@ class DocData:
 
     ents: (text, kb_id, label, id, start_char, end_char);
     relations: (type value, source, target, evidence, extractor, confidence);
-    results: (value, unit, kind, start, end, qualifier, metric, dataset, method).
+    results: (value, unit, kind, start, end, qualifier, metric, dataset, method,
+    measure, direction, scale, own, over).
     """
 
     abbreviations: list[tuple]
@@ -160,8 +162,9 @@ def doc_data(doc: Doc) -> DocData:
         [(a.long, a.long_start, a.long_end, a.short, a.short_start, a.short_end) for a in doc._.abbreviations],
         [(e.text, e.kb_id_, e.label_, e.id_, e.start_char, e.end_char) for e in doc.ents],
         [(r.type.value, span(r.source), span(r.target), tuple(r.evidence), r.extractor, float(r.confidence)) for r in doc._.relations],
-        [(lr.quantity.value, lr.quantity.unit, lr.quantity.kind, lr.quantity.start, lr.quantity.end, lr.quantity.qualifier,
-          span(lr.metric) if lr.metric else None, span(lr.dataset) if lr.dataset else None, span(lr.method) if lr.method else None)
+        [(lr.quantity.value, lr.quantity.unit, lr.kind, lr.quantity.start, lr.quantity.end, lr.quantity.qualifier,
+          span(lr.metric) if lr.metric else None, span(lr.dataset) if lr.dataset else None, span(lr.method) if lr.method else None,
+          lr.quantity.kind, lr.direction, lr.scale, lr.own, span(lr.over) if lr.over else None)
          for lr in doc._.results],
     )
 
@@ -338,25 +341,32 @@ class PaperBuilder:
             tgt = ent_at(target) if isinstance(target, tuple | list) else pid
             if src is None or tgt is None or src == tgt:
                 continue
+            if src != pid and tgt != pid and one_thing(entities[src], entities[tgt]):
+                continue  # "PBN > Prototype-Based Network": one method under two ids
             if rtype is RelationType.PROPOSES:
                 entities[tgt].proposed = True
             key = (rtype, src, tgt)
             old = relations.get(key)
             if old is None or confidence > old.confidence:
                 ev = self._span(record, prep, *evidence)
-                relations[key] = Relation(rtype, src, tgt, ev, extractor, confidence)
+                relations[key] = Relation(
+                    rtype, src, tgt, ev, extractor, confidence,
+                    None if source == PAPER else self._span(record, prep, *source),
+                    self._span(record, prep, *target) if isinstance(target, tuple | list) else None,
+                )
         # a proposed entity is not also "used"
         proposed = {e.id for e in entities.values() if e.proposed}
         rels = [r for r in relations.values() if not (r.type is RelationType.USES and r.target in proposed)]
         results = []
-        for value, unit, kind, qstart, qend, qualifier, metric, dataset, method in data.results:
+        for value, unit, kind, qstart, qend, qualifier, metric, dataset, method, measure, direction, scale, own, over in data.results:
             results.append(
                 Result(
                     value, unit, kind, self._span(record, prep, qstart, qend),
                     metric=ent_at(metric) if metric else None,
                     dataset=ent_at(dataset) if dataset else None,
                     method=ent_at(method) if method else None,
-                    qualifier=qualifier,
+                    qualifier=qualifier, measure=measure, direction=direction, scale=scale, own=bool(own),
+                    over=ent_at(over) if over else None,
                 )
             )
         for e in entities.values():

@@ -56,7 +56,11 @@ class Entity:
 @dataclass(slots=True)
 class Relation:
     """A typed edge with its evidence. ``source``/``target`` are entity ids,
-    or the paper id for paper-level relations (PROPOSES, USES, ...)."""
+    or the paper id for paper-level relations (PROPOSES, USES, ...).
+
+    ``source_mention``/``target_mention``: the mentions the statement joins,
+    in the same field as the evidence (None for the paper end), so that a
+    tool outside the project can score an edge by its spans."""
 
     type: RelationType
     source: str
@@ -64,13 +68,20 @@ class Relation:
     evidence: Span
     extractor: str
     confidence: float
+    source_mention: Span | None = None
+    target_mention: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        def mention(m: Span | None) -> dict[str, Any] | None:
+            return None if m is None else {"field": m.field, "start": m.start, "end": m.end, "text": m.text}
+
         return {
             "type": self.type.value,
             "source": self.source,
             "target": self.target,
             "evidence": self.evidence.to_dict(),
+            "source_mention": mention(self.source_mention),
+            "target_mention": mention(self.target_mention),
             "extractor": self.extractor,
             "confidence": round(self.confidence, 3),
         }
@@ -88,6 +99,16 @@ class Result:
     dataset: str | None = None
     method: str | None = None
     qualifier: str | None = None  # "up to", "<", "+", "range-low", ...
+    # kind: absolute | delta | ratio | cost | setting | baseline | count (only absolute ranks)
+    measure: str | None = None  # what the value measures by its words: accuracy, perplexity, latency ...
+    direction: str | None = None  # of its metric: "higher" | "lower" (is better)
+    scale: str | None = None  # "percent" | "0-1" | "points"
+    own: bool = False  # the paper's own result
+    over: str | None = None  # entity id a delta is over
+
+    def __post_init__(self) -> None:
+        if self.scale is None:  # (a result made without the pipeline's scale)
+            self.scale = "percent" if self.unit == "%" else "points"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -102,6 +123,11 @@ class Result:
             "metric": self.metric,
             "dataset": self.dataset,
             "method": self.method,
+            "measure": self.measure,
+            "direction": self.direction,
+            "scale": self.scale,
+            "own": self.own,
+            "over": self.over,
         }
 
 

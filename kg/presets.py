@@ -113,9 +113,10 @@ SELECT ?title ?relation ?type ?name ?value ?unit ?evidence WHERE {
   } UNION {
     ?p kg:reports ?r .
     ?r qudt:numericValue ?value ; kg:unit ?unit ; kg:kind ?kind ; kg:resultText ?evidence .
+    OPTIONAL { ?r kg:measure ?measure }
     BIND("REPORTS" AS ?relation)
     BIND("Result" AS ?type)
-    BIND(?kind AS ?name)
+    BIND(COALESCE(?measure, ?kind) AS ?name)
   }
 } ORDER BY ?title ?relation ?type ?name ?value
 """,
@@ -127,7 +128,7 @@ MATCH (p)-[rel]->(x)
 WHERE type(rel) IN ['PROPOSES', 'USES', 'EVALUATES_ON', 'MEASURES', 'ADDRESSES', 'REPORTS']
 RETURN p.title AS title, type(rel) AS relation,
        CASE WHEN x:Result THEN 'Result' ELSE [l IN labels(x) WHERE l <> 'Entity'][0] END AS type,
-       CASE WHEN x:Result THEN x.kind ELSE x.name END AS name, x.value AS value, x.unit AS unit,
+       CASE WHEN x:Result THEN coalesce(x.measure, x.kind) ELSE x.name END AS name, x.value AS value, x.unit AS unit,
        CASE WHEN x:Result THEN x.text ELSE rel.evidence END AS evidence
 ORDER BY title, relation, type, name, value
 """,
@@ -223,6 +224,165 @@ WHERE e1.id < e2.id
 RETURN e1.name AS a, [l IN labels(e1) WHERE l <> 'Entity'][0] AS aType,
        e2.name AS b, [l IN labels(e2) WHERE l <> 'Entity'][0] AS bType, count(DISTINCT p) AS papers
 ORDER BY papers DESC, a, b
+""",
+))
+
+#: Entity lookup by name, alias or id, case-insensitive (SPARQL / Cypher), for
+#: the relation presets below; ``{v}`` is the variable, ``{p}`` the parameter.
+_FIND_SPARQL = """\
+  ?{v} a kg:Entity ; (skos:prefLabel|skos:altLabel|kg:entityId) ?{v}Label .
+  FILTER(LCASE(STR(?{v}Label)) = LCASE(STR(?{p})))"""
+_FIND_CYPHER = """\
+MATCH ({v}:Entity)
+WHERE toLower({v}.name) = toLower(${p}) OR toLower({v}.id) = toLower(${p})
+      OR any(a IN coalesce({v}.aliases, []) WHERE toLower(a) = toLower(${p}))"""
+
+_add(Preset(
+    name="used-for",
+    description="Methods and datasets the text states are used for a task (USED_FOR), with the papers and one evidence sentence.",
+    params={"task": "task: name, alias or id (case-insensitive)", "limit": LIMIT_DOC},
+    required=("task",),
+    sparql=f"""\
+SELECT ?name ?type (COUNT(DISTINCT ?p) AS ?papers) (MIN(?sentence) AS ?evidence) WHERE {{
+{_FIND_SPARQL.format(v="t", p="task")}
+  ?x kg:usedFor ?t ; skos:prefLabel ?name ; a ?cls .
+  FILTER(?cls != kg:Entity)
+  BIND(STRAFTER(STR(?cls), "#") AS ?type)
+  ?ev kg:assertedSubject ?x ; kg:assertedPredicate kg:usedFor ; kg:assertedObject ?t ;
+      kg:sentence ?sentence ; prov:wasDerivedFrom ?p .
+}} GROUP BY ?name ?type ORDER BY DESC(?papers) ?name
+""",
+    cypher=f"""\
+{_FIND_CYPHER.format(v="t", p="task")}
+MATCH (x:Entity)-[r:USED_FOR]->(t)
+RETURN x.name AS name, [l IN labels(x) WHERE l <> 'Entity'][0] AS type,
+       count(DISTINCT r.paper) AS papers, min(r.evidence) AS evidence
+ORDER BY papers DESC, name
+""",
+))
+
+_add(Preset(
+    name="benchmarks-for",
+    description="Datasets and benchmarks the text states benchmark a task (BENCHMARK_FOR), with the papers and one evidence sentence.",
+    params={"task": "task: name, alias or id (case-insensitive)", "limit": LIMIT_DOC},
+    required=("task",),
+    sparql=f"""\
+SELECT ?name ?type (COUNT(DISTINCT ?p) AS ?papers) (MIN(?sentence) AS ?evidence) WHERE {{
+{_FIND_SPARQL.format(v="t", p="task")}
+  ?d kg:benchmarkFor ?t ; skos:prefLabel ?name ; a ?cls .
+  FILTER(?cls != kg:Entity)
+  BIND(STRAFTER(STR(?cls), "#") AS ?type)
+  ?ev kg:assertedSubject ?d ; kg:assertedPredicate kg:benchmarkFor ; kg:assertedObject ?t ;
+      kg:sentence ?sentence ; prov:wasDerivedFrom ?p .
+}} GROUP BY ?name ?type ORDER BY DESC(?papers) ?name
+""",
+    cypher=f"""\
+{_FIND_CYPHER.format(v="t", p="task")}
+MATCH (d:Entity)-[r:BENCHMARK_FOR]->(t)
+RETURN d.name AS name, [l IN labels(d) WHERE l <> 'Entity'][0] AS type,
+       count(DISTINCT r.paper) AS papers, min(r.evidence) AS evidence
+ORDER BY papers DESC, name
+""",
+))
+
+_add(Preset(
+    name="trained-on",
+    description="What a method was trained on: TRAINED_WITH edges from it, and TRAINS_ON of the papers that propose it.",
+    params={"method": "method: name, alias or id (case-insensitive)", "limit": LIMIT_DOC},
+    required=("method",),
+    sparql=f"""\
+SELECT ?dataset ?via (COUNT(DISTINCT ?p) AS ?papers) (MIN(?sentence) AS ?evidence) WHERE {{
+{_FIND_SPARQL.format(v="m", p="method")}
+  {{ ?m kg:trainedWith ?d .
+    ?ev kg:assertedSubject ?m ; kg:assertedPredicate kg:trainedWith ; kg:assertedObject ?d ;
+        kg:sentence ?sentence ; prov:wasDerivedFrom ?p .
+    BIND("TRAINED_WITH" AS ?via) }}
+  UNION
+  {{ ?p kg:proposes ?m ; kg:trainsOn ?d .
+    ?ev kg:assertedSubject ?p ; kg:assertedPredicate kg:trainsOn ; kg:assertedObject ?d ; kg:sentence ?sentence .
+    BIND("TRAINS_ON" AS ?via) }}
+  ?d skos:prefLabel ?dataset .
+}} GROUP BY ?dataset ?via ORDER BY DESC(?papers) ?dataset ?via
+""",
+    cypher=f"""\
+{_FIND_CYPHER.format(v="m", p="method")}
+MATCH (m)-[r:TRAINED_WITH]->(d:Entity)
+RETURN d.name AS dataset, 'TRAINED_WITH' AS via, count(DISTINCT r.paper) AS papers, min(r.evidence) AS evidence
+UNION ALL
+{_FIND_CYPHER.format(v="m", p="method")}
+MATCH (p:Paper)-[:PROPOSES]->(m)
+MATCH (p)-[r:TRAINS_ON]->(d:Entity)
+RETURN d.name AS dataset, 'TRAINS_ON' AS via, count(DISTINCT p) AS papers, min(r.evidence) AS evidence
+""",
+))
+
+
+_NAMED = """{ ?%(v)s skos:prefLabel ?%(v)sl } UNION { ?%(v)s skos:altLabel ?%(v)sl } UNION { ?%(v)s kg:entityId ?%(v)sl }
+    FILTER(LCASE(STR(?%(v)sl)) = LCASE(STR(?%(p)s)))"""
+
+_add(Preset(
+    name="best-reported",
+    description="Best reported METRIC on DATASET: absolute scores only (no delta, ratio, setting, baseline), "
+                "best first by the metric's direction, with the evidence text.",
+    params={"dataset": "dataset or benchmark (name, alias or id; case-insensitive)",
+            "metric": "metric (name, alias or id; case-insensitive)", "limit": LIMIT_DOC},
+    required=("dataset", "metric"),
+    sparql="""\
+SELECT ?title ?method ?value ?unit ?scale ?direction ?text WHERE {
+  ?d a kg:Entity . FILTER EXISTS { """ + _NAMED % {"v": "d", "p": "dataset"} + """ }
+  ?m a kg:Metric . FILTER EXISTS { """ + _NAMED % {"v": "m", "p": "metric"} + """ }
+  ?x kg:partOf* ?d .
+  ?p a kg:Paper ; dcterms:title ?title ; kg:reports ?r .
+  ?r kg:evaluatesOn ?x ; kg:measures ?m ; kg:kind "absolute" ; qudt:numericValue ?value ; kg:unit ?unit ; kg:resultText ?text .
+  OPTIONAL { ?r kg:scale ?scale }
+  OPTIONAL { ?r kg:direction ?direction }
+  OPTIONAL { ?r kg:achievedBy ?mth . ?mth skos:prefLabel ?method }
+  BIND(IF(?scale = "0-1", 100 * ?value, ?value) AS ?cmp)
+} ORDER BY (IF(COALESCE(?direction, "higher") = "lower", ?cmp, -?cmp)) ?title
+""",
+    cypher="""\
+MATCH (d:Entity) WHERE toLower(d.name) = toLower($dataset) OR toLower(d.id) = toLower($dataset)
+      OR any(a IN coalesce(d.aliases, []) WHERE toLower(a) = toLower($dataset))
+MATCH (m:Entity) WHERE toLower(m.name) = toLower($metric) OR toLower(m.id) = toLower($metric)
+      OR any(a IN coalesce(m.aliases, []) WHERE toLower(a) = toLower($metric))
+MATCH (x:Entity)-[:PART_OF*0..3]->(d)
+MATCH (p:Paper)-[:REPORTS]->(r:Result {kind: 'absolute'})-[:EVALUATES_ON]->(x)
+MATCH (r)-[:MEASURES]->(m)
+OPTIONAL MATCH (r)-[:ACHIEVED_BY]->(mth:Entity)
+WITH DISTINCT p, r, mth, CASE WHEN r.scale = '0-1' THEN 100 * r.value ELSE r.value END AS cmp
+RETURN p.title AS title, mth.name AS method, r.value AS value, r.unit AS unit, r.scale AS scale,
+       r.direction AS direction, r.text AS text
+ORDER BY CASE WHEN coalesce(r.direction, 'higher') = 'lower' THEN cmp ELSE -cmp END, title
+""",
+))
+
+#: Phrases of a state-of-the-art claim (lower case; matched with CONTAINS, portable across stores).
+_SOTA = ("state of the art", "state-of-the-art", "sota", "new record", "best reported", "best published")
+
+_add(Preset(
+    name="sota-claims",
+    description="Papers claiming state of the art on DATASET: papers evaluating on it whose evidence sentence "
+                "claims the state of the art (or best reported result), with that sentence.",
+    params={"dataset": "dataset or benchmark (name, alias or id; case-insensitive)", "limit": LIMIT_DOC},
+    required=("dataset",),
+    sparql="""\
+SELECT DISTINCT ?title ?date ?sentence WHERE {
+  ?d a kg:Entity . FILTER EXISTS { """ + _NAMED % {"v": "d", "p": "dataset"} + """ }
+  ?x kg:partOf* ?d .
+  ?p a kg:Paper ; dcterms:title ?title ; kg:evaluatesOn ?x .
+  ?ev kg:assertedSubject ?p ; kg:assertedObject ?x ; kg:sentence ?sentence .
+  FILTER(""" + " || ".join(f'CONTAINS(LCASE(?sentence), "{w}")' for w in _SOTA) + """)
+  OPTIONAL { ?p dcterms:date ?date }
+} ORDER BY DESC(?date) ?title
+""",
+    cypher="""\
+MATCH (d:Entity) WHERE toLower(d.name) = toLower($dataset) OR toLower(d.id) = toLower($dataset)
+      OR any(a IN coalesce(d.aliases, []) WHERE toLower(a) = toLower($dataset))
+MATCH (x:Entity)-[:PART_OF*0..3]->(d)
+MATCH (p:Paper)-[e:EVALUATES_ON]->(x)
+WITH p, e WHERE """ + " OR ".join(f"toLower(e.evidence) CONTAINS '{w}'" for w in _SOTA) + """
+RETURN DISTINCT p.title AS title, p.date AS date, e.evidence AS sentence
+ORDER BY date DESC, title
 """,
 ))
 

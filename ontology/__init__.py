@@ -53,22 +53,51 @@ class RelationType(str, Enum):
     MEASURES = "MEASURES"  # Paper or Result -> Metric
     ADDRESSES = "ADDRESSES"  # Paper -> Task
     REPORTS = "REPORTS"  # Paper -> Result
-    OUTPERFORMS = "OUTPERFORMS"  # Method -> Method
+    OUTPERFORMS = "OUTPERFORMS"  # Method -> Method (a refinement of COMPARE_WITH)
     VARIANT_OF = "VARIANT_OF"  # entity -> family entity
-    PART_OF = "PART_OF"  # Dataset/Task -> Benchmark
+    PART_OF = "PART_OF"  # component -> larger method/system; Dataset/Task -> Benchmark
+    TRAINS_ON = "TRAINS_ON"  # Paper -> Dataset it trains or pre-trains on (not an evaluation set)
+    # Entity-to-entity relations of SciER (Zhang et al., EMNLP 2024), as the
+    # text states them; directions as in its guidelines.
+    USED_FOR = "USED_FOR"  # Method/Dataset -> Task/Method it is used for
+    SUBCLASS_OF = "SUBCLASS_OF"  # X is a kind of Y
+    SYNONYM_OF = "SYNONYM_OF"  # two names of one thing (short form -> long form)
+    EVALUATED_WITH = "EVALUATED_WITH"  # Method/Task -> Dataset/Metric it is evaluated with
+    COMPARE_WITH = "COMPARE_WITH"  # Method <-> Method compared (stored as written)
+    BENCHMARK_FOR = "BENCHMARK_FOR"  # Dataset/Benchmark -> Task
+    SUBTASK_OF = "SUBTASK_OF"  # Task -> Task
+    TRAINED_WITH = "TRAINED_WITH"  # Method -> Dataset it is trained with
 
     @property
     def entity_domain(self) -> bool:
         """Whether the source may be an entity (``rdfs:domain kg:Entity`` in
         schema.ttl; a test checks they agree). The others start at a Paper
         (or a Result), so deleting a paper's node takes them with it."""
-        return self.value in ("OUTPERFORMS", "VARIANT_OF", "PART_OF")
+        return self.value in _ENTITY_DOMAIN
 
     @property
     def rdf_name(self) -> str:
         """camelCase property name used in RDF (``EVALUATES_ON`` -> ``evaluatesOn``)."""
         head, *rest = self.value.lower().split("_")
         return head + "".join(p.capitalize() for p in rest)
+
+
+#: Relation types whose source is an entity (see :attr:`RelationType.entity_domain`).
+_ENTITY_DOMAIN = frozenset((
+    "OUTPERFORMS", "VARIANT_OF", "PART_OF", "USED_FOR", "SUBCLASS_OF", "SYNONYM_OF", "EVALUATED_WITH",
+    "COMPARE_WITH", "BENCHMARK_FOR", "SUBTASK_OF", "TRAINED_WITH",
+))
+#: The entity-to-entity relation types extracted from a paper's text (SciER's
+#: nine plus OUTPERFORMS), in the order tables list them; VARIANT_OF and the
+#: gazetteer's PART_OF also join entities but describe them (entities graph).
+TEXT_ENTITY_RELATIONS: tuple[RelationType, ...] = tuple(RelationType(v) for v in (
+    "USED_FOR", "PART_OF", "SUBCLASS_OF", "SYNONYM_OF", "EVALUATED_WITH", "COMPARE_WITH", "OUTPERFORMS",
+    "BENCHMARK_FOR", "SUBTASK_OF", "TRAINED_WITH",
+))
+#: Paper-level relation types (source: the paper) a paper states of its own work.
+PAPER_RELATIONS: tuple[RelationType, ...] = tuple(RelationType(v) for v in (
+    "PROPOSES", "USES", "EVALUATES_ON", "TRAINS_ON", "ADDRESSES", "MEASURES",
+))
 
 
 class KG(DefinedNamespace):
@@ -97,6 +126,15 @@ class KG(DefinedNamespace):
     outperforms: URIRef
     variantOf: URIRef
     partOf: URIRef
+    trainsOn: URIRef
+    usedFor: URIRef
+    subclassOf: URIRef
+    synonymOf: URIRef
+    evaluatedWith: URIRef
+    compareWith: URIRef
+    benchmarkFor: URIRef
+    subtaskOf: URIRef
+    trainedWith: URIRef
     achievedBy: URIRef
     # data properties
     paperKey: URIRef
@@ -114,6 +152,11 @@ class KG(DefinedNamespace):
     kind: URIRef
     resultText: URIRef
     qualifier: URIRef
+    measure: URIRef
+    direction: URIRef
+    scale: URIRef
+    ownResult: URIRef
+    over: URIRef
     # evidence (reified assertion)
     assertedSubject: URIRef
     assertedPredicate: URIRef
@@ -122,6 +165,10 @@ class KG(DefinedNamespace):
     confidence: URIRef
     field: URIRef
     sentence: URIRef
+    sourceStart: URIRef
+    sourceEnd: URIRef
+    targetStart: URIRef
+    targetEnd: URIRef
 
 
 # Standard vocabularies reused by the RDF mapping.

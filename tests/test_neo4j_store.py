@@ -327,7 +327,8 @@ def test_entity_edge_types_follow_the_schema():
     rdfs = rdflib.RDFS
     labels = {str(g.value(p, rdfs.label)) for p in g.subjects(rdfs.domain, KG.Entity)}
     assert set(cypher.ENTITY_EDGE_TYPES) == labels & {t.value for t in RelationType} == {
-        "OUTPERFORMS", "VARIANT_OF", "PART_OF"}
+        "OUTPERFORMS", "VARIANT_OF", "PART_OF", "USED_FOR", "SUBCLASS_OF", "SYNONYM_OF", "EVALUATED_WITH",
+        "COMPARE_WITH", "BENCHMARK_FOR", "SUBTASK_OF", "TRAINED_WITH"}
     deletes = " ".join(cypher.delete_paper_contribution())
     assert "[r:OUTPERFORMS {paper: pid}]" in deletes and "[r:USES" not in deletes
     assert not any(":USES]" in s or "r:USES" in s for s in cypher.schema_falkordb() + cypher.schema_neo4j())
@@ -371,6 +372,31 @@ def test_entity_sourced_edge_outside_the_ontology_is_refused(store):
     with pytest.raises(StoreError, match="USES edge from entity 'foonet'"):
         store.write_papers([bad])
     assert store.counts()["nodes"].get("Paper", 0) == 0  # refused before anything was written
+
+
+def test_entity_to_entity_relations_with_evidence_and_rewrite(store):
+    """The SciER types join entities with their evidence, and a rewrite of
+    the paper takes them away (they are indexed and deleted by paper)."""
+    a = paper_a()
+    a.entities.append(Entity("cls", EntityType.TASK, "image classification"))
+    text = "FooNet for image classification, trained on ImageNet"
+    a.relations += [
+        Relation(RelationType.USED_FOR, "foonet", "cls", _span(text), "pattern:used-for", 0.75,
+                 _span("FooNet"), _span("image classification", 11)),
+        Relation(RelationType.TRAINED_WITH, "foonet", "imagenet", _span(text), "pattern:trained-on", 0.8),
+        Relation(RelationType.BENCHMARK_FOR, "imagenet", "cls", _span(text), "pattern:benchmark-for", 0.8),
+        Relation(RelationType.TRAINS_ON, "paper-a", "imagenet", _span(text), "cue:trained-on", 0.85),
+    ]
+    store.write_papers([a])
+    res = store.query("MATCH (m:Entity)-[r:USED_FOR]->(t:Entity {id: $task}) "
+                      "RETURN m.id, r.paper, r.evidence, r.extractor, r.confidence", {"task": "cls"})
+    assert res.rows == [["foonet", "paper-a", text, "pattern:used-for", 0.75]]
+    res = store.query("MATCH (p:Paper)-[:TRAINS_ON]->(d:Entity) MATCH (:Entity {id: 'foonet'})-[:TRAINED_WITH]->(d) "
+                      "MATCH (d)-[:BENCHMARK_FOR]->(t:Entity) RETURN p.id, d.id, t.id")
+    assert res.rows == [["paper-a", "imagenet", "cls"]]
+    store.write_papers([paper_a()])
+    counts = store.counts()["relationships"]
+    assert not {"USED_FOR", "TRAINED_WITH", "BENCHMARK_FOR", "TRAINS_ON"} & set(counts)
 
 
 def test_idempotent(store):

@@ -99,8 +99,8 @@ def test_show_lists_the_source_id(store):
     r = CliRunner().invoke(main, ["show", "CoVoST 2", "--store", str(store), "--format", "csv"])
     assert r.exit_code == 0, r.output
     rows = list(csv.reader(io.StringIO(r.output)))
-    header = next(row for row in rows if "source id" in row)
-    col = header.index("source id")
+    header = next(row for row in rows if "source_id" in row)
+    col = header.index("source_id")
     paper_col = header.index("paper")
     hits = [row for row in rows if len(row) == len(header) and row[paper_col].startswith("Sparse Mixture Adapters")]
     assert hits and all(row[col] == "p1" for row in hits)

@@ -157,7 +157,8 @@ RESULT_EDGES = (("metric", RelationType.MEASURES.value), ("dataset", RelationTyp
                 ("method", ACHIEVED_BY))
 #: Properties of a Result node after ``id``, in the order of the compact rows
 #: of :func:`create_results` (a null value leaves the property unset).
-RESULT_PROPS = ("value", "unit", "kind", "text", "field", "start", "end", "qualifier", "metric", "dataset", "method")
+RESULT_PROPS = ("value", "unit", "kind", "text", "field", "start", "end", "qualifier", "metric", "dataset", "method",
+                "measure", "direction", "scale", "own", "over")
 
 
 def create_results() -> str:

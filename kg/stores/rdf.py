@@ -96,7 +96,19 @@ def relation_quads(rel: Relation, paper: PaperGraph, g: NamedNode) -> list[Quad]
         Quad(ev, nn(KG.extractor), _lit(rel.extractor), g),
         Quad(ev, nn(KG.confidence), _lit(round(rel.confidence, 3)), g),
         Quad(ev, nn(PROV.wasDerivedFrom), paper_iri(paper.id), g),
-    ]
+    ] + _mention_quads(ev, rel, g)
+
+
+def _mention_quads(ev: NamedNode, rel: Relation, g: NamedNode) -> list[Quad]:
+    """Offsets of the two mentions an entity-to-entity (or paper-to-entity)
+    statement joins, in the evidence's field: ``kg:sourceStart`` ...
+    ``kg:targetEnd``."""
+    out = []
+    for m, start, end in ((rel.source_mention, KG.sourceStart, KG.sourceEnd),
+                          (rel.target_mention, KG.targetStart, KG.targetEnd)):
+        if m is not None:
+            out += [Quad(ev, nn(start), _lit(int(m.start)), g), Quad(ev, nn(end), _lit(int(m.end)), g)]
+    return out
 
 
 _META = {
@@ -148,6 +160,12 @@ def paper_quads(paper: PaperGraph) -> list[Quad]:
         ]
         if res.qualifier:
             quads.append(Quad(r, nn(KG.qualifier), _lit(res.qualifier), g))
+        quads.append(Quad(r, nn(KG.ownResult), _lit(bool(res.own)), g))
+        for prop, val in ((KG.direction, res.direction), (KG.scale, res.scale), (KG.measure, res.measure)):
+            if val:
+                quads.append(Quad(r, nn(prop), _lit(val), g))
+        if res.over:
+            quads.append(Quad(r, nn(KG.over), entity_iri(res.over), g))
         for ref, rel_type in ((res.metric, RelationType.MEASURES), (res.dataset, RelationType.EVALUATES_ON)):
             if ref:
                 quads.append(Quad(r, nn(rdf_property(rel_type)), entity_iri(ref), g))

@@ -1,0 +1,270 @@
+"""Entity-to-entity relations from cue patterns between two mentions of a sentence.
+
+Parse-free: for each ordered pair of mentions (a before b) of one sentence,
+the text between them, with the mentions in between written as ``§``, is
+matched against the patterns of :data:`PATTERNS`; a pattern fixes the
+relation type, which mention is the source, and the entity types allowed at
+each end. The types and directions are SciER's (Zhang et al., EMNLP 2024);
+the cue phrases are the lexical patterns of hyponymy (Hearst, COLING 1992:
+"Y such as X", "X is a Y") and the connective phrases of the SciER and
+SciERC annotations. Every pattern is justified by its count and precision on
+SciER train with the gold mentions (research use, never shipped weights):
+``python -m extractors.entity_relations ../shared/corpora/scier/train.jsonl``
+prints them, and the table in :data:`PATTERNS` quotes them.
+
+A pair classifier can later join as a further pipeline component that reads
+``doc._.relations`` and adds or rescores entity pairs; these rules stay
+the high-precision floor.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ontology import EntityType, RelationType
+
+from .abbreviations import best_long_form
+from .doctext import Ent
+
+#: Entity labels -> one-letter classes used by the patterns.
+_CLASS = {EntityType.METHOD.value: "M", EntityType.DATASET.value: "D", EntityType.BENCHMARK.value: "D",
+          EntityType.TASK.value: "T", EntityType.METRIC.value: "X"}
+#: Mentions further apart than this (chars) are not paired (list patterns
+#: run longer: "tasks such as A, B, C and D").
+MAX_GAP = 90
+_DET = r"(?:(?:the|a|an|our|their|its|this|these|two|three|several|various|many|other|standard|popular|"\
+       r"widely used|public|publicly available|large-scale|challenging|benchmark|existing)\s+)*"
+#: A list continuing to the second mention: "A, B, and" before it.
+_LIST = r"(?:§\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+))*"
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One cue: ``regex`` must match the whole text between the two mentions
+    (lower-cased, inner mentions as ``§``); ``left``/``right`` are the
+    allowed classes of the first and second mention; ``forward``: the first
+    mention is the source."""
+
+    name: str
+    type: RelationType
+    regex: re.Pattern
+    left: str
+    right: str
+    forward: bool
+    confidence: float
+    #: same entity class at both ends required
+    same_class: bool = False
+
+
+def _p(name: str, rtype: str, regex: str, left: str, right: str, forward: bool, conf: float,
+       same_class: bool = False) -> Pattern:
+    return Pattern(name, RelationType(rtype), re.compile(regex), left, right, forward, conf, same_class)
+
+
+#: The cue patterns, most specific first (the first that matches a pair wins).
+#: Precision quoted: SciER train, gold mentions, relation and direction right
+#: (``python -m extractors.entity_relations``); see its output for counts.
+PATTERNS: tuple[Pattern, ...] = (
+    # "convolutional neural networks (CNNs)": the short form names the long one
+    _p("synonym-paren", "SYNONYM_OF", r"\s*\(\s*", "MDTX", "MDTX", False, 0.9, same_class=True),
+    # "X, a subtask of Y" / "X is a sub-problem of Y"
+    _p("subtask-of", "SUBTASK_OF", r"\s*,?\s*(?:(?:is|as|are)\s+)?(?:a|an|one)?\s*(?:important\s+|fundamental\s+|key\s+)?"
+       r"(?:sub-?tasks?|sub-?problems?|sub-?fields?|special case|instance)\s+of\s+" + _DET, "T", "T", True, 0.85),
+    # "X (pre)trained on Y", "X, trained with Y"
+    _p("trained-on", "TRAINED_WITH", r"\s*,?\s*(?:(?:model|models|network|networks|is|are|was|were|being|been|that|which|"
+       r"when|first|jointly|only)\s+)*(?:pre-?)?train(?:ed|ing)?\s+(?:\w+\s+){0,2}?(?:on|with|using|from)\s+" + _DET + _LIST,
+       "M", "D", True, 0.8),
+    # "ImageNet-pretrained ResNet"
+    _p("pretrained-prefix", "TRAINED_WITH", r"\s*-\s*(?:pre-?)?trained\s+", "D", "M", False, 0.8),
+    # "A outperforms B", "A is better than B"
+    _p("outperforms", "OUTPERFORMS", r"\s*(?:,\s*)?(?:\S+\s+){0,4}?(?:consistently\s+|significantly\s+|substantially\s+|"
+       r"clearly\s+|also\s+|greatly\s+|largely\s+)?(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|"
+       r"(?:is|are|performs?|works?)\s+(?:\w+\s+)?better\s+than|superior\s+to)\s+" + _DET + _LIST, "M", "M", True, 0.8),
+    # "A compared to B", "A vs. B", "A against B"
+    _p("compare", "COMPARE_WITH", r"\s*(?:,\s*)?(?:\S+\s+){0,3}?(?:compared\s+(?:to|with|against)|in\s+comparison\s+(?:to|with)|"
+       r"vs\.?|versus|against|than)\s+" + _DET + _LIST, "M", "M", True, 0.7),
+    # "Y such as X", "Y, including X", "Y like X", "Y, e.g., X"
+    _p("such-as-task", "SUBTASK_OF", r"\s*,?\s*(?:\(\s*)?(?:tasks?\s+|problems?\s+|applications?\s+)?(?:such\s+as|including|like|"
+       r"e\.g\.\s*,?|namely|especially|particularly|for\s+example\s*,?|for\s+instance\s*,?)\s+" + _DET + _LIST,
+       "T", "T", False, 0.75),
+    _p("such-as", "SUBCLASS_OF", r"\s*,?\s*(?:\(\s*)?(?:\w+\s+)?(?:such\s+as|including|like|e\.g\.\s*,?|namely|especially|"
+       r"particularly|for\s+example\s*,?|for\s+instance\s*,?)\s+" + _DET + _LIST, "MD", "MD", False, 0.75, same_class=True),
+    # "X is a Y", "X, a Y" (Hearst's "NP is a NP")
+    _p("is-a", "SUBCLASS_OF", r"\s*,?\s*(?:is|are)\s+(?:a|an|one)\s+(?:(?:kind|type|family|class|form|variant|instance)\s+of\s+)?"
+       r"(?:\w+\s+){0,2}?", "MD", "MD", True, 0.75, same_class=True),
+    # "X dataset for Y", "Y benchmark of ..."
+    _p("benchmark-for", "BENCHMARK_FOR", r"\s+(?:(?:dataset|benchmark|corpus|corpora|suite|testbed)s?\s+)?(?:for|on)\s+" + _DET,
+       "D", "T", True, 0.8),
+    # "Y on X" ("object detection on MS COCO")
+    _p("task-on-dataset", "BENCHMARK_FOR", r"\s+(?:\w+\s+)?(?:on|in)\s+" + _DET + _LIST, "T", "D", False, 0.7),
+    # "CNN-based object detection"
+    _p("based-task", "USED_FOR", r"\s*-?\s*based\s+" + _DET, "MD", "T", True, 0.8),
+    # "X for Y" ("CNNs for image classification"), "X used for Y"
+    _p("used-for", "USED_FOR", r"\s*,?\s*(?:(?:is|are|was|were|can\s+be|has\s+been|have\s+been)\s+)?(?:\w+ly\s+)?"
+       r"(?:(?:used|designed|proposed|developed|applied|tailored|employed|adopted|introduced|specialized|"
+       r"suitable|effective|useful|successful)\s+)?(?:for|to)\s+" + _DET + r"(?:(?:task|problem)s?\s+of\s+)?",
+       "MD", "T", True, 0.75),
+    # "Y using X", "Y with X", "Y via X" (task by method)
+    _p("task-using", "USED_FOR", r"\s*,?\s*(?:using|via|by|with|through|based\s+on|by\s+means\s+of|leveraging)\s+" + _DET + _LIST,
+       "T", "M", False, 0.7),
+    # "the attention layers in the Transformer", "the encoder of BERT"
+    _p("in-part", "PART_OF", r"\s+(?:in|of)\s+(?:a|an|the)?\s*", "M", "M", True, 0.7),
+    # "parsing in natural language processing"
+    _p("task-in", "SUBTASK_OF", r"\s+(?:tasks?\s+|problems?\s+)?in\s+" + _DET, "T", "T", True, 0.7),
+    # "X on Y" evaluations ("X achieves 90% on Y", "experiments of X on Y")
+    _p("evaluated-on", "EVALUATED_WITH", r"\s+(?:(?:\S+\s+){0,6}?(?:achiev\w*|obtain\w*|reach\w*|scor\w*|perform\w*|"
+       r"evaluat\w*|test\w*|result\w*|accuracy|f1|error|sets?|improv\w*|gets?)\s+)(?:\S+\s+){0,4}?(?:on|across)\s+" + _DET + _LIST,
+       "M", "D", True, 0.7),
+)
+
+#: Head words of a component ("the attention layers in the Transformer"):
+#: "X in Y" is PART_OF only for these ("Low-Rank Adaptation in a low-memory
+#: regime" is not).
+_COMPONENT = re.compile(r"(?:layer|module|block|attention|encoder|decoder|head|normali[sz]ation|embedding|unit|"
+                        r"component|mechanism|loss|gate|kernel|branch|backbone|classifier|tokenizer|cell)s?$", re.I)
+_PAREN_FIRST = re.compile(r"\s*\(\s*§\s*\)")
+_ANY_CUE = re.compile(r"\(|for|to|on|in|with|by|via|using|such|includ|like|e\.g|namely|especially|particularly|example|"
+                      r"instance|than|vs|versus|against|compar|outperform|surpass|beat|superior|train|is|are|-|sub|"
+                      r"through|based|means|leverag", re.I)
+
+
+def _mid(text: str, low: str, a: Ent, b: Ent, inner: list[Ent], base: int) -> str:
+    """Lower-cased text between ``a`` and ``b``, mentions in between as ``§``."""
+    lo, hi = a.end_char - base, b.start_char - base
+    if not inner:
+        return low[lo:hi]
+    parts, pos = [], lo
+    for e in inner:
+        parts.append(low[pos : e.start_char - base])
+        parts.append("§")
+        pos = e.end_char - base
+    parts.append(low[pos:hi])
+    return "".join(parts)
+
+
+def _shorter_first(a: Ent, b: Ent) -> tuple[Ent, Ent]:
+    return (a, b) if len(a.text) <= len(b.text) else (b, a)
+
+
+def pair_relations(sent_start: int, text: str, ents: list[Ent], low: str | None = None,
+                   patterns: tuple[Pattern, ...] = PATTERNS) -> list[tuple[Pattern, Ent, Ent]]:
+    """(pattern, source, target) for each pair of ``ents`` (one sentence's
+    mentions, in order; ``text``: the sentence from ``sent_start``) that a
+    pattern joins; at most one relation per pair."""
+    if low is None:
+        low = text.lower()
+        if len(low) != len(text):  # a few characters change length when lower-cased
+            low = text
+    out = []
+    n = len(ents)
+    for i in range(n):
+        a = ents[i]
+        ca = _CLASS.get(a.label_)
+        if ca is None:
+            continue
+        for j in range(i + 1, n):
+            b = ents[j]
+            gap = b.start_char - a.end_char
+            if gap > MAX_GAP:
+                break
+            if gap < 0:
+                continue
+            cb = _CLASS.get(b.label_)
+            if cb is None:
+                continue
+            mid = _mid(text, low, a, b, ents[i + 1 : j], sent_start)
+            if mid and not _ANY_CUE.search(mid):
+                continue
+            paren = _PAREN_FIRST.match(mid)
+            if paren:  # "convolutional neural networks (CNNs) for image classification": the long form relates
+                mid = mid[paren.end():]
+            for p in patterns:
+                if paren and p.name == "synonym-paren":
+                    continue
+                if ca not in p.left or cb not in p.right or (p.same_class and ca != cb):
+                    continue
+                if not p.regex.fullmatch(mid):
+                    continue
+                if p.name == "synonym-paren":
+                    after = text[b.end_char - sent_start : b.end_char - sent_start + 2].lstrip()
+                    if not after.startswith((")", ";", ",")):
+                        continue
+                    src, tgt = _shorter_first(a, b)
+                    if best_long_form(src.text, tgt.text) != 0:
+                        continue  # "transfer learning (PETL)": the mention is part of the long form
+                elif p.name == "in-part" and not _COMPONENT.search(a.text):
+                    continue
+                elif p.forward:
+                    src, tgt = a, b
+                else:
+                    src, tgt = b, a
+                out.append((p, src, tgt))
+                break
+    return out
+
+
+def _read_scier_train(path: str):
+    """(sentence text, [Ent], {(src span, type, tgt span)}) per SciER
+    sentence-level record; mentions located as :func:`kg.evaluate.read_scier_sentences` does."""
+    import json
+
+    for line in open(path, encoding="utf-8"):
+        rec = json.loads(line)
+        text = rec["sentence"]
+        spans: dict[str, tuple[int, int]] = {}
+        ents = []
+        taken: list[tuple[int, int]] = []
+        for surface, label in sorted(rec.get("ner", []), key=lambda x: -len(x[0])):
+            start = 0
+            while True:
+                k = text.find(surface, start)
+                if k < 0:
+                    break
+                e = k + len(surface)
+                ok = (k == 0 or text[k - 1] == " ") and (e == len(text) or text[e] == " ")
+                if ok and not any(k < b and a < e for a, b in taken):
+                    taken.append((k, e))
+                    spans.setdefault(surface, (k, e))
+                    ents.append(Ent(0, 0, k, e, label, surface))
+                    break
+                start = k + 1
+        ents.sort(key=lambda x: x.start_char)
+        gold = set()
+        for s, t, o in rec.get("rel", []):
+            if s in spans and o in spans:
+                gold.add((spans[s], t.upper().replace("-", "_"), spans[o]))
+        yield text, ents, gold
+
+
+#: SciER names of our types (``Used-For`` ...) after upper-casing: ours,
+#: with OUTPERFORMS scored as COMPARE_WITH.
+_SCIER_TYPE = {"SUBCLASS_OF": "SUBCLASS_OF", "SUBTASK_OF": "SUBTASK_OF", "OUTPERFORMS": "COMPARE_WITH"}
+
+
+def pattern_counts(path: str) -> dict[str, dict[str, int]]:
+    """Per pattern: matches on gold mentions and how many SciER states with
+    the same type and direction (``right``) or another type/direction
+    (``other``)."""
+    counts: dict[str, dict[str, int]] = {p.name: {"matches": 0, "right": 0, "other": 0} for p in PATTERNS}
+    for text, ents, gold in _read_scier_train(path):
+        related = {(s, o) for s, _, o in gold} | {(o, s) for s, _, o in gold}
+        for p, src, tgt in pair_relations(0, text, ents):
+            c = counts[p.name]
+            c["matches"] += 1
+            key = ((src.start_char, src.end_char), _SCIER_TYPE.get(p.type.value, p.type.value),
+                   (tgt.start_char, tgt.end_char))
+            if key in gold:
+                c["right"] += 1
+            elif (key[0], key[2]) in related:
+                c["other"] += 1
+    return counts
+
+
+if __name__ == "__main__":  # pragma: no cover - a measuring tool
+    import sys
+
+    path = sys.argv[1] if len(sys.argv) > 1 else "../shared/corpora/scier/train.jsonl"
+    print(f"{'pattern':18} {'matches':>7} {'right':>6} {'other':>6} {'prec':>6}")
+    for name, c in pattern_counts(path).items():
+        prec = c["right"] / c["matches"] if c["matches"] else 0.0
+        print(f"{name:18} {c['matches']:7d} {c['right']:6d} {c['other']:6d} {prec:6.2f}")
