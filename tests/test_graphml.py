@@ -127,3 +127,8 @@ def test_bolt_store_exports_the_same_graph(exported, inputs):
 
     assert nodes(bolt) == nodes(ox)
     assert edges(bolt) == edges(ox)
+
+
+def test_missing_output_directory_is_one_line(store, tmp_path):
+    r = CliRunner().invoke(main, ["export", "--format", "graphml", "-o", str(tmp_path / "nope" / "g.graphml"), "--store", str(store)])
+    assert r.exit_code == 1 and "no directory" in r.output and not (tmp_path / "nope").exists()
