@@ -67,13 +67,6 @@ def entities(store: Store, etype: str | None = None, top: int | None = None, con
     return rows[:top] if top else rows
 
 
-FIND_SPARQL = """
-SELECT DISTINCT ?e ?id ?name WHERE {
-  ?e a kg:Entity ; kg:entityId ?id ; skos:prefLabel ?name .
-  OPTIONAL { ?e skos:altLabel ?alias }
-  FILTER(LCASE(STR(?name)) = LCASE(?q) || LCASE(STR(?alias)) = LCASE(?q) || ?id = ?q)
-}
-"""
 SHOW_RELATIONS_SPARQL = """
 SELECT ?rel ?direction ?otherName ?title ?sourceId ?sentence ?extractor ?confidence WHERE {
   { ?ev kg:assertedObject ?e ; kg:assertedSubject ?other . BIND("in" AS ?direction) }
@@ -106,8 +99,11 @@ SELECT ?relation ?name WHERE {
 
 
 def find_entity(store: Store, name: str) -> list[list]:
-    """Entities whose name, alias or id equals ``name`` (case-insensitive)."""
-    return store.query(sparql_prefixes() + FIND_SPARQL, {"q": name}).rows
+    """``[iri, id, name]`` of the entities ``name`` names (name, alias or id,
+    any case), through the one resolver every command uses (:mod:`kg.resolve`)."""
+    from .resolve import resolve
+
+    return [[ref.key, ref.id, ref.name] for ref in resolve(store, name)]
 
 
 def show_entity(store: Store, iri: str) -> tuple[list[list], list[list]]:

@@ -75,12 +75,13 @@ def match_rank(typed: str, name: str, aliases: Iterable[str] = (), eid: str | No
     want = fold(typed)
     if not want:
         return None
-    if str(name).strip() == typed.strip():
+    typed = " ".join(typed.split())
+    if str(name).strip() == typed:
         return EXACT_NAME
     if fold(name) == want:
         return NAME
     aliases = list(aliases or ())
-    if any(str(a).strip() == typed.strip() for a in aliases):
+    if any(str(a).strip() == typed for a in aliases):
         return EXACT_ALIAS
     if any(fold(a) == want for a in aliases):
         return ALIAS
@@ -153,10 +154,11 @@ def resolve(store: Store, typed: str, types: Iterable[str] | None = None) -> lis
         return []
     wanted = set(types) if types else None
     cypher = CYPHER in store.capabilities
+    q = " ".join(str(typed).split())  # "ILSVRC  2012" is "ILSVRC 2012"
     if cypher:
-        rows = store.query(_FIND_CYPHER, {"q": str(typed).strip()}).rows
+        rows = store.query(_FIND_CYPHER, {"q": q}).rows
     else:
-        rows = store.query(sparql_prefixes() + _FIND_SPARQL, {"q": str(typed).strip()}).rows
+        rows = store.query(sparql_prefixes() + _FIND_SPARQL, {"q": q}).rows
     found: dict[str, EntityRef] = {}
     for key, eid, cls, name, aliases in rows:
         etype = cls if cypher else _TYPE_BY_IRI.get(str(cls))

@@ -155,3 +155,20 @@ def test_readable_at_1400x1000(driver, seeds_store, tmp_path, name, args):
         assert not driver.execute_script("return edges.get(arguments[0]).label;", eid)
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_same_page_whatever_the_hash_seed(seeds_store, tmp_path):
+    """Layout and communities are seeded and never follow set order, so the
+    page is byte-identical across processes (PYTHONHASHSEED differs)."""
+    import os
+    import subprocess
+    import sys
+
+    pages = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"p{seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "kg", "view", "--store", str(seeds_store[0]), "-o", str(out)],
+                       check=True, env=env, capture_output=True)
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1]

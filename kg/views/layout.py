@@ -104,6 +104,15 @@ def _fit(pos: dict, frame: tuple[float, float]) -> dict:
     return {k: (float(x), float(y)) for k, (x, y) in zip(pos, arr)}
 
 
+def _ordered(g: nx.Graph, nodes: set) -> nx.Graph:
+    """The subgraph on ``nodes`` in ``g``'s order (a networkx subgraph view of
+    a small set iterates in set order, which the seeded layout would follow)."""
+    h = nx.Graph()
+    h.add_nodes_from(v for v in g if v in nodes)
+    h.add_edges_from((a, b, d) for a, b, d in g.edges(data=True) if a in nodes and b in nodes)
+    return h
+
+
 def base_layout(g: nx.Graph, focus: list | None = None) -> dict:
     """Seeded force-directed positions of ``g`` (weights: log of ``weight``
     or ``papers``), in the frame's proportions; the largest component (or
@@ -118,7 +127,7 @@ def base_layout(g: nx.Graph, focus: list | None = None) -> dict:
             w = math.log2(1 + float(d.get("weight") or d.get("papers") or 1))
             und.add_edge(s, o, weight=und[s][o]["weight"] + w if und.has_edge(s, o) else w)
     comps = sorted(nx.connected_components(und), key=lambda c: (not (set(focus or []) & c), -len(c), min(map(str, c))))
-    main = und.subgraph(comps[0])
+    main = _ordered(und, comps[0])
     fixed = [f for f in (focus or []) if f in main][:1]
     if main.number_of_nodes() == 1:
         pos = {next(iter(main)): np.zeros(2)}
@@ -130,7 +139,7 @@ def base_layout(g: nx.Graph, focus: list | None = None) -> dict:
     y0 = max((p[1] for p in pos.values()), default=0.0) + 80.0
     x = -FRAME[0] / 2
     for comp in comps[1:]:
-        sub = und.subgraph(comp)
+        sub = _ordered(und, comp)
         width = 90.0 * math.sqrt(len(comp))
         local = _fit(nx.spring_layout(sub, seed=SEED) if len(comp) > 1 else {next(iter(comp)): (0.0, 0.0)},
                      (width, width * 0.6))

@@ -35,7 +35,7 @@ from pyvis.network import Network
 from ontology import NodeLabel, RelationType
 
 from .fold import SHARED, backbone, communities
-from .layout import LABELLED_MAX, grid_layout, layout  # noqa: F401  (grid_layout: public since before)
+from .layout import LABELLED_MAX, grid_layout, label_box, layout  # noqa: F401  (grid_layout: public since before)
 
 #: node type -> (colour, vis shape)
 NODE_STYLE: dict[str, tuple[str, str]] = {
@@ -205,6 +205,7 @@ def to_network(g: nx.MultiDiGraph, height: str = "100%") -> Network:
     labels = {v: (node_label(d), _font_size(d, v in focus), _node_size(d) * (1.4 if v in focus else 1.0))
               for v, d in g.nodes(data=True)}
     pos = layout(draw, None if big else labels)
+    net.kg_extent = extent(pos, labels)
     colours, _ = node_colours(g)
     index = {node: i for i, node in enumerate(g.nodes)}
     for node, d in g.nodes(data=True):
@@ -245,6 +246,22 @@ def to_network(g: nx.MultiDiGraph, height: str = "100%") -> Network:
     }
     net.set_options(json.dumps(options))
     return net
+
+
+def extent(pos: dict, labels: dict) -> list[float]:
+    """``[left, top, right, bottom]`` of the drawing, label boxes included:
+    the page fits this box at load (vis' own fit ignores labels until they are
+    first drawn, and cut them at the edges)."""
+    if not pos:
+        return [-1.0, -1.0, 1.0, 1.0]
+    xs0, ys0, xs1, ys1 = [], [], [], []
+    for v, (x, y) in pos.items():
+        w, h, dy = label_box(*labels[v])
+        xs0.append(x - w / 2)
+        xs1.append(x + w / 2)
+        ys0.append(y + dy - h / 2)
+        ys1.append(y + dy + h / 2)
+    return [round(min(xs0), 1), round(min(ys0), 1), round(max(xs1), 1), round(max(ys1), 1)]
 
 
 def edge_label(d: dict) -> str:
@@ -341,10 +358,16 @@ _JS = """
 function kgInit() {
   var net = network;
   window.kgDrawnAt = null;
-  net.once("afterDrawing", function () {
-    window.kgDrawnAt = performance.now();
-    net.fit({animation: false});  // again, now that label sizes are known: no label cut at the edges
-  });
+  // show the whole drawing, labels included (kgExtent: computed with the layout)
+  function kgFit() {
+    var e = window.kgExtent, box = document.getElementById("mynetwork").getBoundingClientRect();
+    if (!e || !box.width || !box.height) { net.fit({animation: false}); return; }
+    var scale = 0.98 * Math.min(box.width / (e[2] - e[0]), box.height / (e[3] - e[1]));
+    net.moveTo({position: {x: (e[0] + e[2]) / 2, y: (e[1] + e[3]) / 2}, scale: scale, animation: false});
+  }
+  kgFit();
+  net.once("afterDrawing", function () { window.kgDrawnAt = performance.now(); kgFit(); });
+  window.addEventListener("resize", kgFit);
   if (net.physics && net.physics.options && net.physics.options.enabled) {
     net.once("stabilizationIterationsDone", function () { net.setOptions({physics: false}); });
   }
@@ -419,7 +442,8 @@ def to_html(g: nx.MultiDiGraph) -> str:
     tail = page.rfind("drawGraph();")
     if tail < 0:
         raise RuntimeError("unexpected pyvis template: no drawGraph() call")
-    page = page[:tail] + "drawGraph();\n              kgInit();" + page[tail + len("drawGraph();"):]
+    fit = f"window.kgExtent = {json.dumps(net.kg_extent)};"  # numbers only
+    page = page[:tail] + f"drawGraph();\n              {fit}\n              kgInit();" + page[tail + len("drawGraph();"):]
     return page
 
 

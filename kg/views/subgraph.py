@@ -267,6 +267,17 @@ def _suggestions(g: nx.MultiDiGraph, name: str) -> list[str]:
     return did_you_mean(name, labels)
 
 
+def _induced(g: nx.MultiDiGraph, nodes) -> nx.MultiDiGraph:
+    """The subgraph on ``nodes``, in ``g``'s node and edge order (networkx's
+    subgraph view iterates a small node set in set order, which changes from
+    run to run and would change the seeded layout and communities)."""
+    keep = set(nodes)
+    h = nx.MultiDiGraph(**g.graph)
+    h.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n in keep)
+    h.add_edges_from((s, o, k, d) for s, o, k, d in g.edges(keys=True, data=True) if s in keep and o in keep)
+    return h
+
+
 def default_types(focus: bool) -> frozenset[str]:
     """Overview: entities only (papers folded into edges); ego view: papers too."""
     return DEFAULT_TYPES if focus else DEFAULT_TYPES - {NodeLabel.PAPER.value}
@@ -309,7 +320,7 @@ def select(g: nx.MultiDiGraph, opts: ViewOptions) -> nx.MultiDiGraph:
         for c in centers:
             for n, dist in nx.single_source_shortest_path_length(und, c, cutoff=max(0, opts.depth)).items():
                 hops[n] = min(dist, hops.get(n, dist))
-        h = h.subgraph(hops).copy()
+        h = _induced(h, hops)
 
     def drop_isolated(x: nx.MultiDiGraph) -> nx.MultiDiGraph:
         lonely = [n for n in x if x.degree(n) == 0 and n not in centers]
@@ -323,7 +334,7 @@ def select(g: nx.MultiDiGraph, opts: ViewOptions) -> nx.MultiDiGraph:
             return (n not in centers, hops.get(n, 0), -int(d.get("papers") or 0), -h.degree(n), d["name"], n)
 
         ranked = sorted(h.nodes, key=rank)
-        h = drop_isolated(h.subgraph(ranked[: max(opts.top, len(centers))]).copy())
+        h = drop_isolated(_induced(h, ranked[: max(opts.top, len(centers))]))
     h.graph["focus"] = centers
     h.graph["folded"] = folded
     return h
