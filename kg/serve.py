@@ -13,7 +13,9 @@ undefined behaviour, so a served store is marked: the server holds an
 exclusive ``flock`` on ``<store>/kg-serve.lock`` (the child inherits the
 descriptor, so the lock lives exactly as long as a process serving the store)
 and every writer checks it with :func:`check_not_served`. A lock file left by a
-killed server is not locked by anyone, so it never blocks a build.
+killed server is not locked by anyone, so it never blocks a build. The
+other way round, a store that a build has open (RocksDB's lock) is not
+served (:func:`check_not_written`).
 """
 from __future__ import annotations
 
@@ -90,6 +92,28 @@ def check_not_served(location: str | Path) -> None:
         raise StoreError(f"store {location} is being served by 'kg serve'{where}{pid}: stop the server before writing to it{hint}")
 
 
+def check_not_written(location: str | Path) -> None:
+    """Refuse to serve a store that a writer (``kg build``) has open.
+
+    A writing Oxigraph (RocksDB) holds a POSIX lock on ``<store>/LOCK``; a
+    read-only server must not open the store meanwhile. Probing the lock and
+    letting it go at once does not disturb anyone."""
+    if fcntl is None:
+        return
+    try:
+        fd = os.open(Path(location) / "LOCK", os.O_RDWR)
+    except OSError:
+        return
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        raise ServeError(f"store {location} is being written (kg build?): serve it when the build has finished") from None
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
 def oxigraph_binary() -> str:
     """The ``oxigraph`` executable of this environment (the CLI wheel's)."""
     here = Path(sys.executable).parent / ("oxigraph.exe" if os.name == "nt" else "oxigraph")
@@ -155,6 +179,11 @@ class Server:
         cmd = server_command(self.location, self.host, self.port, self.writable, self.timeout_s)
         fd = self._lock()
         self._fd = fd
+        try:
+            check_not_written(self.location)
+        except ServeError:
+            self.stop()
+            raise
         self._err = tempfile.TemporaryFile("w+")
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._err,
                                      pass_fds=(fd,), text=True)
@@ -227,4 +256,4 @@ class Server:
         self.stop()
 
 
-__all__ = ["LOCK_NAME", "LOOPBACK", "ServeError", "Server", "check_not_served", "oxigraph_binary", "served_by", "server_command"]
+__all__ = ["LOCK_NAME", "LOOPBACK", "ServeError", "Server", "check_not_served", "check_not_written", "oxigraph_binary", "served_by", "server_command"]

@@ -217,6 +217,27 @@ def test_a_killed_server_does_not_block_builds(tmp_path):
     s.proc.stderr.close()
 
 
+def test_a_store_being_written_is_not_served(tmp_path):
+    """A writer (here pyoxigraph in another process, as kg build opens it)
+    holds the store: kg serve refuses in one line and leaves no lock."""
+    path = tmp_path / "store"
+    build_store(path)
+    writer = subprocess.Popen([sys.executable, "-c", "import sys, pyoxigraph; s = pyoxigraph.Store(sys.argv[1]); "
+                               "print('open', flush=True); sys.stdin.read()", str(path)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "open"
+        r = kg("serve", "--store", str(path), "--port", "0", timeout=30)
+        assert r.returncode == 1 and "being written" in r.stderr and "Traceback" not in r.stderr
+        assert not (path / "kg-serve.lock").exists()
+    finally:
+        writer.stdin.close()
+        writer.wait(20)
+        writer.stdout.close()
+    s = Served(path)  # once the writer is gone, it serves
+    assert s.stop() == 0
+
+
 @pytest.mark.browser
 def test_yasgui_query_page_screenshot(server, driver):
     """The query page at / runs a query in YASGUI against the endpoint and
