@@ -132,6 +132,15 @@ def server_command(location: str | Path, host: str, port: int, writable: bool = 
     return cmd + (["--timeout-s", str(timeout_s)] if timeout_s else [])
 
 
+def _die_with_parent() -> None:
+    """In the child, before exec (Linux): SIGTERM when ``kg serve`` dies, even
+    by SIGKILL, so no orphan server keeps the store (and its lock) open."""
+    import ctypes
+    import signal
+
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+
+
 def _family(host: str) -> int:
     return socket.AF_INET6 if ":" in host else socket.AF_INET
 
@@ -186,7 +195,7 @@ class Server:
             raise
         self._err = tempfile.TemporaryFile("w+")
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._err,
-                                     pass_fds=(fd,), text=True)
+                                     pass_fds=(fd,), text=True, preexec_fn=_die_with_parent if sys.platform == "linux" else None)
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps({"pid": self.proc.pid, "url": self.url}).encode(), 0)
         try:
