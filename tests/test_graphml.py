@@ -102,21 +102,12 @@ def test_directory_argument_is_a_usage_error(store, tmp_path):
 def test_bolt_store_exports_the_same_graph(exported, inputs):
     pytest.importorskip("neo4j")
     sys.path.insert(0, str(Path(__file__).parent))
-    from bolt_server import bolt_server
+    from bolt_server import built_bolt_store
 
-    from kg.build import build
     from kg.exports_graphml import graphml_graph
-    from kg.stores.neo4j import Neo4jStore
 
-    with bolt_server() as (url, options):
-        st = Neo4jStore(url, **options)
-        try:
-            st.clear()
-            build(inputs, st)
-            bolt = graphml_graph(st)
-            st.clear()
-        finally:
-            st.close()
+    with built_bolt_store(inputs) as st:
+        bolt = graphml_graph(st)
     ox = nx.read_graphml(exported, force_multigraph=True)
 
     def nodes(g):

@@ -118,21 +118,11 @@ def test_show_lists_the_source_id(store):
 def test_neo4j_store_has_paper_source_id(tmp_path):
     pytest.importorskip("neo4j")
     sys.path.insert(0, str(Path(__file__).parent))
-    from bolt_server import bolt_server
+    from bolt_server import built_bolt_store
 
-    from kg.build import build
-    from kg.stores.neo4j import Neo4jStore
-
-    with bolt_server() as (url, options):
-        st = Neo4jStore(url, **options)
-        try:
-            st.clear()
-            build([str(JSONL), str(CSV)], st)
-            rows = st.query("MATCH (p:Paper {source_id: $sid}) RETURN p.title", {"sid": "c1"}).rows
-            n_without = st.query("MATCH (p:Paper) WHERE p.source_id IS NULL RETURN count(p)").rows
-            st.clear()
-        finally:
-            st.close()
+    with built_bolt_store([str(JSONL), str(CSV)]) as st:
+        rows = st.query("MATCH (p:Paper {source_id: $sid}) RETURN p.title", {"sid": "c1"}).rows
+        n_without = st.query("MATCH (p:Paper) WHERE p.source_id IS NULL RETURN count(p)").rows
     assert rows == [["Low-Rank Distillation of Diffusion Policies"]]
     assert n_without[0][0] == sum(1 for v in input_ids().values() if v is None)
 
