@@ -13,7 +13,9 @@ undefined behaviour, so a served store is marked: the server holds an
 exclusive ``flock`` on ``<store>/kg-serve.lock`` (the child inherits the
 descriptor, so the lock lives exactly as long as a process serving the store)
 and every writer checks it with :func:`check_not_served`. A lock file left by a
-killed server is not locked by anyone, so it never blocks a build.
+killed server is not locked by anyone, so it never blocks a build. The
+other way round, a store that a build has open (RocksDB's lock) is not
+served (:func:`check_not_written`).
 """
 from __future__ import annotations
 
@@ -90,6 +92,28 @@ def check_not_served(location: str | Path) -> None:
         raise StoreError(f"store {location} is being served by 'kg serve'{where}{pid}: stop the server before writing to it{hint}")
 
 
+def check_not_written(location: str | Path) -> None:
+    """Refuse to serve a store that a writer (``kg build``) has open.
+
+    A writing Oxigraph (RocksDB) holds a POSIX lock on ``<store>/LOCK``; a
+    read-only server must not open the store meanwhile. Probing the lock and
+    letting it go at once does not disturb anyone."""
+    if fcntl is None:
+        return
+    try:
+        fd = os.open(Path(location) / "LOCK", os.O_RDWR)
+    except OSError:
+        return
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        raise ServeError(f"store {location} is being written (kg build?): serve it when the build has finished") from None
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
 def oxigraph_binary() -> str:
     """The ``oxigraph`` executable of this environment (the CLI wheel's)."""
     here = Path(sys.executable).parent / ("oxigraph.exe" if os.name == "nt" else "oxigraph")
@@ -106,6 +130,15 @@ def server_command(location: str | Path, host: str, port: int, writable: bool = 
     cmd = [oxigraph_binary(), "serve" if writable else "serve-read-only", "--location", str(location),
            "--union-default-graph", "--bind", bind]
     return cmd + (["--timeout-s", str(timeout_s)] if timeout_s else [])
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec (Linux): SIGTERM when ``kg serve`` dies, even
+    by SIGKILL, so no orphan server keeps the store (and its lock) open."""
+    import ctypes
+    import signal
+
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
 
 
 def _family(host: str) -> int:
@@ -155,9 +188,14 @@ class Server:
         cmd = server_command(self.location, self.host, self.port, self.writable, self.timeout_s)
         fd = self._lock()
         self._fd = fd
+        try:
+            check_not_written(self.location)
+        except ServeError:
+            self.stop()
+            raise
         self._err = tempfile.TemporaryFile("w+")
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._err,
-                                     pass_fds=(fd,), text=True)
+                                     pass_fds=(fd,), text=True, preexec_fn=_die_with_parent if sys.platform == "linux" else None)
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps({"pid": self.proc.pid, "url": self.url}).encode(), 0)
         try:
@@ -227,4 +265,4 @@ class Server:
         self.stop()
 
 
-__all__ = ["LOCK_NAME", "LOOPBACK", "ServeError", "Server", "check_not_served", "oxigraph_binary", "served_by", "server_command"]
+__all__ = ["LOCK_NAME", "LOOPBACK", "ServeError", "Server", "check_not_served", "check_not_written", "oxigraph_binary", "served_by", "server_command"]

@@ -32,3 +32,21 @@ def bolt_server() -> Iterator[tuple[str, dict]]:
             yield url, {"user": FALKORDB_AUTH[0], "password": FALKORDB_AUTH[1], "connection_timeout": 10.0}
         finally:
             stop_falkordb(proc)
+
+
+@contextmanager
+def built_bolt_store(inputs: list[str]):
+    """A Bolt store (the server above) built from ``inputs`` by ``kg.build``,
+    cleared before and after."""
+    from kg.build import build
+    from kg.stores.neo4j import Neo4jStore
+
+    with bolt_server() as (url, options):
+        store = Neo4jStore(url, **options)
+        try:
+            store.clear()
+            build(inputs, store)
+            yield store
+            store.clear()
+        finally:
+            store.close()

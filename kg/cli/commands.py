@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from contextlib import contextmanager
 
@@ -357,8 +356,6 @@ def _export_graphml(directory, output, store_loc) -> None:
 
     if directory:
         raise click.UsageError("DIRECTORY is only for --format nt-shards/nq-shards/neo4j-csv; use -o FILE")
-    if output != "-" and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
-        raise click.ClickException(f"no directory {os.path.dirname(os.path.abspath(output))!r} for {output}")
     store = _open(store_loc, **({"read_only": True} if "://" not in (store_loc or default_location()) else {}))
     try:
         if output == "-":
