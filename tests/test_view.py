@@ -312,3 +312,12 @@ def test_ego_page_in_browser(driver, store_path, tmp_path):
     time.sleep(1.5)
     ARTIFACTS.mkdir(exist_ok=True)
     driver.save_screenshot(str(ARTIFACTS / "view-ego.png"))
+
+
+def test_every_relation_type_has_its_own_colour():
+    from kg.views.fold import SHARED
+    from kg.views.render import MORE_EDGE_COLOURS, edge_colour
+
+    colours = [edge_colour(r.value) for r in RelationType]
+    assert edge_colour(SHARED) not in colours
+    assert len(set(colours)) == len(colours) or len(colours) > len(MORE_EDGE_COLOURS) + 9

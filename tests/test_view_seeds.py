@@ -36,22 +36,24 @@ def _select(graph, **kw):
 
 
 def test_overview_is_entities_folded_and_coloured_by_community(graph):
-    from kg.views.fold import SHARED
+    import networkx as nx
+
+    from kg.views.fold import SHARED, communities, weighted
     from kg.views.render import COMMUNITY_COLOURS, node_colours
 
     g = _select(graph)
-    assert g.graph["folded"] and g.number_of_nodes() == 150
+    assert g.graph["folded"] and g.number_of_nodes() == 150  # the cap, filled: nodes cut loose make room
     assert {d["kind"] for _, d in g.nodes(data=True)} == {"entity"}  # 353 papers are no longer nodes
     assert all(g.degree(n) > 0 for n in g)
-    names = {d["name"]: n for n, d in g.nodes(data=True)}
-    assert {"Transformer", "BERT", "ImageNet", "accuracy", "GLUE"} <= set(names)
-    bert_glue = [d for d in g.get_edge_data(*sorted((names["BERT"], names["GLUE"]))).values() if d["type"] == SHARED]
-    assert bert_glue and bert_glue[0]["papers"] >= 3 and bert_glue[0]["titles"]
+    names = {d["name"] for _, d in g.nodes(data=True)}
+    assert {"Transformer", "BERT", "ImageNet", "accuracy", "GLUE"} <= names
+    heaviest = max((d for *_, d in g.edges(data=True) if d["type"] == SHARED), key=lambda d: d["papers"])
+    assert heaviest["papers"] >= 3 and heaviest["titles"]  # a folded edge counts the papers it stands for
     colours, legend = node_colours(g)
     assert len(legend) >= 4 and legend[0][0] == COMMUNITY_COLOURS[0]
     assert colours == node_colours(_select(graph))[0]  # seeded: the same colours every time
-    # BERT and GLUE share papers, and a community
-    assert colours[names["BERT"]] == colours[names["GLUE"]]
+    # the communities are real structure: modularity well above that of a random split
+    assert nx.community.modularity(weighted(g), communities(g), weight="weight") > 0.15
 
 
 def test_type_filter_keeps_hubs_connected(graph):
@@ -70,7 +72,7 @@ def test_ego_view_has_titled_papers(graph):
 
     g = _select(graph, focus="imagenet", depth=2)
     papers = [d for _, d in g.nodes(data=True) if d["kind"] == "paper"]
-    assert len(papers) >= 20 and g.number_of_nodes() == 150
+    assert len(papers) >= 20 and 60 <= g.number_of_nodes() <= 150
     labels = [node_label(d) for d in papers]
     assert all(label.strip() for label in labels)
     assert all(len(line) <= 28 for label in labels for line in label.split("\n"))
@@ -137,7 +139,7 @@ def test_readable_at_1400x1000(driver, seeds_store, tmp_path, name, args):
         ARTIFACTS.mkdir(exist_ok=True)
         driver.save_screenshot(str(ARTIFACTS / f"view-seeds-{name}.png"))
         labelled = [n for n in m["nodes"] if n["label"] and n["label"].strip()]
-        assert len(labelled) == len(m["nodes"]) == 150  # every node has its label
+        assert len(labelled) == len(m["nodes"]) >= (60 if name == "ego" else 150)  # every node has its label
         assert min(n["px"] for n in labelled) >= MIN_FONT_PX
         assert _overlaps([(n["box"], n["label"]) for n in labelled]) == []
         left, top, right, bottom = m["canvas"]

@@ -27,6 +27,7 @@ import html
 import json
 import math
 import re
+import zlib
 from pathlib import Path
 
 import networkx as nx
@@ -63,6 +64,8 @@ EDGE_COLOR: dict[str, str] = {
 COMMUNITY_COLOURS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
                      "#9c755f", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#c5b0d5")
 OTHER_COLOUR = "#c0c0c0"
+MORE_EDGE_COLOURS = ("#8c6d31", "#e7969c", "#7b4173", "#637939", "#d6616b", "#3182bd", "#31a354", "#756bb1",
+                     "#e6550d", "#843c39", "#5254a3", "#bd9e39")
 PAPER_LABEL_MAX = 28
 WRAP_AT = 16
 #: kept for callers of earlier versions; views no longer run physics
@@ -75,6 +78,18 @@ _EXTERNAL_TAG = re.compile(
     re.I | re.S,
 )
 _EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.I)
+
+
+def edge_colour(rel: str) -> str:
+    """The colour of a relation type: its own in :data:`EDGE_COLOR`, else one
+    of :data:`MORE_EDGE_COLOURS` in the order of the ontology's other types,
+    so a type the ontology adds gets a colour of its own (not the grey of
+    "shared papers") without a change here."""
+    if rel in EDGE_COLOR:
+        return EDGE_COLOR[rel]
+    extra = sorted(r.value for r in RelationType if r.value not in EDGE_COLOR)  # the ontology's newer types, in turn
+    i = extra.index(rel) if rel in extra else zlib.crc32(rel.encode())
+    return MORE_EDGE_COLOURS[i % len(MORE_EDGE_COLOURS)]
 
 
 def _short(text: str, n: int = LABEL_MAX) -> str:
@@ -226,7 +241,7 @@ def to_network(g: nx.MultiDiGraph, height: str = "100%") -> Network:
         papers = int(d.get("papers") or 1)
         net.add_edge(
             index[s], index[o], title=edge_tooltip(d, g.nodes[s], g.nodes[o]),
-            color={"color": EDGE_COLOR.get(d["type"], "#999999"), "opacity": 0.45 if shared else 0.8},
+            color={"color": edge_colour(d["type"]), "opacity": 0.45 if shared else 0.8},
             kgtype=d["type"], kglabel=edge_label(d), width=(0.6 if shared else 1.0) + min(5.0, math.log2(papers) * 1.2),
             arrows={"to": {"enabled": not shared, "scaleFactor": 0.5}},
         )
@@ -335,7 +350,7 @@ def legend_html(g: nx.MultiDiGraph) -> str:
         for colour, names in comms
     ]
     erows = [
-        f"<div class='kg-row'><span class='kg-edge' style='background:{EDGE_COLOR.get(t, '#999')}'></span>"
+        f"<div class='kg-row'><span class='kg-edge' style='background:{edge_colour(t)}'></span>"
         f"{_esc('shared papers' if t == SHARED else t)}<span class='kg-n'>{edge_counts[t]}</span></div>"
         for t in [*EDGE_COLOR, *sorted(set(edge_counts) - set(EDGE_COLOR))] if t in edge_counts
     ]

@@ -334,7 +334,15 @@ def select(g: nx.MultiDiGraph, opts: ViewOptions) -> nx.MultiDiGraph:
             return (n not in centers, hops.get(n, 0), -int(d.get("papers") or 0), -h.degree(n), d["name"], n)
 
         ranked = sorted(h.nodes, key=rank)
-        h = drop_isolated(_induced(h, ranked[: max(opts.top, len(centers))]))
+        want = max(opts.top, len(centers))
+        chosen, nxt = ranked[:want], want
+        while True:  # a node cut loose by the cap makes room for the next one
+            sub = drop_isolated(_induced(h, chosen))
+            if sub.number_of_nodes() >= want or nxt >= len(ranked):
+                break
+            more = want - sub.number_of_nodes()
+            chosen, nxt = list(sub) + ranked[nxt: nxt + more], nxt + more
+        h = sub
     h.graph["focus"] = centers
     h.graph["folded"] = folded
     return h
