@@ -125,7 +125,7 @@ _COMPONENT = re.compile(r"(?:layer|module|block|attention|encoder|decoder|head|n
 _PAREN_FIRST = re.compile(r"\s*\(\s*§\s*\)")
 _ANY_CUE = re.compile(r"\(|for|to|on|in|with|by|via|using|such|includ|like|e\.g|namely|especially|particularly|example|"
                       r"instance|than|vs|versus|against|compar|outperform|surpass|beat|superior|train|is|are|-|sub|"
-                      r"through|based|means|leverag", re.I)
+                      r"through|based|means|leverag")
 
 
 def _mid(text: str, low: str, a: Ent, b: Ent, inner: list[Ent], base: int) -> str:

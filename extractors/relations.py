@@ -66,7 +66,7 @@ def sentence_relations(sent: tuple[int, int], text: str, ents: list[Ent], propos
     (only the paper's own work); entity-to-entity: the cue patterns of
     :mod:`extractors.entity_relations`."""
     out = [LocalRelation(rtype, PAPER, span, sent, rule, conf)
-           for rtype, span, rule, conf in paper_relations(sent, text, ents, proposed_names, in_title)]
+           for rtype, span, rule, conf in paper_relations(sent, text, ents, proposed_names, in_title, low)]
     if len(ents) > 1:
         for p, src, tgt in pair_relations(sent[0], text, ents, low):
             out.append(LocalRelation(p.type, _span(src), _span(tgt), sent, "pattern:" + p.name, p.confidence))
