@@ -78,12 +78,13 @@ PATTERNS: tuple[Pattern, ...] = (
     # "ImageNet-pretrained ResNet"
     _p("pretrained-prefix", "TRAINED_WITH", r"\s*-\s*(?:pre-?)?trained\s+", "D", "M", False, 0.8),
     # "A outperforms B", "A is better than B"
-    _p("outperforms", "OUTPERFORMS", r"\s*(?:,\s*)?(?:\S+\s+){0,4}?(?:consistently\s+|significantly\s+|substantially\s+|"
+    _p("outperforms", "OUTPERFORMS", r"\s*(?:,\s*)?(?:[^\s§]+\s+){0,4}?(?:consistently\s+|significantly\s+|substantially\s+|"
        r"clearly\s+|also\s+|greatly\s+|largely\s+)?(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|"
        r"(?:is|are|performs?|works?)\s+(?:\w+\s+)?better\s+than|superior\s+to)\s+" + _DET + _LIST, "M", "M", True, 0.8),
     # "A compared to B", "A vs. B", "A against B"
-    _p("compare", "COMPARE_WITH", r"\s*(?:,\s*)?(?:\S+\s+){0,3}?(?:compared\s+(?:to|with|against)|in\s+comparison\s+(?:to|with)|"
-       r"vs\.?|versus|against|than)\s+" + _DET + _LIST, "M", "M", True, 0.7),
+    # (not "A rather than B": a choice; the next mention only: "A vs. B, C vs. D" pairs A with B)
+    _p("compare", "COMPARE_WITH", r"\s*(?:,\s*)?(?:[^\s§]+\s+){0,3}?(?:compared\s+(?:to|with|against)|"
+       r"in\s+comparison\s+(?:to|with)|vs\.?|versus|against|(?<!rather )than)\s+" + _DET, "M", "M", True, 0.75),
     # "Y such as X", "Y, including X", "Y like X", "Y, e.g., X"
     _p("such-as-task", "SUBTASK_OF", r"\s*,?\s*(?:\(\s*)?(?:tasks?\s+|problems?\s+|applications?\s+)?(?:such\s+as|including|like|"
        r"e\.g\.\s*,?|namely|especially|particularly|for\s+example\s*,?|for\s+instance\s*,?)\s+" + _DET + _LIST,
@@ -98,6 +99,10 @@ PATTERNS: tuple[Pattern, ...] = (
        "D", "T", True, 0.8),
     # "Y on X" ("object detection on MS COCO")
     _p("task-on-dataset", "BENCHMARK_FOR", r"\s+(?:\w+\s+)?(?:on|in)\s+" + _DET + _LIST, "T", "D", False, 0.7),
+    # "UniPose, a unified framework for human pose estimation", "TANet: Thread-Aware
+    # Pretraining for Abstractive Conversational Summarization" (a title's name and its description)
+    _p("apposition-for", "USED_FOR", r"\s*(?::\s*|,\s*(?:a|an|which|that|one)\s+)(?:(?:[\w-]+|§)\s+){0,6}?(?:for|to)\s+"
+       + _DET, "M", "T", True, 0.75),
     # "CNN-based object detection"
     _p("based-task", "USED_FOR", r"\s*-?\s*based\s+" + _DET, "MD", "T", True, 0.8),
     # "X for Y" ("CNNs for image classification"), "X used for Y"
