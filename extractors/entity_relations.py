@@ -80,7 +80,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # "A outperforms B", "A is better than B"
     _p("outperforms", "OUTPERFORMS", r"\s*(?:,\s*)?(?:[^\s§]+\s+){0,4}?(?:consistently\s+|significantly\s+|substantially\s+|"
        r"clearly\s+|also\s+|greatly\s+|largely\s+)?(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|"
-       r"(?:is|are|performs?|works?)\s+(?:\w+\s+)?better\s+than|superior\s+to)\s+" + _DET + _LIST, "M", "M", True, 0.8),
+       r"(?:is|are|performs?|works?)\s+(?:\w+\s+)?better\s+than|superior\s+to|"
+       r"improv(?:es|ed|ing)\s+(?:(?:the\s+)?(?:performance|results?|accuracy)\s+)?(?:over|upon))\s+" + _DET + _LIST,
+       "M", "M", True, 0.8),
     # "A compared to B", "A vs. B", "A against B"
     # (not "A rather than B": a choice; the next mention only: "A vs. B, C vs. D" pairs A with B)
     _p("compare", "COMPARE_WITH", r"\s*(?:,\s*)?(?:[^\s§]+\s+){0,3}?(?:compared\s+(?:to|with|against)|"
@@ -212,6 +214,52 @@ def pair_relations(sent_start: int, text: str, ents: list[Ent], low: str | None 
                 out.append((p, src, tgt))
                 break
     return out
+
+
+#: The paper's own method referred to without its name ("our method", "the
+#: proposed model"): abstracts state most comparisons this way.
+_OWN_REF = re.compile(r"\b(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,3}?(?:method|model|approach|framework|system|"
+                      r"network|architecture|algorithm|technique|scheme)s?\b")
+_BEATS = re.compile(r"\b(?:consistently\s+|significantly\s+|substantially\s+|clearly\s+|also\s+|greatly\s+|largely\s+)?"
+                    r"(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|"
+                    r"(?:is|are|performs?|works?)\s+(?:\w+\s+)?better\s+than|superior\s+to|"
+                    r"improv(?:es|ed|ing)\s+(?:(?:the\s+)?(?:performance|results?|accuracy)\s+)?(?:over|upon))\s+")
+_TO_OBJECT = re.compile(r"(?:(?:[\w-]+\s+){0,4}?(?:such\s+as|like|including|\(i\.e\.,?|\(e\.g\.,?)\s+)?" + _DET + _LIST)
+
+
+def own_outperforms(sent_start: int, low: str, ents: list[Ent], own: Ent | None) -> list[Ent]:
+    """The methods a sentence says the paper's own method outperforms, when it
+    names that method "our method" / "the proposed model" ("our proposed
+    model improves performance over ... (i.e., RoBERTa)" is no such cue;
+    "Our method outperforms BERT and XLNet" is). ``own``: the paper's one
+    proposed entity (None: no rule)."""
+    if own is None or "our" not in low and "proposed" not in low and "this" not in low:
+        return []
+    ref = _OWN_REF.search(low)
+    if ref is None:
+        return []
+    beat = _BEATS.search(low, ref.end())
+    if beat is None or beat.start() - ref.end() > 40 or _CLAUSE_BREAK.search(low, ref.end(), beat.start()):
+        return []
+    between = [e for e in ents if ref.end() <= e.start_char - sent_start < beat.start()]
+    if any(e.label_ == EntityType.METHOD.value for e in between):
+        return []  # "our method with BERT outperforms ...": the pattern between mentions decides
+    after = [e for e in ents if e.start_char - sent_start >= beat.end()]
+    out = []
+    for k, e in enumerate(after):
+        mid = _mid(low, low, _Gap(beat.end() + sent_start), e, after[:k], sent_start)
+        if not _TO_OBJECT.fullmatch(mid):
+            break
+        if e.label_ == EntityType.METHOD.value and e.text != own.text:
+            out.append(e)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Gap:
+    """A zero-width stand-in for a mention ending at ``end_char`` (for :func:`_mid`)."""
+
+    end_char: int
 
 
 def _read_scier_train(path: str):

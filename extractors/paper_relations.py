@@ -50,8 +50,12 @@ _OWN = re.compile(
 _BACKGROUND_CUE = re.compile(
     r"\b(?:such as|like|e\.g\.|i\.e\.|including|includes?|for (?:example|instance)|unlike|rather than|instead of|"
     r"prior|previous(?:ly)?|existing|earlier|traditional(?:ly)?|conventional(?:ly)?|commonly|widely|widespread|popular|"
-    r"typically|has long|have long|state-of-the-art methods?|baselines?|compared? (?:to|with)|"
-    r"outperform\w*|surpass\w*|than|over|beats?|against|versus|vs\.?)\b")
+    r"typically|has long|have long)\b")
+#: Comparison cues: the methods after them are baselines, not used ("our
+#: method outperforms BERT"); a dataset after them is still evaluated on.
+_COMPARED_CUE = re.compile(
+    r"\b(?:state-of-the-art methods?|baselines?|compared? (?:to|with)|outperform\w*|surpass\w*|than|over|beats?|"
+    r"against|versus|vs\.?)\b")
 #: Background in the sentence as a whole (when it is not also first person).
 _BACKGROUND_SENTENCE = re.compile(
     r"\b(?:has long|have long|has been|have been|had been|recent(?:ly)?|prior work|previous (?:work|studies|methods)|"
@@ -83,13 +87,13 @@ BACKGROUND_REACH = 80
 _SELF = re.compile(r"\b(?:we|our|us)\b")
 
 
-def _background(clause: str) -> bool:
+def _background(clause: str, cue: re.Pattern = _BACKGROUND_CUE) -> bool:
     """A background cue in the clause, close before the mention, with no
     first person after it ("In contrast to existing approaches, our method
     employs a Gaussian process": the cue is about the others)."""
     m = None
     clause = clause[-BACKGROUND_REACH - 30 :]
-    for found in _BACKGROUND_CUE.finditer(clause):
+    for found in cue.finditer(clause):
         if found.start() == 0 or clause[found.start() - 1] != "-":  # "Matryoshka-like" is no cue
             m = found
     if m is None:
@@ -146,7 +150,7 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
             continue
         offset = ent.start_char - sent[0]
         clause = _clause_before(low, starts, offset)
-        if _background(clause):
+        if _background(clause) or (ent.label_ == _METHOD and _background(clause, _COMPARED_CUE)):
             continue
         span = (ent.start_char, ent.end_char)
         label = ent.label_

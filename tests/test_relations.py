@@ -111,6 +111,19 @@ def test_entity_patterns(title, abstract, expected):
     assert expected in got, got
 
 
+def test_our_method_outperforms_names_the_proposal_and_comparable_is_no_win():
+    paper, names = _extract(
+        "FooNet: fast detectors",
+        "We propose FooNet, a new detector. Experiments show that our method outperforms Faster R-CNN and YOLO "
+        "on COCO, and is comparable to DETR.")
+    got = _triples(paper, names)
+    assert {("OUTPERFORMS", "FooNet", "Faster R-CNN"), ("OUTPERFORMS", "FooNet", "YOLO")} <= got, got
+    assert ("EVALUATES_ON", "PAPER", "COCO") in got
+    assert not any(o == "DETR" for _, _, o in got) and ("USES", "PAPER", "YOLO") not in got
+    rel = next(r for r in paper["relations"] if r["extractor"] == "pattern:own-outperforms")
+    assert rel["source_mention"]["text"] == "FooNet"  # the proposal's mention, in its own sentence
+
+
 def test_entity_relation_output_contract():
     title = "Convolutional Neural Networks for Image Classification"
     abstract = "We show that BERT outperforms ELMo on SQuAD."
