@@ -61,6 +61,8 @@ class GazetteerMatcher(BatchPipe):
         # 600 abstracts/s). Matching uses string hashes, which any vocab shares.
         make_doc = _pattern_tokenizer(nlp)
         for i, entry in enumerate(self.entries):
+            if not entry.match:
+                continue  # linked when extracted, never matched in text (a PwC name without evidence)
             plural = entry.type is not EntityType.TASK
             exact = {v for s in entry.surfaces if entry.case_sensitive and exact_case(s)
                      for v in spelling_variants(s, plural)}

@@ -10,13 +10,34 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_DROP = re.compile(r"[\s\-_‐‑‒–—/'’`\"()\[\],:;!?]+")
+_DROP = re.compile(r"[\s\-_‐‑‒–—/'’`\"()\[\],:;!?·^]+")
 _DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 
 
+#: Spelling, not words: British -ise/-isation/-elling/-our, a possessive 's
+#: ("Kendall's tau"), diacritics ("Fréchet"). Each folds both spellings to one
+#: key, so no two different words meet ("filling"/"filing" are left alone:
+#: only -elling folds).
+_SPELLING = [
+    (re.compile(r"(?<=[a-z])isation"), "ization"),
+    (re.compile(r"(?<=[a-z][lrn])is(e|ed|es|ing|er|ers)\b"), r"iz\1"),  # normalise, summarise, tokenise; not noise, wise
+    (re.compile(r"(?<=[a-z])ell(ing|ed|er|ers)\b"), r"el\1"),
+    (re.compile(r"(?<=[a-z]{3})our\b"), "or"),
+    (re.compile(r"(?<=[a-z])['’]s\b"), ""),
+]
+
+
+def _fold_spelling(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    for rx, repl in _SPELLING:
+        text = rx.sub(repl, text)
+    return text
+
+
 def name_key(text: str) -> str:
-    """Case-, hyphen-, space- and Unicode-insensitive key of a name."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    """Case-, hyphen-, space-, spelling- and Unicode-insensitive key of a name."""
+    text = _fold_spelling(unicodedata.normalize("NFKC", text).casefold())
     text = _DOT.sub("", text)
     return _DROP.sub("", text)
 
@@ -31,9 +52,12 @@ def exact_key(text: str) -> str:
 def singular_key(key: str) -> str | None:
     """Key with a plural ``s``/``es`` removed, or None when it has none.
 
-    "transformers" -> "transformer", "gans" -> "gan"; keys ending in a digit,
+    "transformers" -> "transformer", "gans" -> "gan", "processes" ->
+    "process"; keys ending in a digit,
     "ss" or "us" are left alone ("class", "corpus").
     """
+    if len(key) > 5 and key.endswith(("sses", "ches", "shes", "xes")):
+        return key[:-2]  # processes, churches, patches, boxes
     if len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")):
         return key[:-1]
     return None

@@ -1,7 +1,9 @@
 """Normalise TeX and HTML leftovers for the extractors, keeping offsets.
 
 Abstracts scraped from listing pages carry ``\\%``, ````quotes''``, ``2times``,
-``224times224``, ``rightarrow``, ``$...$`` and stray HTML. The raw text is
+``224times224``, ``rightarrow``, ``$...$`` and stray HTML; text from tokenised corpora (SciERC, SciER, PTB-style) carries
+``-LRB-``/``-RRB-``/``-LSB-``/``-RSB-``/``-LCB-``/``-RCB-`` and ````...''``
+quotes, restored to brackets and '"'. The raw text is
 kept in the graph; extractors see the normalised copy, and every span they
 find is mapped back to raw character offsets with :class:`OffsetMap`.
 """
@@ -17,6 +19,7 @@ _RULES: list[tuple[str, str]] = [
     (r"<(?:/?[a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>", ""),  # HTML tags
     (r"&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);", "\x00html"),  # entities (decoded)
     (r"``|''", '"'),
+    (r"-[LR][RSC]B-", "\x00ptb"),  # Penn Treebank bracket escapes of tokenised corpora (SciERC, SciER)
     (r"\\([%&_#$])", r"\1"),
     (r"\\?(?<![A-Za-z])(?:right|left|long)arrow\b|\\to\b", "→"),
     (r"(?<=\d)\s?\\?times(?=\s?\d)", "x"),  # 224times224 -> 224x224
@@ -34,6 +37,7 @@ _RULES: list[tuple[str, str]] = [
     (r"(?<=[A-Za-z.])~(?=[A-Za-z(\[])", " "),  # TeX tie: "approach~(CoTTA)", "Fig.~A"
     (r"\x00", ""),
 ]
+_PTB = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
 _MASTER = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(_RULES)))
 _REPL = [r for _, r in _RULES]
 
@@ -65,6 +69,8 @@ def _replacement(match: re.Match[str]) -> str:
     repl = _REPL[idx]
     if repl == "\x00html":
         return html.unescape(match.group(0))
+    if repl == "\x00ptb":
+        return _PTB[match.group(0)]
     if "\\1" in repl:
         return match.expand(repl.replace("\\1", f"\\{_group_offset(idx) + 1}"))
     return repl

@@ -24,11 +24,14 @@ WORD_NUMBERS = {
 }
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "b": 1e9, "trillion": 1e12, "t": 1e12}
 
-_NUM = r"(?P<num>(?:[+\-−±]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
+#: A number: thousands grouped by commas or by (thin) spaces ("1 000": 74
+#: abstracts of ../shared write one), decimals, scientific notation ("1e-4").
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d.,]?\d)|\d+)(?:\.\d+)?(?:[eE][\-−]?\d+(?![\w]))?"
+_NUM = r"(?P<num>(?:[+\-−±]\s?)?" + _DIGITS + "|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
 _SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|[KkMBT])(?![a-zA-Z]))?"
 _PATTERNS: list[tuple[str, str]] = [
     ("x", _NUM + r"\s?(?:x|×|-?times|-?fold)(?![\w\d])(?!\s?\d)"),
-    ("%", _NUM + r"\s?(?:%|percent\b|per cent\b)"),
+    ("%", _NUM + r"\s?\\?(?:%|percent\b|per cent\b)"),  # "94.6\\%": a TeX leftover (365 abstracts)
     ("bit", _NUM + r"\s?-?\s?bits?\b"),
     ("params", _NUM + _SCALE + r"\s?-?\s?(?:parameters?|params)\b"),
     ("params", r"(?<![\w\-])" + _NUM + r"(?P<scale>[MB])\b(?=\s?(?:-?parameter|model|LLM|language model|param))"),
@@ -110,7 +113,7 @@ class Quantity:
 
 def parse_number(text: str, scale: str | None = None) -> float:
     """"1,024" -> 1024.0, "1.4" + "billion" -> 1.4e9, "ten" -> 10.0."""
-    t = text.replace(" ", "").replace(",", "").replace("−", "-").replace("±", "")
+    t = text.replace(" ", "").replace("\u2009", "").replace("\u202f", "").replace(",", "").replace("−", "-").replace("±", "")
     value = float(WORD_NUMBERS[t.lower()]) if t.lower() in WORD_NUMBERS else float(t)
     if scale:
         value *= SCALES[scale.lower()]
@@ -216,12 +219,44 @@ def _quantity(text: str, unit: str, m: re.Match[str]) -> Quantity | None:
     return Quantity(value, unit, kind, a, b, _qualifier(before, sign, groups.get("op")))
 
 
+#: A bare number (no unit): a decimal, or an integer that is not a year,
+#: not glued to a name ("ResNet-50", "WMT'14", "F1@5") nor to a unit.
+_BARE = re.compile(r"(?<![\w.\-@'’^_{])(?<![A-Za-z]/)(?P<num>" + _DIGITS + r")(?![\w%]|\.\d|-[\w\d]|/[A-Za-z]|\\%)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def find_bare_numbers(text: str, taken: list[Quantity]) -> list[Quantity]:
+    """Numbers without a unit outside ``taken``'s spans ("28.4" of "28.4
+    BLEU", "91.62" of "an F1 score of 91.62"): candidates only, unit ``""``,
+    kind ``value``; :mod:`extractors.results` keeps those its statement
+    makes a score."""
+    out: list[Quantity] = []
+    spans = [(q.start, q.end) for q in taken]
+    for m in _BARE.finditer(text):
+        a, b = m.span()
+        num = m.group("num")
+        if _YEAR.fullmatch(num) or any(x < b and a < y for x, y in spans):
+            continue
+        try:
+            value = parse_number(num)
+        except ValueError:
+            continue
+        out.append(Quantity(value, "", "value", a, b, _qualifier(text[max(0, a - 80) : a], num[:1], None)))
+    return out
+
+
+if not Doc.has_extension("numbers"):
+    Doc.set_extension("numbers", default=[])
 if not Doc.has_extension("quantities"):
     Doc.set_extension("quantities", default=[])
 
 
 @batch_component("mlkg_quantities_v1")
 def mlkg_quantities(doc: Doc) -> Doc:
-    """Store :func:`find_quantities` of the doc text in ``doc._.quantities``."""
-    set_ext(doc, "quantities", find_quantities(doc_text(doc)))
+    """Store :func:`find_quantities` of the doc text in ``doc._.quantities``
+    and the bare numbers left (:func:`find_bare_numbers`) in ``doc._.numbers``."""
+    text = doc_text(doc)
+    quantities = find_quantities(text)
+    set_ext(doc, "quantities", quantities)
+    set_ext(doc, "numbers", find_bare_numbers(text, quantities))
     return doc

@@ -10,7 +10,6 @@ learned pair classifier) may extend.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -18,10 +17,10 @@ from spacy.tokens import Doc
 from ontology import EntityType, RelationType
 
 from .batching import batch_component
+from .doctext import Ent, doc_ents, doc_text, drop_scratch, get_ext, lower_text, set_ext
 from .entity_relations import own_outperforms, pair_relations
 from .paper_relations import paper_relations
-from .quantities import Quantity
-from .doctext import Ent, doc_ents, doc_text, drop_scratch, get_ext, lower_text, set_ext
+from .results import LocalResult, sentence_results
 from .sentences import sentence_bounds
 
 PAPER = "PAPER"
@@ -40,17 +39,6 @@ class LocalRelation:
     evidence: tuple[int, int]
     extractor: str
     confidence: float
-
-
-@dataclass(slots=True)
-class LocalResult:
-    """A quantity with the ents of its sentence it is about (char spans)."""
-
-    quantity: Quantity
-    sentence: tuple[int, int]
-    metric: tuple[int, int] | None
-    dataset: tuple[int, int] | None
-    method: tuple[int, int] | None
 
 
 def _span(ent: Ent) -> tuple[int, int]:
@@ -79,85 +67,6 @@ def sentence_relations(sent: tuple[int, int], text: str, ents: list[Ent], propos
     return out
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\b|\bwhile\b|\bwhereas\b")
-_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|proposed|this (?:method|model|approach))\b", re.I)
-_NOT_RESULT = re.compile(r"^\s*(?:GPUs?|TPUs?|A100|H100|V100|cards?)\b")
-
-
-def _same_clause(text: str, a: int, b: int) -> bool:
-    lo, hi = min(a, b), max(a, b)
-    return not _CLAUSE_BREAK.search(text, lo, hi)
-
-
-_INTRODUCED = re.compile(r"\b(?:on|in|for|of|across)\s+(?:the\s+)?$")
-
-
-def _attach(cands: list[Ent], q: Quantity, text: str, base: int, window: int = 80) -> Ent | None:
-    """The mention a quantity is about: the nearest one in the same clause
-    (following mentions introduced by on/in/for first), none if too far."""
-    qa, qb = q.start - base, q.end - base
-    best, best_d = None, window + 1
-    for e in cands:
-        ea, eb = e.start_char - base, e.end_char - base
-        d = ea - qb if ea >= qb else qa - eb
-        if d < 0 or d > window or not _same_clause(text, qa, ea):
-            continue
-        if ea >= qb and _INTRODUCED.search(text[max(qb, ea - 12) : ea]):
-            d -= window // 2  # "97.4% on ImageNet"
-        if d < best_d:
-            best, best_d = e, d
-    return best
-
-
-def _respectively(text: str, quantities: list[Quantity], datasets: list[Ent], base: int) -> dict[int, Ent]:
-    """"2.8% and 3.2% ... respectively on GLUE and SQuAD": pair them in order."""
-    if "respectively" not in text or len(quantities) < 2:
-        return {}
-    after = [d for d in datasets if d.start_char > quantities[-1].end]
-    if len(after) != len(quantities):
-        return {}
-    return {id(q): d for q, d in zip(quantities, after)}
-
-
-def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantities: list[Quantity],
-                     own: Ent | None = None) -> list[LocalResult]:
-    """Attach each quantity of the sentence to its metric, dataset and method.
-
-    Attachment stays inside the quantity's clause; with "respectively" values
-    and datasets pair in order; the method is the paper's own proposal when
-    the sentence speaks in the first person, else the nearest method before
-    the value. Hardware figures ("8 A100 80 GB GPUs") are not results.
-    ``own``: the paper's one proposed name, if it proposes exactly one.
-    """
-    out: list[LocalResult] = []
-    base = sent[0]
-    metrics = [e for e in ents if e.label_ == _METRIC]
-    datasets = [e for e in ents if e.label_ in _DATASET_TYPES]
-    methods = [e for e in ents if e.label_ == _METHOD]
-    paired = _respectively(text, [q for q in quantities if q.unit in {"%", "points", ""}], datasets, base)
-    for q in quantities:
-        if q.unit in {"GB", "MB"} and _NOT_RESULT.match(text[q.end - base :]):
-            continue
-        metric = _attach(metrics, q, text, base)
-        dataset = paired.get(id(q)) or _attach(datasets, q, text, base, window=120)
-        method = None
-        if own is not None and (any(m.text == own.text for m in methods) or _FIRST_PERSON.search(text)):
-            method = own
-        if method is None:
-            before = [m for m in methods if m.end_char <= q.start and _same_clause(text, m.start_char - base, q.start - base)]
-            method = before[-1] if before else None
-        out.append(
-            LocalResult(
-                q,
-                sent,
-                _span(metric) if metric is not None else None,
-                _span(dataset) if dataset is not None else None,
-                _span(method) if method is not None else None,
-            )
-        )
-    return out
-
-
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=[])
 if not Doc.has_extension("results"):
@@ -179,9 +88,10 @@ def mlkg_relations(doc: Doc) -> Doc:
         relations.append(LocalRelation(RelationType.PROPOSES, PAPER, (a, b), ev, ext, 0.85 if ext == "cue:title" else 0.8))
     results: list[LocalResult] = []
     quantities = list(get_ext(doc, "quantities"))
+    numbers = list(get_ext(doc, "numbers") or [])
     own_ents = [e for e in all_ents if (e.start_char, e.end_char) in proposed or e.text in proposed_names]
     own = own_ents[0] if own_ents and len({e.text for e in own_ents}) == 1 else None
-    i = q = 0
+    i = q = nq = 0
     for start, end, start_char, end_char in sentence_bounds(doc):
         while i < len(all_ents) and all_ents[i].start < start:
             i += 1  # (an ent across a sentence start belongs to neither sentence)
@@ -194,14 +104,19 @@ def mlkg_relations(doc: Doc) -> Doc:
         k = q
         while k < len(quantities) and quantities[k].start < end_char:
             k += 1
-        if not ents and k == q:
+        while nq < len(numbers) and numbers[nq].start < start_char:
+            nq += 1
+        nk = nq
+        while nk < len(numbers) and numbers[nk].start < end_char:
+            nk += 1
+        if not ents and k == q and nk == nq:
             continue  # nothing to relate in this sentence
         sent, sent_text = (start_char, end_char), text[start_char:end_char]
         sent_low = low[start_char:end_char] if low is not None else None
         relations.extend(sentence_relations(sent, sent_text, ents, proposed_names, sent_low, start_char < title_end, own))
-        if k > q:
-            results.extend(sentence_results(sent, sent_text, ents, quantities[q:k], own))
-        q = k
+        if k > q or nk > nq:
+            results.extend(sentence_results(sent, sent_text, ents, quantities[q:k], own, numbers[nq:nk]))
+        q, nq = k, nk
     set_ext(doc, "relations", relations)
     set_ext(doc, "results", results)
     drop_scratch(doc)  # the last rule component

@@ -147,9 +147,13 @@ def _grown(doc: Doc, toks: Tokens, pick: Pick, taken: list[bool], shared: bool) 
             start -= 1
     if label in ("Dataset", "Benchmark") and end < len(toks.idx) and not taken[end] and _YEAR.match(toks.word(end)):
         end += 1
-    if label == "Method":
+    if label in ("Method", "Dataset", "Benchmark"):
+        before = start, end
         end = _glued_name_end(toks, end, taken)
-        grown = end != end0
+        start = _glued_name_start(toks, start, taken)
+        if label == "Method":
+            end = _size_suffix_end(toks, end, taken)
+        grown = (start, end) != before
     if (shared and end + 1 < len(toks.idx) and not taken[end] and not taken[end + 1] and toks.word(end).lower() == "shared"
             and toks.word(end + 1).lower() in ("task", "tasks")):
         end, label, grown = end + 2, "Task", True
@@ -171,6 +175,30 @@ def _glued_name_end(toks: Tokens, end: int, taken: list[bool]) -> int:
            and not toks.space_after(end - 1) and not toks.space_after(end)
            and _name_piece(toks.word(end + 1))):
         end += 2
+    return end
+
+
+def _glued_name_start(toks: Tokens, start: int, taken: list[bool]) -> int:
+    """Start of a name over the named pieces glued before it: "I2P-MAE" is
+    a model of its own, not MAE; "Split-CIFAR-100", "10-Split-CIFAR-100" are
+    benchmarks of their own, not CIFAR-100 (issue 28: a name is never cut)."""
+    while (start >= 2 and toks.word(start - 1) in HYPHENS and not taken[start - 1] and not taken[start - 2]
+           and not toks.space_after(start - 2) and not toks.space_after(start - 1)
+           and (_name_piece(toks.word(start - 2)) or toks.word(start - 2).isdigit())):
+        start -= 2
+    return start
+
+
+#: A model size or an encoder-decoder pairing of sizes written after a name
+#: with a space: "Gemma 2B-2B", "Gemma 9B-2B", "T5 3B".
+_SIZE_PIECE = re.compile(r"^\d+(?:\.\d+)?[BMK](?:-\d+(?:\.\d+)?[BMK])+$")
+
+
+def _size_suffix_end(toks: Tokens, end: int, taken: list[bool]) -> int:
+    """A method's name takes in an encoder-decoder size pairing after it
+    ("Gemma 2B-2B" is not Gemma, nor Gemma 2B)."""
+    if end < len(toks.idx) and not taken[end] and _SIZE_PIECE.match(toks.word(end)):
+        return end + 1
     return end
 
 

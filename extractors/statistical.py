@@ -39,6 +39,8 @@ def _gazetteer_types() -> dict[str, str]:
     for "Per-Channel"): it is keyed by itself, not lower-cased."""
     out: dict[str, str] = {}
     for entry in default_entries():
+        if not entry.match:
+            continue
         for surface in entry.surfaces:
             key = surface if surface.isupper() and len(surface) <= 5 else surface.lower()
             out.setdefault(key, entry.type.value)

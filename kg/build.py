@@ -74,13 +74,15 @@ def entity_records(linker: Linker) -> list[EntityRecord]:
     """The registry as store records, in id order (deterministic)."""
     linker.link_families()
     return [
-        EntityRecord(i.id, i.type, i.name, sorted(i.aliases), i.variant_of, i.part_of, {t.value: n for t, n in i.type_votes.items()})
+        EntityRecord(i.id, i.type, i.name, sorted(i.aliases), i.variant_of, i.part_of, {t.value: n for t, n in i.type_votes.items()},
+                     i.external_id, i.kind)
         for i in sorted(linker.registry.values(), key=lambda i: i.id)
     ]
 
 
 def entity_hash(e: EntityRecord) -> str:
-    payload = [e.id, e.type.value, e.name, sorted(e.aliases), e.variant_of, e.part_of, sorted(e.type_votes.items())]
+    payload = [e.id, e.type.value, e.name, sorted(e.aliases), e.variant_of, e.part_of, sorted(e.type_votes.items()),
+               e.external_id, e.kind]
     return hashlib.sha1(json.dumps(payload, ensure_ascii=True).encode()).hexdigest()
 
 
@@ -137,6 +139,8 @@ class Engine:
     """Ordered, bounded map of chunks of items to lists of DocData."""
 
     def __init__(self, fast: bool = False, workers: int = 1, engine: str = "local", scheduler: str | None = None, chunk: int = 32):
+        if engine == "local" and workers <= 1:
+            chunk = min(chunk, 8)  # in-process: small chunks, so progress moves per few records (same speed on the seeds)
         self.fast, self.workers, self.kind, self.scheduler, self.chunk = fast, max(1, workers), engine, scheduler, chunk
         self._pool = self._client = self._cluster = None
 
@@ -152,7 +156,10 @@ class Engine:
         return self
 
     def _start_dask(self) -> None:
-        from dask.distributed import Client, LocalCluster
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as exc:
+            raise RuntimeError("--engine dask needs Dask: pip install 'mlkg[dask]' (or dask[distributed])") from exc
 
         if self.scheduler:
             self._client = Client(self.scheduler)
@@ -252,6 +259,16 @@ def _extracted(inputs, fmt, scan, manifest, linker, engine: Engine, force: bool,
         yield paper, (t.record.key, paper.id, t.chash, builder.observations, builder.acronym_keys)
 
 
+def _counted(stream: Iterable, progress: Callable[[int], None] | None) -> Iterator:
+    """``stream``, telling ``progress`` of each paper as it is extracted (not
+    per written batch: a bar that sat at 0 until the first 256 were written
+    said nothing)."""
+    for item in stream:
+        if progress:
+            progress(1)
+        yield item
+
+
 def _clear_store(store: Store, manifest: Manifest) -> None:
     """Empty the store (kg rebuild)."""
     if hasattr(store, "clear"):
@@ -337,12 +354,10 @@ def build(
         stats = {"unchanged": 0}
         with Engine(fast, workers, engine, scheduler) as eng:
             stream = _extracted(inputs, fmt, scan, man, linker, eng, False, changed, stats, progress)
-            for batch in batched(stream, write_batch):
+            for batch in batched(_counted(stream, progress), write_batch):
                 report.papers += store.write_papers([p for p, _ in batch])
                 man.record([row for _, row in batch])
                 man.commit()
-                if progress:
-                    progress(len(batch))
         report.unchanged = stats["unchanged"]
         scan = None  # free pass-1 state
 

@@ -14,9 +14,10 @@ from ontology import NodeLabel, RelationType, rdf_property
 _REL_PROPS = [("paper", "string"), ("evidence", "string"), ("field", "string"), ("start", "int"), ("end", "int"),
               ("extractor", "string"), ("confidence", "float")]
 _NODE_PROPS = {
-    "Paper": [("title", "string"), ("abstract", "string"), ("key", "string"), ("date", "string")],
+    "Paper": [("title", "string"), ("abstract", "string"), ("key", "string"), ("date", "string"), ("source_id", "string")],
     "Result": [("paper", "string"), ("value", "float"), ("unit", "string"), ("kind", "string"), ("text", "string"),
-               ("field", "string"), ("start", "int"), ("end", "int"), ("qualifier", "string")],
+               ("field", "string"), ("start", "int"), ("end", "int"), ("qualifier", "string"),
+               ("direction", "string"), ("scale", "string"), ("own", "boolean")],
 }
 _ENTITY_PROPS = [("name", "string")]
 
@@ -25,9 +26,9 @@ def _header(props):
     return [f"{k}:{t}" if t != "string" else k for k, t in props]
 
 
-_SPARQL_PAPERS = """SELECT ?p ?title ?abstract ?key ?date WHERE {
+_SPARQL_PAPERS = """SELECT ?p ?title ?abstract ?key ?date ?sid WHERE {
   ?p a kg:Paper ; dcterms:title ?title ; dcterms:abstract ?abstract ; kg:paperKey ?key .
-  OPTIONAL { ?p dcterms:date ?date } }"""
+  OPTIONAL { ?p dcterms:date ?date } OPTIONAL { ?p kg:sourceId ?sid } }"""
 _SPARQL_ENTITIES = """SELECT ?id ?cls ?name WHERE {
   ?e a kg:Entity ; a ?cls ; kg:entityId ?id ; skos:prefLabel ?name . FILTER(?cls != kg:Entity) }"""
 _SPARQL_EVIDENCE = """SELECT ?s ?p ?o ?paper ?sentence ?field ?start ?end ?extractor ?confidence WHERE {
@@ -53,8 +54,8 @@ def _from_sparql(store, nodes: dict, rels: dict) -> None:
 
     pre = sparql_prefixes()
     rel_by_iri = {str(rdf_property(t)): t.value for t in RelationType}
-    for p, title, abstract, key, date in store.query(pre + _SPARQL_PAPERS).rows:
-        nodes["Paper"].append({"id": id_of(p), "title": title, "abstract": abstract, "key": key, "date": date})
+    for p, title, abstract, key, date, sid in store.query(pre + _SPARQL_PAPERS).rows:
+        nodes["Paper"].append({"id": id_of(p), "title": title, "abstract": abstract, "key": key, "date": date, "source_id": sid})
     for eid, cls, name in store.query(pre + _SPARQL_ENTITIES).rows:
         nodes[cls.rsplit("#", 1)[-1]].append({"id": eid, "name": name})
     for s, p, o, paper, sentence, fld, start, end, extractor, confidence in store.query(pre + _SPARQL_EVIDENCE).rows:

@@ -20,6 +20,7 @@ from extractors.relations import PAPER
 from ontology import EntityType, RelationType
 
 from .linking import Linker
+from .nodes import node_kind
 from .same_thing import one_thing
 from .model import Entity, PaperGraph, Relation, Result, Span
 from .records import PaperRecord, RecordError, SourceRef
@@ -126,7 +127,7 @@ def text_hash(record: PaperRecord) -> str:
 
 def content_hash(record: PaperRecord, group: PaperGroup) -> str:
     """Hash of everything a paper's graph is made of: text, metadata, date, sources."""
-    payload = json.dumps([record.title, record.abstract, group.date, group.meta, [(s.file, s.line) for s in group.sources]],
+    payload = json.dumps([record.title, record.abstract, group.date, group.meta, [(s.file, s.line) if s.id is None else (s.file, s.line, s.id) for s in group.sources]],
                          sort_keys=True, default=str, ensure_ascii=True)
     return hashlib.sha1(payload.encode()).hexdigest()
 
@@ -143,7 +144,8 @@ class DocData:
 
     ents: (text, kb_id, label, id, start_char, end_char);
     relations: (type value, source, target, evidence, extractor, confidence);
-    results: (value, unit, kind, start, end, qualifier, metric, dataset, method).
+    results: (value, unit, kind, start, end, qualifier, metric, dataset, method,
+    measure, direction, scale, own, over).
     """
 
     abbreviations: list[tuple]
@@ -161,8 +163,9 @@ def doc_data(doc: Doc) -> DocData:
         [(a.long, a.long_start, a.long_end, a.short, a.short_start, a.short_end) for a in doc._.abbreviations],
         [(e.text, e.kb_id_, e.label_, e.id_, e.start_char, e.end_char) for e in doc.ents],
         [(r.type.value, span(r.source), span(r.target), tuple(r.evidence), r.extractor, float(r.confidence)) for r in doc._.relations],
-        [(lr.quantity.value, lr.quantity.unit, lr.quantity.kind, lr.quantity.start, lr.quantity.end, lr.quantity.qualifier,
-          span(lr.metric) if lr.metric else None, span(lr.dataset) if lr.dataset else None, span(lr.method) if lr.method else None)
+        [(lr.quantity.value, lr.quantity.unit, lr.kind, lr.quantity.start, lr.quantity.end, lr.quantity.qualifier,
+          span(lr.metric) if lr.metric else None, span(lr.dataset) if lr.dataset else None, span(lr.method) if lr.method else None,
+          lr.quantity.kind, lr.direction, lr.scale, lr.own, span(lr.over) if lr.over else None)
          for lr in doc._.results],
     )
 
@@ -264,7 +267,7 @@ class PaperBuilder:
     def __init__(self, linker: Linker, register_abbreviations: bool = True):
         self.linker = linker
         self.register_abbreviations = register_abbreviations
-        self.observations: list[tuple[str, str, str, str | None]] = []
+        self.observations: list[tuple[str, str, str, str | None, str]] = []
         self.acronym_keys: list[str] = []
 
     def _span(self, record: PaperRecord, prep: Prepared, start: int, end: int) -> Span:
@@ -272,29 +275,28 @@ class PaperBuilder:
         raw = record.title if fld == "title" else record.abstract
         return Span(fld, a, b, raw[a:b])
 
-    def _acronym_key(self, text: str, kb_id: str, local_abbr: dict[str, str]) -> str | None:
+    def _acronym_key(self, text: str, kb_id: str, local_ids: dict[str, str]) -> str | None:
         """The key looked up in the corpus acronym table when resolving ``text``, if any."""
-        from extractors.keys import name_key
+        from extractors.keys import name_key, singular_key
 
         linker = self.linker
+        key = name_key(text)
+        if key in local_ids or singular_key(key) in local_ids:
+            return None  # the paper's own definition decides
         if kb_id and kb_id in linker.by_name:
             return None
         if linker._entry_for(text) is not None:
             return None
-        key = name_key(text)
-        if key in local_abbr:
-            long_form = local_abbr[key]
-            return None if linker._entry_for(long_form) is not None else name_key(long_form)
         return key
 
     def build(self, record: PaperRecord, group: PaperGroup, prep: Prepared, doc: Doc | DocData) -> PaperGraph:
-        from extractors.keys import name_key
+        from extractors.keys import name_key, singular_key
 
         data = doc if isinstance(doc, DocData) else doc_data(doc)
         linker = self.linker
         pid = paper_id(record.key)
         local_abbr: dict[str, str] = {}
-        obs: list[tuple[str, str, str, str | None]] = []
+        obs: list[tuple[str, str, str, str | None, str]] = []
         acro: set[str] = set()
         for long_form, _, _, short, _, _ in data.abbreviations:
             if self.register_abbreviations:
@@ -302,19 +304,27 @@ class PaperBuilder:
             local_abbr[name_key(short)] = long_form
         entities: dict[str, Entity] = {}
         span_ids: dict[tuple[int, int], str] = {}
+        local_ids = linker.define_locally([(a[0], a[3]) for a in data.abbreviations], [e[0] for e in data.ents])
+        concepts: list[dict] = []
         for text, kb_id, label_, ent_id, start, end in data.ents:
-            eid = linker.resolve(text, kb_id, local_abbr)
-            if (k := self._acronym_key(text, kb_id, local_abbr)) is not None:
+            eid = linker.resolve(text, kb_id, local_ids=local_ids)
+            key = name_key(text)
+            kind = node_kind(text, eid in linker.gazetteer_ids, key in local_ids or singular_key(key) in local_ids)
+            if kind is None:  # a generic description or a fragment: a mention on its paper, no node (kg/nodes.py)
+                concepts.append({"text": text, "type": label_, **self._span(record, prep, start, end).to_dict()})
+                continue
+            if (k := self._acronym_key(text, kb_id, local_ids)) is not None:
                 acro.add(k)
             label = EntityType(label_)
             name_hint = local_abbr.get(name_key(text)) if ent_id == "abbreviation" else None
             hint = None if name_hint is None else text
-            info = linker.observe(eid, text, label, hint)
-            obs.append((eid, text, label.value, hint))
+            info = linker.observe(eid, text, label, hint, kind)
+            obs.append((eid, text, label.value, hint, kind))
             span_ids[(start, end)] = eid
             e = entities.get(eid)
             if e is None:
-                e = entities[eid] = Entity(eid, info.type, info.name, variant_of=info.variant_of, part_of=info.part_of)
+                e = entities[eid] = Entity(eid, info.type, info.name, variant_of=info.variant_of, part_of=info.part_of,
+                                           kind=kind, external_id=info.external_id)
             e.mentions.append(self._span(record, prep, start, end))
             if text != info.name:
                 e.aliases.append(text) if text not in e.aliases else None
@@ -356,14 +366,15 @@ class PaperBuilder:
         proposed = {e.id for e in entities.values() if e.proposed}
         rels = [r for r in relations.values() if not (r.type is RelationType.USES and r.target in proposed)]
         results = []
-        for value, unit, kind, qstart, qend, qualifier, metric, dataset, method in data.results:
+        for value, unit, kind, qstart, qend, qualifier, metric, dataset, method, measure, direction, scale, own, over in data.results:
             results.append(
                 Result(
                     value, unit, kind, self._span(record, prep, qstart, qend),
                     metric=ent_at(metric) if metric else None,
                     dataset=ent_at(dataset) if dataset else None,
                     method=ent_at(method) if method else None,
-                    qualifier=qualifier,
+                    qualifier=qualifier, measure=measure, direction=direction, scale=scale, own=bool(own),
+                    over=ent_at(over) if over else None,
                 )
             )
         for e in entities.values():
@@ -371,7 +382,7 @@ class PaperBuilder:
         return PaperGraph(
             id=pid, key=record.key, title=record.title, abstract=record.abstract,
             date=group.date or record.date, sources=group.sources, meta=dict(group.meta),
-            entities=list(entities.values()), relations=rels, results=results,
+            entities=list(entities.values()), relations=rels, results=results, concepts=concepts,
         )
 
 
@@ -379,8 +390,8 @@ def replay(linker: Linker, observations: Iterable[tuple[str, str, str, str | Non
     """Apply one paper's recorded observations to a linker's registry, exactly
     as :meth:`PaperBuilder.build` did (rebuilds the registry without the pipeline)."""
     seen: dict[str, None] = {}
-    for eid, surface, label, hint in observations:
-        linker.observe(eid, surface, EntityType(label), hint)
+    for eid, surface, label, hint, *kind in observations:
+        linker.observe(eid, surface, EntityType(label), hint, kind[0] if kind else None)
         seen[eid] = None
     for eid in seen:
         linker.registry[eid].papers += 1

@@ -24,18 +24,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from ontology import ID_BASE
-from ontology.metrics import HIGHER, LOWER, result_direction
+from ontology.metrics import HIGHER, LOWER, canonical_metric, comparable_value, result_direction
 
 from .stores import CYPHER, Store
 
 COLUMNS = ["rank", "dataset", "metric", "direction", "method", "value", "qualifier", "unit", "kind",
-           "paper", "date", "evidence", "link"]
+           "paper", "date", "evidence", "link", "scale", "own", "claim"]
 
 # -- SPARQL -------------------------------------------------------------------
 # ?dsname is the only dataset parameter; ?metricname / ?taskname only appear
 # in their (optional) fragments.
 _SPARQL_HEAD = """
-SELECT DISTINCT ?r ?p (?xname AS ?dataset) ?metric ?metricAliases ?method ?value ?qualifier ?unit ?kind ?text ?field ?start ?end ?title ?date ?abstract ?link WHERE {
+SELECT DISTINCT ?r ?p (?xname AS ?dataset) ?metric ?metricAliases ?method ?value ?qualifier ?unit ?kind ?text ?field ?start ?end ?title ?date ?abstract ?link ?measure ?direction ?scale ?own ?over WHERE {
   ?d a kg:Entity ; skos:prefLabel ?dsPref .
   FILTER EXISTS {
     { ?d skos:prefLabel ?dl } UNION { ?d skos:altLabel ?dl } UNION { ?d kg:entityId ?dl }
@@ -58,6 +58,11 @@ _SPARQL_BODY = """
      kg:field ?field ; oa:start ?start ; oa:end ?end .
   OPTIONAL { ?p dcterms:date ?date }
   OPTIONAL { ?r kg:qualifier ?qualifier }
+  OPTIONAL { ?r kg:measure ?measure }
+  OPTIONAL { ?r kg:direction ?direction }
+  OPTIONAL { ?r kg:scale ?scale }
+  OPTIONAL { ?r kg:ownResult ?own }
+  OPTIONAL { ?r kg:over ?ov . ?ov skos:prefLabel ?over }
   OPTIONAL { ?r kg:achievedBy ?mth . ?mth skos:prefLabel ?method }
   OPTIONAL {
     ?r kg:measures ?m . ?m skos:prefLabel ?metric .
@@ -103,10 +108,12 @@ _CYPHER_METRIC = (
 )
 _CYPHER_TAIL = """OPTIONAL MATCH (r)-[:MEASURES]->(m:Entity)
 OPTIONAL MATCH (r)-[:ACHIEVED_BY]->(mth:Entity)
+OPTIONAL MATCH (ov:Entity {id: r.over})
 RETURN r.id AS r, p.id AS p, x.name AS dataset, m.name AS metric, m.aliases AS metricAliases,
        mth.name AS method, r.value AS value, r.qualifier AS qualifier, r.unit AS unit, r.kind AS kind,
        r.text AS text, r.field AS field, r.start AS start, r.end AS end, p.title AS title, p.date AS date,
-       p.abstract AS abstract, link
+       p.abstract AS abstract, link, r.measure AS measure, r.direction AS direction, r.scale AS scale,
+       r.own AS own, ov.name AS over
 """
 
 
@@ -181,6 +188,9 @@ class Entry:
     date: str | None
     evidence: str
     link: str
+    scale: str = ""
+    own: bool = False
+    claim: str = ""
     paper_id: str = ""
     result_id: str = ""
 
@@ -243,11 +253,14 @@ def rank(columns: list[str], rows: list[list[Any]]) -> list[Entry]:
             evidence = ""
         if not evidence or (r.get("text") and str(r["text"]) not in evidence):
             evidence = evidence or str(r.get("text") or "")
-        direction = result_direction(metric_name or None, r.get("kind"), r.get("unit"), _aliases(r.get("metricAliases"))) or ""
+        kind = str(r.get("kind") or "")
+        measure = str(r.get("measure") or "")
+        direction = str(r.get("direction") or "") or result_direction(
+            metric_name or None, measure or kind, r.get("unit"), _aliases(r.get("metricAliases"))) or ""
         seen[key] = Entry(
             rank=None,
             dataset=str(r.get("dataset") or ""),
-            metric=metric_name or str(r.get("kind") or ""),
+            metric=metric_name or measure or kind,
             direction=direction,
             method=r.get("method"),
             value=float(r["value"]),
@@ -258,27 +271,46 @@ def rank(columns: list[str], rows: list[list[Any]]) -> list[Entry]:
             date=r.get("date"),
             evidence=evidence,
             link=str(r.get("link") or "result"),
+            scale=str(r.get("scale") or ""),
+            own=str(r.get("own")).lower() in ("true", "1"),
+            claim=_claim(kind, r, metric_name or measure),
             paper_id=key[0],
             result_id=key[1],
         )
+    return order(list(seen.values()))
+
+
+def _claim(kind: str, r: Mapping[str, Any], metric: str) -> str:
+    """"delta: +1.3 top-1 accuracy over ResNet-50": a result that does not rank, said as the claim it is."""
+    if kind in ("absolute", ""):
+        return ""
+    sign = r.get("qualifier") if r.get("qualifier") in ("+", "-") else ""
+    value = f"{float(r['value']):g}"
+    over = f" over {r['over']}" if r.get("over") else ""
+    return f"{kind}: {sign}{value}{r.get('unit') or ''} {metric}{over}".strip()
+
+
+def order(entries: list[Entry]) -> list[Entry]:
+    """Only absolute scores rank, per (dataset, canonical metric), best first
+    by the metric's direction (0.912 and 91.2% compare through the scale);
+    every other kind (delta, ratio, cost, setting, baseline, count) follows
+    its group unranked, as a claim beside the ranking."""
     groups: dict[tuple, list[Entry]] = {}
-    for e in seen.values():
-        delta = e.qualifier in ("+", "-")  # "+1.2%": a gain, not a score
-        groups.setdefault((e.dataset.casefold(), e.metric.casefold(), e.unit, e.kind, delta), []).append(e)
+    for e in entries:
+        metric = canonical_metric(e.metric) or e.metric.casefold()
+        groups.setdefault((e.dataset.casefold(), metric), []).append(e)
     out: list[Entry] = []
-    # biggest groups first, then by name; best first inside a group
+    # biggest groups first, then by name; ranked (absolute) rows first inside a group, best first
     for key in sorted(groups, key=lambda k: (-len(groups[k]), k)):
-        entries = groups[key]
-        direction = entries[0].direction
-        if direction == HIGHER:
-            entries.sort(key=lambda e: (-e.value, e.paper, e.result_id))
-        elif direction == LOWER:
-            entries.sort(key=lambda e: (e.value, e.paper, e.result_id))
-        else:
-            entries.sort(key=lambda e: (e.paper, e.result_id))
-        for i, e in enumerate(entries, 1):
-            e.rank = i if direction in (HIGHER, LOWER) else None
-        out.extend(entries)
+        group = groups[key]
+        ranked = [e for e in group if e.kind == "absolute" and e.direction in (HIGHER, LOWER)]
+        rest = sorted((e for e in group if e not in ranked), key=lambda e: (e.kind, e.paper, e.result_id))
+        direction = ranked[0].direction if ranked else ""
+        sign = -1 if direction == HIGHER else 1
+        ranked.sort(key=lambda e: (sign * comparable_value(e.value, e.scale), e.paper, e.result_id))
+        for i, e in enumerate(ranked, 1):
+            e.rank = i
+        out.extend(ranked + rest)
     return out
 
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.abbreviations import find_abbreviations
-from extractors.keys import name_key
 
 from .linking import Linker
 
@@ -46,11 +45,12 @@ def linked(a: str, b: str, definitions: list[str], linker: Linker | None = None)
     linker = linker or Linker()
     local: dict[str, str] = {}
     for text in definitions:
-        for abbr in find_abbreviations(text):
-            linker.register_abbreviation(abbr.long, abbr.short)
-            if len(definitions) == 1:
-                local[name_key(abbr.short)] = abbr.long
-    return linker.resolve(a, local_abbr=local) == linker.resolve(b, local_abbr=local)
+        pairs = [(abbr.long, abbr.short) for abbr in find_abbreviations(text)]
+        for long_form, short in pairs:
+            linker.register_abbreviation(long_form, short)
+        if len(definitions) == 1:
+            local = linker.define_locally(pairs, (a, b))
+    return linker.resolve(a, local_ids=local) == linker.resolve(b, local_ids=local)
 
 
 def score_pairs(pairs: list[tuple[str, str, bool, list[str]]]) -> tuple[PairScore, list[tuple]]:

@@ -39,6 +39,8 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     variant_of: str | None = None  # canonical id of the family
     part_of: str | None = None  # canonical id of the benchmark suite
+    kind: str | None = None  # why it is a node: gazetteer | defined | name | term (kg/nodes.py)
+    external_id: str | None = None  # Papers with Code URL
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -49,6 +51,8 @@ class Entity:
             "aliases": sorted(self.aliases),
             "variant_of": self.variant_of,
             "part_of": self.part_of,
+            "kind": self.kind,
+            "external_id": self.external_id,
             "mentions": [m.to_dict() for m in self.mentions],
         }
 
@@ -99,6 +103,16 @@ class Result:
     dataset: str | None = None
     method: str | None = None
     qualifier: str | None = None  # "up to", "<", "+", "range-low", ...
+    # kind: absolute | delta | ratio | cost | setting | baseline | count (only absolute ranks)
+    measure: str | None = None  # what the value measures by its words: accuracy, perplexity, latency ...
+    direction: str | None = None  # of its metric: "higher" | "lower" (is better)
+    scale: str | None = None  # "percent" | "0-1" | "points"
+    own: bool = False  # the paper's own result
+    over: str | None = None  # entity id a delta is over
+
+    def __post_init__(self) -> None:
+        if self.scale is None:  # (a result made without the pipeline's scale)
+            self.scale = "percent" if self.unit == "%" else "points"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -113,6 +127,11 @@ class Result:
             "metric": self.metric,
             "dataset": self.dataset,
             "method": self.method,
+            "measure": self.measure,
+            "direction": self.direction,
+            "scale": self.scale,
+            "own": self.own,
+            "over": self.over,
         }
 
 
@@ -130,10 +149,19 @@ class PaperGraph:
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     results: list[Result] = field(default_factory=list)
+    #: generic descriptions and fragments: mentions on the paper, no nodes (kg/nodes.py)
+    concepts: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def source_id(self) -> str | None:
+        """The user's own id of the paper: that of its first sighting that has
+        one (every sighting's id is in ``sources``)."""
+        return next((s.id for s in self.sources if s.id), None)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "source_id": self.source_id,
             "title": self.title,
             "abstract": self.abstract,
             "date": self.date,
@@ -142,4 +170,5 @@ class PaperGraph:
             "entities": [e.to_dict() for e in self.entities],
             "relations": [r.to_dict() for r in self.relations],
             "results": [r.to_dict() for r in self.results],
+            "concepts": self.concepts,
         }

@@ -113,9 +113,10 @@ SELECT ?title ?relation ?type ?name ?value ?unit ?evidence WHERE {
   } UNION {
     ?p kg:reports ?r .
     ?r qudt:numericValue ?value ; kg:unit ?unit ; kg:kind ?kind ; kg:resultText ?evidence .
+    OPTIONAL { ?r kg:measure ?measure }
     BIND("REPORTS" AS ?relation)
     BIND("Result" AS ?type)
-    BIND(?kind AS ?name)
+    BIND(COALESCE(?measure, ?kind) AS ?name)
   }
 } ORDER BY ?title ?relation ?type ?name ?value
 """,
@@ -127,7 +128,7 @@ MATCH (p)-[rel]->(x)
 WHERE type(rel) IN ['PROPOSES', 'USES', 'EVALUATES_ON', 'MEASURES', 'ADDRESSES', 'REPORTS']
 RETURN p.title AS title, type(rel) AS relation,
        CASE WHEN x:Result THEN 'Result' ELSE [l IN labels(x) WHERE l <> 'Entity'][0] END AS type,
-       CASE WHEN x:Result THEN x.kind ELSE x.name END AS name, x.value AS value, x.unit AS unit,
+       CASE WHEN x:Result THEN coalesce(x.measure, x.kind) ELSE x.name END AS name, x.value AS value, x.unit AS unit,
        CASE WHEN x:Result THEN x.text ELSE rel.evidence END AS evidence
 ORDER BY title, relation, type, name, value
 """,
@@ -312,6 +313,76 @@ UNION ALL
 MATCH (p:Paper)-[:PROPOSES]->(m)
 MATCH (p)-[r:TRAINS_ON]->(d:Entity)
 RETURN d.name AS dataset, 'TRAINS_ON' AS via, count(DISTINCT p) AS papers, min(r.evidence) AS evidence
+""",
+))
+
+
+_NAMED = """{ ?%(v)s skos:prefLabel ?%(v)sl } UNION { ?%(v)s skos:altLabel ?%(v)sl } UNION { ?%(v)s kg:entityId ?%(v)sl }
+    FILTER(LCASE(STR(?%(v)sl)) = LCASE(STR(?%(p)s)))"""
+
+_add(Preset(
+    name="best-reported",
+    description="Best reported METRIC on DATASET: absolute scores only (no delta, ratio, setting, baseline), "
+                "best first by the metric's direction, with the evidence text.",
+    params={"dataset": "dataset or benchmark (name, alias or id; case-insensitive)",
+            "metric": "metric (name, alias or id; case-insensitive)", "limit": LIMIT_DOC},
+    required=("dataset", "metric"),
+    sparql="""\
+SELECT ?title ?method ?value ?unit ?scale ?direction ?text WHERE {
+  ?d a kg:Entity . FILTER EXISTS { """ + _NAMED % {"v": "d", "p": "dataset"} + """ }
+  ?m a kg:Metric . FILTER EXISTS { """ + _NAMED % {"v": "m", "p": "metric"} + """ }
+  ?x kg:partOf* ?d .
+  ?p a kg:Paper ; dcterms:title ?title ; kg:reports ?r .
+  ?r kg:evaluatesOn ?x ; kg:measures ?m ; kg:kind "absolute" ; qudt:numericValue ?value ; kg:unit ?unit ; kg:resultText ?text .
+  OPTIONAL { ?r kg:scale ?scale }
+  OPTIONAL { ?r kg:direction ?direction }
+  OPTIONAL { ?r kg:achievedBy ?mth . ?mth skos:prefLabel ?method }
+  BIND(IF(?scale = "0-1", 100 * ?value, ?value) AS ?cmp)
+} ORDER BY (IF(COALESCE(?direction, "higher") = "lower", ?cmp, -?cmp)) ?title
+""",
+    cypher="""\
+MATCH (d:Entity) WHERE toLower(d.name) = toLower($dataset) OR toLower(d.id) = toLower($dataset)
+      OR any(a IN coalesce(d.aliases, []) WHERE toLower(a) = toLower($dataset))
+MATCH (m:Entity) WHERE toLower(m.name) = toLower($metric) OR toLower(m.id) = toLower($metric)
+      OR any(a IN coalesce(m.aliases, []) WHERE toLower(a) = toLower($metric))
+MATCH (x:Entity)-[:PART_OF*0..3]->(d)
+MATCH (p:Paper)-[:REPORTS]->(r:Result {kind: 'absolute'})-[:EVALUATES_ON]->(x)
+MATCH (r)-[:MEASURES]->(m)
+OPTIONAL MATCH (r)-[:ACHIEVED_BY]->(mth:Entity)
+WITH DISTINCT p, r, mth, CASE WHEN r.scale = '0-1' THEN 100 * r.value ELSE r.value END AS cmp
+RETURN p.title AS title, mth.name AS method, r.value AS value, r.unit AS unit, r.scale AS scale,
+       r.direction AS direction, r.text AS text
+ORDER BY CASE WHEN coalesce(r.direction, 'higher') = 'lower' THEN cmp ELSE -cmp END, title
+""",
+))
+
+#: Phrases of a state-of-the-art claim (lower case; matched with CONTAINS, portable across stores).
+_SOTA = ("state of the art", "state-of-the-art", "sota", "new record", "best reported", "best published")
+
+_add(Preset(
+    name="sota-claims",
+    description="Papers claiming state of the art on DATASET: papers evaluating on it whose evidence sentence "
+                "claims the state of the art (or best reported result), with that sentence.",
+    params={"dataset": "dataset or benchmark (name, alias or id; case-insensitive)", "limit": LIMIT_DOC},
+    required=("dataset",),
+    sparql="""\
+SELECT DISTINCT ?title ?date ?sentence WHERE {
+  ?d a kg:Entity . FILTER EXISTS { """ + _NAMED % {"v": "d", "p": "dataset"} + """ }
+  ?x kg:partOf* ?d .
+  ?p a kg:Paper ; dcterms:title ?title ; kg:evaluatesOn ?x .
+  ?ev kg:assertedSubject ?p ; kg:assertedObject ?x ; kg:sentence ?sentence .
+  FILTER(""" + " || ".join(f'CONTAINS(LCASE(?sentence), "{w}")' for w in _SOTA) + """)
+  OPTIONAL { ?p dcterms:date ?date }
+} ORDER BY DESC(?date) ?title
+""",
+    cypher="""\
+MATCH (d:Entity) WHERE toLower(d.name) = toLower($dataset) OR toLower(d.id) = toLower($dataset)
+      OR any(a IN coalesce(d.aliases, []) WHERE toLower(a) = toLower($dataset))
+MATCH (x:Entity)-[:PART_OF*0..3]->(d)
+MATCH (p:Paper)-[e:EVALUATES_ON]->(x)
+WITH p, e WHERE """ + " OR ".join(f"toLower(e.evidence) CONTAINS '{w}'" for w in _SOTA) + """
+RETURN DISTINCT p.title AS title, p.date AS date, e.evidence AS sentence
+ORDER BY date DESC, title
 """,
 ))
 

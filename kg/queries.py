@@ -38,42 +38,44 @@ def top_entities(store: Store, top: int) -> list[list]:
 
 
 ENTITIES_SPARQL = """
-SELECT ?id ?type ?name (COUNT(DISTINCT ?p) AS ?papers) (GROUP_CONCAT(DISTINCT ?alias; separator=" | ") AS ?aliases) ?votes WHERE {
+SELECT ?id ?type ?name (COUNT(DISTINCT ?p) AS ?papers) (GROUP_CONCAT(DISTINCT ?alias; separator=" | ") AS ?aliases) ?votes
+       ?kind ?pwc WHERE {
   ?e a kg:Entity ; a ?cls ; kg:entityId ?id ; skos:prefLabel ?name .
   FILTER(?cls != kg:Entity)
   BIND(STRAFTER(STR(?cls), "#") AS ?type)
   OPTIONAL { ?e skos:altLabel ?alias }
   OPTIONAL { ?p a kg:Paper ; ?rel ?e }
   OPTIONAL { ?e kg:typeVotes ?votes }
-} GROUP BY ?id ?type ?name ?votes ORDER BY DESC(?papers) ?name
+  OPTIONAL { ?e kg:nodeKind ?kind }
+  OPTIONAL { ?e <http://www.w3.org/2002/07/owl#sameAs> ?pwcIri BIND(STR(?pwcIri) AS ?pwc) }
+} GROUP BY ?id ?type ?name ?votes ?kind ?pwc ORDER BY DESC(?papers) ?name
 """
 
 
-def entities(store: Store, etype: str | None = None, top: int | None = None, conflicts: bool = False) -> list[list]:
-    """``[id, type, name, papers, aliases, type votes]`` rows, most papers first."""
+def entities(store: Store, etype: str | None = None, top: int | None = None, conflicts: bool = False,
+             one_paper: bool = False) -> list[list]:
+    """``[id, type, name, papers, aliases, type votes, kind, external id]``
+    rows, most papers first; ``one_paper``: only those in a single paper
+    (the long tail, for review), by name."""
     rows = store.query(sparql_prefixes() + ENTITIES_SPARQL).rows
     if etype:
         rows = [r for r in rows if r[1] == etype]
     if conflicts:
         rows = [r for r in rows if r[5] and ";" in r[5]]
+    if one_paper:
+        rows = sorted((r for r in rows if int(r[3]) == 1), key=lambda r: (r[1], str(r[2]).casefold()))
     return rows[:top] if top else rows
 
 
-FIND_SPARQL = """
-SELECT DISTINCT ?e ?id ?name WHERE {
-  ?e a kg:Entity ; kg:entityId ?id ; skos:prefLabel ?name .
-  OPTIONAL { ?e skos:altLabel ?alias }
-  FILTER(LCASE(STR(?name)) = LCASE(?q) || LCASE(STR(?alias)) = LCASE(?q) || ?id = ?q)
-}
-"""
 SHOW_RELATIONS_SPARQL = """
-SELECT ?rel ?direction ?otherName ?title ?sentence ?extractor ?confidence WHERE {
+SELECT ?rel ?direction ?otherName ?title ?sourceId ?sentence ?extractor ?confidence WHERE {
   { ?ev kg:assertedObject ?e ; kg:assertedSubject ?other . BIND("in" AS ?direction) }
   UNION
   { ?ev kg:assertedSubject ?e ; kg:assertedObject ?other . BIND("out" AS ?direction) }
   ?ev kg:assertedPredicate ?p ; kg:sentence ?sentence ; kg:extractor ?extractor ;
       kg:confidence ?confidence ; prov:wasDerivedFrom ?paper .
   ?paper dcterms:title ?title .
+  OPTIONAL { ?paper kg:sourceId ?sourceId }
   OPTIONAL { ?other skos:prefLabel ?oname }
   OPTIONAL { ?other dcterms:title ?otitle }
   BIND(COALESCE(?oname, ?otitle) AS ?otherName)
@@ -90,13 +92,18 @@ SELECT ?relation ?name WHERE {
   UNION { ?e kg:partOf ?o . ?o skos:prefLabel ?name . BIND("part of" AS ?relation) }
   UNION { ?o kg:partOf ?e . ?o skos:prefLabel ?name . BIND("has part" AS ?relation) }
   UNION { ?e skos:altLabel ?name . BIND("alias" AS ?relation) }
+  UNION { ?e <http://www.w3.org/2002/07/owl#sameAs> ?same . BIND(STR(?same) AS ?name) BIND("same as (Papers with Code)" AS ?relation) }
+  UNION { ?e kg:nodeKind ?name . BIND("node kind" AS ?relation) }
 } ORDER BY ?relation ?name
 """
 
 
 def find_entity(store: Store, name: str) -> list[list]:
-    """Entities whose name, alias or id equals ``name`` (case-insensitive)."""
-    return store.query(sparql_prefixes() + FIND_SPARQL, {"q": name}).rows
+    """``[iri, id, name]`` of the entities ``name`` names (name, alias or id,
+    any case), through the one resolver every command uses (:mod:`kg.resolve`)."""
+    from .resolve import resolve
+
+    return [[ref.key, ref.id, ref.name] for ref in resolve(store, name)]
 
 
 def show_entity(store: Store, iri: str) -> tuple[list[list], list[list]]:

@@ -14,13 +14,16 @@ from typing import Any
 
 @dataclass(slots=True)
 class SourceRef:
-    """Where a record was read: file path and 1-based line (or record index)."""
+    """Where a record was read: file path and 1-based line (or record index),
+    and the record's own id there (the ``id`` field of JSON lines or CSV, an
+    arXiv or OpenAlex id), so a user can join the graph back to their data."""
 
     file: str
     line: int
+    id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "line": self.line}
+        return {"file": self.file, "line": self.line, "id": self.id}
 
 
 @dataclass(slots=True)

@@ -141,16 +141,23 @@ class KG(DefinedNamespace):
     entityId: URIRef
     paperCount: URIRef
     typeVotes: URIRef
+    nodeKind: URIRef
     authorsCount: URIRef
     organization: URIRef
     upvotes: URIRef
     arxivId: URIRef
     sourceFile: URIRef
     sourceLine: URIRef
+    sourceId: URIRef
     unit: URIRef
     kind: URIRef
     resultText: URIRef
     qualifier: URIRef
+    measure: URIRef
+    direction: URIRef
+    scale: URIRef
+    ownResult: URIRef
+    over: URIRef
     # evidence (reified assertion)
     assertedSubject: URIRef
     assertedPredicate: URIRef

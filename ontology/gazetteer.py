@@ -1,8 +1,13 @@
 """Load the curated gazetteer (ontology/gazetteer/*.tsv) into typed entries.
 
 One TSV per entity type, columns ``name, aliases, part_of, variant_of,
-case_sensitive, task``. The files are the data; this module only parses them
-and offers the derived indexes the extractors and the linker need.
+case_sensitive, task``, then ``pwc.tsv`` (Papers with Code methods, tasks and
+datasets, CC BY-SA 4.0, built by :mod:`ontology.pwc_import`): a PwC row with
+the name or an alias of a curated entry of its type gives that entry its PwC
+URL, categories and benchmark tasks; any other row is an entry of its own,
+matched in text only when ``match`` says the real abstracts back it. The
+files are the data; this module only parses them and offers the derived
+indexes the extractors and the linker need.
 """
 from __future__ import annotations
 
@@ -34,6 +39,10 @@ class GazetteerEntry:
     variant_of: str | None = None
     case_sensitive: bool = False
     task: str | None = None
+    external_id: str | None = None  # Papers with Code URL (pwc.tsv)
+    categories: tuple[str, ...] = ()  # PwC method collections
+    tasks: tuple[str, ...] = ()  # tasks a dataset is a benchmark for (BENCHMARK_FOR)
+    match: bool = True  # False: linked when extracted, never matched in text
     surfaces: tuple[str, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
@@ -53,8 +62,9 @@ def _rows(path: Path):
         yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
-def load_entries(directory: Path = GAZETTEER_DIR) -> list[GazetteerEntry]:
-    """All gazetteer entries, in file order (datasets, benchmarks, ...)."""
+def load_entries(directory: Path = GAZETTEER_DIR, pwc: bool = True) -> list[GazetteerEntry]:
+    """All gazetteer entries, in file order (datasets, benchmarks, ...), then
+    the Papers with Code ones (``pwc``)."""
     entries: list[GazetteerEntry] = []
     for etype, fname in FILES.items():
         path = directory / fname
@@ -76,7 +86,54 @@ def load_entries(directory: Path = GAZETTEER_DIR) -> list[GazetteerEntry]:
                     task=(row.get("task") or "").strip() or None,
                 )
             )
+    if pwc and (directory / PWC_FILE).exists():
+        entries.extend(merge_pwc(entries, _rows(directory / PWC_FILE)))
     return entries
+
+
+PWC_FILE = "pwc.tsv"
+PWC_BASE = "https://paperswithcode.com/"
+_GROUP = {EntityType.DATASET: "data", EntityType.BENCHMARK: "data", EntityType.METHOD: "method",
+          EntityType.TASK: "task", EntityType.METRIC: "metric"}
+
+
+def merge_pwc(entries: list[GazetteerEntry], rows) -> list[GazetteerEntry]:
+    """Attach PwC ids to ``entries`` (in place) and return the PwC-only entries.
+
+    A row whose names are taken by an entry of another type is left out
+    (curated types win)."""
+    from extractors.keys import name_key
+
+    owner: dict[str, GazetteerEntry] = {}
+    for e in entries:
+        for s in e.surfaces:
+            owner.setdefault(name_key(s), e)
+    new: list[GazetteerEntry] = []
+    exact: set[int] = set()  # entries whose id came from a row of their own name
+    for row in rows:
+        etype = EntityType(row["type"])
+        name = row["name"].strip()
+        aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+        url = PWC_BASE + row["pwc"].strip()
+        cats = tuple(c for c in (row.get("categories") or "").split("|") if c)
+        tasks = tuple(t for t in (row.get("tasks") or "").split("|") if t)
+        keys = [name_key(s) for s in (name, *aliases)]
+        known = [owner[k] for k in keys if k in owner]
+        if known:
+            e = known[0]
+            same_name = keys[0] == name_key(e.name)  # "ImageNet" over its alias "ImageNet-1k"
+            if _GROUP[e.type] == _GROUP[etype] and id(e) not in exact and (e.external_id is None or same_name):
+                e.external_id, e.categories = url, cats
+                e.tasks = tuple(dict.fromkeys((*e.tasks, *tasks)))
+                if same_name:
+                    exact.add(id(e))
+            continue
+        e = GazetteerEntry(name, etype, aliases, case_sensitive=exact_case(name) and " " not in name,
+                           external_id=url, categories=cats, tasks=tasks, match=row.get("match") == "1")
+        new.append(e)
+        for k in keys:
+            owner.setdefault(k, e)
+    return new
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +145,7 @@ def default_entries() -> tuple[GazetteerEntry, ...]:
 def gazetteer_version(directory: Path = GAZETTEER_DIR) -> str:
     """Content hash of the gazetteer files: part of the pipeline version."""
     digest = hashlib.sha256()
-    for fname in FILES.values():
+    for fname in (*FILES.values(), PWC_FILE, "phrase_evidence.tsv.gz"):
         path = directory / fname
         if path.exists():
             digest.update(path.read_bytes())

@@ -83,12 +83,16 @@ _BY_KEY = {metric_key(k): v for k, v in METRIC_DIRECTION.items()}
 
 
 def metric_direction(name: str | None) -> str | None:
-    """``"higher"``, ``"lower"`` or ``None`` for a metric name or alias."""
+    """``"higher"``, ``"lower"`` or ``None`` for a metric name or alias
+    (or, failing those, for its canonical metric or that one's family)."""
     if not name:
         return None
     key = metric_key(name)
     if key in _BY_KEY:
         return _BY_KEY[key]
+    for c in (canonical_metric(name), metric_family(name)):
+        if c and metric_key(c) in _BY_KEY:
+            return _BY_KEY[metric_key(c)]
     if re.fullmatch(r"pass@\d+|recall@\d+|hits@\d+|ndcg@\d+|precision@\d+|map@\d+|r@\d+", key):
         return HIGHER
     return None
@@ -113,4 +117,121 @@ def result_direction(metric: str | None, kind: str | None, unit: str | None = No
     return KIND_DIRECTION.get(kind)
 
 
-__all__ = ["HIGHER", "KIND_DIRECTION", "LOWER", "METRIC_DIRECTION", "PERFORMANCE_KINDS", "RELATIVE_KINDS", "metric_direction", "metric_key", "result_direction"]
+# -- canonical metrics: aliases, families, scale ---------------------------------
+#: Scales of a result's value: "percent" (written with %), "0-1" (a fraction
+#: of a percent-type metric: 0.912), "points" (the metric's own points:
+#: "28.4 BLEU", "94.25 F1", "52.8 perplexity"). 0.912 and 91.2% compare
+#: through :func:`comparable_value`.
+PERCENT, FRACTION, POINTS = "percent", "0-1", "points"
+
+#: Family links: canonical metric -> the metric it is a kind of (SUBCLASS_OF).
+FAMILY: dict[str, str] = {
+    "top-1 accuracy": "accuracy", "top-5 accuracy": "accuracy", "top-k accuracy": "accuracy",
+    "balanced accuracy": "accuracy", "robust accuracy": "accuracy", "certified accuracy": "accuracy",
+    "pixel accuracy": "accuracy", "execution accuracy": "accuracy", "exact match": "accuracy",
+    "labeled attachment score": "accuracy", "unlabeled attachment score": "accuracy",
+    "top-1 error": "error rate", "top-5 error": "error rate", "word error rate": "error rate",
+    "character error rate": "error rate", "phoneme error rate": "error rate", "equal error rate": "error rate",
+    "macro-F1": "F1 score", "micro-F1": "F1 score", "weighted F1": "F1 score", "F0.5": "F1 score", "Smatch": "F1 score",
+    "BLEU-4": "BLEU", "SacreBLEU": "BLEU", "ROUGE-1": "ROUGE", "ROUGE-2": "ROUGE", "ROUGE-L": "ROUGE", "ROUGE-Lsum": "ROUGE",
+    "CIDEr-D": "CIDEr", "AP50": "average precision", "AP75": "average precision", "box AP": "average precision",
+    "mask AP": "average precision", "mean intersection over union": "intersection over union",
+    "pass@1": "pass@k", "pass@10": "pass@k", "pass@100": "pass@k", "Hits@1": "Hits@k", "Hits@3": "Hits@k",
+    "Hits@10": "Hits@k", "Recall@1": "Recall@k", "Recall@5": "Recall@k", "Recall@10": "Recall@k",
+    "NDCG@10": "normalized discounted cumulative gain", "MRR@10": "mean reciprocal rank",
+    "bits per byte": "bits per character",
+}
+
+#: Names used by leaderboards and abstracts that the gazetteer lists under another name.
+EXTRA_ALIASES: dict[str, str] = {
+    "percentage correct": "accuracy", "percentage error": "error rate", "error": "error rate", "acc": "accuracy",
+    "test error": "error rate", "classification error": "error rate", "f1": "F1 score", "f1 measure": "F1 score",
+    "f-score": "F1 score", "f_{0.5}": "F0.5", "f0.5 score": "F0.5", "map": "average precision", "mean average precision": "average precision",
+    "entropy": "bits per character", "model entropy": "bits per character", "bit per character": "bits per character", "bits/char": "bits per character", "cross-entropy": "negative log-likelihood",
+}
+
+#: Canonical metrics whose values are shares (0-100 or 0-1): a fraction and a percent compare.
+SHARE_METRICS = frozenset({
+    "accuracy", "error rate", "F1 score", "precision", "recall", "area under the curve", "AUPRC", "average precision",
+    "intersection over union", "Dice coefficient", "panoptic quality", "BLEU", "ROUGE", "METEOR", "exact match",
+    "success rate", "win rate", "pass@k", "Hits@k", "Recall@k", "mean reciprocal rank", "attack success rate",
+    "normalized discounted cumulative gain", "Matthews correlation coefficient", "Jaccard index",
+})
+
+_QUALIFIER_WORDS = re.compile(r"^(?:test|dev|validation|overall|avg|average|mean|full|final|single|best|reported|word-level|char-level)\b\s*|\s*\b(?:score|scores|full|measure|value)$")
+
+
+def _alias_index() -> dict[str, str]:
+    from .gazetteer import load_entries
+    from . import EntityType
+
+    idx: dict[str, str] = {}
+    for e in load_entries():
+        if e.type is EntityType.METRIC:
+            for n in (e.name, *e.aliases):
+                idx.setdefault(metric_key(n), e.name)
+    for alias, name in EXTRA_ALIASES.items():
+        idx[metric_key(alias)] = name
+    for name in (*FAMILY, *FAMILY.values()):
+        idx.setdefault(metric_key(name), name)
+    return idx
+
+
+_INDEX: dict[str, str] | None = None
+
+
+def canonical_metric(name: str | None) -> str | None:
+    """The canonical metric a name or alias stands for ("PPL" -> "perplexity",
+    "Test perplexity" -> "perplexity", "Percentage correct" -> "accuracy"),
+    or ``None``. Qualifier words (test, overall, average ... score) are tried
+    away one at a time."""
+    global _INDEX
+    if not name:
+        return None
+    if _INDEX is None:
+        _INDEX = _alias_index()
+    low = re.sub(r"\([^)]*\)", "", name).casefold().strip()
+    for _ in range(4):
+        key = metric_key(low)
+        hit = _INDEX.get(key) or _INDEX.get(re.sub(r"ies$", "y", key)) or (_INDEX.get(key[:-1]) if key.endswith("s") else None)
+        if hit:
+            return hit  # (or a plural: "perplexities", "accuracies", "BLEU scores")
+        shorter = _QUALIFIER_WORDS.sub("", low).strip()
+        if shorter == low or not shorter:
+            break
+        low = shorter
+    return None
+
+
+def metric_family(name: str | None) -> str | None:
+    """The metric ``name`` is a kind of (top-1 accuracy -> accuracy), if listed."""
+    c = canonical_metric(name)
+    return FAMILY.get(c) if c else None
+
+
+def same_metric(a: str | None, b: str | None) -> bool:
+    """True when ``a`` and ``b`` name one metric or one is a kind of the other."""
+    ca, cb = canonical_metric(a), canonical_metric(b)
+    if not ca or not cb:
+        return bool(a and b and metric_key(a) == metric_key(b))
+    return ca == cb or FAMILY.get(ca) == cb or FAMILY.get(cb) == ca
+
+
+def result_scale(value: float, unit: str | None, metric: str | None) -> str:
+    """:data:`PERCENT`, :data:`FRACTION` or :data:`POINTS` for one value."""
+    if unit == "%":
+        return PERCENT
+    c = canonical_metric(metric)
+    share = c in SHARE_METRICS or FAMILY.get(c or "") in SHARE_METRICS
+    if share and 0 <= value <= 1 and not unit:
+        return FRACTION
+    return POINTS
+
+
+def comparable_value(value: float, scale: str | None) -> float:
+    """The value on the percent scale when it is a fraction (0.912 -> 91.2)."""
+    return round(value * 100, 10) if scale == FRACTION else value
+
+
+__all__ = ["FAMILY", "FRACTION", "PERCENT", "POINTS", "SHARE_METRICS", "canonical_metric", "comparable_value",
+           "metric_family", "result_scale", "same_metric", "HIGHER", "KIND_DIRECTION", "LOWER", "METRIC_DIRECTION", "PERFORMANCE_KINDS", "RELATIVE_KINDS", "metric_direction", "metric_key", "result_direction"]

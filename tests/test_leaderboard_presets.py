@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from ontology.metrics import canonical_metric, comparable_value
 from click.testing import CliRunner
 
 from kg import leaderboard as lb
@@ -55,8 +57,8 @@ def _paper(pid: str, title: str, abstract: str, rels: list[tuple], results: list
     ents = {t for _, t, _ in rels} | {r.get(k) for r in results for k in ("metric", "dataset", "method")} - {None}
     entities = [Entity(e, next(x.type for x in ENTITIES if x.id == e), NAMES[e], mentions=[span(NAMES[e])]) for e in sorted(ents)]
     relations = [Relation(rt, pid, target, sentence(ev), "test", 0.9) for rt, target, ev in rels]
-    res = [Result(r["value"], r["unit"], r["kind"], span(r["text"]), r.get("metric"), r.get("dataset"), r.get("method"), r.get("qualifier"))
-           for r in results]
+    res = [Result(r["value"], r["unit"], r["kind"], span(r["text"]), r.get("metric"), r.get("dataset"), r.get("method"), r.get("qualifier"),
+                  measure=r.get("measure")) for r in results]
     return PaperGraph(pid, f"title:{title.lower()}", title, abstract, date, [SourceRef("tiny.jsonl", 1)], {}, entities, relations, res)
 
 
@@ -66,28 +68,28 @@ PAPERS = [
            "It is also up to 2.1x faster than BetaNet.",
            [(R.PROPOSES, "alphanet", "AlphaNet"), (R.EVALUATES_ON, "imagenet", "ImageNet"), (R.USES, "betanet", "BetaNet"),
             (R.MEASURES, "top1accuracy", "top-1 accuracy")],
-           [dict(value=81.5, unit="%", kind="accuracy", text="81.5%", metric="top1accuracy", dataset="imagenet", method="alphanet"),
-            dict(value=2.1, unit="x", kind="speedup", text="2.1x", dataset="imagenet", method="alphanet", qualifier="up to")],
+           [dict(value=81.5, unit="%", kind="absolute", measure="accuracy", text="81.5%", metric="top1accuracy", dataset="imagenet", method="alphanet"),
+            dict(value=2.1, unit="x", kind="ratio", measure="speedup", text="2.1x", dataset="imagenet", method="alphanet", qualifier="up to")],
            date="2023-02-01"),
     _paper("p2", "BetaNet for images and text",
            "BetaNet achieves 84.0% top-1 accuracy on ImageNet. Its perplexity on WikiText-103 is 18.3 in our runs.",
            [(R.PROPOSES, "betanet", "BetaNet"), (R.EVALUATES_ON, "imagenet", "ImageNet"), (R.EVALUATES_ON, "wikitext103", "WikiText-103")],
-           [dict(value=84.0, unit="%", kind="accuracy", text="84.0%", metric="top1accuracy", dataset="imagenet", method="betanet"),
-            dict(value=18.3, unit="", kind="perplexity", text="18.3", metric="perplexity", dataset="wikitext103", method="betanet")],
+           [dict(value=84.0, unit="%", kind="absolute", measure="accuracy", text="84.0%", metric="top1accuracy", dataset="imagenet", method="betanet"),
+            dict(value=18.3, unit="", kind="absolute", measure="perplexity", text="18.3", metric="perplexity", dataset="wikitext103", method="betanet")],
            date="2022-06-01"),
     _paper("p3", "Gamma LM: smaller perplexity",
            "Gamma LM reaches a perplexity of 16.1 on WikiText-103 (vs. 18.3 for BetaNet). We study language modeling at scale.",
            [(R.PROPOSES, "gammalm", "Gamma LM"), (R.EVALUATES_ON, "wikitext103", "WikiText-103"), (R.ADDRESSES, "languagemodeling", "language modeling")],
-           [dict(value=16.1, unit="", kind="perplexity", text="16.1", metric="perplexity", dataset="wikitext103", method="gammalm")],
+           [dict(value=16.1, unit="", kind="absolute", measure="perplexity", text="16.1", metric="perplexity", dataset="wikitext103", method="gammalm")],
            date="2024-01-15"),
     _paper("p4", "DeltaNet",
            "We evaluate DeltaNet on ImageNet. DeltaNet is 77.0% accurate.",
            [(R.PROPOSES, "deltanet", "DeltaNet"), (R.EVALUATES_ON, "imagenet", "ImageNet")],
-           [dict(value=77.0, unit="%", kind="accuracy", text="77.0%", method="deltanet")]),
+           [dict(value=77.0, unit="%", kind="absolute", measure="accuracy", text="77.0%", method="deltanet")]),
     _paper("p5", "AlphaNet reads text",
            "AlphaNet gets 95.1% accuracy on SST-2, part of GLUE.",
            [(R.USES, "alphanet", "AlphaNet"), (R.EVALUATES_ON, "sst2", "SST-2")],
-           [dict(value=95.1, unit="%", kind="accuracy", text="95.1%", dataset="sst2", method="alphanet")]),
+           [dict(value=95.1, unit="%", kind="absolute", measure="accuracy", text="95.1%", dataset="sst2", method="alphanet")]),
 ]
 
 
@@ -161,14 +163,15 @@ def test_leaderboard_sorted_best_first(tiny):
     rows = _board(tiny, "ImageNet")
     acc = [e for e in rows if e.metric == "top-1 accuracy"]
     assert [(e.rank, e.method, e.value) for e in acc] == [(1, "BetaNet", 84.0), (2, "AlphaNet", 81.5)]
-    assert all(e.direction == HIGHER and e.unit == "%" and e.kind == "accuracy" and e.dataset == "ImageNet" for e in acc)
+    assert all(e.direction == HIGHER and e.unit == "%" and e.kind == "absolute" and e.dataset == "ImageNet" for e in acc)
     best = acc[0]
     assert best.paper == "BetaNet for images and text" and best.date == "2022-06-01" and best.link == "result"
     assert best.evidence == "BetaNet achieves 84.0% top-1 accuracy on ImageNet."
     assert acc[1].evidence == "On ImageNet, AlphaNet reaches 81.5% top-1 accuracy, e.g. better than the baseline."
-    speed = [e for e in rows if e.kind == "speedup"]
+    speed = [e for e in rows if e.kind == "ratio"]
     assert len(speed) == 1 and speed[0].unit == "x" and speed[0].qualifier == "up to" and speed[0].direction == HIGHER
-    assert speed[0].metric == "speedup"  # no metric entity: the kind names the column
+    assert speed[0].metric == "speedup" and speed[0].rank is None  # no metric entity: the measure names the column; a ratio never ranks
+    assert speed[0].claim == "ratio: 2.1x speedup"
     assert "DeltaNet" not in {e.method for e in rows}  # its result names no dataset
     assert len(rows) == 3
 
@@ -209,7 +212,7 @@ def test_leaderboard_cli(tiny):
     assert res.exit_code == 0, res.output
     rows = json.loads(res.output)
     assert list(rows[0]) == lb.COLUMNS
-    assert [r["method"] for r in rows if r["kind"] == "accuracy"] == ["BetaNet", "AlphaNet"]
+    assert [r["method"] for r in rows if r["kind"] == "absolute"] == ["BetaNet", "AlphaNet"]
     res = runner.invoke(main, ["leaderboard", "--dataset", "wt103", "--metric", "ppl", "--store", str(tiny), "--format", "csv"])
     assert res.exit_code == 0 and res.output.splitlines()[0].startswith("rank,dataset,metric")
     assert len(res.output.strip().splitlines()) == 3
@@ -347,18 +350,19 @@ def test_seed_leaderboards(seeds):
                 assert e.paper in abstracts and e.evidence and e.evidence in abstracts[e.paper], (name, e)
                 assert e.link == "result" and isinstance(e.value, float)
             for group in _groups(rows):
-                values = [e.value for e in group]
-                if group[0].direction == HIGHER:
-                    assert values == sorted(values, reverse=True)
-                elif group[0].direction == LOWER:
-                    assert values == sorted(values)
+                ranked = [comparable_value(e.value, e.scale) for e in group if e.rank is not None]
+                assert all(e.kind == "absolute" for e in group if e.rank is not None)  # only absolute scores rank
+                if group and group[0].direction == HIGHER:
+                    assert ranked == sorted(ranked, reverse=True)
+                elif group and group[0].direction == LOWER:
+                    assert ranked == sorted(ranked)
             assert [e.row() for e in lb.leaderboard(store, name.upper())] == [e.row() for e in rows]
 
 
 def _groups(rows: list[lb.Entry]) -> list[list[lb.Entry]]:
     out: dict[tuple, list[lb.Entry]] = {}
     for e in rows:
-        out.setdefault((e.dataset, e.metric, e.unit, e.kind, e.qualifier in ("+", "-")), []).append(e)
+        out.setdefault((e.dataset, canonical_metric(e.metric) or e.metric.casefold(), e.direction), []).append(e)
     return list(out.values())
 
 
@@ -394,6 +398,7 @@ CYPHER_CASES = [("ImageNet", {}), ("wt103", {}), ("imagenet", {"metric": "top-1 
                 ("wikitext-103", {"task": "Language Modeling"}), ("ImageNet", {"paper_level": True}), ("glue", {}),
                 ('"}; DROP', {}), ("' OR 1=1 //", {"metric": "x"})]
 PRESET_PARAMS = {"methods-on": {"dataset": "ilsvrc 2012"}, "paper": {"paper": "gamma lm"},
+                 "best-reported": {"dataset": "imagenet", "metric": "top-1 acc"}, "sota-claims": {"dataset": "imagenet"},
                  "used-for": {"task": "Language Modeling"}, "benchmarks-for": {"task": "language modeling"},
                  "trained-on": {"method": "gamma lm"}}
 

@@ -2,6 +2,9 @@
 patterns, the output contract, the seeds, and `kg evaluate --relations`."""
 from __future__ import annotations
 
+import csv
+import io
+
 import json
 import re
 
@@ -263,6 +266,8 @@ def test_show_and_validate_carry_entity_relations(seeds_store):
     assert int(tstart) >= int(start)
     res = CliRunner().invoke(main, ["show", str(task), "--store", str(path), "--format", "csv"])
     assert res.exit_code == 0, res.output
-    assert any(line.startswith("USED_FOR,in,") and str(method) in line for line in res.output.splitlines()), res.output
+    rows = list(csv.DictReader(io.StringIO(res.output)))
+    assert any(r["section"] == "relation" and r["relation"] == "USED_FOR" and r["direction"] == "in" and r["name"] == str(method)
+               for r in rows), res.output
     res = CliRunner().invoke(main, ["validate", "--store", str(path)])
     assert res.exit_code == 0 and "conforms: True" in res.output, res.output

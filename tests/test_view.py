@@ -111,23 +111,55 @@ def test_read_whole_graph(full_graph):
 
 
 def test_filters(full_graph):
-    from kg.views.subgraph import ViewOptions, select
+    from kg.views.subgraph import DEFAULT_TYPES, ViewOptions, select
 
+    # without Paper among the types, papers fold into entity-to-entity edges
     g = select(full_graph, ViewOptions(types=frozenset({"Method", "Dataset"})))
     assert _names(g) == {"Transformer", "ResNet", HOSTILE, "ImageNet", "WMT14"}
-    assert g.number_of_edges() == 1  # only OUTPERFORMS links two entities
+    by_name = {d["name"]: n for n, d in g.nodes(data=True)}
+    shared = {frozenset((g.nodes[s]["name"], g.nodes[o]["name"])): d["papers"]
+              for s, o, d in g.edges(data=True) if d["type"] == "SHARED_PAPERS"}
+    assert shared == {frozenset({"Transformer", "WMT14"}): 1, frozenset({"ResNet", "ImageNet"}): 2,
+                      frozenset({HOSTILE, "ResNet"}): 1, frozenset({HOSTILE, "ImageNet"}): 1}
+    assert g.has_edge(by_name[HOSTILE], by_name["ResNet"], key="OUTPERFORMS")  # entity-to-entity relations stay
 
     g = select(full_graph, ViewOptions(min_papers=2))
-    assert _names(g) - {p.title for p in PAPERS} == {"Transformer", "ResNet", "ImageNet", "accuracy"}
+    assert _names(g) == {"Transformer", "ResNet", "ImageNet", "accuracy"}  # the overview: entities only
 
-    g = select(full_graph, ViewOptions(relations=frozenset({"EVALUATES_ON"})))
+    g = select(full_graph, ViewOptions(types=DEFAULT_TYPES, relations=frozenset({"EVALUATES_ON"})))
     assert g.number_of_edges() == 4
     assert _names(g) == {"WMT14", "ImageNet", "GLUE"} | {p.title for p in PAPERS}
 
     g = select(full_graph, ViewOptions(top=4))
-    # degree 3: papers p1, p2, p3 and ResNet; ties broken by name
-    assert _names(g) == {"Attention is all you need", "Deep residual learning", "Evil <b>title</b> & co", "ResNet"}
-    assert g.number_of_edges() == 2  # p2 -> ResNet, p3 -> ResNet
+    # the four entities with two papers each, linked by the papers they share
+    assert _names(g) == {"Transformer", "ResNet", "ImageNet", "accuracy"}
+    assert g.number_of_edges() == 4
+
+
+def test_new_entity_relation_types_show_without_change(monkeypatch, full_graph):
+    """Which relations join two entities comes from the ontology
+    (RelationType.entity_domain), so a type the relations issue adds shows."""
+    from kg.views.fold import entity_relations, fold
+
+    assert entity_relations() == {r.value for r in RelationType if r.entity_domain}
+    g = full_graph.copy()
+    ids = {d["name"]: n for n, d in g.nodes(data=True)}
+    g.add_edge(ids["Transformer"], ids["machine translation"], key="ADDRESSES", type="ADDRESSES", evidence=[], papers=1)
+    assert not fold(g, set(ids.values()) & {n for n, d in g.nodes(data=True) if d["kind"] == "entity"}).has_edge(
+        ids["Transformer"], ids["machine translation"], key="ADDRESSES")
+    monkeypatch.setattr(RelationType, "entity_domain", property(lambda self: self.value in ("OUTPERFORMS", "ADDRESSES")))
+    h = fold(g, {n for n, d in g.nodes(data=True) if d["kind"] == "entity"})
+    assert h.has_edge(ids["Transformer"], ids["machine translation"], key="ADDRESSES")
+
+
+def test_short_titles_and_wrapped_labels():
+    from kg.views.render import short_title, wrap
+
+    assert short_title("Selfie: Self-supervised Pretraining for Image Embedding") == "Selfie"
+    t = short_title("Lets keep it simple, Using simple architectures to outperform deeper and more complex architectures")
+    assert len(t) <= 28 and t.endswith("\u2026") and t.startswith("Lets keep it simple")
+    assert wrap("mean intersection over union") == "mean intersection\nover union"
+    assert wrap("ImageNet") == "ImageNet"
 
 
 def test_ego(full_graph):
@@ -178,9 +210,10 @@ def test_html_escaped_and_standalone(page_path):
 def test_legend_present(page_path):
     page = page_path.read_text(encoding="utf-8")
     assert "id='kg-legend'" in page
-    for t in ("Paper", "Method", "Dataset", "Benchmark", "Metric", "Task"):
+    for t in ("Method", "Dataset", "Benchmark", "Metric", "Task"):
         assert f"data-kgtype='{t}'" in page
-    assert "OUTPERFORMS" in page and "12 nodes, 13 edges" in page
+    assert "data-kgtype='Paper'" not in page and "Communities" in page
+    assert "OUTPERFORMS" in page and "8 nodes, 7 edges" in page  # the overview: entities, papers folded (backbone drawn)
 
 
 def test_cli_view(store_path, tmp_path):
@@ -217,11 +250,11 @@ def test_page_in_browser(driver, page_path):
 
     driver.get(page_path.as_uri())
     _wait_drawn(driver)
-    time.sleep(1.5)  # let physics stabilise before the screenshot
+    time.sleep(0.5)
     severe = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     assert severe == []
-    assert driver.execute_script("return network.body.data.nodes.length") == 12
-    assert driver.execute_script("return network.body.data.edges.length") == 13
+    assert driver.execute_script("return network.body.data.nodes.length") == 8
+    assert driver.execute_script("return network.body.data.edges.length") == 7
     legend = driver.find_element(By.ID, "kg-legend")
     assert "Method" in legend.text and "OUTPERFORMS" in legend.text
     labels = driver.execute_script("return nodes.get().map(function (n) { return n.kgname; })")

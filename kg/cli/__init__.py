@@ -26,3 +26,4 @@ def main() -> None:
 
 
 from . import commands, entities, evaluate, leaderboard, neo4j_cmds, presets_cmd, view  # noqa: E402,F401  (registers the commands)
+from . import serve  # noqa: E402,F401  (kg serve)

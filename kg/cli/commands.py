@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from contextlib import contextmanager
 
@@ -11,6 +12,7 @@ from ..records import RecordError
 from ..sources import FORMATS as INPUT_FORMATS
 from ..stores import StoreError, default_location, open_store
 from . import EXIT_REJECTS, main
+from .contracts import check_input_formats, output_callback, resolve_params, sparql_error
 from .output import emit, format_option
 
 store_option = click.option(
@@ -100,13 +102,25 @@ def build_options(f):
     return f
 
 
+def need_engine(engine: str) -> None:
+    """``--engine dask`` needs the optional Dask extra: say so in one line."""
+    if engine == "dask":
+        try:
+            import dask.distributed  # noqa: F401
+        except ImportError:
+            raise click.ClickException("--engine dask needs Dask: pip install 'mlkg[dask]'") from None
+
+
 def _run_build(inputs, store_loc, input_format, fast, workers, rejects_path, quiet, full, prune, engine, scheduler):
     from ..build import build as run_build
+
+    need_engine(engine)
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
     from ..manifest import manifest_path_for
 
+    check_input_formats(inputs, input_format)
     store = _open(store_loc)
     try:
         with progress_bar("rebuilding" if full else "building", quiet) as advance:
@@ -115,22 +129,16 @@ def _run_build(inputs, store_loc, input_format, fast, workers, rejects_path, qui
                 full=full, prune=prune, engine=engine, scheduler=scheduler,
                 manifest=manifest_path_for(store_loc or default_location()),
             )
-        counts = None if quiet else store.counts()  # a full scan of the store: only when shown
     finally:
         store.close()
     report_rejects(report.rejects, rejects_path, quiet)
-    if counts is not None:
+    if not quiet:  # one summary line; the counts are `kg stats`, the acronyms `kg entities --ambiguous`
         what = f"built {report.papers} papers"
         if report.unchanged or report.removed:
             what += f" ({report.unchanged} unchanged, {report.removed} removed)"
-        click.echo(f"{what}, {report.entities} entities written in {report.seconds:.1f}s into {store_loc or default_location()}", err=True)
-        rows = [[f"node:{k}", v] for k, v in counts["nodes"].items()] + [[f"rel:{k}", v] for k, v in counts["relationships"].items()]
-        emit(["what", "count"], rows, "table", title="graph")
-        if report.ambiguous_acronyms:
-            amb = sorted(report.ambiguous_acronyms.items())
-            click.echo(f"{len(amb)} ambiguous acronym(s), kept apart (one short form, several long forms):", err=True)
-            for short, ids in amb[:20]:
-                click.echo(f"  {short}: {' | '.join(sorted(ids))}", err=True)
+        amb = len(report.ambiguous_acronyms)
+        click.echo(f"{what}, {report.entities} entities written in {report.seconds:.1f}s into {store_loc or default_location()}"
+                   + (f"; {amb} ambiguous acronym(s) kept apart (kg entities --ambiguous)" if amb else ""), err=True)
     if report.rejects:
         sys.exit(EXIT_REJECTS)
 
@@ -139,7 +147,7 @@ def _run_build(inputs, store_loc, input_format, fast, workers, rejects_path, qui
 @build_options
 @click.option("--prune", is_flag=True, help="Remove papers that are no longer in INPUTS (and entities only they supported).")
 @click.option("--full", is_flag=True, help="Clear the store and re-extract everything (same as 'kg rebuild').")
-@click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False), help="Write rejected records (JSON lines) here.")
+@click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False), callback=output_callback(), help="Write rejected records (JSON lines) here.")
 @quiet_option
 def build(inputs, store_loc, input_format, fast, workers, engine, scheduler, prune, full, rejects_path, quiet):
     """Build the graph from INPUTS (files or directories) into the store.
@@ -153,7 +161,7 @@ def build(inputs, store_loc, input_format, fast, workers, engine, scheduler, pru
 
 @main.command()
 @build_options
-@click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False), help="Write rejected records (JSON lines) here.")
+@click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False), callback=output_callback(), help="Write rejected records (JSON lines) here.")
 @quiet_option
 def rebuild(inputs, store_loc, input_format, fast, workers, engine, scheduler, rejects_path, quiet):
     """Clear the store and build it again from INPUTS (a full build)."""
@@ -162,18 +170,21 @@ def rebuild(inputs, store_loc, input_format, fast, workers, engine, scheduler, r
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), required=True, help="Output JSON lines file ('-' for stdout).")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), required=True, callback=output_callback(),
+              help="Output JSON lines file ('-' for stdout); its directory must exist.")
 @input_format_option
 @fast_option
 @workers_option
 @engine_option
 @scheduler_option
-@click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False), help="Write rejected records (JSON lines) here.")
+@click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False), callback=output_callback(), help="Write rejected records (JSON lines) here.")
 @quiet_option
 def extract(inputs, output, input_format, fast, workers, engine, scheduler, rejects_path, quiet):
     """Extract papers, entities, relations and results to JSON lines (no store)."""
     from ..build import papers_from_inputs
 
+    need_engine(engine)
+    check_input_formats(inputs, input_format)
     rejects: list[RecordError] = []
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
     n = 0
@@ -236,11 +247,12 @@ def query(query_text, query_file, preset, params, store_loc, fmt):
         if preset:
             from .presets_cmd import run_preset
 
-            result = run_preset(store, preset, parse_params(params))
+            result = run_preset(store, preset, resolve_params(store, parse_params(params), strict=True))
         else:
-            result = store.query(text, parse_params(params))
+            result = store.query(text, resolve_params(store, parse_params(params), strict=False))
     except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+        msg = str(exc)
+        raise click.ClickException(sparql_error(text or "", msg) if msg.startswith("SPARQL syntax error") else msg) from exc
     finally:
         store.close()
     emit(result.columns, result.rows, fmt)
@@ -260,19 +272,28 @@ def stats(store_loc, fmt, top):
         tops = top_entities(store, top) if top else []
     finally:
         store.close()
-    rows = [["node", k, v] for k, v in counts["nodes"].items()] + [["relationship", k, v] for k, v in counts["relationships"].items()]
     if fmt == "json":
         click.echo(json.dumps({"counts": counts, "top": [dict(zip(["type", "name", "papers"], t)) for t in tops]}, indent=1))
         return
-    emit(["kind", "type", "count"], rows, fmt, title="counts")
-    if tops and fmt == "table":
-        emit(["type", "name", "papers"], tops, fmt, title=f"top {top} entities per type")
+    if fmt == "table":
+        rows = [["node", k, v] for k, v in counts["nodes"].items()] + [["relationship", k, v] for k, v in counts["relationships"].items()]
+        emit(["kind", "type", "count"], rows, fmt, title="counts")
+        if tops:
+            emit(["type", "name", "papers"], tops, fmt, title=f"top {top} entities per type")
+        return
+    # csv / jsonl: one table; section says which part a row belongs to, count is nodes, relations or papers
+    rows = ([["node", k, "", v] for k, v in counts["nodes"].items()]
+            + [["relationship", k, "", v] for k, v in counts["relationships"].items()]
+            + [["top", t, name, n] for t, name, n in tops])
+    emit(["section", "type", "name", "count"], rows, fmt)
 
 
 @main.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "nt-shards", "nq-shards", "neo4j-csv"]), default="ttl", show_default=True)
-@click.option("-o", "--output", type=click.Path(), default="-", help="Output file (default stdout); the directory for *-shards and neo4j-csv.")
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "nt-shards", "nq-shards", "neo4j-csv", "graphml"]),
+              default="ttl", show_default=True)
+@click.option("-o", "--output", type=click.Path(), default="-",
+              help="Output file (default stdout); the directory for *-shards and neo4j-csv. Its parent directory must exist.")
 @click.option("--shard-size", type=click.IntRange(1), default=1_000_000, show_default=True, help="Statements per shard (*-shards).")
 @click.option("--gzip", "gzip_level", type=click.IntRange(1, 9), default=None, help="Gzip shards at this level (*-shards).")
 @store_option
@@ -280,9 +301,18 @@ def export(directory, fmt, output, shard_size, gzip_level, store_loc):
     """Export the graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, as
     numbered N-Triples/N-Quads shards in DIRECTORY for bulk loaders
     (``kg export --format nt-shards DIR --shard-size N``), or as node and
-    relationship CSVs for ``neo4j-admin database import`` (``neo4j-csv DIR``)."""
+    relationship CSVs for ``neo4j-admin database import`` (``neo4j-csv DIR``),
+    or as GraphML for Gephi and Cytoscape (``graphml``: papers and entities,
+    with types and paper counts)."""
     from ..exports import export_rdf, export_shards
+    from .contracts import check_output
 
+    multi = fmt == "neo4j-csv" or fmt.endswith("-shards")
+    check_output(directory, directory=True)
+    check_output(output, directory=multi)
+    if fmt == "graphml":
+        _export_graphml(directory, output, store_loc)
+        return
     if fmt == "neo4j-csv":
         from ..exports_neo4j import export_neo4j_csv
 
@@ -320,6 +350,26 @@ def export(directory, fmt, output, shard_size, gzip_level, store_loc):
         store.close()
     if output != "-":
         click.echo(f"wrote {output}", err=True)
+
+
+def _export_graphml(directory, output, store_loc) -> None:
+    from ..exports_graphml import export_graphml
+
+    if directory:
+        raise click.UsageError("DIRECTORY is only for --format nt-shards/nq-shards/neo4j-csv; use -o FILE")
+    if output != "-" and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
+        raise click.ClickException(f"no directory {os.path.dirname(os.path.abspath(output))!r} for {output}")
+    store = _open(store_loc, **({"read_only": True} if "://" not in (store_loc or default_location()) else {}))
+    try:
+        if output == "-":
+            g = export_graphml(store, sys.stdout.buffer)
+        else:
+            with open(output, "wb") as fh:
+                g = export_graphml(store, fh)
+    finally:
+        store.close()
+    if output != "-":
+        click.echo(f"wrote {g.number_of_nodes()} nodes and {g.number_of_edges()} edges to {output}", err=True)
 
 
 __all__ = ["build", "export", "extract", "query", "rebuild", "stats"]

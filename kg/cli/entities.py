@@ -1,30 +1,55 @@
 """Entity commands: entities, show, validate."""
 from __future__ import annotations
 
+import json
 import sys
 
 import click
 
 from .. import queries
+from ..resolve import resolve
 from . import EXIT_FAIL, main
 from .commands import _open, store_option
+from .contracts import resolve_name
 from .output import emit, format_option
+
+FAMILY_COLUMNS = ["relation", "name"]
+RELATION_COLUMNS = ["relation", "direction", "other", "paper", "source_id", "evidence", "extractor", "confidence"]
+#: the one csv/jsonl table of ``kg show``: family rows leave the relation-only columns empty
+SHOW_COLUMNS = ["entity_id", "entity", "type", "section", "relation", "direction", "name", "paper", "source_id", "evidence",
+                "extractor", "confidence"]
 
 
 @main.command("entities")
 @store_option
-@click.option("--type", "etype", type=click.Choice(["Method", "Dataset", "Benchmark", "Metric", "Task"]), help="Only this type.")
+@click.option("--type", "etype", type=click.Choice(["Method", "Dataset", "Benchmark", "Metric", "Task"], case_sensitive=False),
+              help="Only this type.")
 @click.option("--top", type=click.IntRange(1), default=None, help="Only the N entities with most papers.")
 @click.option("--conflicts", is_flag=True, help="Only entities whose mentions were typed differently.")
+@click.option("--ambiguous", is_flag=True,
+              help="Ambiguous acronyms instead: one short form defined with several long forms, kept apart.")
+@click.option("--one-paper", is_flag=True, help="Only entities found in one paper (the long tail, for review), by type and name.")
 @format_option
-def entities_cmd(store_loc, etype, top, conflicts, fmt):
-    """Canonical entities with paper counts and aliases."""
+def entities_cmd(store_loc, etype, top, conflicts, ambiguous, one_paper, fmt):
+    """Canonical entities with paper counts, aliases, node kind (why it is a
+    node: gazetteer, defined, name, term) and Papers with Code id."""
+    from ..stores import default_location
+
     store = _open(store_loc, read_only=True)
     try:
-        rows = queries.entities(store, etype, top, conflicts)
+        if ambiguous:
+            from ..ambiguous import ambiguous_acronyms
+            from ..manifest import manifest_path_for
+
+            rows = ambiguous_acronyms(store, manifest_path_for(store_loc or default_location()))
+        else:
+            rows = queries.entities(store, etype, top, conflicts, one_paper)
     finally:
         store.close()
-    emit(["id", "type", "name", "papers", "aliases", "mention types"], rows, fmt)
+    if ambiguous:
+        emit(["short form", "long forms"], rows[:top] if top else rows, fmt, title="ambiguous acronyms (kept apart)")
+        return
+    emit(["id", "type", "name", "papers", "aliases", "mention types", "kind", "external id"], rows, fmt)
 
 
 @main.command("show")
@@ -32,21 +57,35 @@ def entities_cmd(store_loc, etype, top, conflicts, fmt):
 @store_option
 @format_option
 def show_cmd(name, store_loc, fmt):
-    """An entity's aliases, variants, papers, relations and their evidence."""
+    """An entity's aliases, variants, papers, relations and their evidence.
+
+    NAME is a name, alias or id, in any case; every entity it names is shown.
+    json: one list of entity objects; csv/jsonl: one table (section
+    "family" or "relation").
+    """
     store = _open(store_loc, read_only=True)
     try:
-        found = queries.find_entity(store, name)
-        if not found:
-            click.echo(f"Error: no entity named {name!r}", err=True)
-            sys.exit(EXIT_FAIL)
-        for iri, eid, pref in found:
-            fam, rels = queries.show_entity(store, iri)
-            if fmt == "table":
-                click.echo(f"{pref}  [{eid}]")
-            emit(["relation", "name"], fam, fmt, title=f"{pref}: aliases and family")
-            emit(["relation", "direction", "other", "paper", "evidence", "extractor", "confidence"], rels, fmt, title=f"{pref}: relations")
+        found = resolve(store, name) or [resolve_name(store, name)]  # the latter raises, with suggestions
+        shown = [(ref, *queries.show_entity(store, ref.key)) for ref in found]
     finally:
         store.close()
+    if fmt == "table":
+        for ref, fam, rels in shown:
+            click.echo(f"{ref.name}  [{ref.id}, {ref.type}]")
+            emit(FAMILY_COLUMNS, fam, fmt, title=f"{ref.name}: aliases and family")
+            emit(RELATION_COLUMNS, rels, fmt, title=f"{ref.name}: relations")
+    elif fmt == "json":
+        doc = [{"id": ref.id, "name": ref.name, "type": ref.type,
+                "family": [dict(zip(FAMILY_COLUMNS, r)) for r in fam],
+                "relations": [dict(zip(RELATION_COLUMNS, r)) for r in rels]} for ref, fam, rels in shown]
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=1, default=str))
+    else:
+        rows = []
+        for ref, fam, rels in shown:
+            head = [ref.id, ref.name, ref.type]
+            rows += [head + ["family", rel, "", other, "", "", "", "", ""] for rel, other in fam]
+            rows += [head + ["relation", rel, d, other, paper, sid, ev, ex, conf] for rel, d, other, paper, sid, ev, ex, conf in rels]
+        emit(SHOW_COLUMNS, rows, fmt)
 
 
 @main.command("validate")

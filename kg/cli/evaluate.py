@@ -9,7 +9,10 @@ from . import main
 
 
 @main.command("evaluate")
-@click.argument("corpus_path", type=click.Path(exists=True))
+@click.argument("corpus_path", type=click.Path(exists=True), required=False)
+@click.option("--results", "results_path", type=click.Path(exists=True, dir_okay=False), default=None, metavar="FILE",
+              help="Score results instead: value recall and metric/dataset/method links against the gold FILE "
+                   "(JSON lines; bench/results_gold.py writes one from ../shared; audit gold_*.jsonl files also work).")
 @click.option("--corpus", type=click.Choice(["scierc", "scier", "tdmsci"]), default=None,
               help="Corpus format and type set (default: auto-detect from the file).")
 @click.option("--fast", is_flag=True, help="Rules-only pipeline (no statistical NER).")
@@ -21,8 +24,8 @@ from . import main
               help="Score entity-to-entity relations (Rel: both spans and the type; Rel+: entity types too) "
                    "against SciER dev.jsonl or SciERC *.json relation gold; see kg/evaluate_relations.py "
                    "for the SciERC type mapping.")
-def evaluate_cmd(corpus_path: str, corpus: str | None, fast: bool, output: str, folds: int | None,
-                 relations: bool) -> None:
+def evaluate_cmd(corpus_path: str | None, results_path: str | None, corpus: str | None, fast: bool, output: str,
+                 folds: int | None, relations: bool) -> None:
     """Precision, recall and F1 of extracted entities against CORPUS_PATH.
 
     CORPUS_PATH is a SciERC ``*.json``, SciER ``dev.jsonl`` / ``*_sentences.jsonl``
@@ -31,6 +34,17 @@ def evaluate_cmd(corpus_path: str, corpus: str | None, fast: bool, output: str, 
     span + type. Types: Method, Task, Metric (SciERC); Method, Task, Dataset
     (SciER); Task, Dataset, Metric (TDMSci); our Benchmark counts as Dataset.
     """
+    if results_path:
+        from ..evaluate_results import evaluate_results, format_results
+
+        try:
+            res = evaluate_results(results_path, fast=fast)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(json.dumps(res, indent=1) if output == "json" else format_results(res))
+        return
+    if not corpus_path:
+        raise click.UsageError("give CORPUS_PATH or --results FILE")
     from ..evaluate import cross_validate, evaluate, format_table, read_corpus, resolve_path, detect_corpus
 
     if relations:

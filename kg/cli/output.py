@@ -1,4 +1,9 @@
-"""Render tabular answers as a table (rich), JSON or CSV."""
+"""Render tabular answers as a table (rich), JSON, JSON lines or CSV.
+
+The contract every command keeps: ``json`` is one JSON document; ``jsonl``
+is the csv table with one JSON object per row; ``csv`` is one table with one
+header (commands with several sections add a ``section`` column).
+"""
 from __future__ import annotations
 
 import csv
@@ -8,7 +13,7 @@ from typing import Any, TextIO
 
 import click
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("table", "json", "jsonl", "csv")
 format_option = click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="Output format."
 )
@@ -20,6 +25,9 @@ def emit(columns: list[str], rows: list[list[Any]], fmt: str, out: TextIO | None
     if fmt == "json":
         json.dump([dict(zip(columns, r)) for r in rows], out, ensure_ascii=False, indent=1, default=str)
         out.write("\n")
+    elif fmt == "jsonl":
+        for r in rows:
+            out.write(json.dumps(dict(zip(columns, r)), ensure_ascii=False, default=str) + "\n")
     elif fmt == "csv":
         w = csv.writer(out)
         w.writerow(columns)

@@ -368,4 +368,4 @@ def make_record(display: str, line: int, title: Any, abstract: Any, **fields: An
     if not abstract or not abstract.strip():
         return RecordError(display, line, "missing abstract")
     title = "" if title is None else str(title)
-    return PaperRecord(title=title.strip(), abstract=abstract.strip(), source=SourceRef(display, line), **fields)
+    return PaperRecord(title=title.strip(), abstract=abstract.strip(), source=SourceRef(display, line, fields.get("id")), **fields)

@@ -32,6 +32,8 @@ class EntityRecord:
     variant_of: str | None = None
     part_of: str | None = None
     type_votes: dict[str, int] = field(default_factory=dict)  # mention types seen
+    external_id: str | None = None  # Papers with Code URL (owl:sameAs)
+    kind: str | None = None  # why it is a node (kg/nodes.py)
 
 
 @dataclass(slots=True)

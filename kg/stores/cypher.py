@@ -122,8 +122,9 @@ def merge_entity_stubs() -> str:
 
 
 def merge_entities(label: EntityType | NodeLabel | str) -> str:
-    """Rows ``{id, name, aliases}`` of one entity type: set the type label,
-    dropping any other type label, and replace the description properties."""
+    """Rows ``{id, name, aliases, pwc, kind}`` of one entity type: set the type
+    label, dropping any other type label, and replace the description
+    properties (``pwc``: the Papers with Code URL, or null)."""
     lbl = _label(label)
     if lbl not in _TYPE_LABELS:
         raise ValueError(f"not an entity type label: {lbl!r}")
@@ -131,7 +132,7 @@ def merge_entities(label: EntityType | NodeLabel | str) -> str:
     return (
         "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) "
         f"REMOVE e:{others} SET e:{lbl} "
-        "SET e.name = row.name, e.aliases = row.aliases"
+        "SET e.name = row.name, e.aliases = row.aliases, e.pwc = row.pwc, e.kind = row.kind"
     )
 
 
@@ -157,7 +158,8 @@ RESULT_EDGES = (("metric", RelationType.MEASURES.value), ("dataset", RelationTyp
                 ("method", ACHIEVED_BY))
 #: Properties of a Result node after ``id``, in the order of the compact rows
 #: of :func:`create_results` (a null value leaves the property unset).
-RESULT_PROPS = ("value", "unit", "kind", "text", "field", "start", "end", "qualifier", "metric", "dataset", "method")
+RESULT_PROPS = ("value", "unit", "kind", "text", "field", "start", "end", "qualifier", "metric", "dataset", "method",
+                "measure", "direction", "scale", "own", "over")
 
 
 def create_results() -> str:

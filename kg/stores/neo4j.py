@@ -106,6 +106,8 @@ def paper_props(paper: PaperGraph) -> dict[str, Any]:
     if paper.date:
         props["date"] = paper.date
     props["sources"] = [f"{s.file}:{s.line}" for s in paper.sources]
+    if paper.source_id:
+        props["source_id"] = paper.source_id
     for key in _META_KEYS:
         if paper.meta.get(key) not in (None, ""):
             props[key] = paper.meta[key]
@@ -147,7 +149,8 @@ def paper_rows(papers: list[PaperGraph]) -> dict[str, Any]:
             }
             if res.qualifier:
                 props["qualifier"] = res.qualifier
-            for key in ("metric", "dataset", "method"):
+            props["own"] = bool(res.own)
+            for key in ("metric", "dataset", "method", "measure", "direction", "scale", "over"):
                 if getattr(res, key):
                     props[key] = getattr(res, key)
             results.append({"id": rid, "paper": pid, "props": props})
@@ -209,7 +212,8 @@ def grouped_rows(papers: list[PaperGraph]) -> dict[str, Any]:
             span = res.span
             mine.append([i, float(res.value), res.unit, res.kind, span.text, span.field, int(span.start),
                          int(span.end), res.qualifier or None, res.metric or None, res.dataset or None,
-                         res.method or None])
+                         res.method or None, res.measure or None, res.direction or None, res.scale or None,
+                         bool(res.own), res.over or None])
             for ref in (res.metric, res.dataset, res.method):
                 if ref and ref != pid:
                     stubs[ref] = None
@@ -579,7 +583,8 @@ class Neo4jStore:
         stubs: dict[str, dict] = {}
         for e in last.values():
             aliases = sorted(set(e.aliases) - {e.name})
-            by_label[NodeLabel(e.type.value).value].append({"id": e.id, "name": e.name, "aliases": aliases})
+            by_label[NodeLabel(e.type.value).value].append({"id": e.id, "name": e.name, "aliases": aliases,
+                                                            "pwc": e.external_id, "kind": e.kind})
             for ref, t in ((e.variant_of, RelationType.VARIANT_OF), (e.part_of, RelationType.PART_OF)):
                 if ref:
                     stubs[ref] = {"id": ref}

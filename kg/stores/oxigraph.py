@@ -107,6 +107,9 @@ class OxigraphStore:
                     raise StoreError(f"no store at {self.path}: run 'kg build' first")
                 self._store = ox.Store.read_only(str(self.path))
             else:
+                from ..serve import check_not_served
+
+                check_not_served(self.path)  # a served store is read by another process
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
         except OSError as exc:

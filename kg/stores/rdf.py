@@ -26,6 +26,8 @@ from ontology import DCTERMS, ID_BASE, KG, OA, PROV, QUDT, SKOS, RelationType, r
 from ..model import PaperGraph, Relation
 from .base import EntityRecord
 
+OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_INT = NamedNode(XSD + "integer")
@@ -135,6 +137,8 @@ def paper_quads(paper: PaperGraph) -> list[Quad]:
         quads.append(Quad(p, nn(DCTERMS.date), _lit(paper.date), g))
     for src in paper.sources:
         quads.append(Quad(p, nn(KG.sourceFile), _lit(f"{src.file}:{src.line}"), g))
+    if paper.source_id:
+        quads.append(Quad(p, nn(KG.sourceId), _lit(paper.source_id), g))
     for key, prop in _META.items():
         if paper.meta.get(key) not in (None, ""):
             quads.append(Quad(p, nn(prop), _lit(paper.meta[key]), g))
@@ -158,6 +162,12 @@ def paper_quads(paper: PaperGraph) -> list[Quad]:
         ]
         if res.qualifier:
             quads.append(Quad(r, nn(KG.qualifier), _lit(res.qualifier), g))
+        quads.append(Quad(r, nn(KG.ownResult), _lit(bool(res.own)), g))
+        for prop, val in ((KG.direction, res.direction), (KG.scale, res.scale), (KG.measure, res.measure)):
+            if val:
+                quads.append(Quad(r, nn(prop), _lit(val), g))
+        if res.over:
+            quads.append(Quad(r, nn(KG.over), entity_iri(res.over), g))
         for ref, rel_type in ((res.metric, RelationType.MEASURES), (res.dataset, RelationType.EVALUATES_ON)):
             if ref:
                 quads.append(Quad(r, nn(rdf_property(rel_type)), entity_iri(ref), g))
@@ -185,6 +195,10 @@ def entity_quads(entity: EntityRecord) -> list[Quad]:
     if entity.type_votes:
         votes = ";".join(f"{t}={n}" for t, n in sorted(entity.type_votes.items()))
         quads.append(Quad(s, nn(KG.typeVotes), _lit(votes), g))
+    if entity.external_id:
+        quads.append(Quad(s, nn(OWL_SAME_AS), nn(entity.external_id), g))
+    if entity.kind:
+        quads.append(Quad(s, nn(KG.nodeKind), _lit(entity.kind), g))
     return quads
 
 

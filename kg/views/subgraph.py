@@ -23,7 +23,9 @@ import networkx as nx
 
 from ontology import ID_BASE, NodeLabel, RelationType, rdf_class, rdf_property, sparql_prefixes
 
+from ..resolve import did_you_mean, match_rank
 from ..stores import CYPHER, Store
+from .fold import fold
 
 PAPER, ENTITY, RESULT = "paper", "entity", "result"
 #: Node types shown when the caller does not choose (results clutter the view).
@@ -43,6 +45,9 @@ SELECT ?e ?id ?cls ?name WHERE {
 """
 SPARQL_ALIASES = """
 SELECT ?e ?alias WHERE { ?e a kg:Entity ; skos:altLabel ?alias }
+"""
+SPARQL_SAME_AS = """
+SELECT ?e ?same WHERE { ?e a kg:Entity ; <http://www.w3.org/2002/07/owl#sameAs> ?same }
 """
 SPARQL_PAPERS = """
 SELECT ?p ?title ?date WHERE {
@@ -80,7 +85,11 @@ RETURN labels(a) AS alabels, a.id AS aid, type(r) AS rel, r.evidence AS evidence
 
 
 class FocusNotFound(LookupError):
-    """No node matches the requested focus name."""
+    """No node matches the requested focus name (``suggestions``: close names)."""
+
+    def __init__(self, name: str, suggestions: list[str] | None = None):
+        super().__init__(name)
+        self.name, self.suggestions = name, list(suggestions or [])
 
 
 @dataclass(slots=True)
@@ -89,8 +98,8 @@ class ViewOptions:
 
     focus: str | None = None  # entity name or alias (case-insensitive), paper title or id
     depth: int = 1
-    top: int | None = 500  # cap on the number of nodes (most connected first)
-    types: frozenset[str] | None = None  # node types; None -> DEFAULT_TYPES
+    top: int | None = 150  # cap on the number of nodes (nearest the focus, or most papers, first)
+    types: frozenset[str] | None = None  # node types; None -> default_types(focus)
     relations: frozenset[str] | None = None  # relation types; None -> all
     min_papers: int = 0  # entities linked to fewer papers are dropped
 
@@ -170,6 +179,9 @@ def read_sparql(store: Store) -> nx.MultiDiGraph:
     for e, alias in store.query(prefixes + SPARQL_ALIASES).rows:
         if e in b.nodes:
             b.nodes[e]["aliases"].append(str(alias))
+    for e, same in store.query(prefixes + SPARQL_SAME_AS).rows:
+        if e in b.nodes:
+            b.nodes[e]["pwc"] = str(same)  # Papers with Code page (tooltip)
     for p, title, date in store.query(prefixes + SPARQL_PAPERS).rows:
         b.node(p, kind=PAPER, type=NodeLabel.PAPER.value, id=_id_of(p), name=str(title), title=str(title),
                date=None if date is None else str(date))
@@ -232,45 +244,99 @@ def read_graph(store: Store) -> nx.MultiDiGraph:
 
 # -- selecting -------------------------------------------------------------------
 def find_focus(g: nx.MultiDiGraph, name: str) -> list[str]:
-    """Nodes whose name or an alias equals ``name`` (case-insensitive), else
-    whose id equals it; entity matches win over paper titles."""
-    want = name.strip().casefold()
-    hits = [n for n, d in g.nodes(data=True)
-            if d.get("name", "").casefold() == want or any(a.casefold() == want for a in d.get("aliases", []))]
-    if not hits:
-        hits = [n for n, d in g.nodes(data=True) if str(d.get("id", "")).casefold() == want]
-    entity_hits = [n for n in hits if g.nodes[n]["kind"] == ENTITY]
-    return sorted(entity_hits or hits)
+    """Nodes that ``name`` names, as :func:`kg.resolve.match_rank` matches
+    everywhere (name, alias or id, any case), best match first; entity
+    matches win over paper titles."""
+    ranked = []
+    for n, d in g.nodes(data=True):
+        rank = match_rank(name, d.get("name", ""), d.get("aliases", []), str(d.get("id", "")))
+        if rank is not None:
+            ranked.append((d["kind"] != ENTITY, rank, n))
+    if not ranked:
+        return []
+    best = min(ranked)[:2]
+    return sorted(n for *key, n in ranked if tuple(key) == best)
+
+
+def _suggestions(g: nx.MultiDiGraph, name: str) -> list[str]:
+    labels: dict[str, str] = {}
+    for _, d in g.nodes(data=True):
+        if d["kind"] == ENTITY:
+            for label in (d["name"], *d.get("aliases", [])):
+                labels.setdefault(str(label), d["name"])
+    return did_you_mean(name, labels)
+
+
+def _induced(g: nx.MultiDiGraph, nodes) -> nx.MultiDiGraph:
+    """The subgraph on ``nodes``, in ``g``'s node and edge order (networkx's
+    subgraph view iterates a small node set in set order, which changes from
+    run to run and would change the seeded layout and communities)."""
+    keep = set(nodes)
+    h = nx.MultiDiGraph(**g.graph)
+    h.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n in keep)
+    h.add_edges_from((s, o, k, d) for s, o, k, d in g.edges(keys=True, data=True) if s in keep and o in keep)
+    return h
+
+
+def default_types(focus: bool) -> frozenset[str]:
+    """Overview: entities only (papers folded into edges); ego view: papers too."""
+    return DEFAULT_TYPES if focus else DEFAULT_TYPES - {NodeLabel.PAPER.value}
 
 
 def select(g: nx.MultiDiGraph, opts: ViewOptions) -> nx.MultiDiGraph:
-    """Apply type, paper-count and relation filters, the ego view and the cap."""
-    types = set(opts.types) if opts.types else set(DEFAULT_TYPES)
+    """Apply type, paper-count and relation filters, the ego view and the cap.
+
+    Without Paper among the types, papers are folded into weighted
+    entity-to-entity edges (:func:`kg.views.fold.fold`), so a type filter
+    keeps hubs such as ImageNet connected through the papers they share.
+    Nodes left without an edge are dropped (but the focus), and the top
+    ``opts.top`` are kept: in an ego view the nearest to the focus first,
+    else those with most papers.
+    """
+    types = set(opts.types) if opts.types else set(default_types(bool(opts.focus)))
     centers = find_focus(g, opts.focus) if opts.focus else []
     if opts.focus and not centers:
-        raise FocusNotFound(opts.focus)
+        raise FocusNotFound(opts.focus, _suggestions(g, opts.focus))
+    folded = NodeLabel.PAPER.value not in types and all(g.nodes[c]["kind"] == ENTITY for c in centers)
 
-    keep = {n for n, d in g.nodes(data=True)
-            if (d["type"] in types and (d["kind"] == PAPER or d["papers"] >= opts.min_papers)) or n in centers}
-    h = nx.MultiDiGraph()
-    h.add_nodes_from((n, g.nodes[n]) for n in keep)
-    for s, o, k, d in g.edges(keys=True, data=True):
-        if s in keep and o in keep and (not opts.relations or d["type"] in opts.relations):
-            h.add_edge(s, o, key=k, **d)
-    if opts.relations:  # nodes left without any chosen relation are noise
-        h.remove_nodes_from([n for n in list(h) if h.degree(n) == 0 and n not in centers])
+    def wanted(n: str, d: dict) -> bool:
+        if n in centers:
+            return True
+        return d["type"] in types and (d["kind"] == PAPER or d["papers"] >= opts.min_papers)
 
+    if folded:
+        h = fold(g, {n for n, d in g.nodes(data=True) if d["kind"] == ENTITY and wanted(n, d)}, opts.relations)
+    else:
+        keep = {n for n, d in g.nodes(data=True) if wanted(n, d)}
+        h = nx.MultiDiGraph(**g.graph)
+        h.add_nodes_from((n, g.nodes[n]) for n in sorted(keep))
+        for s, o, k, d in g.edges(keys=True, data=True):
+            if s in keep and o in keep and (not opts.relations or d["type"] in opts.relations):
+                h.add_edge(s, o, key=k, **d)
+
+    hops: dict[str, int] = {}
     if centers:
         und = h.to_undirected(as_view=True)
-        nodes: set[str] = set()
         for c in centers:
-            nodes |= set(nx.ego_graph(und, c, radius=max(0, opts.depth)).nodes)
-        h = h.subgraph(nodes).copy()
+            for n, dist in nx.single_source_shortest_path_length(und, c, cutoff=max(0, opts.depth)).items():
+                hops[n] = min(dist, hops.get(n, dist))
+        h = _induced(h, hops)
 
+    def drop_isolated(x: nx.MultiDiGraph) -> nx.MultiDiGraph:
+        lonely = [n for n in x if x.degree(n) == 0 and n not in centers]
+        x.remove_nodes_from(lonely)
+        return x
+
+    h = drop_isolated(h)
     if opts.top is not None and h.number_of_nodes() > opts.top:
-        ranked = sorted(h.nodes, key=lambda n: (n not in centers, -h.degree(n), h.nodes[n]["name"], n))
-        h = h.subgraph(ranked[: max(opts.top, len(centers))]).copy()
+        def rank(n: str):
+            d = h.nodes[n]
+            return (n not in centers, hops.get(n, 0), -int(d.get("papers") or 0), -h.degree(n), d["name"], n)
+
+        ranked = sorted(h.nodes, key=rank)
+        h = drop_isolated(_induced(h, ranked[: max(opts.top, len(centers))]))
     h.graph["focus"] = centers
+    h.graph["folded"] = folded
     return h
 
 
@@ -282,5 +348,5 @@ def subgraph(store: Store, opts: ViewOptions | None = None, **kw) -> nx.MultiDiG
 
 __all__ = [
     "DEFAULT_TYPES", "ENTITY", "PAPER", "RESULT", "FocusNotFound", "ViewOptions",
-    "find_focus", "read_cypher", "read_graph", "read_sparql", "select", "subgraph",
+    "default_types", "find_focus", "read_cypher", "read_graph", "read_sparql", "select", "subgraph",
 ]

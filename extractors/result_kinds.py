@@ -1,0 +1,120 @@
+"""The kind of a result, which decides what may rank on a leaderboard.
+
+- ``absolute``: a score that could rank ("28.4 BLEU", "94.6% accuracy");
+- ``delta``: an improvement or reduction, absolute or relative ("by 15.4%",
+  "+1.3", "2.1 points higher", "2.4ms less");
+- ``ratio``: a factor, speedup ("3x faster", "4x fewer");
+- ``cost``: parameters, FLOPs, memory, latency, time, throughput;
+- ``setting``: a fraction of data, labels or budget ("1% of the labels",
+  "from 5% to 100% of the training set"), a bit width, a sparsity;
+- ``baseline``: a score credited to a baseline, a human or an upper bound
+  ("human performance of 96.6%", the "from" value of "from 9.1% to 7.2%",
+  the "vs" value of "15.8 vs 18.3");
+- ``count``: a number of samples, tokens, languages ...
+
+Only ``absolute`` ranks. Rules are cue words around the value, in its
+clause (counts on ../shared abstracts: "from A to B" 546 abstracts, "% of
+the data/labels/training set/budget" 118).
+"""
+from __future__ import annotations
+
+import re
+
+from .quantities import Quantity
+
+ABSOLUTE, DELTA, RATIO, COST, SETTING, BASELINE, COUNT = "absolute", "delta", "ratio", "cost", "setting", "baseline", "count"
+KINDS = (ABSOLUTE, DELTA, RATIO, COST, SETTING, BASELINE, COUNT)
+
+_COST_UNITS = {"params", "GB", "MB", "ms", "s", "h", "fps"}
+_COST_MEASURES = {"memory", "compute", "latency", "cost", "time", "model size", "throughput"}
+
+#: After the value: a share of data, labels, budget ... ("1% of the labels").
+_SETTING_AFTER = re.compile(
+    r"^\s*(?:\\?%\s*)?(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:\w+[\s-]+){0,3}?"
+    r"(?:data|labels?|labell?ed|training|train|budget|parameters|weights|samples|examples|annotations?|queries|"
+    r"supervision|dataset|set|images|corpus|tokens|compute|steps|epochs|layers|neurons|channels)\b"
+    r"|(?:labell?ed|sparsity|sparse|pruned|pruning|masking|mask ratio|noise|noisy|of labels|labels?\b|budget|"
+    r"training data|of data))", re.I)
+#: Before the value: a setting named first ("sparsity of 90%", "with only 10%").
+_SETTING_BEFORE = re.compile(r"(?:(?:sparsity|pruning|prune|mask(?:ing)? ratio|dropout|noise (?:rate|level)|"
+                             r"compression (?:rate|ratio)|(?:with|using) only|only)\s+(?:of\s+|rate of\s+)?"
+                             r"|(?:examples|images|samples|labels|shots?)(?: per class)?\s*\(\s*)$", re.I)
+#: Before the value: a change ("improves ... by", "a gain of", "outperforms X by").
+_DELTA_BEFORE = re.compile(r"(?:\bby|\bgains?(?: in [\w-]+)? of|\bimprovements? of|\bincreases? of|\bdecreases? of|\breductions? of|"
+                           r"\bboosts? of|\bmargin of|\bdrops? of|\bup to)\s+(?:(?:up to|about|around|nearly|almost|"
+                           r"over|more than|approximately|roughly|an? (?:average|absolute|relative) of|a)\s+)*$", re.I)
+#: After the value: a change ("2.1 points higher", "15% fewer", "+3% relative improvement").
+_DELTA_AFTER = re.compile(
+    r"^\s*(?:\\?%\s*)?(?:\)\s*)?(?:(?:absolute|relative|average|avg\.?|[\w-]+)\s+){0,3}?"
+    r"(?:points?\s+)?(?:improvements?|gains?|increases?|decreases?|reductions?|boosts?|higher|lower|better|worse|"
+    r"more|less|fewer|drop|faster|slower|smaller|larger|over|above|below|relative|absolute|improved|reduced|"
+    r"increased|decreased)\b", re.I)
+#: Before the value: someone else's score ("human performance of", "compared to", "vs").
+_BASELINE_BEFORE = re.compile(
+    r"(?:\bhumans?(?:'s?)?\b|\bhuman[- ]level\b|\bupper[- ]bound\b|\boracle\b|\bmax(?:imum|imal)?(?: achievable)?\b|\bbaselines?(?:'s?)?\b|"
+    r"\bprevious(?:ly)?\b|\bprior\b|\bcompared (?:to|with)|\bversus|\bvs\.?|\bthan\b|\bfrom)"
+    r"(?:[\s\w\-']{0,30}?)(?:\s(?:of|at|is|was|achieves?|achieved|reaches|scores?))?\s*$", re.I)
+#: "more than 60%": a bound on the value, not a comparison with someone else's.
+_BOUND = re.compile(r"\b(?:more|less|fewer|greater|higher|lower|better|worse|larger|smaller|other)\s+than\s*$", re.I)
+_FROM_TO = re.compile(r"^\s*(?:\\?%\s*)?(?:[a-z]+\s+)?(?:down |up )?to\s+(?:the\s+)?$", re.I)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+|an?\s+)?$", re.I)
+#: Between two items of one list ("4.9% (mAP) on PASCAL VOC 2007 and 4.7%"): they share a delta or setting kind.
+_AND = re.compile(r"^\s*(?:\\?%\s*)?(?:\)\s*)?(?:\([^()]{1,40}\)\s*)?(?:(?:on|in|for) (?:the )?[^,;.()]{1,50}?\s*)?"
+                  r"(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|or\s+)$", re.I)
+_SCORE_UNITS = {"%", "points", ""}
+_VS = re.compile(r"^\s*(?:\\?%\s*)?(?:vs\.?|versus|compared to|compared with)\s+$", re.I)
+
+
+def classify(values: list[Quantity], text: str, base: int) -> dict[int, str]:
+    """``id(quantity) -> kind`` for the values of one sentence (in order)."""
+    kinds: dict[int, str] = {}
+    for q in values:
+        kinds[id(q)] = _kind(q, text, base)
+    # pairs: "from A (down) to B" -> A baseline, B absolute; "A vs B" -> B baseline;
+    # a setting ("from 5% to 100% of the training set") is a setting at both ends
+    for a, b in zip(values, values[1:]):
+        gap = text[a.end - base : b.start - base]
+        if _FROM_TO.match(gap) and SETTING in (kinds[id(a)], kinds[id(b)]) and a.unit == b.unit:
+            kinds[id(a)] = kinds[id(b)] = SETTING  # "(from) 5% to 100% of the training set"
+        elif _FROM_TO.match(gap) and _FROM.search(text[max(0, a.start - base - 12) : a.start - base]):
+            if kinds[id(b)] == ABSOLUTE and kinds[id(a)] in (ABSOLUTE, BASELINE):
+                kinds[id(a)] = BASELINE
+        elif _FROM_TO.match(gap) and kinds[id(b)] == ABSOLUTE and kinds[id(a)] == ABSOLUTE \
+                and re.search(r"\bfrom\b", text[: a.start - base]) and re.search(r"\band\s+$", text[max(0, a.start - base - 6) : a.start - base]):
+            kinds[id(a)] = BASELINE  # "from 75.2% to 79% and 79.1% to 83%"
+        elif _AND.match(gap) and (a.unit == b.unit or {a.unit, b.unit} <= _SCORE_UNITS) and {kinds[id(a)], kinds[id(b)]} & {DELTA, SETTING} \
+                and ABSOLUTE in (kinds[id(a)], kinds[id(b)]):
+            kinds[id(a)] = kinds[id(b)] = DELTA if DELTA in (kinds[id(a)], kinds[id(b)]) else SETTING  # "of over 5% and 4%"
+        elif _VS.match(gap) and kinds[id(a)] in (ABSOLUTE, BASELINE) and kinds[id(b)] in (ABSOLUTE, BASELINE):
+            kinds[id(a)], kinds[id(b)] = ABSOLUTE, BASELINE
+    return kinds
+
+
+def _kind(q: Quantity, text: str, base: int) -> str:
+    a, b = q.start - base, q.end - base
+    before, after = text[max(0, a - 60) : a], text[b : b + 60]
+    if q.qualifier in ("+", "-") and q.unit != "x":
+        return DELTA
+    if q.unit == "x":
+        return RATIO
+    if q.unit == "bit":
+        return SETTING
+    if q.unit in ("samples",) or q.kind == "count":
+        return COUNT
+    if q.kind == "setting":
+        return SETTING
+    if q.unit == "tokens":
+        return SETTING if q.kind == "context length" else COUNT
+    if q.unit in _COST_UNITS or (q.kind in _COST_MEASURES and q.unit not in ("%", "points", "")):
+        return DELTA if _DELTA_AFTER.match(after) else COST
+    if q.qualifier in ("range-low", "range-high"):
+        return SETTING
+    if _SETTING_AFTER.match(after) or _SETTING_BEFORE.search(before):
+        return SETTING
+    if q.unit == "points" or _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after):
+        return DELTA
+    if _BASELINE_BEFORE.search(before[-45:]) and not _FROM.search(before[-12:]) and not _BOUND.search(before):
+        return BASELINE
+    if q.unit == "" and not q.qualifier and q.kind not in ("value",) and float(q.value).is_integer():
+        return COUNT
+    return ABSOLUTE

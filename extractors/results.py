@@ -1,0 +1,299 @@
+"""Results: the quantities of a sentence that its statement makes results,
+each attached to the metric, dataset and method the statement names, with
+its kind (:mod:`extractors.result_kinds`), direction and scale.
+
+Which bare numbers (no unit sign) are scores, by the ways abstracts write
+them (counts: abstracts of ../shared/corpora/abstracts, 119,895):
+- value then metric, "28.4 BLEU", "94.25 F1" (821 abstracts);
+- metric then value, "an F1 score of 91.62", "BLEU of 28.4", "F0.5=65.0"
+  (1,086; "accuracy reaches 90.1" and the like: 67 more);
+- a list continuing such a score: "91.62 on CoNLL-2003 and 86.28 on
+  OntoNotes" (71), "51.1 and 44.3 respectively" (225), "from 41.0 down to
+  23.7" (546 "from A to B"), "15.8 vs 18.3 perplexity".
+"respectively" pairs values with datasets (or metrics) in order, before or
+after them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ontology import EntityType
+from ontology.metrics import metric_direction, result_direction, result_scale
+
+from .doctext import Ent
+from .quantities import Quantity
+from .result_kinds import ABSOLUTE, BASELINE, classify
+
+_DATASET_TYPES = {EntityType.DATASET.value, EntityType.BENCHMARK.value}
+_METHOD, _METRIC = EntityType.METHOD.value, EntityType.METRIC.value
+
+
+@dataclass(slots=True)
+class LocalResult:
+    """A quantity with the ents of its sentence it is about (char spans),
+    its kind (absolute, delta, ratio, cost, setting, baseline, count), the
+    direction and scale of its metric, whether it is the paper's own, and
+    for a delta the method it is over."""
+
+    quantity: Quantity
+    sentence: tuple[int, int]
+    metric: tuple[int, int] | None
+    dataset: tuple[int, int] | None
+    method: tuple[int, int] | None
+    kind: str = ABSOLUTE
+    direction: str | None = None
+    scale: str | None = None
+    own: bool = False
+    over: tuple[int, int] | None = None
+
+
+#: Metric words for scores whose metric the NER did not tag (lower case).
+_METRIC_WORD = re.compile(
+    r"\b(?:accurac(?:y|ies)|f1|f-?scores?|f-?measure|f_?\{?0\.5\}?|f0\.5|bleu|rouge(?:-\w+)?|meteor|cider|perplexit(?:y|ies)|ppl|"
+    r"bpc|bits?/char(?:acter)?|bits? per (?:character|char|byte|dimension)|error(?: rate)?s?|wer|cer|per|smatch|uas|las|"
+    r"m?ap|auc|em|exact match|mrr|ndcg|precision|recall|scores?|entropy|spearman|pearson|correlation|iou|miou)\b", re.I)
+#: Between a number and the metric after it: "28.4 BLEU", "73.4 test perplexity", "62.1 SMATCH".
+_VALUE_METRIC_GAP = re.compile(r"^\s*(?:\\?%\s*)?(?:\(?\s*)?(?:(?:test|dev|validation|absolute|average|avg\.?|mean|overall|"
+                               r"word-level|character-level|labeled|unlabeled|macro|micro|top-[15]|f1|smatch)[\s-]+){0,2}$", re.I)
+#: Between a metric and the number after it: "F1 score of 91.62", "BLEU of 28.4", "F0.5=65.0", "accuracy reaches 90.1".
+_METRIC_VALUE_GAP = re.compile(
+    r"^\s*(?:\}|\s)*(?:(?:scores?|rates?|values?|results?|performance|\([\w\-. ]{1,12}\))\s*)*"
+    r"(?:(?:of|=|:|is|was|are|were|at|to|reaches|reached|reaching|achieves?|achieved|increases|increased|improves|"
+    r"improved|decreases|decreased|drops|dropped|down|up|from|around|about|approximately|above|below|over|"
+    r"as high as|as low as|only|just|nearly|almost|roughly|by|of about|of up to)\s*)+$", re.I)
+#: Between two values of one list: "91.62 on CoNLL-2003 and 86.28", "51.1 and 44.3", "41.0 down to 23.7", "15.8 vs 18.3".
+_LIST_GAP = re.compile(
+    r"^\s*(?:\\?%\s*)?(?:\)\s*)?(?:\([\w\- ]{1,20}\)\s*)?(?:(?:on|in|for|with|using) (?:the )?[^,;.()]{1,50}?\s*)?(?:\(?[\w\- ]{1,20}\)\s*)?"
+    r"(?:,\s*(?:and\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+|/\s*|\(\s*|(?:down |up )?to\s+)(?:the\s+)?$", re.I)
+
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\b|\bwhile\b|\bwhereas\b")
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|proposed|this (?:method|model|approach))\b", re.I)
+_NOT_RESULT = re.compile(r"^\s*(?:GPUs?|TPUs?|A100|H100|V100|cards?)\b")
+_CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|while|but|whereas)\b")
+_IN_BRACKETS = re.compile(r"\([^()]*$")
+_INTRODUCED = re.compile(r"\b(?:on|in|for|of|across)\s+(?:the\s+)?$")
+_OVER = re.compile(r"^[^;]{0,40}?\b(?:over|than|compared (?:to|with)|relative to|against)\s+(?:the\s+|a\s+|strong\s+)*$", re.I)
+
+
+def _span(ent: Ent) -> tuple[int, int]:
+    return (ent.start_char, ent.end_char)
+
+
+def _same_clause(text: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return not _CLAUSE_BREAK.search(text, lo, hi)
+
+
+def _attach(cands: list[Ent], q: Quantity, text: str, base: int, window: int = 80) -> Ent | None:
+    """The mention a quantity is about: the nearest one in the same clause
+    (following mentions introduced by on/in/for first), none if too far."""
+    qa, qb = q.start - base, q.end - base
+    best, best_d = None, window + 1
+    for e in cands:
+        ea, eb = e.start_char - base, e.end_char - base
+        d = ea - qb if ea >= qb else qa - eb
+        if d < 0 or d > window or not _same_clause(text, qa, ea):
+            continue
+        if ea >= qb and _INTRODUCED.search(text[max(qb, ea - 12) : ea]):
+            d -= window // 2  # "97.4% on ImageNet"
+        if d < best_d:
+            best, best_d = e, d
+    return best
+
+
+def _respectively(text: str, quantities: list[Quantity], cands: list[Ent], base: int) -> dict[int, Ent]:
+    """"2.8% and 3.2% ... respectively on GLUE and SQuAD" (or "on GLUE and
+    SQuAD ... 2.8% and 3.2%, respectively"): pair them in order, one
+    "respectively" at a time (a sentence may hold two such lists)."""
+    if "respectively" not in text or len(quantities) < 2:
+        return {}
+    out: dict[int, Ent] = {}
+    lo = 0
+    for m in re.finditer(r"\brespectively\b", text):
+        nxt = text.find("respectively", m.end())
+        hi = len(text) if nxt < 0 else nxt
+        qs = [q for q in quantities if lo <= q.start - base < m.start()]
+        seg = [d for d in cands if lo <= d.start_char - base < hi]
+        if len(qs) >= 2:
+            tail = _CLAUSE_END.search(text, m.end())
+            stop = tail.start() if tail else len(text)
+            after = [d for d in seg if d.start_char > qs[-1].end and (d.start_char - base < m.start() or d.start_char - base < stop)]
+            before = [d for d in seg if d.end_char <= qs[0].start]
+            for group in (after, before[-len(qs):] if len(before) >= len(qs) else []):
+                names = [d.text for d in group]
+                if len(group) == len(qs) and len(set(names)) == len(names):
+                    out.update({id(q): d for q, d in zip(qs, group)})
+                    break
+        lo = m.end()
+    return out
+
+
+def _metric_next_to(q: Quantity, text: str, base: int, metrics: list[Ent]) -> tuple[bool, Ent | None]:
+    """Whether the statement makes ``q`` a score by a metric right after or
+    before it, and that metric's ent (None when only a metric word says so)."""
+    qa, qb = q.start - base, q.end - base
+    for e in metrics:
+        ea, eb = e.start_char - base, e.end_char - base
+        if ea >= qb and ea - qb <= 30 and _VALUE_METRIC_GAP.match(text[qb:ea]):
+            return True, e
+        if eb <= qa and qa - eb <= 45 and _METRIC_VALUE_GAP.match(text[eb:qa]):
+            return True, e
+    after = _METRIC_WORD.match(text, qb + len(text[qb:]) - len(text[qb:].lstrip(" %\\(")))
+    if after and _VALUE_METRIC_GAP.match(text[qb:after.start()]) and not after.group(0).lower().startswith("score"):
+        return True, None
+    for m in _METRIC_WORD.finditer(text, max(0, qa - 45), qa):
+        if _METRIC_VALUE_GAP.match(text[m.end():qa]):
+            return True, None
+    return False, None
+
+
+def _scores(numbers: list[Quantity], quantities: list[Quantity], text: str, base: int,
+            metrics: list[Ent]) -> tuple[list[Quantity], dict[int, Ent | None]]:
+    """The bare numbers that are scores, and for every value of the sentence
+    the metric ent its statement puts next to it (shared along a list)."""
+    if not numbers and not quantities:
+        return [], {}
+    values = sorted([*quantities, *numbers], key=lambda q: q.start)
+    bare = {id(q) for q in numbers}
+    is_score: dict[int, bool] = {}
+    metric_of: dict[int, Ent | None] = {}
+    for q in values:
+        ok, ent = _metric_next_to(q, text, base, metrics)
+        is_score[id(q)] = ok or id(q) not in bare
+        if ok:
+            metric_of[id(q)] = ent
+    # lists: neighbours joined by a list gap share score-ness and metric
+    linked = [_LIST_GAP.match(text[a.end - base : b.start - base]) is not None for a, b in zip(values, values[1:])]
+    for _ in range(2):
+        for i, ok in enumerate(linked):
+            a, b = values[i], values[i + 1]
+            if not ok or (id(a) in bare) == (id(b) in bare) == False:  # noqa: E712 (two unit-bearing values: no change)
+                continue
+            if is_score[id(a)] and id(a) in metric_of or is_score[id(b)] and id(b) in metric_of:
+                shared = metric_of.get(id(a)) or metric_of.get(id(b))
+                for q in (a, b):
+                    is_score[id(q)] = True
+                    if metric_of.get(id(q)) is None:
+                        metric_of[id(q)] = shared
+    # "perplexities on PTB and WikiText-2 to 51.1 and 44.3 respectively"
+    if "respectively" in text:
+        for i, q in enumerate(values):
+            if id(q) in bare and not is_score[id(q)] and (i + 1 < len(values) and linked[i] or i and linked[i - 1]):
+                m = _METRIC_WORD.search(text, 0, q.start - base)
+                if m and _same_clause(text, m.start(), q.start - base):
+                    is_score[id(q)] = True
+    counts = [c for q in numbers if not is_score[id(q)] for c in (_count(q, text, base),) if c is not None]
+    return [q for q in numbers if is_score[id(q)]] + counts, metric_of
+
+
+#: A count: a whole number (or one with a scale word) before a plural noun, "33 teams", "30,000 lexical entries".
+_COUNTED = re.compile(r"(?:\s+(?P<scale>million|billion|thousand))?(?:\s+[a-z][a-z\-]*){0,2}?\s+(?P<noun>[a-z][a-z\-]*[^s\W]s)\b")
+_NOT_COUNTED = re.compile(r"\b(?:tables?|figs?\.?|figures?|sections?|eqs?\.?|equations?|top|versions?|chapters?|appendix)\s*$", re.I)
+#: Nouns whose number is a setting of the experiment, not a count of data ("3 epochs", "12 layers").
+_SETTING_NOUNS = frozenset("epochs layers heads steps iterations gpus tpus nodes shots dimensions neurons channels bits "
+                           "blocks experts runs seeds updates batches cores machines".split())
+_SCALE_WORD = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _count(q: Quantity, text: str, base: int) -> Quantity | None:
+    """``q`` as a count (or a setting: "3 epochs"), or None when no plural noun follows it."""
+    a, b = q.start - base, q.end - base
+    m = _COUNTED.match(text, b)
+    if m is None or not float(q.value).is_integer() or q.qualifier in ("+", "-") or _NOT_COUNTED.search(text, max(0, a - 15), a):
+        return None
+    kind = "setting" if m.group("noun").lower() in _SETTING_NOUNS else "count"
+    if m.group("scale"):
+        return replace(q, kind=kind, value=q.value * _SCALE_WORD[m.group("scale")], end=q.end + m.end("scale") - b)
+    return replace(q, kind=kind)
+
+
+def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantities: list[Quantity],
+                     own: Ent | None = None, numbers: list[Quantity] | None = None) -> list[LocalResult]:
+    """Attach each quantity of the sentence (and each bare number its
+    statement makes a score) to its metric, dataset and method, with kind,
+    direction and scale.
+
+    Attachment stays inside the quantity's clause; with "respectively" values
+    and datasets (or metrics) pair in order; the method is the paper's own
+    proposal when the sentence speaks in the first person, else the nearest
+    method before the value; a baseline's score is credited to the baseline.
+    Hardware figures ("8 A100 80 GB GPUs") are not results.
+    ``own``: the paper's one proposed name, if it proposes exactly one.
+    Links come from the statement itself: a paper's one dataset named in
+    another sentence is not its scores' dataset (measured on the audit
+    abstracts: dataset link 68% without that fallback, 47% with it).
+    """
+    out: list[LocalResult] = []
+    base = sent[0]
+    metrics = [e for e in ents if e.label_ == _METRIC]
+    datasets = [e for e in ents if e.label_ in _DATASET_TYPES]
+    methods = [e for e in ents if e.label_ == _METHOD]
+    scores, metric_of = _scores(numbers or [], quantities, text, base, metrics)
+    values = sorted([*quantities, *scores], key=lambda q: q.start)
+    # "94.6% (95.6% for ensemble) and 77.0%, respectively": a value in brackets is no item of the list
+    scorelike = [q for q in values if q.unit in {"%", "points", ""} and not _IN_BRACKETS.search(text, 0, q.start - base)]
+    paired = _respectively(text, scorelike, datasets, base)
+    for q in values:  # a bracketed value shares its list item's pairing
+        if id(q) not in paired and q not in scorelike:
+            prev = [p for p in scorelike if p.end <= q.start]
+            if prev and id(prev[-1]) in paired:
+                paired[id(q)] = paired[id(prev[-1])]
+    paired_metric = _respectively(text, scorelike, metrics, base)  # "UAS and LAS ... 94.51% and 92.87%, respectively"
+    first_person = own is not None and (any(m.text == own.text for m in methods) or _FIRST_PERSON.search(text) is not None)
+    kinds = classify(values, text, base)
+    for q in values:
+        if q.unit in {"GB", "MB"} and _NOT_RESULT.match(text[q.end - base :]):
+            continue
+        metric = paired_metric.get(id(q)) or metric_of.get(id(q)) or _attach(metrics, q, text, base)
+        dataset = paired.get(id(q)) or _attach(datasets, q, text, base, window=120)
+        kind = kinds[id(q)]
+        method, is_own = _method(q, kind, text, base, methods, own, first_person)
+        over = _over(q, text, base, methods) if kind == "delta" else None
+        metric_name = metric.text if metric is not None else None
+        direction = (metric_direction(metric_name) if kind == ABSOLUTE or kind == BASELINE else None) \
+            or result_direction(metric_name, q.kind, q.unit) \
+            or (_word_direction(q, text, base) if kind == ABSOLUTE or kind == BASELINE else None)
+        out.append(LocalResult(
+            q, sent,
+            _span(metric) if metric is not None else None,
+            _span(dataset) if dataset is not None else None,
+            _span(method) if method is not None else None,
+            kind, direction, result_scale(q.value, q.unit, metric_name), is_own,
+            _span(over) if over is not None else None,
+        ))
+    return out
+
+
+def _word_direction(q: Quantity, text: str, base: int) -> str | None:
+    """The direction of the metric word (no ent) the statement puts next to a
+    value: "a GLUE (dev) score of 79.6" -> higher."""
+    qa, qb = q.start - base, q.end - base
+    after = _METRIC_WORD.match(text, qb + len(text[qb:]) - len(text[qb:].lstrip(" %\\(")))
+    if after and _VALUE_METRIC_GAP.match(text[qb:after.start()]):
+        return metric_direction(after.group(0))
+    for m in _METRIC_WORD.finditer(text, max(0, qa - 45), qa):
+        if _METRIC_VALUE_GAP.match(text[m.end():qa]):
+            return metric_direction(m.group(0))
+    return None
+
+
+def _method(q: Quantity, kind: str, text: str, base: int, methods: list[Ent], own: Ent | None,
+            first_person: bool) -> tuple[Ent | None, bool]:
+    """The method a value is credited to, and whether it is the paper's own."""
+    near = [m for m in methods if m.end_char <= q.start and _same_clause(text, m.start_char - base, q.start - base)]
+    if kind == BASELINE:
+        others = [m for m in near if own is None or m.text != own.text]
+        return (others[-1] if others else None), False
+    if first_person and own is not None:
+        return own, True
+    method = near[-1] if near else None
+    return method, bool(own is not None and method is not None and method.text == own.text)
+
+
+def _over(q: Quantity, text: str, base: int, methods: list[Ent]) -> Ent | None:
+    """For a delta, the method it is over ("+1.3 top-1 over ResNet-50")."""
+    for m in methods:
+        if m.start_char >= q.end and m.start_char - q.end <= 60 and _OVER.match(text[q.end - base : m.start_char - base]):
+            return m
+    return None

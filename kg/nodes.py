@@ -1,0 +1,91 @@
+"""Which mentions become entity nodes: specific, linkable things only.
+
+A node is a named method, model, dataset, benchmark or metric, or an
+established task or field. A mention becomes one when some evidence says it
+*names* something (the first that applies is its ``kind``):
+
+* ``gazetteer``: the curated gazetteer or Papers with Code knows it;
+* ``defined``: the paper gives it an abbreviation ("Prototype-Based Networks
+  (PBNs)"), so the paper names it;
+* ``name``: a coined name: capitals inside a word or after its first letter,
+  digits, an acronym ("TrAct", "GPT-4", "SVM"), or one Capitalised word
+  ("Gemma") or Capitalised words with a version or size ("Gemma 2B-2B",
+  "ERNIE 3.0"); not a dimension ("3D"), a size ("XL", "1.3B-parameter"), a count ("20-layer"), a
+  field acronym ("VLM backbones" describes backbones, "PLM-based models"),
+  a hyphenated Title Case word ("Model-Agnostic", "Memory-Efficient"), nor
+  Capitalised words in a phrase ("Data Augmentation Strategies");
+* ``term``: real abstracts treat the phrase (of two or more words; one
+  word is a node only as a gazetteer entry or a coined name) as a name: at least 2 of the
+  120,000 in ../shared/corpora/abstracts define it as an abbreviation's long
+  form, or 3 write it in Title Case in running text
+  (:mod:`ontology.phrase_evidence`; termhood after Frantzi et al. 2000).
+
+Anything else is a generic description ("lightweight modules", "real-world
+tasks") or a fragment ("memory-efficient manner"): it stays on its paper as
+a *concept* mention (``PaperGraph.concepts``, in ``kg extract`` output) and
+is never a node, so stats, views, leaderboards and ``kg entities`` hold
+named things only.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractors.names import GENERIC_ACRONYMS
+from ontology.phrase_evidence import evidence
+
+#: Evidence thresholds (abstracts), see the module docstring.
+MIN_DEFINED = 2
+MIN_TITLED = 3
+_DIMENSION = re.compile(r"^\d+(?:-?D|-?DoF|-?DOF)s?$", re.I)
+_INNER_CAPITAL = re.compile(r"[a-z0-9][A-Z]|[A-Z]{2}")
+_SIZE = re.compile(r"^(?:X{0,3}L|[SMBH]|XS)$")
+_COUNT = re.compile(r"^\d+(?:\.\d+)?[KMBTkmbt]?$")  # "1.3B-parameter", "340M": a size is no name
+_VERSION = re.compile(r"^v?\d+(?:\.\d+)*[KMBTkmbt]?(?:-\d+(?:\.\d+)?[KMBTkmbt]?)*$")
+
+
+@lru_cache(maxsize=65536)
+def coined_token(token: str) -> bool:
+    """One word of a coined name: "ResNet", "mIoU", "BERT", "GPT-4", "I2P-MAE";
+    not "3D", "Model-Agnostic", "PLM-based", "20-layer", "XL", "Transformer".
+    A hyphenated word is coined when one of its parts is."""
+    pieces = token.strip("()[],.;:").split("-")
+    if len(pieces) > 1 and pieces[0][:1].isupper() and all(_VERSION.match(p) for p in pieces[1:]):
+        return True  # "Mistral-7B", "Llama-2-7B"
+    return any(_coined_piece(p) for p in pieces)
+
+
+def _coined_piece(piece: str) -> bool:
+    if (len(piece) < 2 or _DIMENSION.match(piece) or _SIZE.match(piece) or _COUNT.match(piece)
+            or piece.rstrip("s") in GENERIC_ACRONYMS):
+        return False
+    if any(c.isdigit() for c in piece) and any(c.isalpha() for c in piece):
+        return True
+    return bool(_INNER_CAPITAL.search(piece))
+
+
+@lru_cache(maxsize=65536)
+def is_coined(text: str) -> bool:
+    """A coined name: one of its words is coined, or it is one Capitalised word
+    ("Gemma", "Flamingo"); a phrase needs the coined word itself."""
+    words = text.split()
+    if len(words) == 1 and words[0][:1].isupper() and "-" not in words[0] and not _DIMENSION.match(words[0]):
+        return words[0] not in GENERIC_ACRONYMS and not _SIZE.match(words[0])
+    if len(words) > 1 and words[0][:1].isupper() and all(w[:1].isupper() or _VERSION.match(w) for w in words) \
+            and any(_VERSION.match(w) for w in words[1:]):
+        return True  # a name and its version or size: "Gemma 2B-2B", "ERNIE 3.0"
+    return any(coined_token(w) for w in words)
+
+
+def node_kind(text: str, gazetteer: bool, defined: bool) -> str | None:
+    """The evidence that a mention names something, or None (a concept)."""
+    if gazetteer:
+        return "gazetteer"
+    if defined:
+        return "defined"
+    if is_coined(text):
+        return "name"
+    d, t = evidence(text)
+    if " " in text.strip() and (d >= MIN_DEFINED or t >= MIN_TITLED):
+        return "term"
+    return None

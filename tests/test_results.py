@@ -1,0 +1,146 @@
+"""Results (issue 27): every way a score is written, a kind for every value,
+metrics as canonical entities, links from the same statement.
+
+The sentences quoted in the issue are regression tests here; the rules were
+counted on ../shared abstracts (see extractors/results.py)."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.pipeline import get_nlp
+from extractors.quantities import find_bare_numbers, find_quantities, parse_number
+from kg.evaluate_results import name_matches, score
+from ontology.metrics import (
+    FRACTION, HIGHER, LOWER, POINTS, canonical_metric, comparable_value, metric_direction, metric_family, result_scale,
+    same_metric,
+)
+
+
+def results(text: str, fast: bool = True) -> list[dict]:
+    doc = get_nlp(fast)(text)
+    def s(span):
+        return text[span[0]:span[1]] if span else None
+    return [dict(value=r.quantity.value, unit=r.quantity.unit, kind=r.kind, direction=r.direction, scale=r.scale,
+                 metric=s(r.metric), dataset=s(r.dataset), method=s(r.method), own=r.own) for r in doc._.results]
+
+
+def one(rows: list[dict], value: float) -> dict:
+    found = [r for r in rows if abs(r["value"] - value) < 1e-9]
+    assert len(found) == 1, (value, rows)
+    return found[0]
+
+
+# -- every way a score is written --------------------------------------------
+def test_metric_then_value_and_per_dataset_list():
+    rows = results("We establish new state of the art performance with an F1 score of 91.62 on CoNLL-2003 and 86.28 on OntoNotes.")
+    a, b = one(rows, 91.62), one(rows, 86.28)
+    assert (a["kind"], a["dataset"], b["kind"], b["dataset"]) == ("absolute", "CoNLL-2003", "absolute", "OntoNotes")
+    assert same_metric(a["metric"], "F1") and same_metric(b["metric"], "F1") and a["direction"] == HIGHER
+
+
+def test_value_then_metric():
+    r = one(results("The Transformer achieves 28.4 BLEU on the WMT 2014 English-to-German translation task."), 28.4)
+    assert (r["kind"], r["metric"], r["direction"], r["scale"]) == ("absolute", "BLEU", HIGHER, POINTS)
+    assert r["dataset"].startswith("WMT 2014")
+    r = one(results("Our parser reaches 94.25 F1 on the Penn Treebank."), 94.25)
+    assert r["kind"] == "absolute" and same_metric(r["metric"], "F1 score") and r["dataset"] == "Penn Treebank"
+
+
+def test_value_lists_by_dataset():
+    rows = results("We achieve a perplexity of 52.8 on Penn Treebank and 52.0 on WikiText-2.")
+    assert [(r["value"], r["dataset"], r["kind"], r["direction"]) for r in rows] == [
+        (52.8, "Penn Treebank", "absolute", LOWER), (52.0, "WikiText-2", "absolute", LOWER)]
+
+
+def test_respectively_pairs_in_order():
+    rows = results("It improves the state-of-the-art word-level perplexities on the Penn Treebank and WikiText-2 "
+                   "datasets to 51.1 and 44.3 respectively.")
+    assert [(r["value"], r["dataset"], r["direction"]) for r in rows] == [(51.1, "Penn Treebank", LOWER), (44.3, "WikiText-2", LOWER)]
+    rows = results("On the English Penn Treebank, our model obtains UAS and LAS scores at 94.51% and 92.87%, respectively.")
+    assert [(r["value"], canonical_metric(r["metric"])) for r in rows] == [
+        (94.51, "unlabeled attachment score"), (92.87, "labeled attachment score")]
+
+
+def test_before_after_pairs():
+    rows = results("Our method improves perplexity from 41.0 down to 23.7.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(41.0, "baseline"), (23.7, "absolute")]
+    rows = results("It reduces WER from 9.1% to 7.2% on LibriSpeech.")
+    assert [(r["value"], r["kind"], r["direction"]) for r in rows] == [(9.1, "baseline", LOWER), (7.2, "absolute", LOWER)]
+
+
+def test_numbers_read_right():
+    assert parse_number("1 000") == 1000.0 and parse_number("12,000") == 12000.0 and parse_number("1e-4") == 1e-4
+    qs = find_quantities("We label 1 000 images, reach 94.6\\% accuracy")
+    assert [(q.value, q.unit) for q in qs] == [(1000.0, "samples"), (94.6, "%")]
+    bare = find_bare_numbers("lr 1e-4, WMT 2014, ResNet-50, F1 of 65.3/66.5", [])
+    assert [b.value for b in bare] == [1e-4, 65.3, 66.5]  # no year, no name part
+
+
+# -- kinds: only absolute scores may rank -------------------------------------
+@pytest.mark.parametrize("text, value, kind", [
+    ("Our model surpasses the task-specific baseline by 15.4% on GLUE.", 15.4, "delta"),
+    ("Performance keeps rising from 5% to 100% of the training set on ImageNet.", 100.0, "setting"),
+    ("Performance keeps rising from 5% to 100% of the training set on ImageNet.", 5.0, "setting"),
+    ("With only 1% of the labels, we reach 73.9% top-1 accuracy on ImageNet.", 1.0, "setting"),
+    ("With only 1% of the labels, we reach 73.9% top-1 accuracy on ImageNet.", 73.9, "absolute"),
+    ("Our kernel runs with 2.4ms less latency than the baseline.", 2.4, "delta"),
+    ("It is 3.1x faster than FlashAttention.", 3.1, "ratio"),
+    ("The model has 7B parameters.", 7e9, "cost"),
+    ("Humans reach a score of 89.8% on SuperGLUE.", 89.8, "baseline"),
+    ("We quantize weights to 3-bit.", 3.0, "setting"),
+    ("The detector reaches 54.4% mAP on COCO.", 54.4, "absolute"),
+])
+def test_kinds(text, value, kind):
+    assert one(results(text), value)["kind"] == kind
+
+
+def test_map_is_higher_better_not_an_error_rate():
+    r = one(results("The detector reaches 54.4% mAP on COCO."), 54.4)
+    assert r["direction"] == HIGHER and r["dataset"] == "COCO"
+
+
+# -- metrics ontology ---------------------------------------------------------
+def test_metric_canonical_names_families_scale():
+    assert canonical_metric("PPL") == canonical_metric("Test perplexity") == "perplexity"
+    assert canonical_metric("Percentage correct") == "accuracy" and canonical_metric("perplexities") == "perplexity"
+    assert metric_family("top-1 accuracy") == "accuracy" and same_metric("Top-1 Accuracy", "accuracy")
+    assert not same_metric("BLEU", "perplexity")
+    assert metric_direction("WER") == LOWER and metric_direction("Avg F1") == HIGHER
+    assert result_scale(0.912, "", "accuracy") == FRACTION
+    assert comparable_value(0.912, FRACTION) == comparable_value(91.2, "percent")
+
+
+# -- the gold scorer ----------------------------------------------------------
+def test_name_matching_for_links():
+    assert name_matches(["CIFAR-10"], "CIFAR-10 Image Recognition")
+    assert name_matches(["WMT 2014 English-to-German"], "WMT 2014 EN-DE")
+    assert name_matches(["PTB"], "Penn Treebank")
+    assert not name_matches(["CIFAR-100"], "CIFAR-10 Image Recognition")
+    assert not name_matches([], "ImageNet")
+
+
+def test_score_counts_recall_and_links():
+    class E:  # an entity and a result as PaperGraph holds them
+        def __init__(self, **kw):
+            self.__dict__.update(kw)
+    graph = E(entities=[E(id="m", name="F1 score", aliases=["F1"]), E(id="d", name="CoNLL-2003", aliases=[])],
+              results=[E(value=91.62, unit="", kind="absolute", metric="m", dataset="d", method=None)])
+    gold = [{"title": "t", "results": [{"value": 91.62, "metric": "F1", "dataset": "CoNLL 2003 (English)", "method": None},
+                                       {"value": 86.28, "metric": "F1", "dataset": "OntoNotes", "method": None}]}]
+    res = score(gold, [graph])
+    assert (res["gold"], res["found"], res["value_recall"], res["metric_link"], res["dataset_link"]) == (2, 1, 50.0, 100.0, 100.0)
+
+
+def test_counts_and_settings_by_their_noun():
+    rows = results("33 teams participated in the shared task, with a total of 50 members. "
+                   "We train for 3 epochs with 12 layers on approximately 3 million parallel sentences.")
+    assert [(r["value"], r["kind"]) for r in rows] == [
+        (33.0, "count"), (50.0, "count"), (3.0, "setting"), (12.0, "setting"), (3e6, "count")]
+    assert results("As shown in Table 3 models differ.") == []
+
+
+def test_list_members_share_a_delta():
+    rows = results("It improves Faster R-CNN by 4.9% (mAP) on PASCAL VOC 2007 and 4.7% (mAP) on VOC 2012.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(4.9, "delta"), (4.7, "delta")]
+    rows = results("We achieved a MAP of 45.7% out of max achievable 67.0% on the test set.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(45.7, "absolute"), (67.0, "baseline")]
