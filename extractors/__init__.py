@@ -12,6 +12,7 @@ them.
 #: ")-" split in tokens, 2026-12-06; 0.4.0: paper relations only from the
 #: paper's own work, TRAINS_ON, entity-to-entity cue patterns, result kinds,
 #: PTB escapes restored, names never cut at a hyphen ("I2P-MAE"),
-#: 2026-12-06), or stores built before keep the old
+#: 2026-12-06; 0.4.1: "our method outperforms X", apposition USED_FOR,
+#: no entity pair across a clause break, 2026-12-06), or stores built before keep the old
 #: extractions of unchanged papers.
-__version__ = "0.4.0"
+__version__ = "0.4.1"

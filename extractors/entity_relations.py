@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from ontology import EntityType, RelationType
 
 from .abbreviations import best_long_form
+from .keys import name_key
 from .doctext import Ent
 
 #: Entity labels -> one-letter classes used by the patterns.
@@ -77,12 +78,15 @@ PATTERNS: tuple[Pattern, ...] = (
     # "ImageNet-pretrained ResNet"
     _p("pretrained-prefix", "TRAINED_WITH", r"\s*-\s*(?:pre-?)?trained\s+", "D", "M", False, 0.8),
     # "A outperforms B", "A is better than B"
-    _p("outperforms", "OUTPERFORMS", r"\s*(?:,\s*)?(?:\S+\s+){0,4}?(?:consistently\s+|significantly\s+|substantially\s+|"
+    _p("outperforms", "OUTPERFORMS", r"\s*(?:,\s*)?(?:[^\s§]+\s+){0,4}?(?:consistently\s+|significantly\s+|substantially\s+|"
        r"clearly\s+|also\s+|greatly\s+|largely\s+)?(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|"
-       r"(?:is|are|performs?|works?)\s+(?:\w+\s+)?better\s+than|superior\s+to)\s+" + _DET + _LIST, "M", "M", True, 0.8),
+       r"(?:is|are|performs?|works?)\s+(?:\w+\s+)?better\s+than|superior\s+to|"
+       r"improv(?:es|ed|ing)\s+(?:(?:the\s+)?(?:performance|results?|accuracy)\s+)?(?:over|upon))\s+" + _DET + _LIST,
+       "M", "M", True, 0.8),
     # "A compared to B", "A vs. B", "A against B"
-    _p("compare", "COMPARE_WITH", r"\s*(?:,\s*)?(?:\S+\s+){0,3}?(?:compared\s+(?:to|with|against)|in\s+comparison\s+(?:to|with)|"
-       r"vs\.?|versus|against|than)\s+" + _DET + _LIST, "M", "M", True, 0.7),
+    # (not "A rather than B": a choice; the next mention only: "A vs. B, C vs. D" pairs A with B)
+    _p("compare", "COMPARE_WITH", r"\s*(?:,\s*)?(?:[^\s§]+\s+){0,3}?(?:compared\s+(?:to|with|against)|"
+       r"in\s+comparison\s+(?:to|with)|vs\.?|versus|against|(?<!rather )than)\s+" + _DET, "M", "M", True, 0.75),
     # "Y such as X", "Y, including X", "Y like X", "Y, e.g., X"
     _p("such-as-task", "SUBTASK_OF", r"\s*,?\s*(?:\(\s*)?(?:tasks?\s+|problems?\s+|applications?\s+)?(?:such\s+as|including|like|"
        r"e\.g\.\s*,?|namely|especially|particularly|for\s+example\s*,?|for\s+instance\s*,?)\s+" + _DET + _LIST,
@@ -97,6 +101,10 @@ PATTERNS: tuple[Pattern, ...] = (
        "D", "T", True, 0.8),
     # "Y on X" ("object detection on MS COCO")
     _p("task-on-dataset", "BENCHMARK_FOR", r"\s+(?:\w+\s+)?(?:on|in)\s+" + _DET + _LIST, "T", "D", False, 0.7),
+    # "UniPose, a unified framework for human pose estimation", "TANet: Thread-Aware
+    # Pretraining for Abstractive Conversational Summarization" (a title's name and its description)
+    _p("apposition-for", "USED_FOR", r"\s*(?::\s*|,\s*(?:a|an|which|that|one)\s+)(?:(?:[\w-]+|§)\s+){0,6}?(?:for|to)\s+"
+       + _DET, "M", "T", True, 0.75),
     # "CNN-based object detection"
     _p("based-task", "USED_FOR", r"\s*-?\s*based\s+" + _DET, "MD", "T", True, 0.8),
     # "X for Y" ("CNNs for image classification"), "X used for Y"
@@ -122,10 +130,13 @@ PATTERNS: tuple[Pattern, ...] = (
 #: regime" is not).
 _COMPONENT = re.compile(r"(?:layer|module|block|attention|encoder|decoder|head|normali[sz]ation|embedding|unit|"
                         r"component|mechanism|loss|gate|kernel|branch|backbone|classifier|tokenizer|cell)s?$", re.I)
+#: Two clauses between the mentions: "SqueezeBERT runs faster than BERT-base
+#: on the Pixel 3 while achieving competitive accuracy on GLUE".
+_CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|although|though)\b|;")
 _PAREN_FIRST = re.compile(r"\s*\(\s*§\s*\)")
 _ANY_CUE = re.compile(r"\(|for|to|on|in|with|by|via|using|such|includ|like|e\.g|namely|especially|particularly|example|"
                       r"instance|than|vs|versus|against|compar|outperform|surpass|beat|superior|train|is|are|-|sub|"
-                      r"through|based|means|leverag", re.I)
+                      r"through|based|means|leverag")
 
 
 def _mid(text: str, low: str, a: Ent, b: Ent, inner: list[Ent], base: int) -> str:
@@ -173,7 +184,7 @@ def pair_relations(sent_start: int, text: str, ents: list[Ent], low: str | None 
             if cb is None:
                 continue
             mid = _mid(text, low, a, b, ents[i + 1 : j], sent_start)
-            if mid and not _ANY_CUE.search(mid):
+            if mid and (not _ANY_CUE.search(mid) or _CLAUSE_BREAK.search(mid)):
                 continue
             paren = _PAREN_FIRST.match(mid)
             if paren:  # "convolutional neural networks (CNNs) for image classification": the long form relates
@@ -192,6 +203,8 @@ def pair_relations(sent_start: int, text: str, ents: list[Ent], low: str | None 
                     src, tgt = _shorter_first(a, b)
                     if best_long_form(src.text, tgt.text) != 0:
                         continue  # "transfer learning (PETL)": the mention is part of the long form
+                    if name_key(src.text) in name_key(tgt.text):
+                        continue  # "our own BERT (SEC-BERT)": a variant, not another name
                 elif p.name == "in-part" and not _COMPONENT.search(a.text):
                     continue
                 elif p.forward:
@@ -201,6 +214,52 @@ def pair_relations(sent_start: int, text: str, ents: list[Ent], low: str | None 
                 out.append((p, src, tgt))
                 break
     return out
+
+
+#: The paper's own method referred to without its name ("our method", "the
+#: proposed model"): abstracts state most comparisons this way.
+_OWN_REF = re.compile(r"\b(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,3}?(?:method|model|approach|framework|system|"
+                      r"network|architecture|algorithm|technique|scheme)s?\b")
+_BEATS = re.compile(r"\b(?:consistently\s+|significantly\s+|substantially\s+|clearly\s+|also\s+|greatly\s+|largely\s+)?"
+                    r"(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|"
+                    r"(?:is|are|performs?|works?)\s+(?:\w+\s+)?better\s+than|superior\s+to|"
+                    r"improv(?:es|ed|ing)\s+(?:(?:the\s+)?(?:performance|results?|accuracy)\s+)?(?:over|upon))\s+")
+_TO_OBJECT = re.compile(r"(?:(?:[\w-]+\s+){0,4}?(?:such\s+as|like|including|\(i\.e\.,?|\(e\.g\.,?)\s+)?" + _DET + _LIST)
+
+
+def own_outperforms(sent_start: int, low: str, ents: list[Ent], own: Ent | None) -> list[Ent]:
+    """The methods a sentence says the paper's own method outperforms, when it
+    names that method "our method" / "the proposed model" ("our proposed
+    model improves performance over ... (i.e., RoBERTa)" is no such cue;
+    "Our method outperforms BERT and XLNet" is). ``own``: the paper's one
+    proposed entity (None: no rule)."""
+    if own is None or "our" not in low and "proposed" not in low and "this" not in low:
+        return []
+    ref = _OWN_REF.search(low)
+    if ref is None:
+        return []
+    beat = _BEATS.search(low, ref.end())
+    if beat is None or beat.start() - ref.end() > 40 or _CLAUSE_BREAK.search(low, ref.end(), beat.start()):
+        return []
+    between = [e for e in ents if ref.end() <= e.start_char - sent_start < beat.start()]
+    if any(e.label_ == EntityType.METHOD.value for e in between):
+        return []  # "our method with BERT outperforms ...": the pattern between mentions decides
+    after = [e for e in ents if e.start_char - sent_start >= beat.end()]
+    out = []
+    for k, e in enumerate(after):
+        mid = _mid(low, low, _Gap(beat.end() + sent_start), e, after[:k], sent_start)
+        if not _TO_OBJECT.fullmatch(mid):
+            break
+        if e.label_ == EntityType.METHOD.value and e.text != own.text:
+            out.append(e)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Gap:
+    """A zero-width stand-in for a mention ending at ``end_char`` (for :func:`_mid`)."""
+
+    end_char: int
 
 
 def _read_scier_train(path: str):

@@ -18,7 +18,7 @@ from ontology import EntityType, RelationType
 
 from .batching import batch_component
 from .doctext import Ent, doc_ents, doc_text, drop_scratch, get_ext, lower_text, set_ext
-from .entity_relations import pair_relations
+from .entity_relations import own_outperforms, pair_relations
 from .paper_relations import paper_relations
 from .results import LocalResult, sentence_results
 from .sentences import sentence_bounds
@@ -46,18 +46,24 @@ def _span(ent: Ent) -> tuple[int, int]:
 
 
 def sentence_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_names: set[str],
-                       low: str | None = None, in_title: bool = False) -> list[LocalRelation]:
+                       low: str | None = None, in_title: bool = False, own: Ent | None = None) -> list[LocalRelation]:
     """Paper-level and entity-level relations stated in one sentence
     (``sent``: its char span; ``text``: the sentence's text; ``low``: that
     lower-cased, if it keeps offsets; ``in_title``: the sentence is the
-    title). Paper-level: :func:`extractors.paper_relations.paper_relations`
-    (only the paper's own work); entity-to-entity: the cue patterns of
-    :mod:`extractors.entity_relations`."""
+    title; ``own``: the paper's one proposed entity, if one).
+    Paper-level: :func:`extractors.paper_relations.paper_relations` (only
+    the paper's own work); entity-to-entity: the cue patterns of
+    :mod:`extractors.entity_relations`, and "our method outperforms X"
+    (:func:`extractors.entity_relations.own_outperforms`: the source
+    mention is the proposal's, in another sentence)."""
     out = [LocalRelation(rtype, PAPER, span, sent, rule, conf)
-           for rtype, span, rule, conf in paper_relations(sent, text, ents, proposed_names, in_title)]
+           for rtype, span, rule, conf in paper_relations(sent, text, ents, proposed_names, in_title, low)]
     if len(ents) > 1:
         for p, src, tgt in pair_relations(sent[0], text, ents, low):
             out.append(LocalRelation(p.type, _span(src), _span(tgt), sent, "pattern:" + p.name, p.confidence))
+    if own is not None and ents:
+        for tgt in own_outperforms(sent[0], low if low is not None else text.lower(), ents, own):
+            out.append(LocalRelation(RelationType.OUTPERFORMS, _span(own), _span(tgt), sent, "pattern:own-outperforms", 0.7))
     return out
 
 
@@ -107,7 +113,7 @@ def mlkg_relations(doc: Doc) -> Doc:
             continue  # nothing to relate in this sentence
         sent, sent_text = (start_char, end_char), text[start_char:end_char]
         sent_low = low[start_char:end_char] if low is not None else None
-        relations.extend(sentence_relations(sent, sent_text, ents, proposed_names, sent_low, start_char < title_end))
+        relations.extend(sentence_relations(sent, sent_text, ents, proposed_names, sent_low, start_char < title_end, own))
         if k > q or nk > nq:
             results.extend(sentence_results(sent, sent_text, ents, quantities[q:k], own, numbers[nq:nk]))
         q, nq = k, nk
