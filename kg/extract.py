@@ -306,7 +306,7 @@ class PaperBuilder:
         for text, kb_id, label_, ent_id, start, end in data.ents:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)
             key = name_key(text)
-            kind = node_kind(text, eid in linker.gazetteer_ids, key in local_ids or singular_key(key) in local_ids)
+            kind = node_kind(text, eid in linker.gazetteer_ids, key in local_ids or singular_key(key) in local_ids, label_)
             if kind is None:  # a generic description or a fragment: a mention on its paper, no node (kg/nodes.py)
                 concepts.append({"text": text, "type": label_, **self._span(record, prep, start, end).to_dict()})
                 continue

@@ -113,7 +113,7 @@ def key_to_id(key: str) -> str:
 
 
 #: Node kinds, strongest evidence first (kg.nodes).
-KINDS = ("gazetteer", "defined", "name", "term")
+KINDS = ("gazetteer", "defined", "name", "term", "task")
 
 
 @dataclass(slots=True)

@@ -18,9 +18,12 @@ established task or field. A mention becomes one when some evidence says it
   word is a node only as a gazetteer entry or a coined name) as a name: at least 2 of the
   120,000 in ../shared/corpora/abstracts define it as an abbreviation's long
   form, or 3 write it in Title Case in running text
-  (:mod:`ontology.phrase_evidence`; termhood after Frantzi et al. 2000).
+  (:mod:`ontology.phrase_evidence`; termhood after Frantzi et al. 2000);
+* ``task``: a Task named by what it does, a task noun after the words that
+  say on what ("tweet classification", "cognate identification").
 
-Anything else is a generic description ("lightweight modules", "real-world
+A gerund opening a phrase ("Assessing SRL"), an open parenthesis or a formula
+is a fragment, whatever else it has. Anything else is a generic description ("lightweight modules", "real-world
 tasks") or a fragment ("memory-efficient manner"): it stays on its paper as
 a *concept* mention (``PaperGraph.concepts``, in ``kg extract`` output) and
 is never a node, so stats, views, leaderboards and ``kg entities`` hold
@@ -31,7 +34,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.names import GENERIC_ACRONYMS
+from extractors.names import GENERIC_ACRONYMS, TASK_HEADS, is_generic
 from ontology.phrase_evidence import evidence
 
 #: Evidence thresholds (abstracts), see the module docstring.
@@ -39,6 +42,9 @@ MIN_DEFINED = 2
 MIN_TITLED = 3
 _DIMENSION = re.compile(r"^\d+(?:-?D|-?DoF|-?DOF)s?$", re.I)
 _INNER_CAPITAL = re.compile(r"[a-z0-9][A-Z]|[A-Z]{2}")
+#: Words that grade rather than name ("robust detection", "accurate estimation").
+_EVALUATIVE = frozenset("robust accurate fast better improved effective efficient scalable reliable precise high low "
+                        "strong weak good poor automatic automated vanilla general generic".split())
 _SIZE = re.compile(r"^(?:X{0,3}L|[SMBH]|XS)$")
 _COUNT = re.compile(r"^\d+(?:\.\d+)?[KMBTkmbt]?$")  # "1.3B-parameter", "340M": a size is no name
 _VERSION = re.compile(r"^v?\d+(?:\.\d+)*[KMBTkmbt]?(?:-\d+(?:\.\d+)?[KMBTkmbt]?)*$")
@@ -77,15 +83,44 @@ def is_coined(text: str) -> bool:
     return any(coined_token(w) for w in words)
 
 
-def node_kind(text: str, gazetteer: bool, defined: bool) -> str | None:
+_MATH = re.compile(r"[*=^\\]|\bsqrt\b")
+
+
+def is_fragment(text: str) -> bool:
+    """Not a name but a piece of a clause or formula: a verb's gerund before a
+    name ("Assessing SRL", "Augmenting FarsNet", cut from titles), an open
+    parenthesis, arithmetic ("Omega(sigma*sqrt(log(1")."""
+    words = text.split()
+    if len(words) > 1 and words[0].lower().endswith("ing") and not coined_token(words[0]):
+        return True
+    return text.count("(") != text.count(")") or bool(_MATH.search(text))
+
+
+def names_a_task(text: str) -> bool:
+    """A task named by what it does: a task noun after words that say on what
+    ("tweet classification", "cognate identification", "semantic frame
+    induction"); not "learning" (paradigms and methods as often), nor a task
+    noun after generic words only ("novel detection")."""
+    words = text.casefold().split()
+    if (len(words) < 2 or words[-1].endswith(("learning", "understanding")) or not words[-1].endswith(TASK_HEADS)
+            or "and" in words or "or" in words or words[0].endswith("ing")):
+        return False  # "meta-learning"; a coordination; "solving text summarization", "investigating ..."
+    return not all(is_generic(w) or w in _EVALUATIVE for w in words[:-1])
+
+
+def node_kind(text: str, gazetteer: bool, defined: bool, label: str = "") -> str | None:
     """The evidence that a mention names something, or None (a concept)."""
     if gazetteer:
         return "gazetteer"
     if defined:
         return "defined"
+    if is_fragment(text):
+        return None
     if is_coined(text):
         return "name"
     d, t = evidence(text)
     if " " in text.strip() and (d >= MIN_DEFINED or t >= MIN_TITLED):
         return "term"
+    if label == "Task" and names_a_task(text):
+        return "task"
     return None

@@ -62,7 +62,8 @@ def test_corpus_evidence_tells_terms_from_descriptions():
 
 def test_seeds_nodes_are_named_and_concepts_kept_on_paper(seed_papers):
     kinds = {e.kind for p in seed_papers for e in p.entities}
-    assert kinds <= {"gazetteer", "defined", "name", "term"}
+    assert kinds <= {"gazetteer", "defined", "name", "term", "task"}
+    assert {p.entities[0].to_dict()["kind"] for p in seed_papers if p.entities} == {"specific"}
     assert sum(len(p.concepts) for p in seed_papers) > 100  # descriptions stay on their papers
     for p in seed_papers:
         for c in p.concepts:
