@@ -10,6 +10,7 @@ them.
 #: changes what the pipeline extracts (0.2.0: "SF (Long Form)" abbreviations,
 #: 2026-12-03; 0.3.0: abbreviation pairs typed by the apposition after them,
 #: ")-" split in tokens, 2026-12-06; 0.4.0: PTB escapes restored, names
-#: never cut at a hyphen ("I2P-MAE", "Gemma 2B-2B"), 2026-12-06), or stores built before keep the old
+#: never cut at a hyphen ("I2P-MAE", "Gemma 2B-2B"); 0.5.0: entity nodes only for named
+#: things (kg/nodes.py), Papers with Code gazetteer, 2026-12-06), or stores built before keep the old
 #: extractions of unchanged papers.
-__version__ = "0.4.0"
+__version__ = "0.5.0"
