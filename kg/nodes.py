@@ -12,8 +12,10 @@ established task or field. A mention becomes one when some evidence says it
   ("Gemma") or Capitalised words with a version or size ("Gemma 2B-2B",
   "ERNIE 3.0"); not a dimension ("3D"), a size ("XL", "1.3B-parameter"), a count ("20-layer"), a
   field acronym ("VLM backbones" describes backbones, "PLM-based models"),
-  a hyphenated Title Case word ("Model-Agnostic", "Memory-Efficient"), nor
-  Capitalised words in a phrase ("Data Augmentation Strategies");
+  a hyphenated Title Case word ("Model-Agnostic", "Memory-Efficient"),
+  Capitalised words in a phrase ("Data Augmentation Strategies"), a class of
+  things named by a plural generic head ("CTR models"), nor a phrase about
+  a name ("hierarchy of AST");
 * ``term``: real abstracts treat the phrase (of two or more words; one
   word is a node only as a gazetteer entry or a coined name) as a name: at least 2 of the
   120,000 in ../shared/corpora/abstracts define it as an abbreviation's long
@@ -34,7 +36,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.names import GENERIC_ACRONYMS, TASK_HEADS, is_generic
+from extractors.names import GENERIC_ACRONYMS, GENERIC_WORDS, TASK_HEADS, is_generic
 from ontology.phrase_evidence import evidence
 
 #: Evidence thresholds (abstracts), see the module docstring.
@@ -45,6 +47,9 @@ _INNER_CAPITAL = re.compile(r"[a-z0-9][A-Z]|[A-Z]{2}")
 #: Words that grade rather than name ("robust detection", "accurate estimation").
 _EVALUATIVE = frozenset("robust accurate fast better improved effective efficient scalable reliable precise high low "
                         "strong weak good poor automatic automated vanilla general generic".split())
+_PREPOSITIONS = frozenset("of for with from on in to by via".split())
+#: Field acronyms beyond extractors.names.GENERIC_ACRONYMS: vision-language, large multimodal models.
+_FIELD_ACRONYMS = frozenset("VL LMM LMMs MLLM MLLMs LVLM LVLMs VLA VLAs".split())
 _SIZE = re.compile(r"^(?:X{0,3}L|[SMBH]|XS)$")
 _COUNT = re.compile(r"^\d+(?:\.\d+)?[KMBTkmbt]?$")  # "1.3B-parameter", "340M": a size is no name
 _VERSION = re.compile(r"^v?\d+(?:\.\d+)*[KMBTkmbt]?(?:-\d+(?:\.\d+)?[KMBTkmbt]?)*$")
@@ -63,7 +68,7 @@ def coined_token(token: str) -> bool:
 
 def _coined_piece(piece: str) -> bool:
     if (len(piece) < 2 or _DIMENSION.match(piece) or _SIZE.match(piece) or _COUNT.match(piece)
-            or piece.rstrip("s") in GENERIC_ACRONYMS):
+            or piece.rstrip("s") in GENERIC_ACRONYMS or piece in _FIELD_ACRONYMS):
         return False
     if any(c.isdigit() for c in piece) and any(c.isalpha() for c in piece):
         return True
@@ -76,10 +81,14 @@ def is_coined(text: str) -> bool:
     ("Gemma", "Flamingo"); a phrase needs the coined word itself."""
     words = text.split()
     if len(words) == 1 and words[0][:1].isupper() and "-" not in words[0] and not _DIMENSION.match(words[0]):
-        return words[0] not in GENERIC_ACRONYMS and not _SIZE.match(words[0])
+        return words[0] not in GENERIC_ACRONYMS | _FIELD_ACRONYMS and not _SIZE.match(words[0])
     if len(words) > 1 and words[0][:1].isupper() and all(w[:1].isupper() or _VERSION.match(w) for w in words) \
             and any(_VERSION.match(w) for w in words[1:]):
         return True  # a name and its version or size: "Gemma 2B-2B", "ERNIE 3.0"
+    if len(words) > 1 and words[-1].islower() and words[-1].endswith("s") and words[-1] in GENERIC_WORDS:
+        return False  # a class of things: "CTR models", "VPR methods", "GPT-Base models"
+    if words[0].islower() and any(w in _PREPOSITIONS for w in words[1:]):
+        return False  # "hierarchy of AST", "vulnerability of MLP-FT": about a name, not one
     return any(coined_token(w) for w in words)
 
 
