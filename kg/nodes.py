@@ -6,7 +6,8 @@ established task or field. A mention becomes one when some evidence says it
 
 * ``gazetteer``: the curated gazetteer or Papers with Code knows it;
 * ``defined``: the paper gives it an abbreviation ("Prototype-Based Networks
-  (PBNs)"), so the paper names it;
+  (PBNs)") or its title names it ("Multifaceted Feature Visualization: ..."),
+  so the paper names it;
 * ``name``: a coined name: capitals inside a word or after its first letter,
   digits, an acronym ("TrAct", "GPT-4", "SVM"), or one Capitalised word
   ("Gemma") or Capitalised words with a version or size ("Gemma 2B-2B",
@@ -117,14 +118,19 @@ def names_a_task(text: str) -> bool:
     return not all(is_generic(w) or w in _EVALUATIVE for w in words[:-1])
 
 
-def node_kind(text: str, gazetteer: bool, defined: bool, label: str = "") -> str | None:
-    """The evidence that a mention names something, or None (a concept)."""
+def node_kind(text: str, gazetteer: bool, defined: bool, label: str = "", titled: bool = False) -> str | None:
+    """The evidence that a mention names something, or None (a concept).
+    ``defined``: the paper gives it an abbreviation; ``titled``: its title
+    names it (a gerund there is a fragment: "Shielding Federated Learning:
+    ...", but "Programming Every Example (ProX)" is defined)."""
     if gazetteer:
         return "gazetteer"
     if defined:
         return "defined"
     if is_fragment(text):
         return None
+    if titled:
+        return "defined"
     if is_coined(text):
         return "name"
     d, t = evidence(text)
