@@ -129,6 +129,17 @@ def test_store_and_cli_show_kind_and_pwc(tmp_path):
     assert {r["name"] for r in json.loads(one.output)} >= {"ResNet-50", "Prototype-Based Networks"}
     show = CliRunner().invoke(main, ["show", "ImageNet", "--store", str(store)])
     assert "https://paperswithcode.com/dataset/imagenet" in show.output
+    from kg.stores import open_store
+    from kg.views.render import node_tooltip
+    from kg.views.subgraph import subgraph
+
+    st = open_store(str(store), read_only=True)
+    try:
+        g = subgraph(st, focus="ImageNet", depth=1)
+    finally:
+        st.close()
+    node = next(d for _, d in g.nodes(data=True) if d.get("name") == "ImageNet")
+    assert "Papers with Code: https://paperswithcode.com/dataset/imagenet" in node_tooltip(node)
 
 
 def test_seeds_one_paper_methods_are_named_things(seeds_store):
