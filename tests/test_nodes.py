@@ -160,7 +160,7 @@ def test_seeds_one_paper_methods_are_named_things(seeds_store):
     finally:
         store.close()
     listed = {r[2] for r in rows}
-    assert rows and all(int(r[3]) == 1 and r[1] == "Method" for r in rows)
+    assert rows and all(int(r[3]) <= 1 and r[1] == "Method" for r in rows)
     seen = {n: v for n, v in judged.items() if n in listed}
     assert len(seen) >= 120, "the judged sample no longer describes the long tail: judge it again"
     right = sum(v == "right" for v in seen.values())
