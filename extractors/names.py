@@ -50,6 +50,8 @@ _TASK_HEADS = tuple(
     extraction identification labeling labelling simplification correction induction comprehension
     transliteration verification""".split()
 )
+#: Public name of the task heads (kg.nodes reads them).
+TASK_HEADS = _TASK_HEADS
 _METRIC_HEADS = tuple("score error rate accuracy distance divergence precision recall loss ratio index".split())
 _DATASET_HEADS = ("dataset", "data set", "corpus", "corpora", "collection", "treebank")
 _BENCHMARK_HEADS = tuple("benchmark bench suite leaderboard arena evaluation eval testbed challenge".split())

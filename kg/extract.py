@@ -306,10 +306,13 @@ class PaperBuilder:
         span_ids: dict[tuple[int, int], str] = {}
         local_ids = linker.define_locally([(a[0], a[3]) for a in data.abbreviations], [e[0] for e in data.ents])
         concepts: list[dict] = []
+        # the paper names what it defines with an abbreviation and what its title names ("Name: subtitle")
+        titled = {name_key(e[0]) for e in data.ents if e[3] == "title"}
         for text, kb_id, label_, ent_id, start, end in data.ents:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)
             key = name_key(text)
-            kind = node_kind(text, eid in linker.gazetteer_ids, key in local_ids or singular_key(key) in local_ids)
+            kind = node_kind(text, eid in linker.gazetteer_ids, key in local_ids or singular_key(key) in local_ids, label_,
+                             key in titled)
             if kind is None:  # a generic description or a fragment: a mention on its paper, no node (kg/nodes.py)
                 concepts.append({"text": text, "type": label_, **self._span(record, prep, start, end).to_dict()})
                 continue

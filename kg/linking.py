@@ -113,7 +113,7 @@ def key_to_id(key: str) -> str:
 
 
 #: Node kinds, strongest evidence first (kg.nodes).
-KINDS = ("gazetteer", "defined", "name", "term")
+KINDS = ("gazetteer", "defined", "name", "term", "task")
 
 
 @dataclass(slots=True)
@@ -169,6 +169,7 @@ class Linker:
             taken.add(eid)
             self.gaz_ids[e.name] = eid
         self.gazetteer_ids = frozenset(self.gaz_ids.values())
+        self.entry_by_id = {eid: self.by_name[name] for name, eid in self.gaz_ids.items()}
         # case variants of mixed-case acronyms ("mIOU" for "mIoU"): only
         # surfaces that are unique once folded
         folded: dict[str, list[GazetteerEntry]] = {}
@@ -305,7 +306,9 @@ class Linker:
         return info
 
     def _new_info(self, entity_id: str, surface: str) -> EntityInfo:
-        entry = self._entry_for(surface)
+        # a gazetteer id reached through the paper's own words ("test-time
+        # adaptive (TTA)") is still the entry: its name, type and PwC id
+        entry = self.entry_by_id.get(entity_id) or self._entry_for(surface)
         if entry is not None and self.gazetteer_id(entry) == entity_id:
             info = EntityInfo(entity_id, entry.name, fixed_type=entry.type, aliases=set(entry.aliases),
                               external_id=entry.external_id, kind="gazetteer")

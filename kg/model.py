@@ -51,7 +51,8 @@ class Entity:
             "aliases": sorted(self.aliases),
             "variant_of": self.variant_of,
             "part_of": self.part_of,
-            "kind": self.kind,
+            "kind": "specific",  # every entity is a node; generic descriptions are PaperGraph.concepts
+            "evidence": self.kind,  # why it is a node (kg/nodes.py)
             "external_id": self.external_id,
             "mentions": [m.to_dict() for m in self.mentions],
         }

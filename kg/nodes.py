@@ -6,21 +6,27 @@ established task or field. A mention becomes one when some evidence says it
 
 * ``gazetteer``: the curated gazetteer or Papers with Code knows it;
 * ``defined``: the paper gives it an abbreviation ("Prototype-Based Networks
-  (PBNs)"), so the paper names it;
+  (PBNs)") or its title names it ("Multifaceted Feature Visualization: ..."),
+  so the paper names it;
 * ``name``: a coined name: capitals inside a word or after its first letter,
   digits, an acronym ("TrAct", "GPT-4", "SVM"), or one Capitalised word
   ("Gemma") or Capitalised words with a version or size ("Gemma 2B-2B",
   "ERNIE 3.0"); not a dimension ("3D"), a size ("XL", "1.3B-parameter"), a count ("20-layer"), a
   field acronym ("VLM backbones" describes backbones, "PLM-based models"),
-  a hyphenated Title Case word ("Model-Agnostic", "Memory-Efficient"), nor
-  Capitalised words in a phrase ("Data Augmentation Strategies");
+  a hyphenated Title Case word ("Model-Agnostic", "Memory-Efficient"),
+  Capitalised words in a phrase ("Data Augmentation Strategies"), a class of
+  things named by a plural generic head ("CTR models"), nor a phrase about
+  a name ("hierarchy of AST");
 * ``term``: real abstracts treat the phrase (of two or more words; one
   word is a node only as a gazetteer entry or a coined name) as a name: at least 2 of the
   120,000 in ../shared/corpora/abstracts define it as an abbreviation's long
   form, or 3 write it in Title Case in running text
-  (:mod:`ontology.phrase_evidence`; termhood after Frantzi et al. 2000).
+  (:mod:`ontology.phrase_evidence`; termhood after Frantzi et al. 2000);
+* ``task``: a Task named by what it does, a task noun after the words that
+  say on what ("tweet classification", "cognate identification").
 
-Anything else is a generic description ("lightweight modules", "real-world
+A gerund opening a phrase ("Assessing SRL"), an open parenthesis or a formula
+is a fragment, whatever else it has. Anything else is a generic description ("lightweight modules", "real-world
 tasks") or a fragment ("memory-efficient manner"): it stays on its paper as
 a *concept* mention (``PaperGraph.concepts``, in ``kg extract`` output) and
 is never a node, so stats, views, leaderboards and ``kg entities`` hold
@@ -31,7 +37,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.names import GENERIC_ACRONYMS
+from extractors.names import GENERIC_ACRONYMS, GENERIC_WORDS, TASK_HEADS, is_generic
 from ontology.phrase_evidence import evidence
 
 #: Evidence thresholds (abstracts), see the module docstring.
@@ -39,6 +45,12 @@ MIN_DEFINED = 2
 MIN_TITLED = 3
 _DIMENSION = re.compile(r"^\d+(?:-?D|-?DoF|-?DOF)s?$", re.I)
 _INNER_CAPITAL = re.compile(r"[a-z0-9][A-Z]|[A-Z]{2}")
+#: Words that grade rather than name ("robust detection", "accurate estimation").
+_EVALUATIVE = frozenset("robust accurate fast better improved effective efficient scalable reliable precise high low "
+                        "strong weak good poor automatic automated vanilla general generic".split())
+_PREPOSITIONS = frozenset("of for with from on in to by via".split())
+#: Field acronyms beyond extractors.names.GENERIC_ACRONYMS: vision-language, large multimodal models.
+_FIELD_ACRONYMS = frozenset("VL LMM LMMs MLLM MLLMs LVLM LVLMs VLA VLAs".split())
 _SIZE = re.compile(r"^(?:X{0,3}L|[SMBH]|XS)$")
 _COUNT = re.compile(r"^\d+(?:\.\d+)?[KMBTkmbt]?$")  # "1.3B-parameter", "340M": a size is no name
 _VERSION = re.compile(r"^v?\d+(?:\.\d+)*[KMBTkmbt]?(?:-\d+(?:\.\d+)?[KMBTkmbt]?)*$")
@@ -57,7 +69,7 @@ def coined_token(token: str) -> bool:
 
 def _coined_piece(piece: str) -> bool:
     if (len(piece) < 2 or _DIMENSION.match(piece) or _SIZE.match(piece) or _COUNT.match(piece)
-            or piece.rstrip("s") in GENERIC_ACRONYMS):
+            or piece.rstrip("s") in GENERIC_ACRONYMS or piece in _FIELD_ACRONYMS):
         return False
     if any(c.isdigit() for c in piece) and any(c.isalpha() for c in piece):
         return True
@@ -70,22 +82,60 @@ def is_coined(text: str) -> bool:
     ("Gemma", "Flamingo"); a phrase needs the coined word itself."""
     words = text.split()
     if len(words) == 1 and words[0][:1].isupper() and "-" not in words[0] and not _DIMENSION.match(words[0]):
-        return words[0] not in GENERIC_ACRONYMS and not _SIZE.match(words[0])
+        return words[0] not in GENERIC_ACRONYMS | _FIELD_ACRONYMS and not _SIZE.match(words[0])
     if len(words) > 1 and words[0][:1].isupper() and all(w[:1].isupper() or _VERSION.match(w) for w in words) \
             and any(_VERSION.match(w) for w in words[1:]):
         return True  # a name and its version or size: "Gemma 2B-2B", "ERNIE 3.0"
+    if len(words) > 1 and words[-1].islower() and words[-1].endswith("s") and words[-1] in GENERIC_WORDS:
+        return False  # a class of things: "CTR models", "VPR methods", "GPT-Base models"
+    if words[0].islower() and any(w in _PREPOSITIONS for w in words[1:]):
+        return False  # "hierarchy of AST", "vulnerability of MLP-FT": about a name, not one
     return any(coined_token(w) for w in words)
 
 
-def node_kind(text: str, gazetteer: bool, defined: bool) -> str | None:
-    """The evidence that a mention names something, or None (a concept)."""
+_MATH = re.compile(r"[*=^\\]|\bsqrt\b")
+
+
+def is_fragment(text: str) -> bool:
+    """Not a name but a piece of a clause or formula: a verb's gerund before a
+    name ("Assessing SRL", "Augmenting FarsNet", cut from titles), an open
+    parenthesis, arithmetic ("Omega(sigma*sqrt(log(1")."""
+    words = text.split()
+    if len(words) > 1 and words[0].lower().endswith("ing") and not coined_token(words[0]):
+        return True
+    return text.count("(") != text.count(")") or bool(_MATH.search(text))
+
+
+def names_a_task(text: str) -> bool:
+    """A task named by what it does: a task noun after words that say on what
+    ("tweet classification", "cognate identification", "semantic frame
+    induction"); not "learning" (paradigms and methods as often), nor a task
+    noun after generic words only ("novel detection")."""
+    words = text.casefold().split()
+    if (len(words) < 2 or words[-1].endswith(("learning", "understanding")) or not words[-1].endswith(TASK_HEADS)
+            or "and" in words or "or" in words or words[0].endswith("ing")):
+        return False  # "meta-learning"; a coordination; "solving text summarization", "investigating ..."
+    return not all(is_generic(w) or w in _EVALUATIVE for w in words[:-1])
+
+
+def node_kind(text: str, gazetteer: bool, defined: bool, label: str = "", titled: bool = False) -> str | None:
+    """The evidence that a mention names something, or None (a concept).
+    ``defined``: the paper gives it an abbreviation; ``titled``: its title
+    names it (a gerund there is a fragment: "Shielding Federated Learning:
+    ...", but "Programming Every Example (ProX)" is defined)."""
     if gazetteer:
         return "gazetteer"
     if defined:
+        return "defined"
+    if is_fragment(text):
+        return None
+    if titled:
         return "defined"
     if is_coined(text):
         return "name"
     d, t = evidence(text)
     if " " in text.strip() and (d >= MIN_DEFINED or t >= MIN_TITLED):
         return "term"
+    if label == "Task" and names_a_task(text):
+        return "task"
     return None

@@ -55,15 +55,16 @@ SELECT ?id ?type ?name (COUNT(DISTINCT ?p) AS ?papers) (GROUP_CONCAT(DISTINCT ?a
 def entities(store: Store, etype: str | None = None, top: int | None = None, conflicts: bool = False,
              one_paper: bool = False) -> list[list]:
     """``[id, type, name, papers, aliases, type votes, kind, external id]``
-    rows, most papers first; ``one_paper``: only those in a single paper
-    (the long tail, for review), by name."""
+    rows, most papers first; ``one_paper``: only those of at most one paper
+    (the long tail, for review; ``papers`` counts the papers that state a
+    relation to it, so an entity only mentioned has 0), by type and name."""
     rows = store.query(sparql_prefixes() + ENTITIES_SPARQL).rows
     if etype:
         rows = [r for r in rows if r[1] == etype]
     if conflicts:
         rows = [r for r in rows if r[5] and ";" in r[5]]
     if one_paper:
-        rows = sorted((r for r in rows if int(r[3]) == 1), key=lambda r: (r[1], str(r[2]).casefold()))
+        rows = sorted((r for r in rows if int(r[3]) <= 1), key=lambda r: (r[1], str(r[2]).casefold()))
     return rows[:top] if top else rows
 
 

@@ -104,10 +104,12 @@ def merge_pwc(entries: list[GazetteerEntry], rows) -> list[GazetteerEntry]:
     (curated types win)."""
     from extractors.keys import name_key
 
-    owner: dict[str, GazetteerEntry] = {}
+    owner: dict[tuple[str, str], GazetteerEntry] = {}  # (type group, key): a PwC method "MAE" is no metric's
+    taken: set[str] = set()
     for e in entries:
         for s in e.surfaces:
-            owner.setdefault(name_key(s), e)
+            owner.setdefault((_GROUP[e.type], name_key(s)), e)
+            taken.add(name_key(s))
     new: list[GazetteerEntry] = []
     exact: set[int] = set()  # entries whose id came from a row of their own name
     for row in rows:
@@ -118,21 +120,25 @@ def merge_pwc(entries: list[GazetteerEntry], rows) -> list[GazetteerEntry]:
         cats = tuple(c for c in (row.get("categories") or "").split("|") if c)
         tasks = tuple(t for t in (row.get("tasks") or "").split("|") if t)
         keys = [name_key(s) for s in (name, *aliases)]
-        known = [owner[k] for k in keys if k in owner]
+        group = _GROUP[etype]
+        known = [owner[(group, k)] for k in keys if (group, k) in owner]
         if known:
             e = known[0]
             same_name = keys[0] == name_key(e.name)  # "ImageNet" over its alias "ImageNet-1k"
-            if _GROUP[e.type] == _GROUP[etype] and id(e) not in exact and (e.external_id is None or same_name):
+            if id(e) not in exact and (e.external_id is None or same_name):
                 e.external_id, e.categories = url, cats
                 e.tasks = tuple(dict.fromkeys((*e.tasks, *tasks)))
                 if same_name:
                     exact.add(id(e))
             continue
+        if any(k in taken for k in keys):
+            continue  # the name is another type's (curated types win)
         e = GazetteerEntry(name, etype, aliases, case_sensitive=exact_case(name) and " " not in name,
                            external_id=url, categories=cats, tasks=tasks, match=row.get("match") == "1")
         new.append(e)
         for k in keys:
-            owner.setdefault(k, e)
+            owner.setdefault((group, k), e)
+            taken.add(k)
     return new
 
 

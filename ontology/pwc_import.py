@@ -2,7 +2,7 @@
 
 ``python -m ontology.pwc_import ../shared/corpora/pwc ../shared/corpora/abstracts``
 reads the methods (methods-2022.jsonl.gz: name, full name, slug, collections),
-the tasks (tasks-2025.txt) and the datasets named per task in task-summaries/
+the tasks (tasks-2025.txt and the task names of task-summaries/) and the datasets named per task in task-summaries/
 (top datasets and benchmark names; a benchmark's split or setting after the
 dataset's name, "COCO test-dev", "CIFAR-100, 40% Symmetric Noise", is cut off),
 and writes one row per entity with its Papers with Code path: the method's
@@ -79,13 +79,25 @@ def read_methods(pwc: Path) -> list[dict]:
     return rows
 
 
+def task_names(pwc: Path) -> list[str]:
+    """tasks-2025.txt, then the task and parent-task names of task-summaries/."""
+    names = [line.strip().strip('"').strip() for line in (pwc / "tasks-2025.txt").read_text(encoding="utf-8").splitlines()]
+    tables = [*sorted((pwc / "task-summaries").glob("*/*.csv")), *sorted((pwc / "task-summaries").glob("*.csv"))]
+    for f in tables:
+        with f.open(encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                names.extend((r.get(col) or "").strip() for col in ("Task Name", "Parent Task", "Parent Task "))
+    return list(dict.fromkeys(n for n in names if n))
+
+
 def read_tasks(pwc: Path) -> list[dict]:
     rows = []
-    for line in (pwc / "tasks-2025.txt").read_text(encoding="utf-8").splitlines():
-        name = line.strip().strip('"').strip()
+    for raw in task_names(pwc):
+        m = _PAREN_FULL.match(raw) or re.match(r"^(?P<name>[^()]{6,}?)\s*\((?P<full>[A-Za-z0-9-]{2,10})\)$", raw)
+        name, aliases = (m.group("name").strip(), [m.group("full").strip()]) if m else (raw, [])
         if len(name) < 3 or _BAD.search(name) or not re.search(r"[A-Za-z]{3}", name) or name.lower() in _NOT_TASKS:
             continue
-        rows.append({"type": "Task", "name": name, "aliases": [], "pwc": f"task/{slug(name)}", "categories": [], "tasks": []})
+        rows.append({"type": "Task", "name": name, "aliases": aliases, "pwc": f"task/{slug(raw)}", "categories": [], "tasks": []})
     return rows
 
 
@@ -167,10 +179,10 @@ def _task_head(name: str) -> bool:
     """A task's name ends in a word that names a task ("... Recognition",
     "... Detection"; extractors.names' task heads), not in "learning", which
     names paradigms and methods as often."""
-    from extractors.names import _TASK_HEADS
+    from extractors.names import TASK_HEADS
 
     last = name.lower().split()[-1] if name.split() else ""
-    return last != "learning" and last.endswith(_TASK_HEADS)
+    return last != "learning" and last.endswith(TASK_HEADS)
 
 
 def decide(row: dict, exact: Counter, lower: Counter) -> tuple[bool, int]:
