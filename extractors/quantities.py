@@ -4,7 +4,7 @@ Units (the documented vocabulary of ``Result.unit``): ``x`` multiplicative
 factor, ``%`` percent, ``bit`` bit-width, ``params`` parameter count,
 ``tokens`` token count, ``points`` absolute metric points, ``GB``/``MB``
 memory, ``ms``/``s``/``h`` time, ``fps`` frames per second, ``samples``
-examples/images, and ``""`` a bare number with a comparison ("<0.1").
+examples/images, ``USD`` a price in dollars, and ``""`` a bare number with a comparison ("<0.1").
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ _SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|[KkMBT])(?![a-zA-Z]
 _PATTERNS: list[tuple[str, str]] = [
     ("x", _NUM + r"\s?(?:x|×|-?times|-?fold)(?![\w\d])(?!\s?\d)"),
     ("%", _NUM + r"\s?\\?(?:%|percent\b|per cent\b)"),  # "94.6\\%": a TeX leftover (365 abstracts)
-    ("bit", _NUM + r"\s?-?\s?bits?\b"),
+    ("bit", _NUM + r"\s?-?\s?bits?\b(?!\s?/|\s+per\b)"),  # not "1.19 bits/char", "1.27 bits per character"
     ("params", _NUM + _SCALE + r"\s?-?\s?(?:parameters?|params)\b"),
     ("params", r"(?<![\w\-])" + _NUM + r"(?P<scale>[MB])\b(?=\s?(?:-?parameter|model|LLM|language model|param))"),
     ("tokens", _NUM + _SCALE + r"\s?-?\s?tokens?\b"),
@@ -44,13 +44,15 @@ _PATTERNS: list[tuple[str, str]] = [
     ("s", _NUM + r"\s?(?:seconds?|secs?)\b"),
     ("fps", _NUM + r"\s?(?:FPS|fps|frames per second)\b"),
     ("samples", _NUM + _SCALE + r"\s?(?:images|examples|samples|videos|sentences|documents|questions|pairs|hours of speech)\b"),
+    ("USD", r"(?<![\w$])(?:US)?\$\s?" + _NUM + _SCALE),  # "$4,223", "US$ 18", "$1.2 million"
     ("", r"(?P<op>[<>≤≥]|~)\s?" + _NUM),
 ]
 _COMPILED = [(unit, re.compile(pat, re.I if unit in {"samples", "h", "s"} else 0)) for unit, pat in _PATTERNS]
 #: A candidate that starts with a comparison can only be the last pattern's;
 #: every other pattern starts with a number (a sign, a digit or a number word).
 _OPS = "<>≤≥~"
-_WITH_OP, _WITH_NUMBER = _COMPILED[-1:], _COMPILED[:-1]
+_WITH_OP, _WITH_NUMBER = _COMPILED[-1:], _COMPILED[:-2]
+_WITH_DOLLAR = _COMPILED[-2:-1]
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -76,7 +78,7 @@ def _trie(words: Iterable[str]) -> str:
 
 
 #: Where a quantity may start: a number, sign, comparison or number word not glued to a word.
-_START = re.compile(r"(?<![\w.])(?:[<>≤≥~]|[+\-−±]\s?\d|\d|(?:" + _trie(WORD_NUMBERS) + r")\b)")
+_START = re.compile(r"(?<![\w.])(?:[<>≤≥~]|(?:US)?\$\s?\d|[+\-−±]\s?\d|\d|(?:" + _trie(WORD_NUMBERS) + r")\b)")
 
 #: What a number measures, by the words around it (case-insensitive; the
 #: patterns are written in lower case for :class:`FoldedPattern`).
@@ -126,7 +128,7 @@ def _kind(unit: str, before: str, after: str, what: str = "") -> str:
     Looks first at the words right after the number (up to the next number or
     clause break), then right before it, then at the wider sentence.
     """
-    fixed = {"bit": "bit-width", "params": "model size", "GB": "memory", "MB": "memory", "ms": "latency",
+    fixed = {"USD": "cost", "bit": "bit-width", "params": "model size", "GB": "memory", "MB": "memory", "ms": "latency",
              "s": "time", "h": "time", "fps": "throughput", "samples": "data size"}
     if unit in fixed:
         return fixed[unit]
@@ -179,6 +181,9 @@ def _qualifier(before: str, sign: str, op: str | None) -> str | None:
     return None
 
 
+_RANGE_BEFORE = re.compile(r"[\d%x×]\s?$")
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """All quantities in ``text``, left to right, non-overlapping.
 
@@ -191,7 +196,7 @@ def find_quantities(text: str) -> list[Quantity]:
         a = cand.start()
         if a < next_free:
             continue
-        for unit, rx in (_WITH_OP if text[a] in _OPS else _WITH_NUMBER):
+        for unit, rx in (_WITH_OP if text[a] in _OPS else _WITH_DOLLAR if text[a] in "$U" else _WITH_NUMBER):
             m = rx.match(text, a)
             if m is None:
                 continue
@@ -215,6 +220,10 @@ def _quantity(text: str, unit: str, m: re.Match[str]) -> Quantity | None:
         return None
     sign = num.strip()[:1]
     before, after = text[max(0, a - 80) : a], text[b : b + 80]
+    if sign in "-−" and _RANGE_BEFORE.search(before):  # "6.9x - 125.8x", "5%-10%": a range, not a negative value
+        value, sign = abs(value), ""
+        b_kind = _kind(unit, before, after, groups.get("what") or "")
+        return Quantity(value, unit, b_kind, a + len(num) - len(num.lstrip("-− ")), b, "range-high")
     kind = _kind(unit, before, after, groups.get("what") or "")
     return Quantity(value, unit, kind, a, b, _qualifier(before, sign, groups.get("op")))
 

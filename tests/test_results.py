@@ -144,3 +144,10 @@ def test_list_members_share_a_delta():
     assert [(r["value"], r["kind"]) for r in rows] == [(4.9, "delta"), (4.7, "delta")]
     rows = results("We achieved a MAP of 45.7% out of max achievable 67.0% on the test set.")
     assert [(r["value"], r["kind"]) for r in rows] == [(45.7, "absolute"), (67.0, "baseline")]
+
+
+def test_ranges_prices_and_folds():
+    qs = find_quantities("between 6.9x - 125.8x less energy, at a cost of $4,223")
+    assert [(q.value, q.unit, q.qualifier) for q in qs] == [(6.9, "x", "range-low"), (125.8, "x", "range-high"), (4223.0, "USD", None)]
+    assert one(results("We use 10-fold cross-validation."), 10.0)["kind"] == "setting"
+    assert one(results("Training costs $4,223 on AWS."), 4223.0)["kind"] == "cost"
