@@ -257,7 +257,7 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
             dataset = paired.get(id(q)) or _attach(datasets, q, text, base, window=120)
         method, is_own = _method(q, kind, text, base, methods, own, first_person)
         if kind in ("count", "setting"):
-            method = None  # a count of data or a setting of the experiment is no method's achievement
+            method = metric = None  # a count of data or a setting of the experiment measures no metric, credits no method
         over = _over(q, text, base, methods) if kind == "delta" else None
         metric_name = metric.text if metric is not None else None
         direction = (metric_direction(metric_name) if kind == ABSOLUTE or kind == BASELINE else None) \
