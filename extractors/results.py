@@ -46,6 +46,7 @@ class LocalResult:
     scale: str | None = None
     own: bool = False
     over: tuple[int, int] | None = None
+    subset: str | None = None  # of the dataset, where stated: "English-to-German", "test set"
 
 
 #: Metric words for scores whose metric the NER did not tag (lower case).
@@ -70,6 +71,25 @@ _LIST_GAP = re.compile(
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\b|\bwhile\b|\bwhereas\b")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|proposed|this (?:method|model|approach))\b", re.I)
 _NOT_RESULT = re.compile(r"^\s*(?:GPUs?|TPUs?|A100|H100|V100|cards?)\b")
+_LANGS = ("English|German|French|Romanian|Chinese|Czech|Russian|Japanese|Vietnamese|Spanish|Finnish|Turkish|Arabic|"
+          "Korean|Hindi|Italian|Portuguese|Dutch|Estonian|Latvian|Lithuanian|Kazakh|Gujarati|"
+          "En|De|Fr|Ro|Zh|Cs|Ru|Ja|Vi|Es|Fi|Tr|Ar|Ko|Hi|It|Pt|Nl|Et|Lv|Lt|Kk|Gu|EN|DE|FR|RO|ZH|CS|RU|JA|VI|ES|FI|TR")
+#: A dataset's subset or split written right after (or before) its name: "WMT 2014 English-to-German", "IWSLT'15 En-Vi", "COCO test-dev".
+_SUBSET = re.compile(r"\s*(?:'\d\d|’\d\d|\d{4})?\s*\(?\s*(?P<sub>(?:" + _LANGS + r")\s?(?:-to-|-|–|→|->|⇒|\s+to\s+)\s?(?:" + _LANGS + r")\b"
+                     r"|test-(?:dev|std|clean|other)\b|(?:test|dev|development|validation|val)(?:\s+|-)(?:set|split)\b)")
+_SUBSET_BEFORE = re.compile(r"(?P<sub>\b(?:" + _LANGS + r")\s?(?:-to-|-|–|→|->|⇒|\s+to\s+)\s?(?:" + _LANGS + r"))\s+(?:translation\s+)?(?:task\s+)?(?:of|on|from)?\s*(?:the\s+)?$")
+
+
+def _subset(dataset: Ent, text: str, base: int) -> str | None:
+    """The subset or split of ``dataset`` its statement names next to it."""
+    b = dataset.end_char - base
+    m = _SUBSET.match(text, b)
+    if m:
+        return m.group("sub")
+    m = _SUBSET_BEFORE.search(text, max(0, dataset.start_char - base - 40), dataset.start_char - base)
+    return m.group("sub") if m else None
+
+
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|while|but|whereas)\b")
 _IN_BRACKETS = re.compile(r"\([^()]*$")
 _INTRODUCED = re.compile(r"\b(?:on|in|for|of|across)\s+(?:the\s+)?$")
@@ -270,6 +290,7 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
             _span(method) if method is not None else None,
             kind, direction, result_scale(q.value, q.unit, metric_name), is_own,
             _span(over) if over is not None else None,
+            _subset(dataset, text, base) if dataset is not None else None,
         ))
     return out
 

@@ -167,7 +167,10 @@ def score(papers: list[dict], graphs: list[Any]) -> dict[str, Any]:
 
             def links(r: Any) -> tuple[bool, bool, bool]:
                 m = _metric_right(_names(g, r.metric), gold.get("metric"))
-                d = name_matches(_names(g, r.dataset), gold.get("dataset")) if gold.get("dataset") else r.dataset is None
+                names = _names(g, r.dataset)
+                if getattr(r, "subset", None):  # "IWSLT" + "English-Vietnamese"
+                    names += [f"{n} {r.subset}" for n in names]
+                d = name_matches(names, gold.get("dataset")) if gold.get("dataset") else r.dataset is None
                 mt = name_matches(_names(g, r.method), gold.get("method")) if gold.get("method") else r.method is None
                 return m, d, mt
 

@@ -21,7 +21,7 @@ def results(text: str, fast: bool = True) -> list[dict]:
     def s(span):
         return text[span[0]:span[1]] if span else None
     return [dict(value=r.quantity.value, unit=r.quantity.unit, kind=r.kind, direction=r.direction, scale=r.scale,
-                 metric=s(r.metric), dataset=s(r.dataset), method=s(r.method), own=r.own) for r in doc._.results]
+                 metric=s(r.metric), dataset=s(r.dataset), method=s(r.method), own=r.own, subset=r.subset) for r in doc._.results]
 
 
 def one(rows: list[dict], value: float) -> dict:
@@ -41,7 +41,7 @@ def test_metric_then_value_and_per_dataset_list():
 def test_value_then_metric():
     r = one(results("The Transformer achieves 28.4 BLEU on the WMT 2014 English-to-German translation task."), 28.4)
     assert (r["kind"], r["metric"], r["direction"], r["scale"]) == ("absolute", "BLEU", HIGHER, POINTS)
-    assert r["dataset"].startswith("WMT 2014")
+    assert (r["dataset"], r["subset"]) == ("WMT 2014", "English-to-German")  # the dataset with the subset its statement names
     r = one(results("Our parser reaches 94.25 F1 on the Penn Treebank."), 94.25)
     assert r["kind"] == "absolute" and same_metric(r["metric"], "F1 score") and r["dataset"] == "Penn Treebank"
 
