@@ -90,6 +90,7 @@ def _subset(dataset: Ent, text: str, base: int) -> str | None:
     return m.group("sub") if m else None
 
 
+_LEAD = re.compile(r"[ %\\(]*")  # what may stand between a value and its metric word
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|while|but|whereas)\b")
 _IN_BRACKETS = re.compile(r"\([^()]*$")
 _INTRODUCED = re.compile(r"\b(?:on|in|for|of|across)\s+(?:the\s+)?$")
@@ -162,7 +163,7 @@ def _metric_next_to(q: Quantity, text: str, base: int, metrics: list[Ent]) -> tu
             return True, e
         if eb <= qa and qa - eb <= 45 and _METRIC_VALUE_GAP.match(text[eb:qa]):
             return True, e
-    after = _METRIC_WORD.match(text, qb + len(text[qb:]) - len(text[qb:].lstrip(" %\\(")))
+    after = _METRIC_WORD.match(text, _LEAD.match(text, qb).end())
     if after and _VALUE_METRIC_GAP.match(text[qb:after.start()]) and not after.group(0).lower().startswith("score"):
         return True, None
     for m in _METRIC_WORD.finditer(text, max(0, qa - 45), qa):
@@ -299,7 +300,7 @@ def _word_direction(q: Quantity, text: str, base: int) -> str | None:
     """The direction of the metric word (no ent) the statement puts next to a
     value: "a GLUE (dev) score of 79.6" -> higher."""
     qa, qb = q.start - base, q.end - base
-    after = _METRIC_WORD.match(text, qb + len(text[qb:]) - len(text[qb:].lstrip(" %\\(")))
+    after = _METRIC_WORD.match(text, _LEAD.match(text, qb).end())
     if after and _VALUE_METRIC_GAP.match(text[qb:after.start()]):
         return metric_direction(after.group(0))
     for m in _METRIC_WORD.finditer(text, max(0, qa - 45), qa):
