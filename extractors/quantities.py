@@ -186,12 +186,21 @@ _RANGE_BEFORE = re.compile(r"[\d%x×]\s?$")
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    """All quantities in ``text``, left to right, non-overlapping.
+    """All quantities in ``text``, left to right, non-overlapping (see :func:`scan_numbers`)."""
+    return scan_numbers(text)[0]
+
+
+def scan_numbers(text: str) -> tuple[list[Quantity], list[Quantity]]:
+    """The quantities of ``text`` (numbers with a unit) and the bare numbers
+    left, both left to right, non-overlapping.
 
     Candidate starts are found with one scan; each unit pattern is then tried
-    anchored at a start, in the order of ``_PATTERNS`` (first match wins).
+    anchored at a start, in the order of ``_PATTERNS`` (first match wins); a
+    start no unit pattern takes is tried as a bare number (:data:`_BARE`)
+    from the same scan, so the text is scanned once.
     """
     out: list[Quantity] = []
+    bare: list[Quantity] = []
     next_free = 0
     for cand in _START.finditer(text):
         a = cand.start()
@@ -206,7 +215,12 @@ def find_quantities(text: str) -> list[Quantity]:
                 out.append(q)
                 next_free = m.end()
                 break
-    return out
+        else:
+            d = cand.end() - 1  # the first digit ("+12.3": after the sign)
+            if text[d].isdigit() and (q := _bare(text, d, text[a] if d > a else "")) is not None:
+                bare.append(q)
+                next_free = q.end
+    return out, bare
 
 
 def _quantity(text: str, unit: str, m: re.Match[str]) -> Quantity | None:
@@ -235,24 +249,27 @@ _BARE = re.compile(r"(?<![\w.\-@'’^_{])(?<![A-Za-z]/)(?P<num>" + _DIGITS + r")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+def _bare(text: str, a: int, sign: str) -> Quantity | None:
+    m = _BARE.match(text, a)
+    if m is None:
+        return None
+    num = m.group("num")
+    if _YEAR.fullmatch(num):
+        return None
+    try:
+        value = parse_number(num)
+    except ValueError:
+        return None
+    return Quantity(value, "", "value", a, m.end(), _qualifier(text[max(0, a - 80) : a], sign or num[:1], None))
+
+
 def find_bare_numbers(text: str, taken: list[Quantity]) -> list[Quantity]:
     """Numbers without a unit outside ``taken``'s spans ("28.4" of "28.4
     BLEU", "91.62" of "an F1 score of 91.62"): candidates only, unit ``""``,
     kind ``value``; :mod:`extractors.results` keeps those its statement
     makes a score."""
-    out: list[Quantity] = []
     spans = [(q.start, q.end) for q in taken]
-    for m in _BARE.finditer(text):
-        a, b = m.span()
-        num = m.group("num")
-        if _YEAR.fullmatch(num) or any(x < b and a < y for x, y in spans):
-            continue
-        try:
-            value = parse_number(num)
-        except ValueError:
-            continue
-        out.append(Quantity(value, "", "value", a, b, _qualifier(text[max(0, a - 80) : a], num[:1], None)))
-    return out
+    return [q for q in scan_numbers(text)[1] if not any(x < q.end and q.start < y for x, y in spans)]
 
 
 if not Doc.has_extension("numbers"):
@@ -263,10 +280,9 @@ if not Doc.has_extension("quantities"):
 
 @batch_component("mlkg_quantities_v1")
 def mlkg_quantities(doc: Doc) -> Doc:
-    """Store :func:`find_quantities` of the doc text in ``doc._.quantities``
-    and the bare numbers left (:func:`find_bare_numbers`) in ``doc._.numbers``."""
-    text = doc_text(doc)
-    quantities = find_quantities(text)
+    """Store the quantities of the doc text in ``doc._.quantities`` and the
+    bare numbers left in ``doc._.numbers`` (:func:`scan_numbers`)."""
+    quantities, numbers = scan_numbers(doc_text(doc))
     set_ext(doc, "quantities", quantities)
-    set_ext(doc, "numbers", find_bare_numbers(text, quantities))
+    set_ext(doc, "numbers", numbers)
     return doc
