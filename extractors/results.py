@@ -277,6 +277,8 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
         else:
             dataset = paired.get(id(q)) or _attach(datasets, q, text, base, window=120)
         method, is_own = _method(q, kind, text, base, methods, own, first_person)
+        if kind == "setting" and q.unit == "x":
+            q = replace(q, unit="")  # "10-fold cross-validation": no factor
         if kind in ("count", "setting"):
             method = metric = None  # a count of data or a setting of the experiment measures no metric, credits no method
         over = _over(q, text, base, methods) if kind == "delta" else None
@@ -319,7 +321,12 @@ def _method(q: Quantity, kind: str, text: str, base: int, methods: list[Ent], ow
     if first_person and own is not None:
         return own, True
     method = near[-1] if near else None
+    if method is None and own is not None and not methods and kind in _OWN_BY_DEFAULT:
+        return own, True  # a score, gain or factor of a sentence that names no method: the paper's own
     return method, bool(own is not None and method is not None and method.text == own.text)
+
+
+_OWN_BY_DEFAULT = frozenset({ABSOLUTE, "delta", "ratio"})
 
 
 def _over(q: Quantity, text: str, base: int, methods: list[Ent]) -> Ent | None:
