@@ -234,6 +234,8 @@ def _metric_right(extracted: list[str], gold: str | None) -> bool:
 def evaluate_results(path: str | Path, fast: bool = False) -> dict[str, Any]:
     """Score the pipeline's results against the gold file ``path``."""
     papers = read_gold(path)
+    if not papers:
+        raise ValueError(f"{path}: no gold paper with an abstract (its text, or its source and id in ../shared)")
     return score(papers, extract_papers(papers, fast=fast))
 
 

@@ -151,3 +151,27 @@ def test_ranges_prices_and_folds():
     assert [(q.value, q.unit, q.qualifier) for q in qs] == [(6.9, "x", "range-low"), (125.8, "x", "range-high"), (4223.0, "USD", None)]
     assert one(results("We use 10-fold cross-validation."), 10.0)["kind"] == "setting"
     assert one(results("Training costs $4,223 on AWS."), 4223.0)["kind"] == "cost"
+
+
+def test_cli_evaluate_results(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({
+        "title": "Named Entity Recognition with Bidirectional LSTM-CNNs",
+        "abstract": "Using publicly-available sources, we establish new state of the art performance with an F1 score "
+                    "of 91.62 on CoNLL-2003 and 86.28 on OntoNotes, surpassing systems that employ heavy feature engineering.",
+        "results": [{"value": 91.62, "metric": "F1", "dataset": "CoNLL 2003 (English)", "method": None},
+                    {"value": 86.28, "metric": "F1", "dataset": "Ontonotes v5 (English)", "method": None}]}) + "\n")
+    res = CliRunner().invoke(main, ["evaluate", "--results", str(gold), "--fast", "--output", "json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert (out["gold"], out["value_recall"], out["metric_link"], out["dataset_link"]) == (2, 100.0, 100.0, 100.0)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"title": "x", "results": [}\n')
+    res = CliRunner().invoke(main, ["evaluate", "--results", str(bad)])
+    assert res.exit_code == 1 and "bad.jsonl:1" in res.output
