@@ -364,6 +364,9 @@ class PaperBuilder:
             )
         for e in entities.values():
             e.type = linker.registry[e.id].type
+        for res in results:  # a metric link needs an entity typed Metric in the end (its mentions' votes may say otherwise)
+            if res.metric is not None and entities[res.metric].type is not EntityType.METRIC:
+                res.metric = None
         return PaperGraph(
             id=pid, key=record.key, title=record.title, abstract=record.abstract,
             date=group.date or record.date, sources=group.sources, meta=dict(group.meta),
