@@ -4,7 +4,7 @@ Units (the documented vocabulary of ``Result.unit``): ``x`` multiplicative
 factor, ``%`` percent, ``bit`` bit-width, ``params`` parameter count,
 ``tokens`` token count, ``points`` absolute metric points, ``GB``/``MB``
 memory, ``ms``/``s``/``h`` time, ``fps`` frames per second, ``samples``
-examples/images, and ``""`` a bare number with a comparison ("<0.1").
+examples/images, ``USD`` a price in dollars, and ``""`` a bare number with a comparison ("<0.1").
 """
 from __future__ import annotations
 
@@ -32,11 +32,12 @@ _SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|[KkMBT])(?![a-zA-Z]
 _PATTERNS: list[tuple[str, str]] = [
     ("x", _NUM + r"\s?(?:x|×|-?times|-?fold)(?![\w\d])(?!\s?\d)"),
     ("%", _NUM + r"\s?\\?(?:%|percent\b|per cent\b)"),  # "94.6\\%": a TeX leftover (365 abstracts)
-    ("bit", _NUM + r"\s?-?\s?bits?\b"),
+    ("bit", _NUM + r"\s?-?\s?bits?\b(?!\s?/|\s+per\b)"),  # not "1.19 bits/char", "1.27 bits per character"
     ("params", _NUM + _SCALE + r"\s?-?\s?(?:parameters?|params)\b"),
     ("params", r"(?<![\w\-])" + _NUM + r"(?P<scale>[MB])\b(?=\s?(?:-?parameter|model|LLM|language model|param))"),
     ("tokens", _NUM + _SCALE + r"\s?-?\s?tokens?\b"),
     ("points", _NUM + r"\s?-?(?P<what>(?:[A-Za-z][\w\-]*\s){0,2})points?\b"),
+    ("USD", _NUM + _SCALE + r"\s?(?:USD|US dollars|dollars)\b"),  # "4,223 USD"
     ("GB", _NUM + r"\s?(?:GB|GiB)\b"),
     ("MB", _NUM + r"\s?(?:MB|MiB)\b"),
     ("ms", _NUM + r"\s?(?:ms|milliseconds?)\b"),
@@ -44,13 +45,15 @@ _PATTERNS: list[tuple[str, str]] = [
     ("s", _NUM + r"\s?(?:seconds?|secs?)\b"),
     ("fps", _NUM + r"\s?(?:FPS|fps|frames per second)\b"),
     ("samples", _NUM + _SCALE + r"\s?(?:images|examples|samples|videos|sentences|documents|questions|pairs|hours of speech)\b"),
+    ("USD", r"(?<![\w$])(?:US)?\$\s?" + _NUM + _SCALE),  # "$4,223", "US$ 18", "$1.2 million"
     ("", r"(?P<op>[<>≤≥]|~)\s?" + _NUM),
 ]
 _COMPILED = [(unit, re.compile(pat, re.I if unit in {"samples", "h", "s"} else 0)) for unit, pat in _PATTERNS]
 #: A candidate that starts with a comparison can only be the last pattern's;
 #: every other pattern starts with a number (a sign, a digit or a number word).
 _OPS = "<>≤≥~"
-_WITH_OP, _WITH_NUMBER = _COMPILED[-1:], _COMPILED[:-1]
+_WITH_OP, _WITH_NUMBER = _COMPILED[-1:], _COMPILED[:-2]
+_WITH_DOLLAR = _COMPILED[-2:-1]
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -76,7 +79,7 @@ def _trie(words: Iterable[str]) -> str:
 
 
 #: Where a quantity may start: a number, sign, comparison or number word not glued to a word.
-_START = re.compile(r"(?<![\w.])(?:[<>≤≥~]|[+\-−±]\s?\d|\d|(?:" + _trie(WORD_NUMBERS) + r")\b)")
+_START = re.compile(r"(?<![\w.])(?:[<>≤≥~]|(?:US)?\$\s?\d|[+\-−±]\s?\d|\d|(?:" + _trie(WORD_NUMBERS) + r")\b)")
 
 #: What a number measures, by the words around it (case-insensitive; the
 #: patterns are written in lower case for :class:`FoldedPattern`).
@@ -126,7 +129,7 @@ def _kind(unit: str, before: str, after: str, what: str = "") -> str:
     Looks first at the words right after the number (up to the next number or
     clause break), then right before it, then at the wider sentence.
     """
-    fixed = {"bit": "bit-width", "params": "model size", "GB": "memory", "MB": "memory", "ms": "latency",
+    fixed = {"USD": "cost", "bit": "bit-width", "params": "model size", "GB": "memory", "MB": "memory", "ms": "latency",
              "s": "time", "h": "time", "fps": "throughput", "samples": "data size"}
     if unit in fixed:
         return fixed[unit]
@@ -179,19 +182,31 @@ def _qualifier(before: str, sign: str, op: str | None) -> str | None:
     return None
 
 
+_RANGE_BEFORE = re.compile(r"[\d%x×]\s?$")
+
+
 def find_quantities(text: str) -> list[Quantity]:
-    """All quantities in ``text``, left to right, non-overlapping.
+    """All quantities in ``text``, left to right, non-overlapping (see :func:`scan_numbers`)."""
+    return scan_numbers(text)[0]
+
+
+def scan_numbers(text: str) -> tuple[list[Quantity], list[Quantity]]:
+    """The quantities of ``text`` (numbers with a unit) and the bare numbers
+    left, both left to right, non-overlapping.
 
     Candidate starts are found with one scan; each unit pattern is then tried
-    anchored at a start, in the order of ``_PATTERNS`` (first match wins).
+    anchored at a start, in the order of ``_PATTERNS`` (first match wins); a
+    start no unit pattern takes is tried as a bare number (:data:`_BARE`)
+    from the same scan, so the text is scanned once.
     """
     out: list[Quantity] = []
+    bare: list[Quantity] = []
     next_free = 0
     for cand in _START.finditer(text):
         a = cand.start()
         if a < next_free:
             continue
-        for unit, rx in (_WITH_OP if text[a] in _OPS else _WITH_NUMBER):
+        for unit, rx in (_WITH_OP if text[a] in _OPS else _WITH_DOLLAR if text[a] in "$U" else _WITH_NUMBER):
             m = rx.match(text, a)
             if m is None:
                 continue
@@ -200,7 +215,12 @@ def find_quantities(text: str) -> list[Quantity]:
                 out.append(q)
                 next_free = m.end()
                 break
-    return out
+        else:
+            d = cand.end() - 1  # the first digit ("+12.3": after the sign)
+            if text[d].isdigit() and (q := _bare(text, d, text[a] if d > a else "")) is not None:
+                bare.append(q)
+                next_free = q.end
+    return out, bare
 
 
 def _quantity(text: str, unit: str, m: re.Match[str]) -> Quantity | None:
@@ -215,6 +235,10 @@ def _quantity(text: str, unit: str, m: re.Match[str]) -> Quantity | None:
         return None
     sign = num.strip()[:1]
     before, after = text[max(0, a - 80) : a], text[b : b + 80]
+    if sign in "-−" and _RANGE_BEFORE.search(before):  # "6.9x - 125.8x", "5%-10%": a range, not a negative value
+        value, sign = abs(value), ""
+        b_kind = _kind(unit, before, after, groups.get("what") or "")
+        return Quantity(value, unit, b_kind, a + len(num) - len(num.lstrip("-− ")), b, "range-high")
     kind = _kind(unit, before, after, groups.get("what") or "")
     return Quantity(value, unit, kind, a, b, _qualifier(before, sign, groups.get("op")))
 
@@ -225,24 +249,27 @@ _BARE = re.compile(r"(?<![\w.\-@'’^_{])(?<![A-Za-z]/)(?P<num>" + _DIGITS + r")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+def _bare(text: str, a: int, sign: str) -> Quantity | None:
+    m = _BARE.match(text, a)
+    if m is None:
+        return None
+    num = m.group("num")
+    if _YEAR.fullmatch(num):
+        return None
+    try:
+        value = parse_number(num)
+    except ValueError:
+        return None
+    return Quantity(value, "", "value", a, m.end(), _qualifier(text[max(0, a - 80) : a], sign or num[:1], None))
+
+
 def find_bare_numbers(text: str, taken: list[Quantity]) -> list[Quantity]:
     """Numbers without a unit outside ``taken``'s spans ("28.4" of "28.4
     BLEU", "91.62" of "an F1 score of 91.62"): candidates only, unit ``""``,
     kind ``value``; :mod:`extractors.results` keeps those its statement
     makes a score."""
-    out: list[Quantity] = []
     spans = [(q.start, q.end) for q in taken]
-    for m in _BARE.finditer(text):
-        a, b = m.span()
-        num = m.group("num")
-        if _YEAR.fullmatch(num) or any(x < b and a < y for x, y in spans):
-            continue
-        try:
-            value = parse_number(num)
-        except ValueError:
-            continue
-        out.append(Quantity(value, "", "value", a, b, _qualifier(text[max(0, a - 80) : a], num[:1], None)))
-    return out
+    return [q for q in scan_numbers(text)[1] if not any(x < q.end and q.start < y for x, y in spans)]
 
 
 if not Doc.has_extension("numbers"):
@@ -253,10 +280,9 @@ if not Doc.has_extension("quantities"):
 
 @batch_component("mlkg_quantities_v1")
 def mlkg_quantities(doc: Doc) -> Doc:
-    """Store :func:`find_quantities` of the doc text in ``doc._.quantities``
-    and the bare numbers left (:func:`find_bare_numbers`) in ``doc._.numbers``."""
-    text = doc_text(doc)
-    quantities = find_quantities(text)
+    """Store the quantities of the doc text in ``doc._.quantities`` and the
+    bare numbers left in ``doc._.numbers`` (:func:`scan_numbers`)."""
+    quantities, numbers = scan_numbers(doc_text(doc))
     set_ext(doc, "quantities", quantities)
-    set_ext(doc, "numbers", find_bare_numbers(text, quantities))
+    set_ext(doc, "numbers", numbers)
     return doc

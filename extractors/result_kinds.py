@@ -25,7 +25,7 @@ from .quantities import Quantity
 ABSOLUTE, DELTA, RATIO, COST, SETTING, BASELINE, COUNT = "absolute", "delta", "ratio", "cost", "setting", "baseline", "count"
 KINDS = (ABSOLUTE, DELTA, RATIO, COST, SETTING, BASELINE, COUNT)
 
-_COST_UNITS = {"params", "GB", "MB", "ms", "s", "h", "fps"}
+_COST_UNITS = {"USD", "params", "GB", "MB", "ms", "s", "h", "fps"}
 _COST_MEASURES = {"memory", "compute", "latency", "cost", "time", "model size", "throughput"}
 
 #: After the value: a share of data, labels, budget ... ("1% of the labels").
@@ -56,6 +56,7 @@ _BASELINE_BEFORE = re.compile(
     r"(?:[\s\w\-']{0,30}?)(?:\s(?:of|at|is|was|achieves?|achieved|reaches|scores?))?\s*$", re.I)
 #: "more than 60%": a bound on the value, not a comparison with someone else's.
 _BOUND = re.compile(r"\b(?:more|less|fewer|greater|higher|lower|better|worse|larger|smaller|other)\s+than\s*$", re.I)
+_FOLDS = re.compile(r"^\s*(?:cross[- ]?validation|cv|cross[- ]?validated)\b", re.I)  # "10-fold cross-validation"
 _FROM_TO = re.compile(r"^\s*(?:\\?%\s*)?(?:[a-z]+\s+)?(?:down |up )?to\s+(?:the\s+)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+|an?\s+)?$", re.I)
 #: Between two items of one list ("4.9% (mAP) on PASCAL VOC 2007 and 4.7%"): they share a delta or setting kind.
@@ -96,7 +97,7 @@ def _kind(q: Quantity, text: str, base: int) -> str:
     if q.qualifier in ("+", "-") and q.unit != "x":
         return DELTA
     if q.unit == "x":
-        return RATIO
+        return SETTING if _FOLDS.match(after) else RATIO
     if q.unit == "bit":
         return SETTING
     if q.unit in ("samples",) or q.kind == "count":
@@ -107,8 +108,6 @@ def _kind(q: Quantity, text: str, base: int) -> str:
         return SETTING if q.kind == "context length" else COUNT
     if q.unit in _COST_UNITS or (q.kind in _COST_MEASURES and q.unit not in ("%", "points", "")):
         return DELTA if _DELTA_AFTER.match(after) else COST
-    if q.qualifier in ("range-low", "range-high"):
-        return SETTING
     if _SETTING_AFTER.match(after) or _SETTING_BEFORE.search(before):
         return SETTING
     if q.unit == "points" or _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after):

@@ -145,7 +145,7 @@ class DocData:
     ents: (text, kb_id, label, id, start_char, end_char);
     relations: (type value, source, target, evidence, extractor, confidence);
     results: (value, unit, kind, start, end, qualifier, metric, dataset, method,
-    measure, direction, scale, own, over).
+    measure, direction, scale, own, over, subset).
     """
 
     abbreviations: list[tuple]
@@ -165,7 +165,7 @@ def doc_data(doc: Doc) -> DocData:
         [(r.type.value, span(r.source), span(r.target), tuple(r.evidence), r.extractor, float(r.confidence)) for r in doc._.relations],
         [(lr.quantity.value, lr.quantity.unit, lr.kind, lr.quantity.start, lr.quantity.end, lr.quantity.qualifier,
           span(lr.metric) if lr.metric else None, span(lr.dataset) if lr.dataset else None, span(lr.method) if lr.method else None,
-          lr.quantity.kind, lr.direction, lr.scale, lr.own, span(lr.over) if lr.over else None)
+          lr.quantity.kind, lr.direction, lr.scale, lr.own, span(lr.over) if lr.over else None, lr.subset)
          for lr in doc._.results],
     )
 
@@ -369,7 +369,7 @@ class PaperBuilder:
         proposed = {e.id for e in entities.values() if e.proposed}
         rels = [r for r in relations.values() if not (r.type is RelationType.USES and r.target in proposed)]
         results = []
-        for value, unit, kind, qstart, qend, qualifier, metric, dataset, method, measure, direction, scale, own, over in data.results:
+        for value, unit, kind, qstart, qend, qualifier, metric, dataset, method, measure, direction, scale, own, over, subset in data.results:
             results.append(
                 Result(
                     value, unit, kind, self._span(record, prep, qstart, qend),
@@ -377,11 +377,14 @@ class PaperBuilder:
                     dataset=ent_at(dataset) if dataset else None,
                     method=ent_at(method) if method else None,
                     qualifier=qualifier, measure=measure, direction=direction, scale=scale, own=bool(own),
-                    over=ent_at(over) if over else None,
+                    over=ent_at(over) if over else None, subset=subset,
                 )
             )
         for e in entities.values():
             e.type = linker.registry[e.id].type
+        for res in results:  # a metric link needs an entity typed Metric in the end (its mentions' votes may say otherwise)
+            if res.metric is not None and entities[res.metric].type is not EntityType.METRIC:
+                res.metric = None
         return PaperGraph(
             id=pid, key=record.key, title=record.title, abstract=record.abstract,
             date=group.date or record.date, sources=group.sources, meta=dict(group.meta),

@@ -35,7 +35,7 @@ COLUMNS = ["rank", "dataset", "metric", "direction", "method", "value", "qualifi
 # ?dsname is the only dataset parameter; ?metricname / ?taskname only appear
 # in their (optional) fragments.
 _SPARQL_HEAD = """
-SELECT DISTINCT ?r ?p (?xname AS ?dataset) ?metric ?metricAliases ?method ?value ?qualifier ?unit ?kind ?text ?field ?start ?end ?title ?date ?abstract ?link ?measure ?direction ?scale ?own ?over WHERE {
+SELECT DISTINCT ?r ?p (?xname AS ?dataset) ?metric ?metricAliases ?method ?value ?qualifier ?unit ?kind ?text ?field ?start ?end ?title ?date ?abstract ?link ?measure ?direction ?scale ?own ?over ?subset WHERE {
   ?d a kg:Entity ; skos:prefLabel ?dsPref .
   FILTER EXISTS {
     { ?d skos:prefLabel ?dl } UNION { ?d skos:altLabel ?dl } UNION { ?d kg:entityId ?dl }
@@ -62,6 +62,7 @@ _SPARQL_BODY = """
   OPTIONAL { ?r kg:direction ?direction }
   OPTIONAL { ?r kg:scale ?scale }
   OPTIONAL { ?r kg:ownResult ?own }
+  OPTIONAL { ?r kg:subset ?subset }
   OPTIONAL { ?r kg:over ?ov . ?ov skos:prefLabel ?over }
   OPTIONAL { ?r kg:achievedBy ?mth . ?mth skos:prefLabel ?method }
   OPTIONAL {
@@ -113,7 +114,7 @@ RETURN r.id AS r, p.id AS p, x.name AS dataset, m.name AS metric, m.aliases AS m
        mth.name AS method, r.value AS value, r.qualifier AS qualifier, r.unit AS unit, r.kind AS kind,
        r.text AS text, r.field AS field, r.start AS start, r.end AS end, p.title AS title, p.date AS date,
        p.abstract AS abstract, link, r.measure AS measure, r.direction AS direction, r.scale AS scale,
-       r.own AS own, ov.name AS over
+       r.own AS own, ov.name AS over, r.subset AS subset
 """
 
 
@@ -259,7 +260,7 @@ def rank(columns: list[str], rows: list[list[Any]]) -> list[Entry]:
             metric_name or None, measure or kind, r.get("unit"), _aliases(r.get("metricAliases"))) or ""
         seen[key] = Entry(
             rank=None,
-            dataset=str(r.get("dataset") or ""),
+            dataset=str(r.get("dataset") or "") + (f" ({r['subset']})" if r.get("subset") else ""),
             metric=metric_name or measure or kind,
             direction=direction,
             method=r.get("method"),

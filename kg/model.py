@@ -110,6 +110,7 @@ class Result:
     scale: str | None = None  # "percent" | "0-1" | "points"
     own: bool = False  # the paper's own result
     over: str | None = None  # entity id a delta is over
+    subset: str | None = None  # of the dataset, where stated: "English-to-German", "test-dev"
 
     def __post_init__(self) -> None:
         if self.scale is None:  # (a result made without the pipeline's scale)
@@ -133,6 +134,7 @@ class Result:
             "scale": self.scale,
             "own": self.own,
             "over": self.over,
+            "subset": self.subset,
         }
 
 

@@ -158,6 +158,7 @@ class KG(DefinedNamespace):
     scale: URIRef
     ownResult: URIRef
     over: URIRef
+    subset: URIRef
     # evidence (reified assertion)
     assertedSubject: URIRef
     assertedPredicate: URIRef

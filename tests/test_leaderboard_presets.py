@@ -430,3 +430,22 @@ def test_cypher_variants_agree_with_sparql(tiny):
             assert run_preset(store, "top-datasets", {}).rows  # still there
         finally:
             store.close()
+
+
+def test_seed_boards_rank_only_absolute_scores(seeds):
+    """Issue 27: on the seeds, GLUE ranked "score 15.4 %" (a gain over a
+    baseline), ImageNet "score 100 %" (5% to 100% of the training set),
+    "top-1 accuracy 1.0 %" (1% of the labels) and latency 2.4 ms ("2.4ms
+    less"). Only absolute scores may rank; those stay beside as claims."""
+    with opened(seeds) as store:
+        boards = {name: lb.leaderboard(store, name) for name in ("ImageNet", "GLUE")}
+    for name, rows in boards.items():
+        ranked = [e for e in rows if e.rank is not None]
+        assert all(e.kind == "absolute" for e in ranked), name
+        assert all(e.claim for e in rows if e.kind != "absolute"), name
+    imagenet = [(e.value, e.unit) for e in boards["ImageNet"] if e.rank is not None]
+    assert (100.0, "%") not in imagenet and (1.0, "%") not in imagenet and (2.4, "ms") not in imagenet
+    assert (89.1, "%") in imagenet  # "achieving 89.1% / 81.5% top-1 accuracy on ImageNet-1K"
+    assert not [e for e in boards["GLUE"] if e.rank is not None and e.value == 15.4]
+    kinds = {(e.value, e.kind) for e in boards["GLUE"]}
+    assert (15.4, "delta") in kinds and (2.8, "delta") in kinds

@@ -21,7 +21,7 @@ def results(text: str, fast: bool = True) -> list[dict]:
     def s(span):
         return text[span[0]:span[1]] if span else None
     return [dict(value=r.quantity.value, unit=r.quantity.unit, kind=r.kind, direction=r.direction, scale=r.scale,
-                 metric=s(r.metric), dataset=s(r.dataset), method=s(r.method), own=r.own) for r in doc._.results]
+                 metric=s(r.metric), dataset=s(r.dataset), method=s(r.method), own=r.own, subset=r.subset) for r in doc._.results]
 
 
 def one(rows: list[dict], value: float) -> dict:
@@ -41,7 +41,7 @@ def test_metric_then_value_and_per_dataset_list():
 def test_value_then_metric():
     r = one(results("The Transformer achieves 28.4 BLEU on the WMT 2014 English-to-German translation task."), 28.4)
     assert (r["kind"], r["metric"], r["direction"], r["scale"]) == ("absolute", "BLEU", HIGHER, POINTS)
-    assert r["dataset"].startswith("WMT 2014")
+    assert (r["dataset"], r["subset"]) == ("WMT 2014", "English-to-German")  # the dataset with the subset its statement names
     r = one(results("Our parser reaches 94.25 F1 on the Penn Treebank."), 94.25)
     assert r["kind"] == "absolute" and same_metric(r["metric"], "F1 score") and r["dataset"] == "Penn Treebank"
 
@@ -144,3 +144,34 @@ def test_list_members_share_a_delta():
     assert [(r["value"], r["kind"]) for r in rows] == [(4.9, "delta"), (4.7, "delta")]
     rows = results("We achieved a MAP of 45.7% out of max achievable 67.0% on the test set.")
     assert [(r["value"], r["kind"]) for r in rows] == [(45.7, "absolute"), (67.0, "baseline")]
+
+
+def test_ranges_prices_and_folds():
+    qs = find_quantities("between 6.9x - 125.8x less energy, at a cost of $4,223")
+    assert [(q.value, q.unit, q.qualifier) for q in qs] == [(6.9, "x", "range-low"), (125.8, "x", "range-high"), (4223.0, "USD", None)]
+    assert one(results("We use 10-fold cross-validation."), 10.0)["kind"] == "setting"
+    assert one(results("Training costs $4,223 on AWS."), 4223.0)["kind"] == "cost"
+
+
+def test_cli_evaluate_results(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({
+        "title": "Named Entity Recognition with Bidirectional LSTM-CNNs",
+        "abstract": "Using publicly-available sources, we establish new state of the art performance with an F1 score "
+                    "of 91.62 on CoNLL-2003 and 86.28 on OntoNotes, surpassing systems that employ heavy feature engineering.",
+        "results": [{"value": 91.62, "metric": "F1", "dataset": "CoNLL 2003 (English)", "method": None},
+                    {"value": 86.28, "metric": "F1", "dataset": "Ontonotes v5 (English)", "method": None}]}) + "\n")
+    res = CliRunner().invoke(main, ["evaluate", "--results", str(gold), "--fast", "--output", "json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert (out["gold"], out["value_recall"], out["metric_link"], out["dataset_link"]) == (2, 100.0, 100.0, 100.0)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"title": "x", "results": [}\n')
+    res = CliRunner().invoke(main, ["evaluate", "--results", str(bad)])
+    assert res.exit_code == 1 and "bad.jsonl:1" in res.output

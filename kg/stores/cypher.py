@@ -159,7 +159,7 @@ RESULT_EDGES = (("metric", RelationType.MEASURES.value), ("dataset", RelationTyp
 #: Properties of a Result node after ``id``, in the order of the compact rows
 #: of :func:`create_results` (a null value leaves the property unset).
 RESULT_PROPS = ("value", "unit", "kind", "text", "field", "start", "end", "qualifier", "metric", "dataset", "method",
-                "measure", "direction", "scale", "own", "over")
+                "measure", "direction", "scale", "own", "over", "subset")
 
 
 def create_results() -> str:

@@ -150,7 +150,7 @@ def paper_rows(papers: list[PaperGraph]) -> dict[str, Any]:
             if res.qualifier:
                 props["qualifier"] = res.qualifier
             props["own"] = bool(res.own)
-            for key in ("metric", "dataset", "method", "measure", "direction", "scale", "over"):
+            for key in ("metric", "dataset", "method", "measure", "direction", "scale", "over", "subset"):
                 if getattr(res, key):
                     props[key] = getattr(res, key)
             results.append({"id": rid, "paper": pid, "props": props})
@@ -213,7 +213,7 @@ def grouped_rows(papers: list[PaperGraph]) -> dict[str, Any]:
             mine.append([i, float(res.value), res.unit, res.kind, span.text, span.field, int(span.start),
                          int(span.end), res.qualifier or None, res.metric or None, res.dataset or None,
                          res.method or None, res.measure or None, res.direction or None, res.scale or None,
-                         bool(res.own), res.over or None])
+                         bool(res.own), res.over or None, res.subset or None])
             for ref in (res.metric, res.dataset, res.method):
                 if ref and ref != pid:
                     stubs[ref] = None

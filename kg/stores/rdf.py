@@ -163,7 +163,7 @@ def paper_quads(paper: PaperGraph) -> list[Quad]:
         if res.qualifier:
             quads.append(Quad(r, nn(KG.qualifier), _lit(res.qualifier), g))
         quads.append(Quad(r, nn(KG.ownResult), _lit(bool(res.own)), g))
-        for prop, val in ((KG.direction, res.direction), (KG.scale, res.scale), (KG.measure, res.measure)):
+        for prop, val in ((KG.direction, res.direction), (KG.scale, res.scale), (KG.measure, res.measure), (KG.subset, res.subset)):
             if val:
                 quads.append(Quad(r, nn(prop), _lit(val), g))
         if res.over:
