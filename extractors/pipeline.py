@@ -39,8 +39,17 @@ PIPELINE: tuple[tuple[str, bool], ...] = (
 #: Tiers, best first: the statistical NER factory each puts in the NER slot.
 TIERS: dict[str, str | None] = {"accurate": "mlkg_encoder_v1", "standard": "mlkg_ner_v1", "fast": None}
 #: The best tier that meets its speed floor (accurate >= 2x en_core_web_sm;
-#: bench/bench_extract.py, README "Tiers").
+#: bench/bench_extract.py, README "Tiers"), when its model is installed.
 DEFAULT_TIER = "accurate"
+
+
+def default_tier() -> str:
+    """:data:`DEFAULT_TIER`, or ``standard`` where the encoder model is missing."""
+    if DEFAULT_TIER == "accurate":
+        from .encoder import model_available
+
+        return "accurate" if model_available() else "standard"
+    return DEFAULT_TIER
 
 
 def resolve_tier(tier: bool | str | None = None) -> str:
@@ -48,7 +57,7 @@ def resolve_tier(tier: bool | str | None = None) -> str:
     if tier is True:
         return "fast"
     if tier is None or tier is False:
-        return DEFAULT_TIER
+        return default_tier()
     if tier not in TIERS:
         raise ValueError(f"unknown model tier {tier!r}; expected one of {', '.join(TIERS)}")
     return tier
