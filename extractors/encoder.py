@@ -66,12 +66,17 @@ def model_hash(path: str | None = None) -> str:
 
 
 def _threads() -> int:
-    """Threads of one ONNX session: ``MLKG_ENCODER_THREADS`` (``kg build
-    --workers N`` sets 1: a session with one thread has no thread pool, so
-    it survives the fork into workers), else onnxruntime's default (one per
-    core)."""
+    """Threads of one ONNX session: ``MLKG_ENCODER_THREADS``, else 1.
+
+    One thread by default: on this shared 2-core VM, onnxruntime's default
+    (a thread per core, spinning while it waits) ran the accurate tier at
+    3.9-4.2 abstracts/s against 7.7-9.4 on one thread (60 seed abstracts,
+    machine loaded); a one-thread session also has no thread pool, so it
+    survives ``kg build --workers N``'s fork, and the workers use the cores.
+    On an idle machine ``MLKG_ENCODER_THREADS=2`` may be faster (the probe
+    of issue 25 measured 41-56 abstracts/s on 2 threads)."""
     value = os.environ.get("MLKG_ENCODER_THREADS", "")
-    return int(value) if value.isdigit() else 0
+    return int(value) if value.isdigit() and int(value) > 0 else 1
 
 
 class EncoderModel:

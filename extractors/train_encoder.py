@@ -256,6 +256,16 @@ def train(work: Path = DEFAULT_WORK, epochs: int = DEFAULT_EPOCHS, schedule_epoc
     return model, info
 
 
+def load_epoch(work: Path, epoch: int) -> tuple["Tagger", dict]:
+    """The model ``work`` kept after ``epoch``, and the run's info so far."""
+    from transformers import AutoConfig, AutoModel
+
+    model = Tagger(AutoModel.from_config(AutoConfig.from_pretrained(str(base_model_dir()))), len(TAGS))
+    model.load_state_dict(torch.load(work / f"weights-epoch{epoch}.pt"))
+    history = torch.load(work / "checkpoint.pt", weights_only=False)["history"] if (work / "checkpoint.pt").exists() else []
+    return model, {"exported_epoch": epoch, "history": history}
+
+
 def export(model: "Tagger", output: Path, info: dict, work: Path) -> Path:
     """ONNX (fp32, in ``work``) -> int8 per channel in ``output``, with tokenizer and meta."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -290,9 +300,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--heldout", type=int, default=None, help="hold out this fold (0-4) of TDMSci and SciERC train")
     ap.add_argument("--silver-limit", type=int, default=250)
     ap.add_argument("--no-export", action="store_true")
+    ap.add_argument("--export-epoch", type=int, default=None,
+                    help="only export the weights --work kept after this epoch (no training)")
     args = ap.parse_args(argv)
     work = Path(args.work)
-    model, info = train(work, args.epochs, args.schedule_epochs, args.seed, args.heldout, args.silver_limit)
+    if args.export_epoch:
+        model, info = load_epoch(work, args.export_epoch)
+    else:
+        model, info = train(work, args.epochs, args.schedule_epochs, args.seed, args.heldout, args.silver_limit)
     if not args.no_export:
         path = export(model, Path(args.output), info, work)
         print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")

@@ -36,7 +36,7 @@ def fast_option(f):
                            help="Rules-only pipeline, same as --model fast.")(wrapper)
     return click.option("--model", "model_tier", type=click.Choice(["accurate", "standard", "fast"]), default=None,
                         help="Entity model tier: accurate (MiniLM encoder), standard (small CNN), fast (rules only). "
-                             "Default: accurate. Scores and speed: README, Tiers.")(wrapper)
+                             "Default: standard (the best tier that meets its speed floor). Scores and speed: README, Tiers.")(wrapper)
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr.")
 
 
