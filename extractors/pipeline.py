@@ -2,7 +2,11 @@
 
 The component order is the whole algorithm: sentences, abbreviations,
 gazetteer, coined names, (statistical NER), resolution to ``doc.ents``,
-quantities, relations. ``fast`` mode leaves out statistical components.
+quantities, relations. The tier chooses the statistical NER in the
+candidates' slot: ``accurate`` the MiniLM encoder (:mod:`extractors.encoder`),
+``standard`` the small CNN (:mod:`extractors.ner`), ``fast`` none (rules
+only). Callers that pass the older ``fast`` flag get ``fast`` for True and
+the default tier for False.
 """
 from __future__ import annotations
 
@@ -18,7 +22,8 @@ from . import __version__
 from .doctext import TextKeepingMakeDoc
 from .tokenizer import customize_tokenizer
 
-#: The pipeline, in order: (component factory, used in fast mode).
+#: The pipeline, in order: (component factory, used in fast mode). The
+#: statistical NER's slot (``mlkg_ner_v1``) holds the tier's model.
 PIPELINE: tuple[tuple[str, bool], ...] = (
     ("mlkg_sentences_v1", True),
     ("mlkg_abbreviations_v1", True),
@@ -31,22 +36,57 @@ PIPELINE: tuple[tuple[str, bool], ...] = (
 )
 
 
-def make_nlp(fast: bool = False) -> Language:
-    """A fresh pipeline on spaCy's blank English tokenizer (no download)."""
-    from . import abbreviations, gazetteer, names, ner, quantities, relations, resolve, sentences  # noqa: F401 (registers)
+#: Tiers, best first: the statistical NER factory each puts in the NER slot.
+TIERS: dict[str, str | None] = {"accurate": "mlkg_encoder_v1", "standard": "mlkg_ner_v1", "fast": None}
+#: The best tier that meets its speed floor (accurate >= 2x en_core_web_sm,
+#: standard >= 10x; bench/bench_extract.py, README "Tiers"). On 2026-12-06
+#: the accurate tier ran at 0.65-0.73x en_core_web_sm (7.2 against 10.6
+#: abstracts/s, one thread, 300 seed abstracts, loaded machine), the
+#: standard tier at 10.9x: so standard. ("accurate" falls back to standard
+#: where the encoder model is missing.)
+DEFAULT_TIER = "standard"
 
+
+def default_tier() -> str:
+    """:data:`DEFAULT_TIER`, or ``standard`` where the encoder model is missing."""
+    if DEFAULT_TIER == "accurate":
+        from .encoder import model_available
+
+        return "accurate" if model_available() else "standard"
+    return DEFAULT_TIER
+
+
+def resolve_tier(tier: bool | str | None = None) -> str:
+    """A tier name from a tier, None (the default) or the older ``fast`` flag."""
+    if tier is True:
+        return "fast"
+    if tier is None or tier is False:
+        return default_tier()
+    if tier not in TIERS:
+        raise ValueError(f"unknown model tier {tier!r}; expected one of {', '.join(TIERS)}")
+    return tier
+
+
+def make_nlp(fast: bool | str = False) -> Language:
+    """A fresh pipeline on spaCy's blank English tokenizer (no download);
+    ``fast``: a tier name (:data:`TIERS`) or the older rules-only flag."""
+    from . import abbreviations, encoder, gazetteer, names, ner, quantities, relations, resolve, sentences  # noqa: F401 (registers)
+
+    tier = resolve_tier(fast)
     nlp = customize_tokenizer(spacy.blank("en"))
     nlp.make_doc = TextKeepingMakeDoc(nlp)  # type: ignore[method-assign]
     for factory, in_fast in PIPELINE:
-        if fast and not in_fast:
+        if factory == "mlkg_ner_v1":
+            if TIERS[tier]:
+                nlp.add_pipe(TIERS[tier], name="mlkg_ner_v1")
             continue
         nlp.add_pipe(factory)
     return nlp
 
 
-@lru_cache(maxsize=2)
-def get_nlp(fast: bool = False) -> Language:
-    """The pipeline, built once per process and mode."""
+@lru_cache(maxsize=4)
+def get_nlp(fast: bool | str = False) -> Language:
+    """The pipeline, built once per process and tier."""
     return make_nlp(fast)
 
 
@@ -65,12 +105,18 @@ def freeze_loaded() -> None:
     gc.freeze()
 
 
-def pipeline_version(fast: bool = False) -> str:
-    """Changes whenever code version, gazetteer or mode change (triggers re-extraction)."""
-    parts = [__version__, gazetteer_version(), "fast" if fast else "full"]
+def pipeline_version(fast: bool | str = False) -> str:
+    """Changes whenever code version, gazetteer, tier or the tier's model
+    change (triggers re-extraction)."""
+    tier = resolve_tier(fast)
+    parts = [__version__, gazetteer_version(), {"fast": "fast", "standard": "full"}.get(tier, tier)]
     parts += [name for name, _ in PIPELINE]
-    if not fast:
+    if tier == "standard":
         from .ner import model_hash
 
         parts.append(model_hash())
+    elif tier == "accurate":
+        from .encoder import model_hash as encoder_hash
+
+        parts.append(encoder_hash())
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 import time
 from collections import deque
@@ -145,6 +146,9 @@ class Engine:
         self._pool = self._client = self._cluster = None
 
     def __enter__(self) -> Engine:
+        if self.kind == "dask" or self.workers > 1:
+            # one encoder thread per worker process (extractors.encoder._threads)
+            os.environ.setdefault("MLKG_ENCODER_THREADS", "1")
         if self.kind == "dask":
             self._start_dask()
         elif self.workers > 1:

@@ -488,21 +488,23 @@ def restate(corpus: str, doc, ents: list[tuple[int, int, str]]) -> list[tuple[in
     return ents
 
 
-def predict_spans(docs: Sequence[GoldDoc], corpus: str, nlp, batch_size: int = 32) -> list[Span]:
-    """Run ``nlp`` on each document's text; ``doc.ents`` mapped and filtered."""
+def predict_spans(docs: Sequence[GoldDoc], corpus: str, nlp, batch_size: int = 32, raw: bool = False) -> list[Span]:
+    """Run ``nlp`` on each document's text; ``doc.ents`` mapped and filtered
+    (``raw``: as ``kg extract`` gives them, without :func:`restate`)."""
     types = set(SCORED_TYPES[corpus])
     out = []
     texts = (d.text for d in docs)
     for i, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
-        for start, end, label in restate(corpus, doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents]):
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        for start, end, label in (ents if raw else restate(corpus, doc, ents)):
             mapped = TYPE_MAP.get(label)
             if mapped in types:
                 out.append((i, start, end, mapped))
     return out
 
 
-def evaluate_docs(docs: Sequence[GoldDoc], corpus: str, nlp) -> dict:
-    return score_spans(gold_spans(docs, corpus), predict_spans(docs, corpus, nlp), SCORED_TYPES[corpus])
+def evaluate_docs(docs: Sequence[GoldDoc], corpus: str, nlp, raw: bool = False) -> dict:
+    return score_spans(gold_spans(docs, corpus), predict_spans(docs, corpus, nlp, raw=raw), SCORED_TYPES[corpus])
 
 
 def results_to_dict(results: dict) -> dict:
@@ -527,14 +529,18 @@ def mean_results(folds: list[dict]) -> dict:
     return out
 
 
-def evaluate(path: str | Path, corpus: str | None = None, fast: bool = False, nlp=None) -> dict:
+def evaluate(path: str | Path, corpus: str | None = None, fast: bool | str = False, nlp=None, raw: bool = False) -> dict:
     """Score the pipeline on a corpus file; returns a JSON-ready dict."""
     from extractors.pipeline import get_nlp
 
+    from extractors.pipeline import resolve_tier
+
     corpus, docs = read_corpus(path, corpus)
     nlp = nlp or get_nlp(fast)
-    res = results_to_dict(evaluate_docs(docs, corpus, nlp))
-    return {"corpus": corpus, "path": str(resolve_path(path)), "documents": len(docs), "fast": fast, "scores": res}
+    res = results_to_dict(evaluate_docs(docs, corpus, nlp, raw))
+    tier = resolve_tier(fast)
+    return {"corpus": corpus, "path": str(resolve_path(path)), "documents": len(docs), "fast": tier == "fast",
+            "model": tier, "raw": raw, "scores": res}
 
 
 def kfold(n: int, folds: int, seed: int = 0) -> list[list[int]]:
@@ -550,9 +556,12 @@ def cross_validate(path: str | Path, folds: int = 5, fast: bool = False, seed: i
     held-out fold; report the mean over folds."""
     import tempfile
 
-    from extractors.pipeline import make_nlp
+    from extractors.pipeline import make_nlp, resolve_tier
     from extractors.train_ner import train
 
+    tier = resolve_tier(fast)
+    if tier == "accurate":
+        from extractors.train_encoder_cv import fold_pipeline as train_fold  # trains an encoder per fold
     corpus, docs = read_corpus(path, "tdmsci")
     parts = kfold(len(docs), folds, seed)
     per_fold = []
@@ -560,19 +569,21 @@ def cross_validate(path: str | Path, folds: int = 5, fast: bool = False, seed: i
         test_set = set(test_idx)
         train_docs = [d for i, d in enumerate(docs) if i not in test_set]
         test_docs = [docs[i] for i in test_idx]
-        if fast:
+        if tier == "fast":
             nlp = make_nlp(fast=True)
+        elif tier == "accurate":
+            nlp = train_fold(train_docs, k, log=log, **train_kw)
         else:
             with tempfile.TemporaryDirectory() as tmp:
                 train(output=Path(tmp) / "ner", tdmsci_docs=train_docs, log=log, **train_kw)
-                nlp = make_nlp(fast=False)
+                nlp = make_nlp("standard")
                 nlp.replace_pipe("mlkg_ner_v1", "mlkg_ner_v1", config={"model_path": str(Path(tmp) / "ner")})
         res = results_to_dict(evaluate_docs(test_docs, corpus, nlp))
         per_fold.append(res)
         if log:
             log(f"fold {k + 1}/{folds}: exact micro F1 {res['exact']['micro']['f1']}")
-    return {"corpus": corpus, "path": str(resolve_path(path)), "documents": len(docs), "fast": fast,
-            "folds": folds, "scores": mean_results(per_fold),
+    return {"corpus": corpus, "path": str(resolve_path(path)), "documents": len(docs), "fast": tier == "fast",
+            "model": tier, "folds": folds, "scores": mean_results(per_fold),
             "fold_f1": [f["exact"]["micro"]["f1"] for f in per_fold]}
 
 
@@ -580,7 +591,8 @@ def format_table(result: dict) -> str:
     """Plain-text table of P/R/F1 per type and micro, exact and overlap."""
     lines = []
     head = f"{result['corpus']} ({result['documents']} docs{', ' + str(result['folds']) + '-fold CV mean' if 'folds' in result else ''}"
-    head += ", rules only)" if result.get("fast") else ")"
+    head += ", raw spans" if result.get("raw") else ""
+    head += ", rules only)" if result.get("fast") else (f", {result['model']} tier)" if result.get("model") else ")")
     lines.append(head)
     lines.append(f"{'type':<10} {'match':<8} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
     for mode in ("exact", "overlap"):

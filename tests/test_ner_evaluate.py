@@ -215,7 +215,7 @@ def test_tag_example_keeps_missing_tokens_apart_from_outside():
 def test_ner_component_finds_entities_with_packaged_model():
     from extractors.pipeline import make_nlp
 
-    nlp = make_nlp(fast=False)
+    nlp = make_nlp("standard")
     assert "mlkg_ner_v1" in nlp.pipe_names
     assert nlp.get_pipe("mlkg_ner_v1").model is not None
     doc = nlp("We evaluate our tagger on the CoNLL-2003 dataset and improve machine translation quality.")

@@ -21,7 +21,23 @@ store_option = click.option(
 input_format_option = click.option(
     "--format", "input_format", type=click.Choice(INPUT_FORMATS), default=None, help="Input format (default: auto-detect per file)."
 )
-fast_option = click.option("--fast", is_flag=True, help="Rules-only pipeline (no statistical model): faster, for huge corpora.")
+def fast_option(f):
+    """``--model accurate|standard|fast`` and ``--fast`` (= ``--model fast``),
+    handed to the command as its ``fast`` argument: the tier's name
+    (:func:`extractors.pipeline.resolve_tier`)."""
+    import functools
+
+    @functools.wraps(f)
+    def wrapper(*args, model_tier=None, fast_flag=False, **kw):
+        if fast_flag and model_tier not in (None, "fast"):
+            raise click.UsageError(f"--fast contradicts --model {model_tier}")
+        return f(*args, fast="fast" if fast_flag else (model_tier or False), **kw)
+
+    wrapper = click.option("--fast", "fast_flag", is_flag=True,
+                           help="Rules-only pipeline, same as --model fast.")(wrapper)
+    return click.option("--model", "model_tier", type=click.Choice(["accurate", "standard", "fast"]), default=None,
+                        help="Entity model tier: accurate (MiniLM encoder), standard (small CNN), fast (rules only). "
+                             "Default: standard (the best tier that meets its speed floor). Scores and speed: README, Tiers.")(wrapper)
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr.")
 
 

@@ -6,6 +6,7 @@ import json
 import click
 
 from . import main
+from .commands import fast_option
 
 
 @main.command("evaluate")
@@ -15,17 +16,19 @@ from . import main
                    "(JSON lines; bench/results_gold.py writes one from ../shared; audit gold_*.jsonl files also work).")
 @click.option("--corpus", type=click.Choice(["scierc", "scier", "tdmsci"]), default=None,
               help="Corpus format and type set (default: auto-detect from the file).")
-@click.option("--fast", is_flag=True, help="Rules-only pipeline (no statistical NER).")
+@fast_option
+@click.option("--raw", is_flag=True, help="Score the spans as kg extract gives them, without the corpus' restatements.")
 @click.option("--output", "output", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--folds", type=int, default=None,
               help="TDMSci cross-validation: train the NER with the shipped recipe on k-1 folds, "
-                   "score on the held-out fold, report the mean (slow: trains k models).")
+                   "score on the held-out fold, report the mean (slow: trains k models; "
+                   "with --model accurate, k encoders).")
 @click.option("--relations", is_flag=True,
               help="Score entity-to-entity relations (Rel: both spans and the type; Rel+: entity types too) "
                    "against SciER dev.jsonl or SciERC *.json relation gold; see kg/evaluate_relations.py "
                    "for the SciERC type mapping.")
-def evaluate_cmd(corpus_path: str | None, results_path: str | None, corpus: str | None, fast: bool, output: str,
-                 folds: int | None, relations: bool) -> None:
+def evaluate_cmd(corpus_path: str | None, results_path: str | None, corpus: str | None, fast: bool | str, raw: bool,
+                 output: str, folds: int | None, relations: bool) -> None:
     """Precision, recall and F1 of extracted entities against CORPUS_PATH.
 
     CORPUS_PATH is a SciERC ``*.json``, SciER ``dev.jsonl`` / ``*_sentences.jsonl``
@@ -65,7 +68,7 @@ def evaluate_cmd(corpus_path: str | None, results_path: str | None, corpus: str 
         log = (lambda msg: click.echo(msg, err=True)) if output == "table" else None
         result = cross_validate(corpus_path, folds=folds, fast=fast, log=log)
     else:
-        result = evaluate(corpus_path, corpus=corpus, fast=fast)
+        result = evaluate(corpus_path, corpus=corpus, fast=fast, raw=raw)
     if output == "json":
         click.echo(json.dumps(result, indent=1))
     else:

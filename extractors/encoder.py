@@ -1,0 +1,222 @@
+"""Encoder NER: a fine-tuned MiniLM tagger run with onnxruntime (no torch).
+
+The "accurate" tier's statistical NER (:mod:`extractors.pipeline`). The
+model (``extractors/models/encoder/``, trained by
+:mod:`extractors.train_encoder`; MODEL_CARD.md) is all-MiniLM-L6-v2 with a
+linear BILUO head, exported to ONNX and quantised to int8 per channel. Each
+sentence's spaCy tokens (whitespace tokens left out) are its words; a word's
+tag scores are those of its first WordPiece, and the tags are the best
+well-formed BILUO sequence (:func:`extractors.ner.viterbi_batch`; Viterbi
+decoding added 4-9 points over per-word argmax in the probe of issue 25).
+
+It fills the slot of the CNN (``mlkg_ner_v1``): its entities join the
+candidate mentions with ``span_id="ner"``, the lowest priority in
+:mod:`extractors.resolve`. Sentences of a batch of docs are run together,
+sorted by length so that padding stays small.
+
+The graph's second output is the last hidden states. With ``vectors=True``
+the component keeps each token's vector (its first WordPiece's, float16,
+zeros for whitespace tokens) in ``doc.user_data[VECTORS_KEY]`` for a later
+component (a relation classifier) to reuse the same forward pass; off by
+default, it costs nothing then.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import warnings
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import minibatch
+
+from .doctext import tokens
+from .gazetteer import candidates
+from .ner import LABEL_MAP, biluo_grammar, path_spans, tag_parts, viterbi_batch
+from .sentences import sentence_bounds
+
+MODEL_DIR = Path(__file__).parent / "models" / "encoder"
+VECTORS_KEY = "mlkg_encoder_vectors"
+#: Word pieces per forward pass (sentences are grouped up to this many, padding included).
+PIECES_PER_BATCH = 2048
+
+_warned: set[str] = set()
+
+
+def model_available(path: Path | str | None = None) -> bool:
+    p = Path(path) if path else MODEL_DIR
+    return all((p / f).exists() for f in ("model.onnx", "tokenizer.json", "meta.json"))
+
+
+@lru_cache(maxsize=8)
+def model_hash(path: str | None = None) -> str:
+    """Short hash of the ONNX file and tokenizer ("" without a model)."""
+    p = Path(path) if path else MODEL_DIR
+    if not model_available(p):
+        return ""
+    h = hashlib.sha256()
+    for name in ("model.onnx", "tokenizer.json", "meta.json"):
+        h.update((p / name).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def _threads() -> int:
+    """Threads of one ONNX session: ``MLKG_ENCODER_THREADS``, else 1.
+
+    One thread by default: on this shared 2-core VM, onnxruntime's default
+    (a thread per core, spinning while it waits) ran the accurate tier at
+    3.9-4.2 abstracts/s against 7.7-9.4 on one thread (60 seed abstracts,
+    machine loaded); a one-thread session also has no thread pool, so it
+    survives ``kg build --workers N``'s fork, and the workers use the cores.
+    On an idle machine ``MLKG_ENCODER_THREADS=2`` may be faster (the probe
+    of issue 25 measured 41-56 abstracts/s on 2 threads)."""
+    value = os.environ.get("MLKG_ENCODER_THREADS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else 1
+
+
+class EncoderModel:
+    """The ONNX session, the tokenizer and the tag set of one model directory."""
+
+    def __init__(self, path: Path | str | None = None, threads: int | None = None):
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self.path = Path(path) if path else MODEL_DIR
+        self.meta = json.loads((self.path / "meta.json").read_text())
+        self.tags: list[str] = self.meta["tags"]
+        self.max_words: int = self.meta["max_words"]
+        self.tokenizer = Tokenizer.from_file(str(self.path / "tokenizer.json"))
+        # the bundled tokenizer pads and truncates to 128 pieces: padding made
+        # a timing run 3-4x slower, truncation cut long sentences (issue 25)
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(self.meta.get("max_pieces", 512))
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = _threads() if threads is None else threads
+        opts.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(self.path / "model.onnx"), opts, providers=["CPUExecutionProvider"])
+        self.grammar, self.parts = biluo_grammar(self.tags), tag_parts(self.tags)
+        self.o_index = self.tags.index("O")
+        width = self.session.get_outputs()[1].shape[-1]
+        self.hidden_size = width if isinstance(width, int) else 384
+
+    def run(self, sentences: Sequence[Sequence[str]], vectors: bool = False
+            ) -> list[tuple[list[tuple[int, int, str]], np.ndarray | None]]:
+        """Per sentence (a list of words): its entity spans ``(start, end,
+        label)`` over word indices, and (``vectors``) each word's last hidden
+        state ``[n_words, hidden]`` (float16)."""
+        if not sentences:
+            return []
+        encs = self.tokenizer.encode_batch([list(s) for s in sentences], is_pretokenized=True, add_special_tokens=True)
+        order = sorted(range(len(encs)), key=lambda i: len(encs[i].ids))
+        scores: list[np.ndarray | None] = [None] * len(encs)
+        hidden_out: list[np.ndarray | None] = [None] * len(encs)
+        k = 0
+        while k < len(order):
+            # the longest sentence of a batch comes last: grow while it fits
+            j = k + 1
+            while j < len(order) and len(encs[order[j]].ids) * (j + 1 - k) <= PIECES_PER_BATCH:
+                j += 1
+            group = order[k:j]
+            k = j
+            width = len(encs[group[-1]].ids)
+            ids = np.zeros((len(group), width), dtype=np.int64)
+            mask = np.zeros((len(group), width), dtype=np.int64)
+            for r, i in enumerate(group):
+                n = len(encs[i].ids)
+                ids[r, :n], mask[r, :n] = encs[i].ids, 1
+            logits, hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
+            for r, i in enumerate(group):
+                first = self._first_pieces(encs[i].word_ids, len(sentences[i]))
+                out = np.full((len(first), logits.shape[-1]), -1e4, dtype=np.float32)
+                out[:, self.o_index] = 0.0  # a word cut off by truncation (or with no piece) is outside
+                ok = first >= 0
+                out[ok] = logits[r, first[ok]]
+                scores[i] = out
+                if vectors:
+                    vec = np.zeros((len(first), hidden.shape[-1]), dtype=np.float16)
+                    vec[ok] = hidden[r, first[ok]]
+                    hidden_out[i] = vec
+        paths = viterbi_batch(scores, self.grammar)  # type: ignore[arg-type]
+        return [(path_spans(p, self.parts), hidden_out[i]) for i, p in enumerate(paths)]
+
+    @staticmethod
+    def _first_pieces(word_ids: Sequence[int | None], n_words: int) -> np.ndarray:
+        first = np.full(n_words, -1, dtype=np.int64)
+        for pos, w in enumerate(word_ids):
+            if w is not None and first[w] < 0:
+                first[w] = pos
+        return first
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> EncoderModel:
+    return EncoderModel(path)
+
+
+def doc_sentences(doc: Doc, max_words: int) -> list[list[int]]:
+    """Token indices of each sentence's words (whitespace tokens left out),
+    a sentence longer than ``max_words`` cut into pieces."""
+    toks = tokens(doc)
+    out = []
+    for start, end, *_ in sentence_bounds(doc):
+        idx = [i for i in range(start, end) if toks.word(i).strip()]
+        out += [idx[k : k + max_words] for k in range(0, len(idx), max_words)]
+    return [s for s in out if s]
+
+
+class EncoderNER:
+    """Pipeline component: the encoder's entities as low-priority candidates."""
+
+    def __init__(self, nlp: Language, name: str, model_path: str | None = None, batch_size: int = 64,
+                 vectors: bool = False):
+        self.name = name
+        self.path = Path(model_path) if model_path else MODEL_DIR
+        self.batch_size = batch_size
+        self.vectors = vectors
+        self.model: EncoderModel | None = None
+        if model_available(self.path):
+            self.model = load_model(str(self.path))
+        elif str(self.path) not in _warned:
+            _warned.add(str(self.path))
+            warnings.warn(f"mlkg_encoder_v1: no encoder model at {self.path}; the accurate tier's NER is disabled "
+                          "(train one with `python -m extractors.train_encoder`)", stacklevel=2)
+
+    def _run(self, docs: list[Doc]) -> list[Doc]:
+        if self.model is None or not docs:
+            return docs
+        where, words = [], []
+        for d, doc in enumerate(docs):
+            toks = tokens(doc)
+            for idx in doc_sentences(doc, self.model.max_words):
+                where.append((d, idx))
+                words.append([toks.word(i) for i in idx])
+        results = self.model.run(words, self.vectors)
+        if self.vectors:
+            for doc in docs:
+                doc.user_data[VECTORS_KEY] = np.zeros((len(doc), self.model.hidden_size), dtype=np.float16)
+        for (d, idx), (spans, vec) in zip(where, results):
+            doc = docs[d]
+            found = candidates(doc)
+            for s, e, label in spans:
+                if label in LABEL_MAP:
+                    found.append(Span(doc, idx[s], idx[e - 1] + 1, label=LABEL_MAP[label], span_id="ner"))
+            if vec is not None:
+                doc.user_data[VECTORS_KEY][idx] = vec
+        return docs
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self._run([doc])[0]
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
+        for batch in minibatch(stream, size=batch_size or self.batch_size):
+            yield from self._run(list(batch))
+
+
+@Language.factory("mlkg_encoder_v1", default_config={"model_path": None, "batch_size": 64, "vectors": False})
+def make_encoder_ner(nlp: Language, name: str, model_path: str | None, batch_size: int, vectors: bool) -> EncoderNER:
+    return EncoderNER(nlp, name, model_path, batch_size, vectors)

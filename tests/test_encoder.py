@@ -1,0 +1,100 @@
+"""The accurate tier: the shipped int8 ONNX encoder, its tokenizer, the
+pipeline tiers and the CLI's ``--model`` option. No training here (CI runs
+the shipped model only)."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from extractors.encoder import MODEL_DIR, VECTORS_KEY, EncoderModel, doc_sentences, model_available
+from extractors.pipeline import TIERS, make_nlp, pipeline_version, resolve_tier
+
+needs_model = pytest.mark.skipif(not model_available(), reason="no encoder model in the package")
+
+ABSTRACT = ("Cross-lingual Named Entity Recognition with Adapters. "
+            "We study named entity recognition in low-resource languages. We fine-tune "
+            "a multilingual transformer with adapter layers and evaluate it on the WikiAnn "
+            "and CoNLL-2003 datasets, where it improves the F1 score by 2.1 points over "
+            "a BiLSTM-CRF baseline. The approach also helps part-of-speech tagging.")
+
+
+@needs_model
+def test_shipped_model_is_int8_onnx_under_30_mb_with_its_tokenizer():
+    import onnx
+
+    size = (MODEL_DIR / "model.onnx").stat().st_size
+    assert size < 30e6
+    graph = onnx.load(str(MODEL_DIR / "model.onnx")).graph
+    assert {o.name for o in graph.output} == {"scores", "hidden"}
+    assert any(n.op_type in ("MatMulInteger", "DynamicQuantizeLinear") for n in graph.node)  # quantised
+    meta = json.loads((MODEL_DIR / "meta.json").read_text())
+    assert meta["tags"][0] == "O" and len(meta["tags"]) == 17
+
+
+@needs_model
+def test_encoder_tags_a_hand_written_abstract():
+    model = EncoderModel()
+    words = ABSTRACT.replace(".", " .").replace(",", " ,").split()
+    (spans, vectors), = model.run([words], vectors=True)
+    found = {(" ".join(words[s:e]).lower(), label) for s, e, label in spans}
+    assert ("named entity recognition", "Task") in found
+    assert ("part-of-speech tagging", "Task") in found
+    assert any(label == "Metric" and "f1" in text for text, label in found)
+    assert any(label == "Method" and "bilstm-crf" in text for text, label in found)
+    assert not any(text in ("we", "study", "points", "the") for text, _ in found)
+    assert vectors.shape == (len(words), 384) and np.abs(vectors).sum(axis=1).min() > 0
+
+
+@needs_model
+def test_long_sentence_is_not_cut_off():
+    """A sentence beyond the bundled tokenizer's 128 pieces is still tagged at its end."""
+    model = EncoderModel()
+    words = ("the model " * 80).split() + "and we evaluate it on the CoNLL-2003 dataset .".split()
+    (spans, _), = model.run([words])
+    assert any(s <= 166 < e for s, e, label in spans)  # CoNLL-2003 is word 166, past piece 128
+
+
+@needs_model
+def test_accurate_tier_adds_low_priority_candidates_and_vectors_only_when_asked():
+    nlp = make_nlp("accurate")
+    assert type(nlp.get_pipe("mlkg_ner_v1")).__name__ == "EncoderNER"
+    doc = nlp(ABSTRACT)
+    assert any(s.id_ == "ner" for s in doc.spans["mentions"])
+    assert any(e.label_ == "Dataset" and "CoNLL-2003" in e.text for e in doc.ents)
+    assert VECTORS_KEY not in doc.user_data
+    nlp.replace_pipe("mlkg_ner_v1", "mlkg_encoder_v1", config={"vectors": True})
+    doc = nlp(ABSTRACT)
+    vec = doc.user_data[VECTORS_KEY]
+    assert vec.shape == (len(doc), 384)
+    assert sum(len(s) for s in doc_sentences(doc, 1000)) == int((np.abs(vec).sum(axis=1) > 0).sum())
+
+
+def test_tiers_and_their_pipeline_versions():
+    assert resolve_tier(True) == "fast" and resolve_tier(False) == resolve_tier(None) in TIERS
+    with pytest.raises(ValueError):
+        resolve_tier("huge")
+    assert "mlkg_ner_v1" not in make_nlp("fast").pipe_names
+    assert type(make_nlp("standard").get_pipe("mlkg_ner_v1")).__name__ == "StatisticalNER"
+    versions = {t: pipeline_version(t) for t in TIERS}
+    assert len(set(versions.values())) == 3
+    assert pipeline_version(True) == versions["fast"]
+
+
+def test_cli_model_option_and_fast_alias(tmp_path):
+    from kg.cli import main
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "p1", "title": "BERT for NER", "abstract": ABSTRACT}) + "\n")
+    runner = CliRunner()
+    for args in (["--model", "fast"], ["--fast"], ["--model", "standard"]):
+        out = tmp_path / "out.jsonl"
+        res = runner.invoke(main, ["extract", str(src), "-o", str(out), "-q", *args])
+        assert res.exit_code == 0, res.output
+        assert json.loads(out.read_text().splitlines()[0])["entities"]
+    res = runner.invoke(main, ["extract", str(src), "-o", str(tmp_path / "x.jsonl"), "--fast", "--model", "accurate"])
+    assert res.exit_code == 2
+    res = runner.invoke(main, ["evaluate", "--help"])
+    assert "--model" in res.output and "--raw" in res.output
