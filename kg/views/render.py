@@ -142,14 +142,14 @@ def _node_size(d: dict) -> float:
 
 
 def _font_size(d: dict, focus: bool) -> int:
-    """Label size in pixels at scale 1: 12 px for papers and the smallest
-    entities (a 150-node view fits at a scale near 1), growing with paper
-    count to 19."""
+    """Label size in pixels at scale 1: 12 px for papers, 13 px for the
+    smallest entities (a 150-node view fits at a scale of about 0.8, so
+    they show at 10 px or more), growing with paper count to 19."""
     if focus:
         return 20
     if d.get("kind") == "paper":
         return 12
-    return int(min(19, 12 + 1.6 * math.log2(max(1, int(d.get("papers") or 0)))))
+    return int(min(19, 13 + 1.6 * math.log2(max(1, int(d.get("papers") or 0)))))
 
 
 def short_title(title: str, n: int = PAPER_LABEL_MAX) -> str:
