@@ -53,8 +53,9 @@ DEFAULT_EPOCHS = 3
 try:
     import torch
     from torch import nn
+    from transformers import AutoConfig, AutoModel
 except ImportError:  # pragma: no cover - a runtime install has no torch
-    sys.exit("training the encoder needs torch: pip install -e '.[train]'")
+    sys.exit("training the encoder needs torch and transformers: pip install -e '.[train]'")
 
 
 def base_model_dir() -> Path:
@@ -180,8 +181,6 @@ def train(work: Path = DEFAULT_WORK, epochs: int = DEFAULT_EPOCHS, schedule_epoc
           heldout: int | None = None, silver_limit: int | None = 250, batch_size: int = 16,
           tdmsci_docs=None, log=print) -> tuple["Tagger", dict]:
     """Train (resuming from ``work``'s checkpoint); return the model and its info."""
-    from transformers import AutoModel
-
     torch.manual_seed(seed)
     torch.set_num_threads(2)
     rng = random.Random(seed)
@@ -258,8 +257,6 @@ def train(work: Path = DEFAULT_WORK, epochs: int = DEFAULT_EPOCHS, schedule_epoc
 
 def load_epoch(work: Path, epoch: int) -> tuple["Tagger", dict]:
     """The model ``work`` kept after ``epoch``, and the run's info so far."""
-    from transformers import AutoConfig, AutoModel
-
     model = Tagger(AutoModel.from_config(AutoConfig.from_pretrained(str(base_model_dir()))), len(TAGS))
     model.load_state_dict(torch.load(work / f"weights-epoch{epoch}.pt"))
     history = torch.load(work / "checkpoint.pt", weights_only=False)["history"] if (work / "checkpoint.pt").exists() else []
