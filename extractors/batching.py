@@ -33,6 +33,22 @@ class BatchPipe:
             yield from [self(doc) for doc in batch]
 
 
+class BatchRun(BatchPipe):
+    """Mixin for a model component that works a whole batch in one call,
+    ``_run(docs) -> docs`` (one forward pass over the batch's sentences):
+    ``proc(doc)`` is a batch of one."""
+
+    def _run(self, docs: list[Doc]) -> list[Doc]:
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self._run([doc])[0]
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size or self.batch_size):
+            yield from self._run(list(batch))
+
+
 class Batchwise(BatchPipe):
     """A function component run batch by batch (``proc(doc)`` still works
     on one doc)."""

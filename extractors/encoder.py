@@ -28,14 +28,14 @@ import os
 import warnings
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Sequence
 
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import minibatch
 
 from .doctext import tokens
+from .batching import BatchRun
 from .gazetteer import candidates
 from .ner import LABEL_MAP, biluo_grammar, path_spans, tag_parts, viterbi_batch
 from .sentences import sentence_bounds
@@ -169,7 +169,7 @@ def doc_sentences(doc: Doc, max_words: int) -> list[list[int]]:
     return [s for s in out if s]
 
 
-class EncoderNER:
+class EncoderNER(BatchRun):
     """Pipeline component: the encoder's entities as low-priority candidates."""
 
     def __init__(self, nlp: Language, name: str, model_path: str | None = None, batch_size: int = 64,
@@ -208,13 +208,6 @@ class EncoderNER:
             if vec is not None:
                 doc.user_data[VECTORS_KEY][idx] = vec
         return docs
-
-    def __call__(self, doc: Doc) -> Doc:
-        return self._run([doc])[0]
-
-    def pipe(self, stream: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
-        for batch in minibatch(stream, size=batch_size or self.batch_size):
-            yield from self._run(list(batch))
 
 
 @Language.factory("mlkg_encoder_v1", default_config={"model_path": None, "batch_size": 64, "vectors": False})

@@ -20,16 +20,16 @@ import hashlib
 import warnings
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 import numpy as np
 from spacy.language import Language
 from spacy.pipeline.tagger import DEFAULT_TAGGER_MODEL, Tagger
 from spacy.tokens import Doc, Span
-from spacy.util import minibatch
 
 from ontology import EntityType
 
+from .batching import BatchRun
 from .gazetteer import candidates
 
 MODEL_DIR = Path(__file__).parent / "models" / "ner"
@@ -262,7 +262,7 @@ def make_biluo_ner(nlp: Language, name: str, model) -> BiluoTagger:
     return BiluoTagger(nlp.vocab, model, name)
 
 
-class StatisticalNER:
+class StatisticalNER(BatchRun):
     """Runs the packaged model on a copy of the doc's tokens; adds its entities as candidates."""
 
     def __init__(self, nlp: Language, name: str, model_path: str | None = None, batch_size: int = 64):
@@ -316,13 +316,6 @@ class StatisticalNER:
         for doc in docs:
             self._add(doc)
         return docs
-
-    def __call__(self, doc: Doc) -> Doc:
-        return self._run([doc])[0]
-
-    def pipe(self, stream: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
-        for batch in minibatch(stream, size=batch_size or self.batch_size):
-            yield from self._run(list(batch))
 
 
 @Language.factory("mlkg_ner_v1", default_config={"model_path": None, "batch_size": 64})
