@@ -237,54 +237,42 @@ MATCH ({v}:Entity)
 WHERE toLower({v}.name) = toLower(${p}) OR toLower({v}.id) = toLower(${p})
       OR any(a IN coalesce({v}.aliases, []) WHERE toLower(a) = toLower(${p}))"""
 
-_add(Preset(
-    name="used-for",
-    description="Methods and datasets the text states are used for a task (USED_FOR), with the papers and one evidence sentence.",
-    params={"task": "task: name, alias or id (case-insensitive)", "limit": LIMIT_DOC},
-    required=("task",),
-    sparql=f"""\
+def _towards_task(name: str, description: str, rel: str, prop: str, v: str) -> Preset:
+    """A preset listing the entities ``v`` whose ``rel`` edge (RDF ``prop``)
+    points at a task, with papers and one evidence sentence."""
+    return Preset(
+        name=name,
+        description=description,
+        params={"task": "task: name, alias or id (case-insensitive)", "limit": LIMIT_DOC},
+        required=("task",),
+        sparql=f"""\
 SELECT ?name ?type (COUNT(DISTINCT ?p) AS ?papers) (MIN(?sentence) AS ?evidence) WHERE {{
 {_FIND_SPARQL.format(v="t", p="task")}
-  ?x kg:usedFor ?t ; skos:prefLabel ?name ; a ?cls .
+  ?{v} kg:{prop} ?t ; skos:prefLabel ?name ; a ?cls .
   FILTER(?cls != kg:Entity)
   BIND(STRAFTER(STR(?cls), "#") AS ?type)
-  ?ev kg:assertedSubject ?x ; kg:assertedPredicate kg:usedFor ; kg:assertedObject ?t ;
+  ?ev kg:assertedSubject ?{v} ; kg:assertedPredicate kg:{prop} ; kg:assertedObject ?t ;
       kg:sentence ?sentence ; prov:wasDerivedFrom ?p .
 }} GROUP BY ?name ?type ORDER BY DESC(?papers) ?name
 """,
-    cypher=f"""\
+        cypher=f"""\
 {_FIND_CYPHER.format(v="t", p="task")}
-MATCH (x:Entity)-[r:USED_FOR]->(t)
-RETURN x.name AS name, [l IN labels(x) WHERE l <> 'Entity'][0] AS type,
+MATCH ({v}:Entity)-[r:{rel}]->(t)
+RETURN {v}.name AS name, [l IN labels({v}) WHERE l <> 'Entity'][0] AS type,
        count(DISTINCT r.paper) AS papers, min(r.evidence) AS evidence
 ORDER BY papers DESC, name
 """,
-))
+    )
 
-_add(Preset(
-    name="benchmarks-for",
-    description="Datasets and benchmarks the text states benchmark a task (BENCHMARK_FOR), with the papers and one evidence sentence.",
-    params={"task": "task: name, alias or id (case-insensitive)", "limit": LIMIT_DOC},
-    required=("task",),
-    sparql=f"""\
-SELECT ?name ?type (COUNT(DISTINCT ?p) AS ?papers) (MIN(?sentence) AS ?evidence) WHERE {{
-{_FIND_SPARQL.format(v="t", p="task")}
-  ?d kg:benchmarkFor ?t ; skos:prefLabel ?name ; a ?cls .
-  FILTER(?cls != kg:Entity)
-  BIND(STRAFTER(STR(?cls), "#") AS ?type)
-  ?ev kg:assertedSubject ?d ; kg:assertedPredicate kg:benchmarkFor ; kg:assertedObject ?t ;
-      kg:sentence ?sentence ; prov:wasDerivedFrom ?p .
-}} GROUP BY ?name ?type ORDER BY DESC(?papers) ?name
-""",
-    cypher=f"""\
-{_FIND_CYPHER.format(v="t", p="task")}
-MATCH (d:Entity)-[r:BENCHMARK_FOR]->(t)
-RETURN d.name AS name, [l IN labels(d) WHERE l <> 'Entity'][0] AS type,
-       count(DISTINCT r.paper) AS papers, min(r.evidence) AS evidence
-ORDER BY papers DESC, name
-""",
-))
 
+_add(_towards_task(
+    "used-for",
+    "Methods and datasets the text states are used for a task (USED_FOR), with the papers and one evidence sentence.",
+    "USED_FOR", "usedFor", "x"))
+_add(_towards_task(
+    "benchmarks-for",
+    "Datasets and benchmarks the text states benchmark a task (BENCHMARK_FOR), with the papers and one evidence sentence.",
+    "BENCHMARK_FOR", "benchmarkFor", "d"))
 _add(Preset(
     name="trained-on",
     description="What a method was trained on: TRAINED_WITH edges from it, and TRAINS_ON of the papers that propose it.",
