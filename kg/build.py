@@ -76,14 +76,14 @@ def entity_records(linker: Linker) -> list[EntityRecord]:
     linker.link_families()
     return [
         EntityRecord(i.id, i.type, i.name, sorted(i.aliases), i.variant_of, i.part_of, {t.value: n for t, n in i.type_votes.items()},
-                     i.external_id, i.kind)
+                     i.external_id, i.kind, i.subclass_of)
         for i in sorted(linker.registry.values(), key=lambda i: i.id)
     ]
 
 
 def entity_hash(e: EntityRecord) -> str:
     payload = [e.id, e.type.value, e.name, sorted(e.aliases), e.variant_of, e.part_of, sorted(e.type_votes.items()),
-               e.external_id, e.kind]
+               e.external_id, e.kind] + ([e.subclass_of] if e.subclass_of else [])
     return hashlib.sha1(json.dumps(payload, ensure_ascii=True).encode()).hexdigest()
 
 

@@ -42,7 +42,7 @@ _SPARQL_RESULTS = """SELECT ?r ?paper ?value ?unit ?kind ?text ?field ?start ?en
 #: Entity descriptions only (a paper's graph may also state kg:partOf, with
 #: evidence: those come with the paper's relations).
 _SPARQL_FAMILY = ("SELECT ?s ?p ?o WHERE { GRAPH <https://w3id.org/mlkg/id/graph/entities> "
-                  "{ ?s ?p ?o . VALUES ?p { kg:variantOf kg:partOf } } }")
+                  "{ ?s ?p ?o . VALUES ?p { kg:variantOf kg:partOf kg:subclassOf } } }")
 
 
 def _from_sparql(store, nodes: dict, rels: dict) -> None:

@@ -327,7 +327,7 @@ class PaperBuilder:
             e = entities.get(eid)
             if e is None:
                 e = entities[eid] = Entity(eid, info.type, info.name, variant_of=info.variant_of, part_of=info.part_of,
-                                           kind=kind, external_id=info.external_id)
+                                           kind=kind, external_id=info.external_id, subclass_of=info.subclass_of)
             e.mentions.append(self._span(record, prep, start, end))
             if text != info.name:
                 e.aliases.append(text) if text not in e.aliases else None

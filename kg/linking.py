@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from extractors.keys import exact_key, name_key, singular_key
 from ontology import EntityType
 from ontology.gazetteer import GazetteerEntry, default_entries, exact_case
+from ontology.metrics import FAMILY as METRIC_FAMILY
 
 
 _SIZE = r"(?:\d+(?:\.\d+)?[BMKbmk]|\d+x\d+[BMb]|base|large|small|tiny|mini|medium|huge|giant|xl|xxl|[SMLBH](?:/\d+)?|instruct|chat|it|hf)"
@@ -127,6 +128,7 @@ class EntityInfo:
     aliases: set[str] = field(default_factory=set)
     variant_of: str | None = None
     part_of: str | None = None
+    subclass_of: str | None = None  # a metric's family (ontology.metrics.FAMILY): top-1 accuracy -> accuracy
     papers: int = 0
     external_id: str | None = None  # Papers with Code URL, from the gazetteer
     kind: str | None = None  # why it is a node (kg.nodes.node_kind)
@@ -318,6 +320,10 @@ class Linker:
             if entry.part_of and entry.part_of in self.by_name:
                 info.part_of = self.gazetteer_id(self.by_name[entry.part_of])
                 self.ensure_gazetteer(entry.part_of)
+            family = METRIC_FAMILY.get(entry.name) if entry.type is EntityType.METRIC else None
+            if family and family in self.by_name:
+                info.subclass_of = self.gazetteer_id(self.by_name[family])
+                self.ensure_gazetteer(family)
             return info
         return EntityInfo(entity_id, surface)
 

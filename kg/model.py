@@ -41,6 +41,7 @@ class Entity:
     part_of: str | None = None  # canonical id of the benchmark suite
     kind: str | None = None  # why it is a node: gazetteer | defined | name | term (kg/nodes.py)
     external_id: str | None = None  # Papers with Code URL
+    subclass_of: str | None = None  # canonical id of a metric's family (top-1 accuracy -> accuracy)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -51,6 +52,7 @@ class Entity:
             "aliases": sorted(self.aliases),
             "variant_of": self.variant_of,
             "part_of": self.part_of,
+            "subclass_of": self.subclass_of,
             "kind": "specific",  # every entity is a node; generic descriptions are PaperGraph.concepts
             "evidence": self.kind,  # why it is a node (kg/nodes.py)
             "external_id": self.external_id,

@@ -34,6 +34,7 @@ class EntityRecord:
     type_votes: dict[str, int] = field(default_factory=dict)  # mention types seen
     external_id: str | None = None  # Papers with Code URL (owl:sameAs)
     kind: str | None = None  # why it is a node (kg/nodes.py)
+    subclass_of: str | None = None  # a metric's family (SUBCLASS_OF, ontology.metrics.FAMILY)
 
 
 @dataclass(slots=True)

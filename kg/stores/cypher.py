@@ -263,14 +263,14 @@ def delete_orphans() -> str:
 
     Kept: an entity with any edge asserted by a paper (its own or a result's,
     either direction), or that is the family/suite of another entity
-    (incoming ``VARIANT_OF``/``PART_OF``). Run until ``n`` is 0 (fixpoint):
+    (incoming ``VARIANT_OF``/``PART_OF``/``SUBCLASS_OF``). Run until ``n`` is 0 (fixpoint):
     deleting an orphan drops its own description edges.
     """
     return (
         "MATCH (e:Entity) "
         "OPTIONAL MATCH (e)-[r]-() WHERE r.paper <> $scope "
         "WITH e, count(r) AS used WHERE used = 0 "
-        f"OPTIONAL MATCH (e)<-[f:{RelationType.VARIANT_OF.value}|{RelationType.PART_OF.value}]-() "
+        f"OPTIONAL MATCH (e)<-[f:{RelationType.VARIANT_OF.value}|{RelationType.PART_OF.value}|{RelationType.SUBCLASS_OF.value}]-() "
         "WITH e, count(f) AS family WHERE family = 0 "
         "DETACH DELETE e RETURN count(*) AS n"
     )

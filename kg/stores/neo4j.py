@@ -585,7 +585,8 @@ class Neo4jStore:
             aliases = sorted(set(e.aliases) - {e.name})
             by_label[NodeLabel(e.type.value).value].append({"id": e.id, "name": e.name, "aliases": aliases,
                                                             "pwc": e.external_id, "kind": e.kind})
-            for ref, t in ((e.variant_of, RelationType.VARIANT_OF), (e.part_of, RelationType.PART_OF)):
+            for ref, t in ((e.variant_of, RelationType.VARIANT_OF), (e.part_of, RelationType.PART_OF),
+                           (e.subclass_of, RelationType.SUBCLASS_OF)):
                 if ref:
                     stubs[ref] = {"id": ref}
                     family[t.value].append({"source": e.id, "target": ref, "paper": cypher.ENTITY_SCOPE, "props": {}})

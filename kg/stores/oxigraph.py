@@ -177,7 +177,7 @@ class OxigraphStore:
 
     def _referenced(self, s: ox.NamedNode) -> bool:
         for q in self._store.quads_for_pattern(None, None, s, None):
-            if q.graph_name != rdf.ENTITIES_GRAPH or q.predicate.value in {str(KG.variantOf), str(KG.partOf)}:
+            if q.graph_name != rdf.ENTITIES_GRAPH or q.predicate.value in {str(KG.variantOf), str(KG.partOf), str(KG.subclassOf)}:
                 return True
         return any(q.graph_name != rdf.ENTITIES_GRAPH for q in self._store.quads_for_pattern(s, None, None, None))
 

@@ -192,6 +192,8 @@ def entity_quads(entity: EntityRecord) -> list[Quad]:
         quads.append(Quad(s, nn(KG.variantOf), entity_iri(entity.variant_of), g))
     if entity.part_of:
         quads.append(Quad(s, nn(KG.partOf), entity_iri(entity.part_of), g))
+    if entity.subclass_of:
+        quads.append(Quad(s, nn(KG.subclassOf), entity_iri(entity.subclass_of), g))
     if entity.type_votes:
         votes = ";".join(f"{t}={n}" for t, n in sorted(entity.type_votes.items()))
         quads.append(Quad(s, nn(KG.typeVotes), _lit(votes), g))
