@@ -202,6 +202,7 @@ def scan_numbers(text: str) -> tuple[list[Quantity], list[Quantity]]:
     out: list[Quantity] = []
     bare: list[Quantity] = []
     next_free = 0
+    low: re.Match[str] | None = None  # the low end of a range ("1-2 BLEU"), waiting for its high end
     for cand in _START.finditer(text):
         a = cand.start()
         if a < next_free:
@@ -212,15 +213,46 @@ def scan_numbers(text: str) -> tuple[list[Quantity], list[Quantity]]:
                 continue
             q = _quantity(text, unit, m)
             if q is not None:
+                if low is not None and low.end() == q.start:
+                    out.append(_range_low(low, q))
+                    q = _range_high(q)
                 out.append(q)
                 next_free = m.end()
                 break
         else:
             d = cand.end() - 1  # the first digit ("+12.3": after the sign)
-            if text[d].isdigit() and (q := _bare(text, d, text[a] if d > a else "")) is not None:
+            if not text[d].isdigit():
+                continue
+            if low is None or low.end() != d:
+                r = _RANGE_LOW.match(text, d)
+                if r is not None and not _YEAR.fullmatch(r.group("num")) and not _NAME_BEFORE.search(text, max(0, d - 2), d):
+                    low = r  # "1-2 BLEU", "10-20%": the high end decides unit and kind
+                    next_free = d + len(r.group("num"))
+                    continue
+            high = low is not None and low.end() == d
+            if (q := _bare(text, d, text[a] if d > a else "", after_range=high)) is not None:
+                if high:
+                    bare.append(_range_low(low, q))
+                    q = _range_high(q)
                 bare.append(q)
                 next_free = q.end
     return out, bare
+
+
+#: The low end of a range of plain numbers, up to where the high end starts: "1-2", "1.5–2.0", "10 - 20".
+_RANGE_LOW = re.compile(r"(?!0\s?[-–]\s?1\b)(?P<num>\d+(?:\.\d+)?)\s?[-–]\s?(?=\d)")  # (not a "0-1" scale)
+_NAME_BEFORE = re.compile(r"[\w.\-@'’^_{/]$")  # "ResNet-18-34", "WMT'14-15": part of a name
+
+
+def _range_high(q: Quantity) -> Quantity:
+    """The high end of a range: its dash is no minus sign."""
+    qualifier = "range-high" if q.qualifier in (None, "-", "−") else q.qualifier
+    return Quantity(abs(q.value), q.unit, q.kind, q.start, q.end, qualifier)
+
+
+def _range_low(low: re.Match[str], high: Quantity) -> Quantity:
+    """The low end of a range as a quantity of the high end's unit and kind."""
+    return Quantity(parse_number(low.group("num")), high.unit, high.kind, low.start(), low.start() + len(low.group("num")), "range-low")
 
 
 def _quantity(text: str, unit: str, m: re.Match[str]) -> Quantity | None:
@@ -246,11 +278,12 @@ def _quantity(text: str, unit: str, m: re.Match[str]) -> Quantity | None:
 #: A bare number (no unit): a decimal, or an integer that is not a year,
 #: not glued to a name ("ResNet-50", "WMT'14", "F1@5") nor to a unit.
 _BARE = re.compile(r"(?<![\w.\-@'’^_{])(?<![A-Za-z]/)(?P<num>" + _DIGITS + r")(?![\w%]|\.\d|-[\w\d]|/[A-Za-z]|\\%)")
+_BARE_HIGH = re.compile(r"(?P<num>" + _DIGITS + r")(?![\w%]|\.\d|-[\w\d]|/[A-Za-z]|\\%)")  # after a range's dash
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def _bare(text: str, a: int, sign: str) -> Quantity | None:
-    m = _BARE.match(text, a)
+def _bare(text: str, a: int, sign: str, after_range: bool = False) -> Quantity | None:
+    m = (_BARE_HIGH if after_range else _BARE).match(text, a)
     if m is None:
         return None
     num = m.group("num")

@@ -19,6 +19,7 @@ the data/labels/training set/budget" 118).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .quantities import Quantity
 
@@ -47,13 +48,14 @@ _DELTA_BEFORE = re.compile(r"(?:\bby|\bgains?(?: in [\w-]+)? of|\bimprovements? 
 _DELTA_AFTER = re.compile(
     r"^\s*(?:\\?%\s*)?(?:\)\s*)?(?:(?:absolute|relative|average|avg\.?|[\w-]+)\s+){0,3}?"
     r"(?:points?\s+)?(?:improvements?|gains?|increases?|decreases?|reductions?|boosts?|higher|lower|better|worse|"
-    r"more|less|fewer|drop|faster|slower|smaller|larger|over|above|below|relative|absolute|improved|reduced|"
+    r"more|less|fewer|drop|faster|slower|smaller|larger|over|above|below|relative|absolute|improved|reduced|gaps?|"
     r"increased|decreased)\b", re.I)
 #: Before the value: someone else's score ("human performance of", "compared to", "vs").
 _BASELINE_BEFORE = re.compile(
     r"(?:\bhumans?(?:'s?)?\b|\bhuman[- ]level\b|\bupper[- ]bound\b|\boracle\b|\bmax(?:imum|imal)?(?: achievable)?\b|\bbaselines?(?:'s?)?\b|"
     r"\bprevious(?:ly)?\b|\bprior\b|\bcompared (?:to|with)|\bversus|\bvs\.?|\bthan\b|\bfrom)"
-    r"(?:[\s\w\-']{0,30}?)(?:\s(?:of|at|is|was|achieves?|achieved|reaches|scores?))?\s*$", re.I)
+    r"(?:(?!\band\b)[\s\w\-']){0,30}?(?:\s(?:of|at|is|was|achieves?|achieved|reaches|scores?))?\s*$", re.I)
+#: (not across an "and": "over bilingual baselines and a new 32.8 BLEU" is the paper's own)
 #: "more than 60%": a bound on the value, not a comparison with someone else's.
 _BOUND = re.compile(r"\b(?:more|less|fewer|greater|higher|lower|better|worse|larger|smaller|other)\s+than\s*$", re.I)
 _FOLDS = re.compile(r"^\s*(?:cross[- ]?validation|cv|cross[- ]?validated)\b", re.I)  # "10-fold cross-validation"
@@ -63,6 +65,10 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+|an?\s+)?$", re.I)
 _AND = re.compile(r"^\s*(?:\\?%\s*)?(?:\)\s*)?(?:\([^()]{1,40}\)\s*)?(?:(?:on|in|for) (?:the )?[^,;.()]{1,50}?\s*)?"
                   r"(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|or\s+)$", re.I)
 _SCORE_UNITS = {"%", "points", ""}
+#: "within 1-2 BLEU of", "within 0.5% of": a gap to another score, a delta.
+_WITHIN = re.compile(r"\bwithin\s+(?:about\s+|only\s+)?$", re.I)
+_OF = re.compile(r"^\s*(?:\\?%\s*)?(?:[\w-]+\s+){0,2}?(?:points?\s+)?of\b", re.I)
+_CLOSE = re.compile(r"^\s*(?:\\?%\s*)?(?:[\w-]+\s*){0,2}?\)")  # "(within 1-2 BLEU)"
 _VS = re.compile(r"^\s*(?:\\?%\s*)?(?:vs\.?|versus|compared to|compared with)\s+$", re.I)
 
 
@@ -75,7 +81,9 @@ def classify(values: list[Quantity], text: str, base: int) -> dict[int, str]:
     # a setting ("from 5% to 100% of the training set") is a setting at both ends
     for a, b in zip(values, values[1:]):
         gap = text[a.end - base : b.start - base]
-        if _FROM_TO.match(gap) and SETTING in (kinds[id(a)], kinds[id(b)]) and a.unit == b.unit:
+        if a.qualifier == "range-low" and b.qualifier == "range-high":  # "by 2-3%", "within 1-2 BLEU of": one kind,
+            kinds[id(a)] = kinds[id(b)] = _kind(replace(b, start=a.start, qualifier=None), text, base)  # read around both ends
+        elif _FROM_TO.match(gap) and SETTING in (kinds[id(a)], kinds[id(b)]) and a.unit == b.unit:
             kinds[id(a)] = kinds[id(b)] = SETTING  # "(from) 5% to 100% of the training set"
         elif _FROM_TO.match(gap) and _FROM.search(text[max(0, a.start - base - 12) : a.start - base]):
             if kinds[id(b)] == ABSOLUTE and kinds[id(a)] in (ABSOLUTE, BASELINE):
@@ -110,7 +118,8 @@ def _kind(q: Quantity, text: str, base: int) -> str:
         return DELTA if _DELTA_AFTER.match(after) else COST
     if _SETTING_AFTER.match(after) or _SETTING_BEFORE.search(before):
         return SETTING
-    if q.unit == "points" or _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after):
+    if q.unit == "points" or _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after) \
+            or _WITHIN.search(before) and (_OF.match(after) or _CLOSE.match(after)):
         return DELTA
     if _BASELINE_BEFORE.search(before[-45:]) and not _FROM.search(before[-12:]) and not _BOUND.search(before):
         return BASELINE

@@ -223,7 +223,7 @@ def result_scale(value: float, unit: str | None, metric: str | None) -> str:
         return PERCENT
     c = canonical_metric(metric)
     share = c in SHARE_METRICS or FAMILY.get(c or "") in SHARE_METRICS
-    if share and 0 <= value <= 1 and not unit:
+    if share and 0 < value < 1 and not unit:  # (not 0 or 1: "1 BLEU" is a point)
         return FRACTION
     return POINTS
 
