@@ -34,9 +34,18 @@ _STOP = {"the", "dataset", "datasets", "corpus", "benchmark", "test", "set", "ta
 
 def _tokens(name: str) -> list[str]:
     name = re.sub(r"\([^)]*\)", " ", name or "")
+    name = re.sub(r"\s?['’‘](\d\d)\b", r" 20\1", name)  # "WMT’14", "IWSLT '15" = "WMT 2014", "IWSLT 2015"
     name = re.sub(r"(?<=[a-z])[-_]?(?=\d)", "", name.casefold())  # "CIFAR-10" = "cifar10"
+    name = re.sub(r"(?<=[a-z])((?:19|20)\d\d)\b", r" \1", name)  # "IWSLT2015" = "IWSLT 2015" (a year, not a version)
     toks = [t for t in re.split(r"[^a-z0-9.]+", name) if t]
     return [_LANG.get(t, t) for t in toks]
+
+
+def _gold_variants(gold: str) -> list[str]:
+    """The gold name and a short name it gives in brackets ("Multi-Way Classification of Semantic Relations
+    Between Pairs of Nominals (SemEval 2010 Task 8)", "LDC2017T10 (LDC2016E25)"); not a description."""
+    inner = [x.strip() for x in re.findall(r"\(([^()]+)\)", gold) if len(x.split()) <= 4]
+    return [gold, *inner]
 
 
 def _gazetteer_index() -> dict[str, str]:
@@ -72,12 +81,15 @@ def name_matches(extracted: Iterable[str], gold: str | None) -> bool:
     both ("PTB" and "Penn Treebank")."""
     if not gold:
         return False
+    extracted = [n for n in extracted if n]
+    return any(_one_name_matches(extracted, g) for g in _gold_variants(gold))
+
+
+def _one_name_matches(extracted: list[str], gold: str) -> bool:
     g = set(_tokens(gold)) - _STOP
     gk = re.sub(r"[^a-z0-9]", "", gold.casefold())
     gc = _canonical(gold)
     for name in extracted:
-        if not name:
-            continue
         if re.sub(r"[^a-z0-9]", "", name.casefold()) == gk or (gc is not None and _canonical(name) == gc):
             return True
         e = set(_tokens(name)) - _STOP

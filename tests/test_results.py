@@ -225,3 +225,32 @@ def test_a_baseline_cue_does_not_cross_and():
     r = one(results(text, fast=False), 32.8)
     assert (r["kind"], r["dataset"], r["subset"]) == ("absolute", "IWSLT", "English-Vietnamese")
     assert one(results(text, fast=False), 1.1)["kind"] == "delta"
+
+
+def test_a_dataset_is_never_a_results_method(tmp_path):
+    """Turing at SemEval-2017 Task 8 (ACL Anthology): the sentence's NER reads RumourEval as a method, the
+    corpus (gazetteer) knows it as a dataset; in the graph it is the result's dataset, not its method."""
+    import json
+
+    from kg.build import papers_from_inputs
+
+    f = tmp_path / "p.jsonl"
+    f.write_text(json.dumps({"id": "t", "title": "Turing at SemEval-2017 Task 8: Sequential Approach to Rumour Stance "
+                             "Classification with Branch-LSTM", "abstract": "We propose a LSTM-based sequential model "
+                             "that, through modelling the conversational structure of tweets, which achieves an accuracy "
+                             "of 0.784 on the RumourEval test set outperforming all other systems in Subtask A."}) + "\n")
+    g = next(iter(papers_from_inputs([str(f)], fmt="jsonl")))
+    names = {e.id: (e.name, e.type.value) for e in g.entities}
+    r = next(r for r in g.results if r.value == 0.784)
+    assert names[r.dataset] == ("RumourEval", "Dataset")
+    assert r.method is None or names[r.method][1] == "Method"
+
+
+def test_gold_names_years_and_bracketed_short_names():
+    assert name_matches(["WMT’14 English-German test set"], "WMT 2014 EN-DE")
+    assert name_matches(["IWSLT English-Vietnamese"], "IWSLT2015 Dataset English-to-Vietnamese")
+    assert name_matches(["SemEval-2010 Task 8"], "Multi-Way Classification of Semantic Relations Between Pairs of "
+                        "Nominals (SemEval 2010 Task 8)")
+    assert not name_matches(["WMT’14 English-French"], "WMT 2014 EN-DE")
+    assert not name_matches(["CIFAR-100"], "CIFAR-10")
+    assert not name_matches(["English"], "Penn Treebank (Perplexity when parsing English sentences)")
