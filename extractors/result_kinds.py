@@ -61,6 +61,7 @@ _BOUND = re.compile(r"\b(?:more|less|fewer|greater|higher|lower|better|worse|lar
 _FOLDS = re.compile(r"^\s*(?:cross[- ]?validation|cv|cross[- ]?validated)\b", re.I)  # "10-fold cross-validation"
 _FROM_TO = re.compile(r"^\s*(?:\\?%\s*)?(?:[a-z]+\s+)?(?:down |up )?to\s+(?:the\s+)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+|an?\s+)?$", re.I)
+_FROM_TO_LOOSE = re.compile(r"\s*(?:\\?%\s*)?(?:[A-Za-z]+\s+)?(?:down |up )?to\s+(?:(?:the|just|only|about|around|nearly)\s+)?$", re.I)
 #: Between two items of one list ("4.9% (mAP) on PASCAL VOC 2007 and 4.7%"): they share a delta or setting kind.
 _AND = re.compile(r"^\s*(?:\\?%\s*)?(?:\)\s*)?(?:\([^()]{1,40}\)\s*)?(?:(?:on|in|for) (?:the )?[^,;.()]{1,50}?\s*)?"
                   r"(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|or\s+)$", re.I)
@@ -97,6 +98,17 @@ def classify(values: list[Quantity], text: str, base: int) -> dict[int, str]:
         elif _VS.match(gap) and kinds[id(a)] in (ABSOLUTE, BASELINE) and kinds[id(b)] in (ABSOLUTE, BASELINE):
             kinds[id(a)], kinds[id(b)] = ABSOLUTE, BASELINE
     return kinds
+
+
+def from_values(values: list[Quantity], text: str, base: int) -> set[int]:
+    """``id`` of each value that is the "from" of a before/after pair
+    ("reduces cost from 4,223 USD to just 18 USD", "from 41.0 down to 23.7")."""
+    out = set()
+    for a, b in zip(values, values[1:]):
+        if a.unit == b.unit and _FROM_TO_LOOSE.match(text, a.end - base, b.start - base) \
+                and _FROM.search(text[max(0, a.start - base - 12) : a.start - base]):
+            out.add(id(a))
+    return out
 
 
 def _kind(q: Quantity, text: str, base: int) -> str:

@@ -23,7 +23,7 @@ from ontology.metrics import metric_direction, result_direction, result_scale
 
 from .doctext import Ent
 from .quantities import Quantity
-from .result_kinds import ABSOLUTE, BASELINE, classify
+from .result_kinds import ABSOLUTE, BASELINE, classify, from_values
 
 _DATASET_TYPES = {EntityType.DATASET.value, EntityType.BENCHMARK.value}
 _METHOD, _METRIC = EntityType.METHOD.value, EntityType.METRIC.value
@@ -281,6 +281,7 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
     paired_metric = _respectively(text, scorelike, metrics, base)  # "UAS and LAS ... 94.51% and 92.87%, respectively"
     opening = _opening_dataset(text, datasets, values, base)
     first_person = own is not None and (any(m.text == own.text for m in methods) or _FIRST_PERSON.search(text) is not None)
+    before_values = from_values(values, text, base)
     kinds = classify(values, text, base)
     for q in values:
         if q.unit in {"GB", "MB"} and _NOT_RESULT.match(text[q.end - base :]):
@@ -293,6 +294,8 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
         else:
             dataset = paired.get(id(q)) or _attach(datasets, q, text, base, window=120, dataset=True) or opening
         method, is_own = _method(q, kind, text, base, methods, own, first_person)
+        if id(q) in before_values:  # "from 4,223 USD to just 18 USD": the value before is no one's result
+            method, is_own = None, False
         if kind == "setting" and q.unit == "x":
             q = replace(q, unit="")  # "10-fold cross-validation": no factor
         if kind in ("count", "setting"):
@@ -346,7 +349,10 @@ def _word_direction(q: Quantity, text: str, base: int) -> str | None:
 
 def _method(q: Quantity, kind: str, text: str, base: int, methods: list[Ent], own: Ent | None,
             first_person: bool) -> tuple[Ent | None, bool]:
-    """The method a value is credited to, and whether it is the paper's own."""
+    """The method a value is credited to, and whether it is the paper's own
+    (ontology: kg:ownResult, "not a baseline's"): a baseline's value never;
+    else when credited to the paper's proposal, to no method, or to a method
+    the sentence calls ours ("our user-adaption method improves ... by 6%")."""
     near = [m for m in methods if m.end_char <= q.start and _same_clause(text, m.start_char - base, q.start - base)]
     if kind == BASELINE:
         others = [m for m in near if own is None or m.text != own.text]
@@ -356,10 +362,12 @@ def _method(q: Quantity, kind: str, text: str, base: int, methods: list[Ent], ow
     method = near[-1] if near else None
     if method is None and own is not None and not methods and kind in _OWN_BY_DEFAULT:
         return own, True  # a score, gain or factor of a sentence that names no method: the paper's own
-    return method, bool(own is not None and method is not None and method.text == own.text)
+    return method, method is None or bool(own is not None and method.text == own.text) \
+        or _OURS.search(text, max(0, method.start_char - base - 30), method.start_char - base) is not None
 
 
 _OWN_BY_DEFAULT = frozenset({ABSOLUTE, "delta", "ratio"})
+_OURS = re.compile(r"\b(?:our|the proposed|proposed)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 
 
 def _over(q: Quantity, text: str, base: int, methods: list[Ent]) -> Ent | None:
