@@ -227,7 +227,10 @@ def _scores(numbers: list[Quantity], quantities: list[Quantity], text: str, base
 
 
 #: A count: a whole number (or one with a scale word) before a plural noun, "33 teams", "30,000 lexical entries".
-_COUNTED = re.compile(r"(?:\s+(?P<scale>million|billion|thousand))?(?:\s+[a-z][a-z\-]*){0,2}?\s+(?P<noun>[a-z][a-z\-]*[^s\W]s)\b")
+#: (Modifiers may be capitalised, "200 simple Persian verbs", "103 French museums", but are no
+#: determiner of a new sentence, "701 This paper demonstrates", nor a unit, "100 nm Ni dots".)
+_COUNTED = re.compile(r"(?:\s+(?P<scale>[Mm]illion|[Bb]illion|[Tt]housand))?(?!\s+(?:nm|mm|cm|km|kg|mg|Hz|kHz|MHz|GHz|Celsius|degrees?(?!\s+of\s+freedom))\b)"
+                      r"(?:\s+(?!(?:This|The|These|Those|Our|We|It|In|On|An?|Each|All)\b)[A-Za-z][a-z\-]*){0,2}?\s+(?P<noun>[a-z][a-z\-]*[^s\W]s)\b")
 _NOT_COUNTED = re.compile(r"\b(?:tables?|figs?\.?|figures?|sections?|eqs?\.?|equations?|top|versions?|chapters?|appendix)\s*$", re.I)
 #: Nouns whose number is a setting of the experiment, not a count of data ("3 epochs", "12 layers").
 _SETTING_NOUNS = frozenset("epochs layers heads steps iterations gpus tpus nodes shots dimensions neurons channels bits "
@@ -239,11 +242,12 @@ def _count(q: Quantity, text: str, base: int) -> Quantity | None:
     """``q`` as a count (or a setting: "3 epochs"), or None when no plural noun follows it."""
     a, b = q.start - base, q.end - base
     m = _COUNTED.match(text, b)
-    if m is None or not float(q.value).is_integer() or q.qualifier in ("+", "-") or _NOT_COUNTED.search(text, max(0, a - 15), a):
+    if m is None or not (float(q.value).is_integer() or m.group("scale")) or q.qualifier in ("+", "-") \
+            or _NOT_COUNTED.search(text, max(0, a - 15), a):
         return None
     kind = "setting" if m.group("noun").lower() in _SETTING_NOUNS else "count"
     if m.group("scale"):
-        return replace(q, kind=kind, value=q.value * _SCALE_WORD[m.group("scale")], end=q.end + m.end("scale") - b)
+        return replace(q, kind=kind, value=q.value * _SCALE_WORD[m.group("scale").lower()], end=q.end + m.end("scale") - b)
     return replace(q, kind=kind)
 
 

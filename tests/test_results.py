@@ -270,3 +270,16 @@ def test_own_means_not_a_baselines():
     assert one(results("In relation extraction task, we achieved 80.46% in terms of F-score as the top system.",
                        fast=False), 80.46)["own"] is True
     assert one(results("Humans reach a score of 89.8% on SuperGLUE."), 89.8)["own"] is False
+
+
+def test_counts_scaled_and_with_capitalised_modifiers():
+    text = ("It consists of a Japanese-English scientific paper abstract corpus of approximately 3 million parallel "
+            "sentences (ASPEC-JE) and a Chinese-Japanese scientific paper excerpt corpus of approximately 0.68 million "
+            "parallel sentences (ASPEC-JC).")
+    assert [(r["value"], r["kind"]) for r in results(text)] == [(3e6, "count"), (680000.0, "count")]
+    assert [(r["value"], r["kind"]) for r in results("The corpus was built based on 46 English contracts and 25 "
+                                                     "Japanese contracts drafted by lawyers.")] == [(46.0, "count"), (25.0, "count")]
+    assert one(results("First, we present 3DPeople, a large-scale synthetic dataset with 2 Million photo-realistic "
+                       "images of 80 subjects."), 2e6)["kind"] == "count"
+    assert results("The system was successfully used in a micromanipulation task to stack 1 mm-diameter metal spheres.") == []
+    assert results("Looks are often over 40 degrees off-nadir.") == []  # an angle, no count
