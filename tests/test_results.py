@@ -283,3 +283,10 @@ def test_counts_scaled_and_with_capitalised_modifiers():
                        "images of 80 subjects."), 2e6)["kind"] == "count"
     assert results("The system was successfully used in a micromanipulation task to stack 1 mm-diameter metal spheres.") == []
     assert results("Looks are often over 40 degrees off-nadir.") == []  # an angle, no count
+
+
+def test_leaderboard_column_names_resolve():
+    # the commonest unresolved metric columns of ../shared/corpora/pwc
+    assert canonical_metric("% Test Accuracy") == canonical_metric("Intent Accuracy") == canonical_metric("Unigram Acc") == "accuracy"
+    assert canonical_metric("Slot F1 Score") == "F1 score" and canonical_metric("Micro-Precision") == "precision"
+    assert canonical_metric("H@10") == "Hits@10" and canonical_metric("Macro F1") == "macro-F1"
