@@ -102,13 +102,20 @@ def classify(values: list[Quantity], text: str, base: int) -> dict[int, str]:
 
 def from_values(values: list[Quantity], text: str, base: int) -> set[int]:
     """``id`` of each value that is the "from" of a before/after pair
-    ("reduces cost from 4,223 USD to just 18 USD", "from 41.0 down to 23.7")."""
+    ("reduces cost from 4,223 USD to just 18 USD", "improves perplexity from
+    41.0 down to 23.7"): a change verb comes first; without one, "from A to
+    B" is a range ("we achieve from 9.8x up to 233.9x speed-up")."""
     out = set()
     for a, b in zip(values, values[1:]):
         if a.unit == b.unit and _FROM_TO_LOOSE.match(text, a.end - base, b.start - base) \
-                and _FROM.search(text[max(0, a.start - base - 12) : a.start - base]):
+                and _FROM.search(text[max(0, a.start - base - 12) : a.start - base]) \
+                and _CHANGE.search(text, max(0, a.start - base - 90), a.start - base):
             out.add(id(a))
     return out
+
+
+_CHANGE = re.compile(r"\b(?:reduc|improv|increas|decreas|boost|rais|lower|cut|drop|push|shrink|bring|brought|"
+                     r"rise|rose|fall|fell|grow|grew|went|go(?:es)?\b)", re.I)
 
 
 def _kind(q: Quantity, text: str, base: int) -> str:
