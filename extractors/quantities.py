@@ -46,7 +46,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("fps", _NUM + r"\s?(?:FPS|fps|frames per second)\b"),
     ("samples", _NUM + _SCALE + r"\s?(?:images|examples|samples|videos|sentences|documents|questions|pairs|hours of speech)\b"),
     ("USD", r"(?<![\w$])(?:US)?\$\s?" + _NUM + _SCALE),  # "$4,223", "US$ 18", "$1.2 million"
-    ("", r"(?P<op>[<>≤≥]|~)\s?" + _NUM),
+    ("", r"(?P<op>[<>≤≥]|~)\s?" + _NUM + _SCALE),  # "~190k relations" (a unit after the number is tried first)
 ]
 _COMPILED = [(unit, re.compile(pat, re.I if unit in {"samples", "h", "s"} else 0)) for unit, pat in _PATTERNS]
 #: A candidate that starts with a comparison can only be the last pattern's;
@@ -207,6 +207,10 @@ def scan_numbers(text: str) -> tuple[list[Quantity], list[Quantity]]:
         a = cand.start()
         if a < next_free:
             continue
+        if text[a] in _OPS and (q := _compared(text, a)) is not None:  # ">98%", "~3x", "(< 20 ms)": the unit is kept
+            out.append(q)
+            next_free = q.end
+            continue
         for unit, rx in (_WITH_OP if text[a] in _OPS else _WITH_DOLLAR if text[a] in "$U" else _WITH_NUMBER):
             m = rx.match(text, a)
             if m is None:
@@ -237,6 +241,22 @@ def scan_numbers(text: str) -> tuple[list[Quantity], list[Quantity]]:
                 bare.append(q)
                 next_free = q.end
     return out, bare
+
+
+_OP = re.compile(r"([<>≤≥~])\s?")
+_OP_QUALIFIER = {"<": "<", ">": ">", "≤": "<=", "≥": ">=", "~": "~"}
+
+
+def _compared(text: str, a: int) -> Quantity | None:
+    """A number after a comparison sign read with its unit (">98%": 98 %,
+    "~3x": 3 x, "< 20 ms": 20 ms; 286 abstracts of ../shared write one),
+    qualified by the sign; None when no unit follows the number."""
+    op = _OP.match(text, a)
+    for unit, rx in _WITH_NUMBER:
+        m = rx.match(text, op.end())
+        if m is not None and (q := _quantity(text, unit, m)) is not None:
+            return Quantity(q.value, q.unit, q.kind, a, q.end, _OP_QUALIFIER[op.group(1)])
+    return None
 
 
 #: The low end of a range of plain numbers, up to where the high end starts: "1-2", "1.5–2.0", "10 - 20".

@@ -272,6 +272,8 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
     metrics = [e for e in ents if e.label_ == _METRIC]
     datasets = [e for e in ents if e.label_ in _DATASET_TYPES]
     methods = [e for e in ents if e.label_ == _METHOD]
+    # "~190k typed relations", ">20 languages": a compared plain number is a count by its noun, as a bare one
+    quantities = [(_count(q, text, base) or q) if q.unit == "" and q.qualifier in _COMPARED else q for q in quantities]
     scores, metric_of = _scores(numbers or [], quantities, text, base, metrics)
     values = sorted([*quantities, *scores], key=lambda q: q.start)
     # "94.6% (95.6% for ensemble) and 77.0%, respectively": a value in brackets is no item of the list
@@ -371,6 +373,7 @@ def _method(q: Quantity, kind: str, text: str, base: int, methods: list[Ent], ow
 
 
 _OWN_BY_DEFAULT = frozenset({ABSOLUTE, "delta", "ratio"})
+_COMPARED = frozenset({"~", "<", ">", "<=", ">="})
 _OURS = re.compile(r"\b(?:our|the proposed|proposed)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 
 

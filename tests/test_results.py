@@ -293,3 +293,16 @@ def test_leaderboard_column_names_resolve():
     assert canonical_metric("% Test Accuracy") == canonical_metric("Intent Accuracy") == canonical_metric("Unigram Acc") == "accuracy"
     assert canonical_metric("Slot F1 Score") == "F1 score" and canonical_metric("Micro-Precision") == "precision"
     assert canonical_metric("H@10") == "Hits@10" and canonical_metric("Macro F1") == "macro-F1"
+
+
+def test_a_compared_number_keeps_its_unit_and_scale():
+    # 286 abstracts of ../shared write a comparison sign before a number with a unit; it read 98, 3, 190 before
+    qs = find_quantities("the terms are mostly uni- and bi-grams (>98%), it is ~3x faster, in real time (< 20 ms), "
+                         "with ~190k typed textual relations; p <0.05")
+    assert [(q.value, q.unit, q.qualifier) for q in qs] == [
+        (98.0, "%", ">"), (3.0, "x", "~"), (20.0, "ms", "<"), (190000.0, "", "~"), (0.05, "", "<")]
+    r = one(results("We release PASTEL, the parallel and annotated stylistic language dataset, that contains ~41K "
+                    "parallel sentences annotated across different personas."), 41000.0)
+    assert r["kind"] == "count"
+    assert one(results("We demonstrate the framework's capability to learn and plan in real time (< 20 ms) in highly "
+                       "dynamic scenarios."), 20.0)["kind"] == "cost"
