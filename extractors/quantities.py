@@ -36,7 +36,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("params", _NUM + _SCALE + r"\s?-?\s?(?:parameters?|params)\b"),
     ("params", r"(?<![\w\-])" + _NUM + r"(?P<scale>[MB])\b(?=\s?(?:-?parameter|model|LLM|language model|param))"),
     ("tokens", _NUM + _SCALE + r"\s?-?\s?tokens?\b"),
-    ("points", _NUM + r"\s?-?(?P<what>(?:[A-Za-z][\w\-]*\s){0,2})points?\b"),
+    ("points", _NUM + r"(?![A-Za-z])\s?-?(?P<what>(?:[A-Za-z][\w\-]*\s){0,2})points?\b"),  # not "3D point clouds"
     ("USD", _NUM + _SCALE + r"\s?(?:USD|US dollars|dollars)\b"),  # "4,223 USD"
     ("GB", _NUM + r"\s?(?:GB|GiB)\b"),
     ("MB", _NUM + r"\s?(?:MB|MiB)\b"),

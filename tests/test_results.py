@@ -306,3 +306,10 @@ def test_a_compared_number_keeps_its_unit_and_scale():
     assert r["kind"] == "count"
     assert one(results("We demonstrate the framework's capability to learn and plan in real time (< 20 ms) in highly "
                        "dynamic scenarios."), 20.0)["kind"] == "cost"
+
+
+def test_a_dimension_is_no_point():
+    # "3D point clouds" read as 3 points (a delta): 34 false results in 27 of 4,000 sample abstracts
+    assert results("Global contextual dependency is important for semantic segmentation of 3D point clouds.") == []
+    assert results("Contextual classification of 3D laser points with conditional random fields in urban environments.") == []
+    assert [(q.value, q.unit) for q in find_quantities("improves by 2 F1 points, a 4-point gain")] == [(2.0, "points"), (4.0, "points")]
