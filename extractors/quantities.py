@@ -275,11 +275,16 @@ def _range_low(low: re.Match[str], high: Quantity) -> Quantity:
     return Quantity(parse_number(low.group("num")), high.unit, high.kind, low.start(), low.start() + len(low.group("num")), "range-low")
 
 
+_ENDS_CLAUSE = re.compile(r"\s*[.:;]")
+
+
 def _quantity(text: str, unit: str, m: re.Match[str]) -> Quantity | None:
     a, b = m.span()
     num = m.group("num")
     if unit != "x" and num.lower() in WORD_NUMBERS and unit not in {"params", "tokens", "samples", "%"}:
         return None
+    if unit == "x" and num.lower() in WORD_NUMBERS and _ENDS_CLAUSE.match(text, b):
+        return None  # "Our contribution is two-fold.", "the highest scoring system three times.": no factor
     groups = m.groupdict()
     try:
         value = parse_number(num, groups.get("scale"))
