@@ -153,6 +153,14 @@ def _mid(text: str, low: str, a: Ent, b: Ent, inner: list[Ent], base: int) -> st
     return "".join(parts)
 
 
+def _clause_break(mid: str) -> bool:
+    """``_CLAUSE_BREAK.search(mid)``, run only where one of its literals
+    occurs ("though" also in "although"): a pattern that starts with ``\\b``
+    is tried at every position (2.7 us between two mentions of the seeds)."""
+    return (";" in mid or "while" in mid or "whereas" in mid or "but" in mid or "though" in mid) \
+        and _CLAUSE_BREAK.search(mid) is not None
+
+
 def _shorter_first(a: Ent, b: Ent) -> tuple[Ent, Ent]:
     return (a, b) if len(a.text) <= len(b.text) else (b, a)
 
@@ -184,7 +192,7 @@ def pair_relations(sent_start: int, text: str, ents: list[Ent], low: str | None 
             if cb is None:
                 continue
             mid = _mid(text, low, a, b, ents[i + 1 : j], sent_start)
-            if mid and (not _ANY_CUE.search(mid) or _CLAUSE_BREAK.search(mid)):
+            if mid and (not _ANY_CUE.search(mid) or _clause_break(mid)):
                 continue
             paren = _PAREN_FIRST.match(mid)
             if paren:  # "convolutional neural networks (CNNs) for image classification": the long form relates
