@@ -170,3 +170,42 @@ def test_seeds_one_paper_methods_are_named_things(seeds_store):
     assert named / len(seen) >= 0.85, {n: v for n, v in seen.items() if v not in ("right", "wrong_type")}
     assert right / len(seen) >= 0.8
     assert sum(v == "fragment" for v in seen.values()) <= 3
+
+
+# -- names cut short and phrases that only modify (extractors/name_bounds.py, kg/nodes.py) --------
+
+def _nodes_and_concepts(title: str, abstract: str) -> tuple[dict[str, str], set[str]]:
+    import json
+    import tempfile
+
+    from kg.build import papers_from_inputs
+
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+        f.write(json.dumps({"id": "x", "title": title, "abstract": abstract}) + "\n")
+    d = next(iter(papers_from_inputs([f.name]))).to_dict()
+    return {e["name"]: e["type"] for e in d["entities"]}, {c["text"] for c in d["concepts"]}
+
+
+def test_names_cut_short_are_taken_whole():
+    nodes, concepts = _nodes_and_concepts(
+        "Talla at SemEval-2017 Task 3: Identifying Similar Questions",
+        "Our model jointly optimizes argument component types using Integer Linear Programming. "
+        "An implementation is part of the Hugging Face Transformers library.")
+    assert "SemEval-2017 Task 3" in nodes and "SemEval-2017 Task" not in nodes
+    assert "Integer Linear Programming" in nodes and "Linear Programming" not in nodes
+    assert "Transformer" not in nodes  # "Hugging Face Transformers" is no Transformer architecture
+    # a sentence's first word and a title's capitals are not taken in
+    nodes, _ = _nodes_and_concepts("Improving Neural Machine Translation", "Efficient BERT training is hard. We use BERT.")
+    assert "BERT" in nodes and "Efficient BERT" not in nodes
+
+
+def test_weak_phrases_that_only_modify_are_no_nodes():
+    from kg.nodes import follows_name_word, modifies_next
+
+    assert modifies_next(" supervision. We") and modifies_next(" loss with") and not modifies_next(" datasets")
+    assert follows_name_word("guide CheckList ") and not follows_name_word("Title\n\nLocal ")
+    assert not follows_name_word("x. Accurate ") and not follows_name_word("in the ")
+    nodes, concepts = _nodes_and_concepts(
+        "A Study", "Entities offer useful cross-lingual alignment supervision. We study tweet classification.")
+    assert "cross-lingual alignment" in concepts and "cross-lingual alignment" not in nodes
+    assert nodes.get("tweet classification") == "Task"
