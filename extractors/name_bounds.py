@@ -78,3 +78,28 @@ def title_case_start(toks: Tokens, start: int, end: int, taken: list[bool], text
             break  # the end of a hyphenated or quoted word ("Short-Term" + "Memory"), not a word of its own
         new -= 1
     return new
+
+
+#: "... parallel sentences corpus (ASPEC-JC)", "a pretraining dataset called RCSum": a name
+#: in brackets right after a collection's head word, or named by one, is that collection.
+_COLLECTION_BEFORE = re.compile(
+    r"\b(?P<head>corpus|corpora|datasets?|data\s+sets?|treebanks?|benchmarks?|suite)"
+    r"(?:\s+(?:of|with)\s+(?:[^().;]|\.(?=\d)){1,60}?)?\s*(?:\(\s*|,?\s+(?:called|named|dubbed|termed)\s+)$", re.I)
+#: "SemEval-2019 Task 9", "CLEF 2020 Task 2": a task of an evaluation campaign is a Benchmark
+#: (tests/data/audit/GUIDE.md: a shared task or evaluation campaign is a Benchmark).
+_CAMPAIGN_TASK = re.compile(r"^[A-Z][\w]*[- ]?(?:19|20)\d\d[- ](?:Shared )?Task \d{1,2}[A-Za-z]?$")
+
+
+def described_type(text: str, before: str, label: str) -> str:
+    """The label a coined name's own sentence gives it: a Dataset or Benchmark
+    when a collection's head word introduces it ("corpus (ASPEC-JC)", "dataset
+    called RCSum"), a Benchmark for a campaign's numbered task; else ``label``.
+    Only a Method (the taggers' default for coined names) is retyped."""
+    if label != "Method":
+        return label
+    if _CAMPAIGN_TASK.match(text):
+        return "Benchmark"
+    m = _COLLECTION_BEFORE.search(before[-120:])
+    if m is None:
+        return label
+    return "Benchmark" if m.group("head").lower().startswith(("bench", "suite")) else "Dataset"

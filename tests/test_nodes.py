@@ -209,3 +209,15 @@ def test_weak_phrases_that_only_modify_are_no_nodes():
         "A Study", "Entities offer useful cross-lingual alignment supervision. We study tweet classification.")
     assert "cross-lingual alignment" in concepts and "cross-lingual alignment" not in nodes
     assert nodes.get("tweet classification") == "Task"
+
+
+def test_a_collection_word_types_the_coined_name_it_introduces():
+    from extractors.name_bounds import described_type
+
+    before = "a Chinese-Japanese scientific paper excerpt corpus of approximately 0.68 million parallel sentences ("
+    assert described_type("ASPEC-JC", before, "Method") == "Dataset"
+    assert described_type("RCSum", "we first build a large-scale pretraining dataset called ", "Method") == "Dataset"
+    assert described_type("SemEval-2019 Task 9", "", "Method") == "Benchmark"
+    assert described_type("BERT", "we fine-tune ", "Method") == "Method"
+    assert described_type("X", "a corpus of text. We then use (", "Method") == "Method"  # another sentence
+    assert described_type("GLUE", "corpus (", "Benchmark") == "Benchmark"  # only the Method default is retyped
