@@ -20,6 +20,7 @@ from extractors.relations import PAPER
 from ontology import EntityType, RelationType
 
 from .linking import Linker
+from .pwc_links import benchmark_for
 from .nodes import follows_name_word, modifies_next, node_kind, weak_kind
 from .same_thing import one_thing
 from .model import Entity, PaperGraph, Relation, Result, Span
@@ -387,6 +388,9 @@ class PaperBuilder:
             )
         for e in entities.values():
             e.type = linker.registry[e.id].type
+        # Papers with Code's top datasets per task (kg/pwc_links.py), where the paper names both
+        rels.extend(r for r in benchmark_for(entities, linker, {"title": record.title, "abstract": record.abstract})
+                    if (r.type, r.source, r.target) not in relations)
         for res in results:  # a metric link needs an entity typed Metric in the end (its mentions' votes may say otherwise)
             if res.metric is not None and entities[res.metric].type is not EntityType.METRIC:
                 res.metric = None

@@ -221,3 +221,40 @@ def test_a_collection_word_types_the_coined_name_it_introduces():
     assert described_type("BERT", "we fine-tune ", "Method") == "Method"
     assert described_type("X", "a corpus of text. We then use (", "Method") == "Method"  # another sentence
     assert described_type("GLUE", "corpus (", "Benchmark") == "Benchmark"  # only the Method default is retyped
+
+
+# -- Papers with Code: one concept's page under PwC's type, BENCHMARK_FOR from task summaries ------
+
+def test_pwc_pages_of_the_same_concept_and_no_settings_as_aliases():
+    from kg.linking import Linker
+    from ontology.pwc_import import dataset_name
+
+    by_name = {e.name: e for e in Linker().entries}
+    # PwC's 2025 task list has pages for method families and benchmarks its 2022 methods export lacks
+    assert by_name["mixture of experts"].external_id == "https://paperswithcode.com/task/mixture-of-experts"
+    assert by_name["Connectionist Temporal Classification"].external_id == "https://paperswithcode.com/method/ctc-loss"
+    assert by_name["TruthfulQA"].external_id == "https://paperswithcode.com/task/truthfulqa"
+    assert by_name["OPT"].external_id is None  # PwC's dataset "OPT" is not the model
+    assert all(e.external_id is None for e in by_name.values() if e.type.value == "Metric")
+    # a benchmark's setting in brackets is no alias ("CIFAR-10 (10% data)" linked "10% data")
+    assert dataset_name("CIFAR-10 (10% data)") == ("CIFAR-10", [])
+    assert dataset_name("ObjectNet (ImageNet classes)") == ("ObjectNet", [])
+    assert dataset_name("C4 (Colossal Clean Crawled Corpus)") == ("C4", ["Colossal Clean Crawled Corpus"])
+    assert "10% data" not in by_name["CIFAR-10"].aliases
+
+
+def test_benchmark_for_from_task_summaries_only_between_the_papers_nodes():
+    import json
+    import tempfile
+
+    from kg.build import papers_from_inputs
+
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+        f.write(json.dumps({"id": "x", "title": "A Better CNN", "abstract":
+                            "We address image classification. Experiments on CIFAR-10 and COCO show gains."}) + "\n")
+    d = next(iter(papers_from_inputs([f.name]))).to_dict()
+    edges = {(r["source"], r["target"]): r for r in d["relations"] if r["type"] == "BENCHMARK_FOR"}
+    assert ("cifar10", "imageclassification") in edges
+    assert edges[("cifar10", "imageclassification")]["evidence"]["text"] == "Experiments on CIFAR-10 and COCO show gains."
+    assert not [k for k in edges if k[0] == "coco"]  # COCO is no image classification benchmark (no PwC or curated link)
+    assert {r["target"] for r in d["relations"]} <= {e["id"] for e in d["entities"]} | {d["id"]}
