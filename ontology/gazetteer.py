@@ -56,6 +56,13 @@ def exact_case(surface: str) -> bool:
     return " " not in surface.strip() and len(surface) <= 8
 
 
+def word_name(entry: GazetteerEntry) -> bool:
+    """A name that is also an English word, one Capitalised word matched
+    case-exactly ("Whisper", "Falcon", "Spider", "Adam"): its plural is the
+    word ("Whispers of Doubt"), never the thing, so it has none."""
+    return entry.case_sensitive and entry.name.isalpha() and entry.name[:1].isupper() and entry.name[1:].islower()
+
+
 def _rows(path: Path):
     with path.open(encoding="utf-8", newline="") as fh:
         lines = (ln for ln in fh if ln.strip() and not ln.startswith("#"))

@@ -258,3 +258,15 @@ def test_benchmark_for_from_task_summaries_only_between_the_papers_nodes():
     assert edges[("cifar10", "imageclassification")]["evidence"]["text"] == "Experiments on CIFAR-10 and COCO show gains."
     assert not [k for k in edges if k[0] == "coco"]  # COCO is no image classification benchmark (no PwC or curated link)
     assert {r["target"] for r in d["relations"]} <= {e["id"] for e in d["entities"]} | {d["id"]}
+
+
+def test_a_word_name_has_no_plural():
+    from kg.linking import Linker
+
+    linker = Linker()
+    assert linker.resolve("Whisper") == "whisper" and linker.resolve("Whispers") != "whisper"
+    assert linker.resolve("Falcons") != linker.resolve("Falcon")
+    assert linker.resolve("Transformers") == linker.resolve("Transformer")  # not a word name matched case-exactly
+    assert linker.resolve("GANs") == linker.resolve("GAN")
+    nodes, _ = _nodes_and_concepts("Whispers of Doubt Amidst Echoes of Triumph", "We evaluate Whisper on speech recognition.")
+    assert "Whisper" in nodes and not any(n.lower() == "whispers" for n in nodes)
