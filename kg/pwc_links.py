@@ -45,27 +45,39 @@ def sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
     return a, m.start() if m else len(text)
 
 
+def _mentions_in_one_field(dataset: Entity, task: Entity) -> tuple[Span, Span] | None:
+    """The first mentions of both in one field, the abstract first (where the
+    sentence says more than a title)."""
+    for fld in ("abstract", "title"):
+        m = next((x for x in dataset.mentions if x.field == fld), None)
+        t = next((x for x in task.mentions if x.field == fld), None)
+        if m is not None and t is not None:
+            return m, t
+    return None
+
+
 def benchmark_for(entities: dict[str, Entity], linker: Linker, fields: dict[str, str]) -> list[Relation]:
     """BENCHMARK_FOR relations among one paper's ``entities`` that Papers with
     Code states; ``fields``: the paper's raw "title" and "abstract" (for the
-    evidence sentence: the dataset's first mention)."""
+    evidence sentence: the dataset's first mention in a field that names both)."""
     tasks = {eid for eid, e in entities.items() if e.type is EntityType.TASK}
     if not tasks:
         return []
     out = []
     for eid, e in entities.items():
-        if e.type not in (EntityType.DATASET, EntityType.BENCHMARK) or not e.mentions:
+        if e.type not in (EntityType.DATASET, EntityType.BENCHMARK):
             continue
         entry = linker.entry_by_id.get(eid)
         if entry is None or not (entry.tasks or entry.task):
             continue
-        m = e.mentions[0]
-        text = fields.get(m.field) or ""
-        a, b = sentence_of(text, m.start, m.end)
         curated = _task_ids(linker, (entry.task,)) if entry.task else frozenset()
         for tid in sorted(tasks & (_task_ids(linker, entry.tasks) | curated)):
-            t = entities[tid].mentions[0] if entities[tid].mentions else None
+            pair = _mentions_in_one_field(e, entities[tid])
+            if pair is None:
+                continue  # an edge joins two mentions of one field (the kg extract contract)
+            m, t = pair
+            text = fields.get(m.field) or ""
+            a, b = sentence_of(text, m.start, m.end)
             out.append(Relation(RelationType.BENCHMARK_FOR, eid, tid, Span(m.field, a, b, text[a:b]),
-                                GAZETTEER if tid in curated else EXTRACTOR, 1.0,
-                                m, t if t is not None and t.field == m.field else None))
+                                GAZETTEER if tid in curated else EXTRACTOR, 1.0, m, t))
     return out
