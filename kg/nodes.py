@@ -49,6 +49,11 @@ _INNER_CAPITAL = re.compile(r"[a-z0-9][A-Z]|[A-Z]{2}")
 #: Words that grade rather than name ("robust detection", "accurate estimation").
 _EVALUATIVE = frozenset("robust accurate fast better improved effective efficient scalable reliable precise high low "
                         "strong weak good poor automatic automated vanilla general generic".split())
+#: Words that place or count rather than name ("final classification", "main categorization":
+#: 2 of the 2,000 real abstracts' task nodes, both a step or an aspect, no task).
+_POSITIONAL = frozenset("""final initial first second last main overall downstream subsequent further additional
+    same different various multiple several specific particular other standard conventional traditional common
+    typical""".split())
 _PREPOSITIONS = frozenset("of for with from on in to by via".split())
 #: Field acronyms beyond extractors.names.GENERIC_ACRONYMS: vision-language, large multimodal models.
 _FIELD_ACRONYMS = frozenset("VL LMM LMMs MLLM MLLMs LVLM LVLMs VLA VLAs".split())
@@ -116,7 +121,7 @@ def names_a_task(text: str) -> bool:
     if (len(words) < 2 or words[-1].endswith(("learning", "understanding")) or not words[-1].endswith(TASK_HEADS)
             or "and" in words or "or" in words or words[0].endswith("ing")):
         return False  # "meta-learning"; a coordination; "solving text summarization", "investigating ..."
-    return not all(is_generic(w) or w in _EVALUATIVE for w in words[:-1])
+    return not all(is_generic(w) or w in _EVALUATIVE or w in _POSITIONAL for w in words[:-1])
 
 
 #: Nouns that make the phrase before them a modifier of another thing:

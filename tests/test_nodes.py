@@ -270,3 +270,10 @@ def test_a_word_name_has_no_plural():
     assert linker.resolve("GANs") == linker.resolve("GAN")
     nodes, _ = _nodes_and_concepts("Whispers of Doubt Amidst Echoes of Triumph", "We evaluate Whisper on speech recognition.")
     assert "Whisper" in nodes and not any(n.lower() == "whispers" for n in nodes)
+
+
+def test_a_step_or_an_aspect_is_no_task():
+    from kg.nodes import names_a_task
+
+    assert not names_a_task("final classification") and not names_a_task("main categorization")
+    assert names_a_task("tweet classification") and names_a_task("cognate identification")
