@@ -57,6 +57,18 @@ def _capitalised_word(word: str) -> bool:
             and word.lower() not in NOT_NAME_WORDS)
 
 
+def _title_style(toks: Tokens, start: int, end: int, around: int = 8) -> bool:
+    """Whether the words around a span are written in Title Case, as a cited
+    title in running text is ("... for Robust, Adaptable Japanese
+    Morphological Analysis"): most words of 4 letters or more capitalised.
+    There capitals say nothing (TDMSci training sentences: the extension
+    without this check cost 0.3 exact F1 there)."""
+    words = [toks.word(i) for i in range(max(0, start - around), min(len(toks.idx), end + around))
+             if not start <= i < end]
+    long = [w for w in words if len(w) >= 4 and w.isalpha()]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) * 2 > len(long)
+
+
 def title_case_start(toks: Tokens, start: int, end: int, taken: list[bool], text_start: int) -> int:
     """Start of a span over the Capitalised words right before it in running
     text ("Integer" + "Linear Programming"). ``text_start``: the char offset
@@ -64,7 +76,7 @@ def title_case_start(toks: Tokens, start: int, end: int, taken: list[bool], text
     sentence's first word ("Using BERT") are not taken in; the
     span itself must start with a capital (a Title Case name continues)."""
     first = toks.word(start)
-    if not first[:1].isupper() or toks.idx[start] < text_start:
+    if not first[:1].isupper() or toks.idx[start] < text_start or _title_style(toks, start, end):
         return start
     new = start
     while start - new < MAX_LEAD and new > 0 and not taken[new - 1] and toks.space_after(new - 1):
