@@ -40,9 +40,10 @@ PIPELINE: tuple[tuple[str, bool], ...] = (
 TIERS: dict[str, str | None] = {"accurate": "mlkg_encoder_v1", "standard": "mlkg_ner_v1", "fast": None}
 #: The best tier that meets its speed floor (accurate >= 2x en_core_web_sm,
 #: standard >= 10x; bench/bench_extract.py, README "Tiers"). On 2026-12-06
-#: the accurate tier ran at 0.65-0.73x en_core_web_sm (7.2 against 10.6
-#: abstracts/s, one thread, 300 seed abstracts, loaded machine), the
-#: standard tier at 10.9x: so standard. ("accurate" falls back to standard
+#: the accurate tier ran at 0.94-0.98x en_core_web_sm (one thread, 300 seed
+#: abstracts, loaded machine; int8 matrix products are ~70% of its time, so
+#: it is bound by this CPU's arithmetic), the standard tier at 14x: so
+#: standard. ("accurate" falls back to standard
 #: where the encoder model is missing.)
 DEFAULT_TIER = "standard"
 
