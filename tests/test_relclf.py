@@ -1,0 +1,162 @@
+"""The accurate tier's learned relation classifier (extractors/relclf.py):
+its plain functions, the shipped weights on hand-written sentences, the
+output contract in `kg extract --model accurate`, and the trainer's reader
+and optimiser on small inputs (no training on the corpora here)."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from extractors.encoder import model_available
+from extractors.relclf import (COMPARATIVE, DIST_EDGES, MODEL_PATH, TYPES, PairModel, candidate_pairs, decode,
+                               feature_size, fit_signature, pair_features)
+from extractors.train_relclf import read_dygie, train_mlp
+
+needs_models = pytest.mark.skipif(not (model_available() and MODEL_PATH.exists()), reason="no encoder or relation model")
+
+
+def test_candidate_pairs_in_order_without_overlaps_and_within_the_gap():
+    spans = [(0, 2), (5, 6), (1, 3), (40, 42)]
+    # (0,2) and (1,3) overlap; (40,42) is too far from all
+    assert candidate_pairs(spans, max_gap=25) == [(0, 1), (2, 1)]
+    assert (0, 3) in candidate_pairs(spans, max_gap=40)
+
+
+def test_pair_features_layout():
+    rng = np.random.default_rng(0)
+    vecs = rng.standard_normal((8, 4)).astype(np.float16)
+    spans, types = [(0, 2), (5, 7)], [TYPES.index("Method"), TYPES.index("Task")]
+    x = pair_features(vecs, spans, types, [(0, 1)])
+    assert x.shape == (1, feature_size(4)) == (1, 16 + 2 * len(TYPES) + len(DIST_EDGES) + 1)
+    v = vecs.astype(np.float32)
+    a, b, mid = v[0:2].mean(0), v[5:7].mean(0), v[2:5].mean(0)
+    np.testing.assert_allclose(x[0, :4], a, rtol=1e-5)
+    np.testing.assert_allclose(x[0, 4:8], b, rtol=1e-5)
+    np.testing.assert_allclose(x[0, 8:12], a * b, rtol=1e-5)
+    np.testing.assert_allclose(x[0, 12:16], mid, rtol=1e-5)
+    onehots = x[0, 16:]
+    assert onehots[TYPES.index("Method")] == 1 and onehots[len(TYPES) + TYPES.index("Task")] == 1
+    assert onehots[2 * len(TYPES):].argmax() == 3  # 3 words between: bucket "<= 3"
+    assert onehots.sum() == 3
+
+
+def test_decode_emits_the_best_relation_with_its_direction_never_none_or_silent():
+    classes = ["NONE", "CONJUNCTION", "USED_FOR<", "USED_FOR>", "COMPARE_WITH"]
+    probs = np.array([
+        [0.1, 0.0, 0.8, 0.1, 0.0],   # USED_FOR, second span is the source
+        [0.7, 0.0, 0.1, 0.2, 0.0],   # NONE wins
+        [0.1, 0.6, 0.0, 0.3, 0.0],   # silent CONJUNCTION wins: nothing
+        [0.2, 0.0, 0.0, 0.35, 0.45],  # COMPARE_WITH
+        [0.3, 0.0, 0.0, 0.4, 0.3],   # USED_FOR> below a 0.5 threshold
+    ])
+    pairs = [(0, 1), (0, 2), (1, 2), (2, 3), (3, 4)]
+    got = decode(probs, classes, pairs, threshold=0.3)
+    assert [(s, t, r) for s, t, r, _ in got] == [(1, 0, "USED_FOR"), (2, 3, "COMPARE_WITH"), (3, 4, "USED_FOR")]
+    assert [r for *_, r, _ in decode(probs, classes, pairs, threshold=0.5)] == ["USED_FOR"]
+    assert decode(probs, classes, pairs, 0.3, emit=frozenset({"COMPARE_WITH"}))[0][2] == "COMPARE_WITH"
+
+
+def test_fit_signature_follows_the_ontology():
+    assert fit_signature("USED_FOR", "Method", "Task") == ("USED_FOR", False)
+    assert fit_signature("USED_FOR", "Dataset", "Method") == ("TRAINED_WITH", True)
+    assert fit_signature("USED_FOR", "Metric", "Task") is None
+    assert fit_signature("SUBCLASS_OF", "Task", "Task") == ("SUBTASK_OF", False)
+    assert fit_signature("COMPARE_WITH", "Method", "Dataset") is None
+    assert fit_signature("EVALUATED_WITH", "Method", "Benchmark") == ("EVALUATED_WITH", False)
+    assert fit_signature("BENCHMARK_FOR", "Task", "Dataset") is None
+
+
+def test_comparative_statement_cue():
+    assert COMPARATIVE.search("Our parser is faster than the chart parser")
+    assert COMPARATIVE.search("We compare CRFs with HMMs")
+    assert not COMPARATIVE.search("We use BERT, ELMo and GPT in our experiments.")
+
+
+def test_pair_model_softmax_rows():
+    rng = np.random.default_rng(1)
+    d, h, c = 6, 5, 3
+    params = {"mean": np.zeros(d), "scale": np.ones(d), "w1": rng.standard_normal((d, h)), "b1": np.zeros(h),
+              "w2": rng.standard_normal((h, c)), "b2": np.zeros(c), "classes": np.array(["NONE", "A>", "A<"]),
+              "threshold": np.float32(0.4)}
+    m = PairModel(params)
+    p = m.predict_proba(rng.standard_normal((4, d)).astype(np.float32))
+    assert p.shape == (4, 3) and np.allclose(p.sum(1), 1) and m.threshold == pytest.approx(0.4)
+    assert m.predict_proba(np.zeros((0, d), np.float32)).shape == (0, 3)
+
+
+def test_train_mlp_learns_a_separable_problem():
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((600, 10)).astype(np.float32)
+    y = (x[:, 0] > 0.3).astype(int) + (x[:, 1] > 1.0).astype(int)
+    params = train_mlp(x, y, 3, hidden=16, epochs=40, lr=1e-2, none_weight=1.0, dropout=0.0)
+    m = PairModel({**params, "classes": np.array(["NONE", "B", "C"])})
+    assert (m.predict_proba(x).argmax(1) == y).mean() > 0.9
+
+
+def test_read_dygie_maps_scierc_types_and_directions(tmp_path):
+    rec = {"doc_key": "d1", "sentences": [["We", "use", "CRFs", "for", "NER", "and", "BLEU", "."]],
+           "ner": [[[2, 2, "Method"], [4, 4, "Task"], [6, 6, "Metric"]]],
+           "relations": [[[2, 2, 4, 4, "USED-FOR"], [6, 6, 2, 2, "EVALUATE-FOR"], [4, 4, 6, 6, "CONJUNCTION"]]]}
+    path = tmp_path / "scierc" / "train.json"
+    path.parent.mkdir()
+    path.write_text(json.dumps(rec) + "\n{broken\n")
+    with pytest.raises(ValueError, match=r"train\.json:2"):
+        read_dygie(path)
+    path.write_text(json.dumps(rec) + "\n")
+    [s] = read_dygie(path)
+    assert s.spans == [(2, 3), (4, 5), (6, 7)]
+    # CRFs USED_FOR NER (first is source); CRFs EVALUATED_WITH BLEU (EVALUATE-FOR reversed); CONJUNCTION silent
+    assert s.labels == {(0, 1): "USED_FOR>", (0, 2): "EVALUATED_WITH>", (1, 2): "CONJUNCTION"}
+
+
+@needs_models
+def test_classifier_gives_used_for_on_a_hand_written_sentence():
+    from extractors.pipeline import get_nlp
+
+    text = "Recurrent neural networks yield large gains in machine translation."
+    doc = get_nlp("accurate")(text)
+    got = {(r.type.value, text[r.source[0]:r.source[1]], text[r.target[0]:r.target[1]], r.extractor)
+           for r in doc._.relations if isinstance(r.source, tuple)}
+    assert ("USED_FOR", "Recurrent neural networks", "machine translation", "encoder:relclf") in got
+    assert "mlkg_encoder_vectors" not in doc.user_data  # the vectors are dropped once used
+
+
+@needs_models
+def test_a_list_is_no_comparison():
+    from extractors.pipeline import get_nlp
+
+    doc = get_nlp("accurate")("We use BERT, ELMo and GPT in our experiments.")
+    assert not [r for r in doc._.relations if r.type.value in ("COMPARE_WITH", "OUTPERFORMS")]
+
+
+@needs_models
+def test_classifier_edges_keep_the_output_contract():
+    from kg.cli import main
+
+    title = "Neural Machine Translation"
+    abstract = ("Recurrent neural networks yield large gains in machine translation. "
+                "Support vector machines achieve strong results in text classification.")
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = os.path.join(tmp, "in.jsonl"), os.path.join(tmp, "out.jsonl")
+        with open(src, "w") as fh:
+            fh.write(json.dumps({"id": "x1", "title": title, "abstract": abstract}) + "\n")
+        res = CliRunner().invoke(main, ["extract", src, "-o", out, "--model", "accurate"])
+        assert res.exit_code == 0, res.output
+        paper = json.loads(open(out).readline())
+    raw = {"title": title, "abstract": abstract}
+    mine = [r for r in paper["relations"] if r["extractor"] == "encoder:relclf"]
+    assert mine
+    for r in mine:
+        assert set(r) >= {"type", "source", "target", "evidence", "source_mention", "target_mention", "extractor",
+                          "confidence"}
+        assert 0 < r["confidence"] <= 1
+        ev = r["evidence"]
+        assert raw[ev["field"]][ev["start"]:ev["end"]] == ev["text"]
+        for m in (r["source_mention"], r["target_mention"]):
+            assert m["field"] == ev["field"] and ev["start"] <= m["start"] < m["end"] <= ev["end"]
+            assert raw[m["field"]][m["start"]:m["end"]] == m["text"]
