@@ -65,6 +65,7 @@ def test_fit_signature_follows_the_ontology():
     assert fit_signature("USED_FOR", "Method", "Task") == ("USED_FOR", False)
     assert fit_signature("USED_FOR", "Dataset", "Method") == ("TRAINED_WITH", True)
     assert fit_signature("USED_FOR", "Metric", "Task") is None
+    assert fit_signature("USED_FOR", "Method", "Method") is None
     assert fit_signature("SUBCLASS_OF", "Task", "Task") == ("SUBTASK_OF", False)
     assert fit_signature("COMPARE_WITH", "Method", "Dataset") is None
     assert fit_signature("EVALUATED_WITH", "Method", "Benchmark") == ("EVALUATED_WITH", False)
