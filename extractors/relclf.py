@@ -57,6 +57,12 @@ MAX_GAP = 25
 #: FEATURE-OF have no counterpart among our types).
 SILENT = frozenset({"CONJUNCTION", "FEATURE_OF"})
 SYMMETRIC = frozenset({"COMPARE_WITH", "CONJUNCTION"})
+#: Learned from silver only, the cue patterns' own (synonym-paren): the
+#: classifier can but imitate the pattern, and where it goes beyond it, it
+#: overrides the pattern's guards ("transfer learning (PETL)": a mention
+#: inside the long form; "our own BERT (SEC-BERT)": a variant). Emitted by
+#: the patterns alone; the class still keeps such pairs from other types.
+PATTERN_ONLY = frozenset({"SYNONYM_OF"})
 #: A comparison is stated, not listed: "A outperforms B", "compared with",
 #: "than", "vs." (issue 26). Of SciERC train's 166 COMPARE relations, the
 #: sentence of most holds one of these (``python -m extractors.train_relclf cues``).
@@ -133,8 +139,14 @@ def candidate_pairs(spans: Sequence[tuple[int, int]], max_gap: int = MAX_GAP) ->
     return out
 
 
+#: Words of context read before the first span and after the second.
+CONTEXT = 2
+#: Upper bounds of the buckets of the number of mentions between the two.
+INNER_EDGES = (0, 1, 2)
+
+
 def feature_size(hidden: int) -> int:
-    return 4 * hidden + 2 * len(TYPES) + len(DIST_EDGES) + 1
+    return 6 * hidden + 2 * len(TYPES) + len(DIST_EDGES) + 1 + len(INNER_EDGES) + 1
 
 
 def pair_features(vecs: np.ndarray, spans: Sequence[tuple[int, int]], types: Sequence[int],
@@ -153,17 +165,26 @@ def pair_features(vecs: np.ndarray, spans: Sequence[tuple[int, int]], types: Seq
     def mean(s: int, e: int) -> np.ndarray:
         return (cum[e] - cum[s]) / (e - s)
 
-    nt = len(TYPES)
+    nt, n = len(TYPES), len(vecs)
+    starts = sorted(s for s, _ in spans)
     for r, (i, j) in enumerate(pairs):
         (a0, a1), (b0, b1) = spans[i], spans[j]
         a, b = mean(a0, a1), mean(b0, b1)
         out[r, :h], out[r, h:2 * h], out[r, 2 * h:3 * h] = a, b, a * b
         if b0 > a1:
             out[r, 3 * h:4 * h] = mean(a1, b0)
-        base = 4 * h
+        if a0 > 0:
+            out[r, 4 * h:5 * h] = mean(max(0, a0 - CONTEXT), a0)
+        if b1 < n:
+            out[r, 5 * h:6 * h] = mean(b1, min(n, b1 + CONTEXT))
+        base = 6 * h
         out[r, base + types[i]] = 1.0
         out[r, base + nt + types[j]] = 1.0
-        out[r, base + 2 * nt + bisect_right(DIST_EDGES, b0 - a1 - 1)] = 1.0
+        base += 2 * nt
+        out[r, base + bisect_right(DIST_EDGES, b0 - a1 - 1)] = 1.0
+        base += len(DIST_EDGES) + 1
+        inner = bisect_right(starts, b0 - 1) - bisect_right(starts, a1 - 1)
+        out[r, base + bisect_right(INNER_EDGES, inner - 1)] = 1.0
     return out
 
 
@@ -281,7 +302,7 @@ def doc_pair_relations(doc: Doc, model: PairModel, vecs: np.ndarray) -> list[tup
         row += len(pairs)
         comparative = COMPARATIVE.search(text, sc, ec) is not None
         for i, j, rtype, conf in decode(p, model.classes, pairs, model.threshold):
-            if rtype == "COMPARE_WITH" and not comparative:
+            if rtype in PATTERN_ONLY or (rtype == "COMPARE_WITH" and not comparative):
                 continue
             a, b = kept[i], kept[j]
             fitted = fit_signature(rtype, a.label_, b.label_)

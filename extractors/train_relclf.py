@@ -39,7 +39,7 @@ import numpy as np
 from kg.evaluate import PTB_ESCAPES
 from kg.evaluate_relations import SCORED_RELATIONS, scier_relation, scierc_relation
 
-from .relclf import COMPARATIVE, MODEL_PATH, SILENT, SYMMETRIC, TYPE_INDEX, candidate_pairs, decode, pair_features
+from .relclf import COMPARATIVE, MODEL_PATH, PATTERN_ONLY, SILENT, SYMMETRIC, TYPE_INDEX, candidate_pairs, decode, pair_features
 
 CACHE = Path(os.environ.get("MLKG_RELCLF_CACHE", "/tmp/relclf-cache"))
 SCIERC_TRAIN = "../shared/corpora/scierc/train.json"
@@ -228,7 +228,7 @@ def predicted(sentences, where, probs, classes, threshold, types: set[int] | Non
         pairs = [where[r][1:] for r in rows]
         comparative = COMPARATIVE.search(" ".join(sentences[k].words)) is not None
         for src, tgt, rtype, _ in decode(probs[rows], classes, pairs, threshold):
-            if rtype == "COMPARE_WITH" and not comparative:
+            if rtype in PATTERN_ONLY or (rtype == "COMPARE_WITH" and not comparative):
                 continue
             out.add(_rel_key(k, src, tgt, rtype))
     return out
@@ -259,20 +259,111 @@ OURS = {0, 1, 2, 3}  # Method, Task, Dataset, Metric: the types our tagger finds
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
-def load_train(with_other: bool):
+ABSTRACTS = "../shared/corpora/abstracts/conference_papers.jsonl.gz"
+#: Silver: every SILVER_STEP-th abstract of :data:`ABSTRACTS` (offset 13, so
+#: not the encoder's every-97th silver), audit abstracts left out.
+SILVER_STEP = 61
+#: Cue-pattern relations (extractors/entity_relations.py) become silver
+#: positives; OUTPERFORMS is read as COMPARE_WITH.
+_SILVER_AS = {"OUTPERFORMS": "COMPARE_WITH"}
+
+
+def read_silver(limit: int | None = None) -> tuple[list[Sentence], list[np.ndarray]]:
+    """Sentences of real abstracts with the accurate tier's mentions and the
+    cue patterns' relations as labels (positives only: a pair no pattern
+    relates may still be related, so it is left out), and their word
+    vectors; cached in :data:`CACHE`."""
+    import gzip
+
+    path = CACHE / f"silver-{SILVER_STEP}-{limit}.json"
+    vpath = path.with_suffix(".npz")
+    if path.exists() and vpath.exists():
+        rows = json.loads(path.read_text())
+        with np.load(vpath) as z:
+            flat, offs = z["flat"], z["offs"]
+        return ([Sentence(r["doc"], r["words"], [tuple(x) for x in r["spans"]], r["types"],
+                          {(i, j): c for i, j, c in r["labels"]}) for r in rows],
+                [flat[offs[k]: offs[k + 1]] for k in range(len(rows))])
+    from .doctext import doc_ents
+    from .encoder import VECTORS_KEY
+    from .pipeline import make_nlp
+    from .relclf import sentence_words
+    from .sentences import sentence_bounds
+
+    audit = set()
+    for gold in Path(__file__).resolve().parents[1].glob("tests/data/audit/gold_[AB].jsonl"):
+        audit |= {json.loads(line)["id"] for line in gold.open() if line.strip()}
+    records = []
+    with gzip.open(ABSTRACTS, "rt", encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            if n % SILVER_STEP == 13:
+                rec = json.loads(line)
+                if rec.get("abstract") and str(rec.get("id")) not in audit:
+                    records.append(rec)
+    records = records[:limit]
+    nlp = make_nlp("accurate")
+    nlp.remove_pipe("mlkg_relclf_v1")
+    sents, vecs = [], []
+    for rec, doc in zip(records, nlp.pipe(f"{rec['title']}. {rec['abstract']}" for rec in records)):
+        v = doc.user_data.pop(VECTORS_KEY)
+        ents = doc_ents(doc)
+        rels = {}
+        for r in doc._.relations:
+            if r.extractor.startswith("pattern:") and isinstance(r.source, tuple):
+                rels[(r.source, r.target)] = _SILVER_AS.get(r.type.value, r.type.value)
+        for (s, e, _, _), words in zip(sentence_bounds(doc), sentence_words(doc)):
+            pos = {t: k for k, t in enumerate(words)}
+            mine = [x for x in ents if s <= x.start and x.end <= e and x.start in pos and x.end - 1 in pos]
+            if len(mine) < 2:
+                continue
+            spans = [(pos[x.start], pos[x.end - 1] + 1) for x in mine]
+            chars = [(x.start_char, x.end_char) for x in mine]
+            labels = {}
+            for i, j in candidate_pairs(spans):
+                for src, tgt in ((i, j), (j, i)):
+                    rtype = rels.get((chars[src], chars[tgt]))
+                    if rtype is not None:
+                        labels[(i, j)] = pair_class(rtype, src == i)
+            if labels:
+                sents.append(Sentence(str(rec.get("id") or rec.get("title")), [doc[t].text for t in words], spans,
+                                      [TYPE_INDEX.get(x.label_, OTHER) for x in mine], labels))
+                vecs.append(v[words])
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps([{"doc": s.doc, "words": s.words, "spans": s.spans, "types": s.types,
+                                 "labels": [[i, j, c] for (i, j), c in s.labels.items()]} for s in sents]))
+    np.savez(vpath, flat=np.vstack(vecs), offs=np.cumsum([0] + [len(v) for v in vecs]))
+    return sents, vecs
+
+
+def build_silver(sents: list[Sentence], vecs: list[np.ndarray]):
+    """(X, classes) of the silver positives only."""
+    feats, ys = [], []
+    for s, v in zip(sents, vecs):
+        pairs = list(s.labels)
+        feats.append(pair_features(v, s.spans, s.types, pairs))
+        ys += [s.labels[p] for p in pairs]
+    return np.vstack(feats), ys
+
+
+def load_train(with_other: bool, silver: int = 0):
     sents = read_dygie(SCIERC_TRAIN)
     vecs = encode(sents, "scierc-train")
     x, ys, where = build(sents, vecs, with_other)
+    if silver:
+        sx, sys_ = build_silver(*read_silver(silver))
+        x, ys = np.vstack([x, sx]), ys + sys_
+        where = where + [(-1, 0, 0)] * len(sys_)  # silver rows: no sentence of SciERC
     classes = ["NONE"] + sorted(set(ys) - {"NONE"})
     y = np.array([classes.index(c) for c in ys])
     return sents, x, y, where, classes
 
 
-def cross_validate(folds: int = 5, with_other: bool = True, **hp) -> dict:
-    sents, x, y, where, classes = load_train(with_other)
+def cross_validate(folds: int = 5, with_other: bool = True, silver: int = 0, **hp) -> dict:
+    """Folds by SciERC document; silver rows are always trained on, never scored."""
+    sents, x, y, where, classes = load_train(with_other, silver)
     docs = sorted({s.doc for s in sents})
     fold_of = {d: n % folds for n, d in enumerate(np.random.default_rng(0).permutation(docs))}
-    row_fold = np.array([fold_of[sents[k].doc] for k, _, _ in where])
+    row_fold = np.array([fold_of[sents[k].doc] if k >= 0 else -1 for k, _, _ in where])
     probs = np.zeros((len(y), len(classes)), np.float32)
     from .relclf import PairModel
 
@@ -283,10 +374,12 @@ def cross_validate(folds: int = 5, with_other: bool = True, **hp) -> dict:
         model = PairModel({**params, "classes": np.array(classes)})
         probs[~tr] = model.predict_proba(x[~tr])
         print(f"fold {f}: {tr.sum()} train pairs, {time.time() - t0:.0f} s", flush=True)
+    real = np.flatnonzero(row_fold >= 0)
+    where_real = [where[r] for r in real]
     gold = gold_relations(sents, OURS)
-    scores = {th: prf(gold, predicted(sents, where, probs, classes, th, OURS)) for th in THRESHOLDS}
+    scores = {th: prf(gold, predicted(sents, where_real, probs[real], classes, th, OURS)) for th in THRESHOLDS}
     best = max(THRESHOLDS, key=lambda th: scores[th]["micro"]["F1"])
-    return {"hp": hp, "with_other": with_other, "pairs": len(y), "classes": classes,
+    return {"hp": hp, "with_other": with_other, "silver": silver, "pairs": len(y), "classes": classes,
             "by_threshold": {th: scores[th]["micro"] for th in THRESHOLDS}, "threshold": best, "table": scores[best]}
 
 
@@ -298,18 +391,19 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a trainin
     ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--none-weight", type=float, default=0.3)
     ap.add_argument("--no-other", action="store_true", help="drop OtherScientificTerm/Generic mentions")
+    ap.add_argument("--silver", type=int, default=0, help="add the cue patterns' relations on this many real abstracts")
     ap.add_argument("--threshold", type=float, default=None, help="train: the CV's threshold")
     ap.add_argument("--out", default=str(MODEL_PATH))
     a = ap.parse_args(argv)
     hp = {"hidden": a.hidden, "epochs": a.epochs, "none_weight": a.none_weight}
     if a.command == "cv":
-        res = cross_validate(with_other=not a.no_other, **hp)
+        res = cross_validate(with_other=not a.no_other, silver=a.silver, **hp)
         print(json.dumps({k: v for k, v in res.items() if k != "table"}))
         print_table(res["table"], f"5-fold CV, SciERC train, gold mentions of our types, threshold {res['threshold']}")
     elif a.command == "train":
         if a.threshold is None:
             ap.error("train needs --threshold (from cv)")
-        sents, x, y, where, classes = load_train(not a.no_other)
+        sents, x, y, where, classes = load_train(not a.no_other, a.silver)
         params = train_mlp(x, y, len(classes), **hp)
         Path(a.out).parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(a.out, **{k: v.astype(np.float16) if k in ("w1",) else v for k, v in params.items()},

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from extractors.encoder import model_available
-from extractors.relclf import (COMPARATIVE, DIST_EDGES, MODEL_PATH, TYPES, PairModel, candidate_pairs, decode,
+from extractors.relclf import (COMPARATIVE, DIST_EDGES, INNER_EDGES, MODEL_PATH, TYPES, PairModel, candidate_pairs, decode,
                                feature_size, fit_signature, pair_features)
 from extractors.train_relclf import read_dygie, train_mlp
 
@@ -29,20 +29,22 @@ def test_candidate_pairs_in_order_without_overlaps_and_within_the_gap():
 
 def test_pair_features_layout():
     rng = np.random.default_rng(0)
-    vecs = rng.standard_normal((8, 4)).astype(np.float16)
-    spans, types = [(0, 2), (5, 7)], [TYPES.index("Method"), TYPES.index("Task")]
-    x = pair_features(vecs, spans, types, [(0, 1)])
-    assert x.shape == (1, feature_size(4)) == (1, 16 + 2 * len(TYPES) + len(DIST_EDGES) + 1)
+    vecs = rng.standard_normal((9, 4)).astype(np.float16)
+    spans, types = [(1, 3), (4, 5), (6, 8)], [TYPES.index("Method"), TYPES.index("Dataset"), TYPES.index("Task")]
+    x = pair_features(vecs, spans, types, [(0, 2)])
+    nt = len(TYPES)
+    assert x.shape == (1, feature_size(4)) == (1, 24 + 2 * nt + len(DIST_EDGES) + 1 + len(INNER_EDGES) + 1)
     v = vecs.astype(np.float32)
-    a, b, mid = v[0:2].mean(0), v[5:7].mean(0), v[2:5].mean(0)
-    np.testing.assert_allclose(x[0, :4], a, rtol=1e-5)
-    np.testing.assert_allclose(x[0, 4:8], b, rtol=1e-5)
-    np.testing.assert_allclose(x[0, 8:12], a * b, rtol=1e-5)
-    np.testing.assert_allclose(x[0, 12:16], mid, rtol=1e-5)
-    onehots = x[0, 16:]
-    assert onehots[TYPES.index("Method")] == 1 and onehots[len(TYPES) + TYPES.index("Task")] == 1
-    assert onehots[2 * len(TYPES):].argmax() == 3  # 3 words between: bucket "<= 3"
-    assert onehots.sum() == 3
+    a, b = v[1:3].mean(0), v[6:8].mean(0)
+    for k, want in enumerate((a, b, a * b, v[3:6].mean(0), v[0:1].mean(0), v[8:9].mean(0))):
+        np.testing.assert_allclose(x[0, 4 * k:4 * k + 4], want, rtol=1e-5)  # A, B, A*B, between, before, after
+    onehots = x[0, 24:]
+    assert onehots[TYPES.index("Method")] == 1 and onehots[nt + TYPES.index("Task")] == 1
+    dist = onehots[2 * nt:2 * nt + len(DIST_EDGES) + 1]
+    assert dist.argmax() == 3  # 3 words between: bucket "<= 3"
+    inner = onehots[2 * nt + len(DIST_EDGES) + 1:]
+    assert inner.argmax() == 1  # one mention (span 1) between them
+    assert onehots.sum() == 4
 
 
 def test_decode_emits_the_best_relation_with_its_direction_never_none_or_silent():
@@ -161,3 +163,15 @@ def test_classifier_edges_keep_the_output_contract():
         for m in (r["source_mention"], r["target_mention"]):
             assert m["field"] == ev["field"] and ev["start"] <= m["start"] < m["end"] <= ev["end"]
             assert raw[m["field"]][m["start"]:m["end"]] == m["text"]
+
+
+@needs_models
+def test_synonyms_come_from_the_pattern_only():
+    from extractors.pipeline import get_nlp
+
+    text = ("We study transfer learning (PETL) and our own BERT (SEC-BERT). "
+            "Convolutional neural networks (CNNs) are used for image classification.")
+    doc = get_nlp("accurate")(text)
+    syn = [r for r in doc._.relations if r.type.value == "SYNONYM_OF"]
+    assert all(r.extractor.startswith("pattern:") for r in syn)
+    assert ("CNNs", "Convolutional neural networks") in {(text[slice(*r.source)], text[slice(*r.target)]) for r in syn}
