@@ -425,6 +425,8 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a trainin
         c = Counter(COMPARATIVE.search(" ".join(s.words)) is not None
                     for s in sents for v in s.labels.values() if v == "COMPARE_WITH")
         print(f"SciERC train COMPARE relations: {sum(c.values())}, with a comparative cue in the sentence: {c[True]}")
+        n = sum(COMPARATIVE.search(" ".join(s.words)) is not None for s in sents)
+        print(f"SciERC train sentences with a comparative cue: {n} of {len(sents)}")
 
 
 if __name__ == "__main__":
