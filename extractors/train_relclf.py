@@ -39,7 +39,8 @@ import numpy as np
 from kg.evaluate import PTB_ESCAPES
 from kg.evaluate_relations import SCORED_RELATIONS, scier_relation, scierc_relation
 
-from .relclf import COMPARATIVE, MODEL_PATH, PATTERN_ONLY, SILENT, SYMMETRIC, TYPE_INDEX, candidate_pairs, decode, pair_features
+from .relclf import (COMPARATIVE, MODEL_PATH, between_words, coordinated, PATTERN_ONLY, SILENT, SYMMETRIC, TYPE_INDEX, TYPES, candidate_pairs, decode,
+                     fit_signature, pair_features)
 
 CACHE = Path(os.environ.get("MLKG_RELCLF_CACHE", "/tmp/relclf-cache"))
 SCIERC_TRAIN = "../shared/corpora/scierc/train.json"
@@ -227,11 +228,31 @@ def predicted(sentences, where, probs, classes, threshold, types: set[int] | Non
     for k, rows in by_sent.items():
         pairs = [where[r][1:] for r in rows]
         comparative = COMPARATIVE.search(" ".join(sentences[k].words)) is not None
+        s = sentences[k]
         for src, tgt, rtype, _ in decode(probs[rows], classes, pairs, threshold):
             if rtype in PATTERN_ONLY or (rtype == "COMPARE_WITH" and not comparative):
                 continue
-            out.add(_rel_key(k, src, tgt, rtype))
+            first, second = sorted((src, tgt), key=lambda m: s.spans[m])
+            if coordinated(between_words(s.spans, first, second, s.words)):
+                continue
+            fitted = fit_signature(rtype, TYPES[s.types[src]], TYPES[s.types[tgt]])
+            if fitted is None:
+                continue
+            rtype, swap = fitted
+            out.add(_rel_key(k, *((tgt, src) if swap else (src, tgt)), rtype))
     return out
+
+
+def signature_table(sentences: list[Sentence], gold: set, pred: set) -> dict[tuple[str, str, str], list[int]]:
+    """(type, source type, target type) -> [predicted, right] (which
+    signatures the classifier gets right, for :data:`extractors.relclf.SIGNATURES`)."""
+    table: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for k, src, rtype, tgt in pred:
+        s = sentences[k]
+        row = table[(rtype, TYPES[s.types[src]], TYPES[s.types[tgt]])]
+        row[0] += 1
+        row[1] += (k, src, rtype, tgt) in gold
+    return dict(table)
 
 
 def prf(gold: set, pred: set) -> dict[str, dict[str, float]]:
@@ -379,7 +400,8 @@ def cross_validate(folds: int = 5, with_other: bool = True, silver: int = 0, **h
     gold = gold_relations(sents, OURS)
     scores = {th: prf(gold, predicted(sents, where_real, probs[real], classes, th, OURS)) for th in THRESHOLDS}
     best = max(THRESHOLDS, key=lambda th: scores[th]["micro"]["F1"])
-    return {"hp": hp, "with_other": with_other, "silver": silver, "pairs": len(y), "classes": classes,
+    sig = signature_table(sents, gold, predicted(sents, where_real, probs[real], classes, best, OURS))
+    return {"signatures": {"|".join(k): v for k, v in sorted(sig.items())}, "hp": hp, "with_other": with_other, "silver": silver, "pairs": len(y), "classes": classes,
             "by_threshold": {th: scores[th]["micro"] for th in THRESHOLDS}, "threshold": best, "table": scores[best]}
 
 

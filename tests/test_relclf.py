@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from extractors.encoder import model_available
-from extractors.relclf import (COMPARATIVE, DIST_EDGES, INNER_EDGES, MODEL_PATH, TYPES, PairModel, candidate_pairs, decode,
+from extractors.relclf import (COMPARATIVE, between_words, coordinated, DIST_EDGES, INNER_EDGES, MODEL_PATH, TYPES, PairModel, candidate_pairs, decode,
                                feature_size, fit_signature, pair_features)
 from extractors.train_relclf import read_dygie, train_mlp
 
@@ -66,12 +66,22 @@ def test_decode_emits_the_best_relation_with_its_direction_never_none_or_silent(
 def test_fit_signature_follows_the_ontology():
     assert fit_signature("USED_FOR", "Method", "Task") == ("USED_FOR", False)
     assert fit_signature("USED_FOR", "Dataset", "Method") == ("TRAINED_WITH", True)
+    assert fit_signature("USED_FOR", "Benchmark", "Task") == ("BENCHMARK_FOR", False)
     assert fit_signature("USED_FOR", "Metric", "Task") is None
     assert fit_signature("USED_FOR", "Method", "Method") is None
     assert fit_signature("SUBCLASS_OF", "Task", "Task") == ("SUBTASK_OF", False)
     assert fit_signature("COMPARE_WITH", "Method", "Dataset") is None
     assert fit_signature("EVALUATED_WITH", "Method", "Benchmark") == ("EVALUATED_WITH", False)
     assert fit_signature("BENCHMARK_FOR", "Task", "Dataset") is None
+
+
+def test_a_list_joins_no_pair():
+    words = "We use SHB , ASG and GPS , which improve over SGD".split()
+    spans = [(2, 3), (4, 5), (6, 7), (11, 12)]
+    assert between_words(spans, 0, 2, words) == [",", "and"]  # ASG left out
+    assert coordinated(between_words(spans, 0, 1, words)) and coordinated(between_words(spans, 0, 2, words))
+    assert not coordinated(between_words(spans, 2, 3, words))  # ", which improve over"
+    assert not coordinated([]) and not coordinated(["the"])
 
 
 def test_comparative_statement_cue():
