@@ -36,8 +36,8 @@ from pathlib import Path
 
 import numpy as np
 
-from kg.evaluate import PTB_ESCAPES
-from kg.evaluate_relations import SCORED_RELATIONS, scier_relation, scierc_relation
+from kg.evaluate import PTB_ESCAPES, detect_corpus
+from kg.evaluate_relations import SCORED_RELATIONS, iter_dygie, scier_relation, scierc_relation
 
 from .relclf import (COMPARATIVE, MODEL_PATH, between_words, coordinated, PATTERN_ONLY, SILENT, SYMMETRIC, TYPE_INDEX, TYPES, candidate_pairs, decode,
                      fit_signature, pair_features)
@@ -66,51 +66,44 @@ def read_dygie(path: str | Path) -> list[Sentence]:
     """Sentences of a DyGIE file (SciERC ``*.json`` or SciER ``dev.jsonl``)
     with gold mentions and relation classes."""
     path = Path(path)
-    scier = "scier" in path.parts[-2].lower() and "scierc" not in path.parts[-2].lower()
+    scier = detect_corpus(path)[0] == "scier"
     out = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                sentences = rec["sentences"]
-            except (json.JSONDecodeError, KeyError) as exc:
-                raise ValueError(f"{path}:{n}: not a DyGIE record ({exc})") from exc
-            base = 0
-            doc = str(rec.get("doc_key") or rec.get("doc_id") or n)
-            for sent, ents, rels in zip(sentences, rec.get("ner") or [[]] * len(sentences),
-                                        rec.get("relations") or [[]] * len(sentences)):
-                spans, types, index, labels = [], [], {}, {}
-                for s, e, label in ents:
-                    if (s, e) in index:
-                        continue
-                    index[(s, e)] = len(spans)
-                    spans.append((s - base, e - base + 1))
-                    types.append(TYPE_INDEX.get(label, OTHER))
-                raw_types = {(s, e): label for s, e, label in ents}
-                for a0, a1, b0, b1, label in rels:
-                    ia, ib = index.get((a0, a1)), index.get((b0, b1))
-                    if ia is None or ib is None or ia == ib:
-                        continue
-                    if scier:
-                        rtype, forward = scier_relation(label)
+    for n, rec in iter_dygie(path):
+        sentences = rec["sentences"]
+        base = 0
+        doc = str(rec.get("doc_key") or rec.get("doc_id") or n)
+        for sent, ents, rels in zip(sentences, rec.get("ner") or [[]] * len(sentences),
+                                    rec.get("relations") or [[]] * len(sentences)):
+            spans, types, index, labels = [], [], {}, {}
+            for s, e, label in ents:
+                if (s, e) in index:
+                    continue
+                index[(s, e)] = len(spans)
+                spans.append((s - base, e - base + 1))
+                types.append(TYPE_INDEX.get(label, OTHER))
+            raw_types = {(s, e): label for s, e, label in ents}
+            for a0, a1, b0, b1, label in rels:
+                ia, ib = index.get((a0, a1)), index.get((b0, b1))
+                if ia is None or ib is None or ia == ib:
+                    continue
+                if scier:
+                    rtype, forward = scier_relation(label)
+                else:
+                    if label == "CONJUNCTION":
+                        rtype, forward = "CONJUNCTION", True
+                    elif label == "FEATURE-OF":
+                        rtype, forward = "FEATURE_OF", True
                     else:
-                        if label == "CONJUNCTION":
-                            rtype, forward = "CONJUNCTION", True
-                        elif label == "FEATURE-OF":
-                            rtype, forward = "FEATURE_OF", True
-                        else:
-                            mapped = scierc_relation(label, raw_types[(a0, a1)], raw_types[(b0, b1)])
-                            if mapped is None:
-                                continue
-                            rtype, forward = mapped
-                    src, tgt = (ia, ib) if forward else (ib, ia)
-                    first, second = sorted((src, tgt), key=lambda k: spans[k])
-                    labels.setdefault((first, second), pair_class(rtype, src == first))
-                words = [PTB_ESCAPES.get(w, w) for w in sent]
-                out.append(Sentence(doc, words, spans, types, labels))
-                base += len(sent)
+                        mapped = scierc_relation(label, raw_types[(a0, a1)], raw_types[(b0, b1)])
+                        if mapped is None:
+                            continue
+                        rtype, forward = mapped
+                src, tgt = (ia, ib) if forward else (ib, ia)
+                first, second = sorted((src, tgt), key=lambda k: spans[k])
+                labels.setdefault((first, second), pair_class(rtype, src == first))
+            words = [PTB_ESCAPES.get(w, w) for w in sent]
+            out.append(Sentence(doc, words, spans, types, labels))
+            base += len(sent)
     return out
 
 
