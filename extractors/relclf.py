@@ -39,6 +39,7 @@ from ontology import RelationType
 from .batching import BatchPipe
 from .doctext import doc_ents, doc_text, get_ext, set_ext, tokens
 from .encoder import VECTORS_KEY
+from .relation_lists import between_words, coordinated, siblings, spread
 from .sentences import sentence_bounds
 
 MODEL_PATH = Path(__file__).parent / "models" / "relclf" / "relclf.npz"
@@ -126,29 +127,6 @@ def fit_signature(rtype: str, src: str, tgt: str) -> tuple[str, bool] | None:
     if rtype in SYMMETRIC and (tgt, src) in allowed:
         return rtype, False
     return None
-
-
-#: Words that only join a list: "A, B and C", "A or B".
-_COORDINATION = frozenset({",", "and", "or", "/", "&", "as", "well", "both", "either", "the"})
-_CONJUNCTIONS = frozenset({",", "and", "or", "/", "&"})
-
-
-def coordinated(between: Sequence[str]) -> bool:
-    """Whether two mentions are joined by a list alone (``between``: the
-    words between them, inner mentions left out): "A, B, and C" states no
-    relation between its members. SciER train: 133 of 3,065 such pairs are
-    related (4%); SciERC train: 273 of 497 are CONJUNCTION, 184 unrelated,
-    40 other (8%)."""
-    low = [w.lower() for w in between]
-    return bool(low) and all(w in _COORDINATION for w in low) and any(w in _CONJUNCTIONS for w in low)
-
-
-def between_words(spans: Sequence[tuple[int, int]], i: int, j: int, words: Sequence[str]) -> list[str]:
-    """The words between span ``i`` and the later span ``j``, those of
-    other mentions left out."""
-    lo, hi = spans[i][1], spans[j][0]
-    inner = [(a, b) for a, b in spans if lo <= a and b <= hi]
-    return [words[t] for t in range(lo, hi) if not any(a <= t < b for a, b in inner)]
 
 
 def type_index(label: str) -> int:
@@ -295,16 +273,19 @@ def sentence_words(doc: Doc) -> list[list[int]]:
     return [[i for i in range(s, e) if toks.word(i).strip()] for s, e, *_ in sentence_bounds(doc)]
 
 
-def doc_pair_relations(doc: Doc, model: PairModel, vecs: np.ndarray) -> list[tuple]:
+def doc_pair_relations(doc: Doc, model: PairModel, vecs: np.ndarray, meta: list | None = None) -> list[tuple]:
     """The classifier's relations of one doc: ``(type, source char span,
-    target char span, evidence char span, confidence)``."""
+    target char span, evidence char span, confidence)``. ``meta``, if
+    given, receives per sentence with pairs ``(evidence span, mentions,
+    pairs, word spans, words)``."""
     ents = doc_ents(doc)
     text = doc_text(doc)
     toks = tokens(doc)
     bounds = sentence_bounds(doc)
     out = []
     k = 0
-    feats, meta = [], []
+    feats = []
+    meta = [] if meta is None else meta
     for (s, e, sc, ec), words in zip(bounds, sentence_words(doc)):
         while k < len(ents) and ents[k].start < s:
             k += 1
@@ -369,12 +350,48 @@ class RelationClassifier(BatchPipe):
 
         relations = list(get_ext(doc, "relations"))
         taken = {frozenset((r.source, r.target)) for r in relations if isinstance(r.source, tuple)}
-        for rtype, src, tgt, ev, conf in doc_pair_relations(doc, self.model, vecs):
+        meta: list = []
+        for rtype, src, tgt, ev, conf in doc_pair_relations(doc, self.model, vecs, meta):
             if frozenset((src, tgt)) in taken:
                 continue
+            taken.add(frozenset((src, tgt)))
             relations.append(LocalRelation(rtype, src, tgt, ev, EXTRACTOR, round(conf, 3)))
+        relations += list_relations(meta, relations)
         set_ext(doc, "relations", relations)
         return doc
+
+
+def list_relations(meta: list, relations: list) -> list:
+    """The relations lists add (:mod:`extractors.relation_lists`) to the
+    entity-to-entity ``relations`` (patterns' and classifier's) of the
+    sentences in ``meta`` (:func:`doc_pair_relations`); extractor
+    "<extractor>+list", confidence 0.9 of the relation spread."""
+    from .relations import LocalRelation
+
+    by_sentence: dict[tuple[int, int], list] = {}
+    for r in relations:
+        if isinstance(r.source, tuple):
+            by_sentence.setdefault(tuple(r.evidence), []).append(r)
+    out = []
+    for ev, kept, _, spans, words in meta:
+        mine = by_sentence.get(tuple(ev))
+        if not mine:
+            continue
+        index = {(e.start_char, e.end_char): n for n, e in enumerate(kept)}
+        rels, origin = [], []
+        for r in mine:
+            s, t = index.get(tuple(r.source)), index.get(tuple(r.target))
+            if s is not None and t is not None:
+                rels.append((s, r.type.value, t))
+                origin.append(r)
+        if not rels:
+            continue
+        sibs = siblings(spans, [e.label_ for e in kept], words)
+        for s, rtype, t, k in spread(rels, sibs):
+            a, b, r = kept[s], kept[t], origin[k]
+            out.append(LocalRelation(r.type, (a.start_char, a.end_char), (b.start_char, b.end_char), r.evidence,
+                                     r.extractor + "+list", round(0.9 * r.confidence, 3)))
+    return out
 
 
 @Language.factory("mlkg_relclf_v1", default_config={"model_path": None})

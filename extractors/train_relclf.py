@@ -39,7 +39,8 @@ import numpy as np
 from kg.evaluate import PTB_ESCAPES, detect_corpus
 from kg.evaluate_relations import SCORED_RELATIONS, iter_dygie, scier_relation, scierc_relation
 
-from .relclf import (COMPARATIVE, MODEL_PATH, between_words, coordinated, PATTERN_ONLY, SILENT, SYMMETRIC, TYPE_INDEX, TYPES, candidate_pairs, decode,
+from .relation_lists import between_words, coordinated, siblings, spread
+from .relclf import (COMPARATIVE, MODEL_PATH, PATTERN_ONLY, SILENT, SYMMETRIC, TYPE_INDEX, TYPES, candidate_pairs, decode,
                      fit_signature, pair_features)
 
 CACHE = Path(os.environ.get("MLKG_RELCLF_CACHE", "/tmp/relclf-cache"))
@@ -209,7 +210,7 @@ def _rel_key(k: int, src: int, tgt: int, rtype: str) -> tuple:
     return (k, src, rtype, tgt)
 
 
-def predicted(sentences, where, probs, classes, threshold, types: set[int] | None = None) -> set[tuple]:
+def predicted(sentences, where, probs, classes, threshold, types: set[int] | None = None, lists: bool = True) -> set[tuple]:
     """Decoded relations (keys as :func:`gold_relations`), with the
     pipeline's comparative-statement check."""
     by_sent: dict[int, list[int]] = defaultdict(list)
@@ -222,6 +223,7 @@ def predicted(sentences, where, probs, classes, threshold, types: set[int] | Non
         pairs = [where[r][1:] for r in rows]
         comparative = COMPARATIVE.search(" ".join(sentences[k].words)) is not None
         s = sentences[k]
+        rels = []
         for src, tgt, rtype, _ in decode(probs[rows], classes, pairs, threshold):
             if rtype in PATTERN_ONLY or (rtype == "COMPARE_WITH" and not comparative):
                 continue
@@ -232,7 +234,10 @@ def predicted(sentences, where, probs, classes, threshold, types: set[int] | Non
             if fitted is None:
                 continue
             rtype, swap = fitted
-            out.add(_rel_key(k, *((tgt, src) if swap else (src, tgt)), rtype))
+            rels.append((tgt, rtype, src) if swap else (src, rtype, tgt))
+        if lists and rels:
+            rels += [r[:3] for r in spread(rels, siblings(s.spans, s.types, s.words))]
+        out.update(_rel_key(k, a, b, rtype) for a, rtype, b in rels)
     return out
 
 

@@ -185,3 +185,35 @@ def test_synonyms_come_from_the_pattern_only():
     syn = [r for r in doc._.relations if r.type.value == "SYNONYM_OF"]
     assert all(r.extractor.startswith("pattern:") for r in syn)
     assert ("CNNs", "Convolutional neural networks") in {(text[slice(*r.source)], text[slice(*r.target)]) for r in syn}
+
+
+def test_a_relation_spreads_over_a_list_on_the_sides_sciers_counts_allow():
+    from extractors.relation_lists import siblings, spread
+
+    words = "We evaluate BERT on CoNLL , OntoNotes and WNUT for NER".split()
+    spans = [(2, 3), (4, 5), (6, 7), (8, 9), (10, 11)]
+    labels = ["Method", "Dataset", "Dataset", "Dataset", "Task"]
+    sibs = siblings(spans, labels, words)
+    assert sibs[1] == [2, 3] and sibs[0] == [] and sibs[4] == []
+    got = spread([(0, "EVALUATED_WITH", 1)], sibs)
+    assert [(s, r, t) for s, r, t, _ in got] == [(0, "EVALUATED_WITH", 2), (0, "EVALUATED_WITH", 3)]
+    # SUBCLASS_OF spreads on its source side only ("A, B and C are kinds of D")
+    assert spread([(0, "SUBCLASS_OF", 1)], sibs) == []
+    assert [(s, t) for s, _, t, _ in spread([(1, "SUBCLASS_OF", 4)], sibs)] == [(2, 4), (3, 4)]
+    assert spread([(1, "SYNONYM_OF", 4)], sibs) == []
+    # a pair already related is left alone
+    assert [(s, t) for s, _, t, _ in spread([(0, "EVALUATED_WITH", 1), (0, "USED_FOR", 2)], sibs)] == [(0, 3)]
+
+
+@needs_models
+def test_lists_in_the_accurate_tier():
+    from extractors.pipeline import get_nlp
+
+    text = "We evaluate our parser on the Penn Treebank, OntoNotes and CoNLL-2003."
+    doc = get_nlp("accurate")(text)
+    ents = {e.text: e.label_ for e in doc.ents}
+    got = {(r.type.value, text[slice(*r.source)], text[slice(*r.target)], r.extractor.endswith("+list"))
+           for r in doc._.relations if isinstance(r.source, tuple)}
+    # no edge inside the list
+    members = {"Penn Treebank", "OntoNotes", "CoNLL-2003"} & set(ents)
+    assert not {(s, t) for _, s, t, _ in got if s in members and t in members}
