@@ -6,20 +6,24 @@ encoder's last hidden states (:mod:`extractors.encoder`, ``vectors=True``:
 the same forward pass as the tagger) pooled as in span-pair relation models
 (PURE, Zhong & Chen, NAACL 2021, without its marker tokens, which would need
 a second pass): the mean vector of span ``a``, of span ``b``, their
-elementwise product, the mean of the words between them, both entity types
-and the distance bucket. A one-hidden-layer MLP (numpy inference; weights in
+elementwise product, the mean of the words between them and of two words on
+either side, both entity types, the distance bucket and the number of
+mentions between. A one-hidden-layer MLP (numpy inference; weights in
 ``models/relclf/relclf.npz``, trained by :mod:`extractors.train_relclf` on
-SciERC train only, see that directory's MODEL_CARD.md) gives a distribution
-over NONE and each relation type in each direction; a pair gets the best
-class whose probability reaches the model's threshold (chosen by 5-fold CV).
+SciERC train and the cue patterns' silver on real abstracts, never on
+SciER; see that directory's MODEL_CARD.md) gives a distribution over NONE
+and each relation type in each direction; a pair gets the best class whose
+probability reaches the model's threshold (chosen by 5-fold CV).
 
 The algorithm is the plain functions :func:`candidate_pairs`,
-:func:`pair_features` and :func:`decode`, which tests and the trainer call;
-``mlkg_relclf_v1`` is the pipeline component that adds the classifier's
-edges to ``doc._.relations`` after the cue patterns
-(:mod:`extractors.entity_relations`), which keep their pairs: a pair the
-patterns relate is left to them. COMPARE_WITH needs a comparative statement
-in the sentence (:data:`COMPARATIVE`), not a list.
+:func:`pair_features`, :func:`decode` and :func:`fit_signature`, which
+tests and the trainer call; ``mlkg_relclf_v1`` is the pipeline component
+that adds the classifier's edges to ``doc._.relations`` after the cue
+patterns (:mod:`extractors.entity_relations`), which keep their pairs: a
+pair the patterns relate is left to them. COMPARE_WITH needs a comparative
+statement in the sentence (:data:`COMPARATIVE`); members of one list are not
+related to each other, and a relation spreads over a list
+(:mod:`extractors.relation_lists`).
 """
 from __future__ import annotations
 

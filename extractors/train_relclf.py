@@ -287,14 +287,14 @@ SILVER_STEP = 61
 _SILVER_AS = {"OUTPERFORMS": "COMPARE_WITH"}
 
 
-def read_silver(limit: int | None = None) -> tuple[list[Sentence], list[np.ndarray]]:
+def read_silver(limit: int | None = None, step: int = SILVER_STEP) -> tuple[list[Sentence], list[np.ndarray]]:
     """Sentences of real abstracts with the accurate tier's mentions and the
     cue patterns' relations as labels (positives only: a pair no pattern
     relates may still be related, so it is left out), and their word
     vectors; cached in :data:`CACHE`."""
     import gzip
 
-    path = CACHE / f"silver-{SILVER_STEP}-{limit}.json"
+    path = CACHE / f"silver-{step}-{limit}.json"
     vpath = path.with_suffix(".npz")
     if path.exists() and vpath.exists():
         rows = json.loads(path.read_text())
@@ -315,7 +315,7 @@ def read_silver(limit: int | None = None) -> tuple[list[Sentence], list[np.ndarr
     records = []
     with gzip.open(ABSTRACTS, "rt", encoding="utf-8") as fh:
         for n, line in enumerate(fh):
-            if n % SILVER_STEP == 13:
+            if n % step == 13:
                 rec = json.loads(line)
                 if rec.get("abstract") and str(rec.get("id")) not in audit:
                     records.append(rec)
@@ -364,12 +364,12 @@ def build_silver(sents: list[Sentence], vecs: list[np.ndarray]):
     return np.vstack(feats), ys
 
 
-def load_train(with_other: bool, silver: int = 0):
+def load_train(with_other: bool, silver: int = 0, step: int = SILVER_STEP):
     sents = read_dygie(SCIERC_TRAIN)
     vecs = encode(sents, "scierc-train")
     x, ys, where = build(sents, vecs, with_other)
     if silver:
-        sx, sys_ = build_silver(*read_silver(silver))
+        sx, sys_ = build_silver(*read_silver(silver, step))
         x, ys = np.vstack([x, sx]), ys + sys_
         where = where + [(-1, 0, 0)] * len(sys_)  # silver rows: no sentence of SciERC
     classes = ["NONE"] + sorted(set(ys) - {"NONE"})
@@ -377,9 +377,9 @@ def load_train(with_other: bool, silver: int = 0):
     return sents, x, y, where, classes
 
 
-def cross_validate(folds: int = 5, with_other: bool = True, silver: int = 0, **hp) -> dict:
+def cross_validate(folds: int = 5, with_other: bool = True, silver: int = 0, step: int = SILVER_STEP, **hp) -> dict:
     """Folds by SciERC document; silver rows are always trained on, never scored."""
-    sents, x, y, where, classes = load_train(with_other, silver)
+    sents, x, y, where, classes = load_train(with_other, silver, step)
     docs = sorted({s.doc for s in sents})
     fold_of = {d: n % folds for n, d in enumerate(np.random.default_rng(0).permutation(docs))}
     row_fold = np.array([fold_of[sents[k].doc] if k >= 0 else -1 for k, _, _ in where])
@@ -412,18 +412,19 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a trainin
     ap.add_argument("--none-weight", type=float, default=0.3)
     ap.add_argument("--no-other", action="store_true", help="drop OtherScientificTerm/Generic mentions")
     ap.add_argument("--silver", type=int, default=0, help="add the cue patterns' relations on this many real abstracts")
+    ap.add_argument("--silver-step", type=int, default=SILVER_STEP, help="every N-th abstract for the silver")
     ap.add_argument("--threshold", type=float, default=None, help="train: the CV's threshold")
     ap.add_argument("--out", default=str(MODEL_PATH))
     a = ap.parse_args(argv)
     hp = {"hidden": a.hidden, "epochs": a.epochs, "none_weight": a.none_weight}
     if a.command == "cv":
-        res = cross_validate(with_other=not a.no_other, silver=a.silver, **hp)
+        res = cross_validate(with_other=not a.no_other, silver=a.silver, step=a.silver_step, **hp)
         print(json.dumps({k: v for k, v in res.items() if k != "table"}))
         print_table(res["table"], f"5-fold CV, SciERC train, gold mentions of our types, threshold {res['threshold']}")
     elif a.command == "train":
         if a.threshold is None:
             ap.error("train needs --threshold (from cv)")
-        sents, x, y, where, classes = load_train(not a.no_other, a.silver)
+        sents, x, y, where, classes = load_train(not a.no_other, a.silver, a.silver_step)
         params = train_mlp(x, y, len(classes), **hp)
         Path(a.out).parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(a.out, **{k: v.astype(np.float16) if k in ("w1",) else v for k, v in params.items()},
