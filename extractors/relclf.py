@@ -324,7 +324,7 @@ def doc_pair_relations(doc: Doc, model: PairModel, vecs: np.ndarray, meta: list 
             if rtype in PATTERN_ONLY or (rtype == "COMPARE_WITH" and not comparative):
                 continue
             first, second = (i, j) if spans[i] < spans[j] else (j, i)
-            if coordinated(between_words(spans, first, second, texts)):
+            if coordinated(between_words(spans, first, second, texts), brackets=True):
                 continue
             a, b = kept[i], kept[j]
             fitted = fit_signature(rtype, a.label_, b.label_)

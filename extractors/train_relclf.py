@@ -228,7 +228,7 @@ def predicted(sentences, where, probs, classes, threshold, types: set[int] | Non
             if rtype in PATTERN_ONLY or (rtype == "COMPARE_WITH" and not comparative):
                 continue
             first, second = sorted((src, tgt), key=lambda m: s.spans[m])
-            if coordinated(between_words(s.spans, first, second, s.words)):
+            if coordinated(between_words(s.spans, first, second, s.words), brackets=True):
                 continue
             fitted = fit_signature(rtype, TYPES[s.types[src]], TYPES[s.types[tgt]])
             if fitted is None:

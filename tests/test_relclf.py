@@ -82,6 +82,10 @@ def test_a_list_joins_no_pair():
     assert coordinated(between_words(spans, 0, 1, words)) and coordinated(between_words(spans, 0, 2, words))
     assert not coordinated(between_words(spans, 2, 3, words))  # ", which improve over"
     assert not coordinated([]) and not coordinated(["the"])
+    # "Particle Swarm Optimization (PSO), Surrogate Optimization (SO), and ...": abbreviations inside the list
+    assert coordinated(["(", ")", ","]) and coordinated([",", "(", "PSO", ")", "and"])
+    assert not coordinated([")", ","]) and coordinated([")", ","], brackets=True)
+    assert not coordinated(["("], brackets=True)  # "A (B)" names one thing twice, it is no list
 
 
 def test_comparative_statement_cue():
