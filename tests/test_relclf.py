@@ -221,3 +221,20 @@ def test_lists_in_the_accurate_tier():
     # no edge inside the list
     members = {"Penn Treebank", "OntoNotes", "CoNLL-2003"} & set(ents)
     assert not {(s, t) for _, s, t, _ in got if s in members and t in members}
+
+
+def test_without_weights_the_component_warns_and_leaves_the_relations(tmp_path):
+    import spacy
+
+    import extractors.relations  # noqa: F401 (registers doc._.relations)
+    from extractors.encoder import VECTORS_KEY
+    from extractors.relclf import RelationClassifier, load_model
+
+    load_model.cache_clear()
+    nlp = spacy.blank("en")
+    with pytest.warns(UserWarning, match="no relation model"):
+        comp = RelationClassifier(nlp, "mlkg_relclf_v1", model_path=str(tmp_path / "none.npz"))
+    doc = nlp("BERT is used for question answering.")
+    doc.user_data[VECTORS_KEY] = np.zeros((len(doc), 4), np.float16)
+    doc._.relations = ["kept"]
+    assert comp(doc)._.relations == ["kept"] and VECTORS_KEY not in doc.user_data
