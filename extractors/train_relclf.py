@@ -190,6 +190,17 @@ def train_mlp(x: np.ndarray, y: np.ndarray, n_classes: int, hidden: int = 128, e
     return params
 
 
+def train_ensemble(x: np.ndarray, y: np.ndarray, n_classes: int, ensemble: int = 1, **hp) -> dict[str, np.ndarray]:
+    """``ensemble`` MLPs of different seeds as one MLP: their hidden layers
+    side by side, the output layer averaging their logits."""
+    runs = [train_mlp(x, y, n_classes, seed=k, **hp) for k in range(ensemble)]
+    if ensemble == 1:
+        return runs[0]
+    return {"mean": runs[0]["mean"], "scale": runs[0]["scale"],
+            "w1": np.hstack([r["w1"] for r in runs]), "b1": np.concatenate([r["b1"] for r in runs]),
+            "w2": np.vstack([r["w2"] for r in runs]) / ensemble, "b2": sum(r["b2"] for r in runs) / ensemble}
+
+
 def gold_relations(sentences: list[Sentence], types: set[int] | None = None) -> set[tuple]:
     """(sentence, source, type, target) of the emittable gold relations
     whose ends are both among ``types`` (None: any); COMPARE_WITH keyed
@@ -389,7 +400,7 @@ def cross_validate(folds: int = 5, with_other: bool = True, silver: int = 0, ste
     for f in range(folds):
         t0 = time.time()
         tr = row_fold != f
-        params = train_mlp(x[tr], y[tr], len(classes), **hp)
+        params = train_ensemble(x[tr], y[tr], len(classes), **hp)
         model = PairModel({**params, "classes": np.array(classes)})
         probs[~tr] = model.predict_proba(x[~tr])
         print(f"fold {f}: {tr.sum()} train pairs, {time.time() - t0:.0f} s", flush=True)
@@ -410,13 +421,14 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a trainin
     ap.add_argument("--hidden", type=int, default=128)
     ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--none-weight", type=float, default=0.3)
+    ap.add_argument("--ensemble", type=int, default=1, help="MLPs of different seeds, averaged")
     ap.add_argument("--no-other", action="store_true", help="drop OtherScientificTerm/Generic mentions")
     ap.add_argument("--silver", type=int, default=0, help="add the cue patterns' relations on this many real abstracts")
     ap.add_argument("--silver-step", type=int, default=SILVER_STEP, help="every N-th abstract for the silver")
     ap.add_argument("--threshold", type=float, default=None, help="train: the CV's threshold")
     ap.add_argument("--out", default=str(MODEL_PATH))
     a = ap.parse_args(argv)
-    hp = {"hidden": a.hidden, "epochs": a.epochs, "none_weight": a.none_weight}
+    hp = {"hidden": a.hidden, "epochs": a.epochs, "none_weight": a.none_weight, "ensemble": a.ensemble}
     if a.command == "cv":
         res = cross_validate(with_other=not a.no_other, silver=a.silver, step=a.silver_step, **hp)
         print(json.dumps({k: v for k, v in res.items() if k != "table"}))
@@ -425,7 +437,7 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a trainin
         if a.threshold is None:
             ap.error("train needs --threshold (from cv)")
         sents, x, y, where, classes = load_train(not a.no_other, a.silver, a.silver_step)
-        params = train_mlp(x, y, len(classes), **hp)
+        params = train_ensemble(x, y, len(classes), **hp)
         Path(a.out).parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(a.out, **{k: v.astype(np.float16) if k in ("w1",) else v for k, v in params.items()},
                             classes=np.array(classes), threshold=np.float32(a.threshold))
