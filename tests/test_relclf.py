@@ -238,3 +238,15 @@ def test_without_weights_the_component_warns_and_leaves_the_relations(tmp_path):
     doc.user_data[VECTORS_KEY] = np.zeros((len(doc), 4), np.float16)
     doc._.relations = ["kept"]
     assert comp(doc)._.relations == ["kept"] and VECTORS_KEY not in doc.user_data
+
+
+@needs_models
+def test_accurate_tier_comparable_is_no_win():
+    from extractors.pipeline import get_nlp
+
+    text = ("We propose FooNet, a new detector. Experiments show that our method outperforms Faster R-CNN and YOLO "
+            "on COCO, and is comparable to DETR.")
+    doc = get_nlp("accurate")(text)
+    wins = {(text[slice(*r.source)], text[slice(*r.target)]) for r in doc._.relations
+            if r.type.value == "OUTPERFORMS" and isinstance(r.source, tuple)}
+    assert ("FooNet", "Faster R-CNN") in wins and not any(t == "DETR" for _, t in wins)
