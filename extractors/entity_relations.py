@@ -62,6 +62,10 @@ def _p(name: str, rtype: str, regex: str, left: str, right: str, forward: bool, 
     return Pattern(name, RelationType(rtype), re.compile(regex), left, right, forward, conf, same_class)
 
 
+_USED_FOR = (r"\s*,?\s*(?:(?:is|are|was|were|can\s+be|has\s+been|have\s+been)\s+)?(?:\w+ly\s+)?"
+             r"(?:(?:used|designed|proposed|developed|applied|tailored|employed|adopted|introduced|specialized|"
+             r"suitable|effective|useful|successful)\s+)?(?:for|to)\s+" + _DET + r"(?:(?:task|problem)s?\s+of\s+)?")
+
 #: The cue patterns, most specific first (the first that matches a pair wins).
 #: Precision quoted: SciER train, gold mentions, relation and direction right
 #: (``python -m extractors.entity_relations``); see its output for counts.
@@ -108,10 +112,10 @@ PATTERNS: tuple[Pattern, ...] = (
     # "CNN-based object detection"
     _p("based-task", "USED_FOR", r"\s*-?\s*based\s+" + _DET, "MD", "T", True, 0.8),
     # "X for Y" ("CNNs for image classification"), "X used for Y"
-    _p("used-for", "USED_FOR", r"\s*,?\s*(?:(?:is|are|was|were|can\s+be|has\s+been|have\s+been)\s+)?(?:\w+ly\s+)?"
-       r"(?:(?:used|designed|proposed|developed|applied|tailored|employed|adopted|introduced|specialized|"
-       r"suitable|effective|useful|successful)\s+)?(?:for|to)\s+" + _DET + r"(?:(?:task|problem)s?\s+of\s+)?",
-       "MD", "T", True, 0.75),
+    _p("used-for", "USED_FOR", _USED_FOR, "M", "T", True, 0.75),
+    # "RotoWire datasets for template extraction": SciER calls a dataset "for" a task BENCHMARK_FOR
+    # (SciER train: 548 BENCHMARK_FOR against 9 USED_FOR from a Dataset to a Task; this cue: 4 of 5)
+    _p("dataset-used-for", "BENCHMARK_FOR", _USED_FOR, "D", "T", True, 0.75),
     # "Y using X", "Y with X", "Y via X" (task by method)
     _p("task-using", "USED_FOR", r"\s*,?\s*(?:using|via|by|with|through|based\s+on|by\s+means\s+of|leveraging)\s+" + _DET + _LIST,
        "T", "M", False, 0.7),
