@@ -74,6 +74,10 @@ FLOOR, OURS, FAST, FULL, ACCURATE, SM = ("spaCy blank tokenizer (floor)", "our t
                                          "accurate tier (MiniLM encoder)", "en_core_web_sm")
 
 
+#: The loaded pipelines by tier (for the step shares).
+LOADED: dict[str, object] = {}
+
+
 def load_pipelines(bs: int, texts: list[str]) -> dict[str, object]:
     """name -> callable(texts); None for en_core_web_sm when not installed."""
     import spacy
@@ -87,6 +91,7 @@ def load_pipelines(bs: int, texts: list[str]) -> dict[str, object]:
     full = make_nlp("standard")
     if full.get_pipe("mlkg_ner_v1").model is None:
         print("WARNING: no NER model found: the standard tier's row runs without it")
+    LOADED.update(fast=fast, standard=full)
     accurate = make_nlp("accurate")
     if accurate.get_pipe("mlkg_ner_v1").model is None:
         print("WARNING: no encoder model found: no accurate tier row")
@@ -117,6 +122,64 @@ def load_pipelines(bs: int, texts: list[str]) -> dict[str, object]:
     # the loaded models are no garbage, so collections need not rescan them
     freeze_loaded()
     return pipes
+
+
+def step_times(nlp, texts: list[str], rounds: int = 3, bs: int = 64) -> dict[str, float]:
+    """Seconds per step of ``nlp`` on ``texts`` (the minimum over ``rounds``
+    passes: the least disturbed by other processes): tokenizer, each
+    component run over all docs in turn, and the results step inside the
+    relations component (:func:`extractors.results.sentence_results`, timed
+    around its calls), which ``relations`` then excludes. Process CPU time,
+    not wall time: on a shared machine the wait for a core is not the
+    step's cost (the onnxruntime session of the accurate tier runs on one
+    thread by default, so its CPU time is its time too)."""
+    import extractors.relations as rel
+
+    spent = [0.0]
+    inner = rel.sentence_results
+
+    def timed(*args, **kwargs):
+        t0 = time.process_time()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            spent[0] += time.process_time() - t0
+
+    best: dict[str, float] = {}
+    rel.sentence_results = timed
+    try:
+        for _ in range(max(1, rounds)):
+            t: dict[str, float] = {}
+            t0 = time.process_time()
+            docs = [nlp.make_doc(x) for x in texts]
+            t["tokenizer"] = time.process_time() - t0
+            spent[0] = 0.0
+            for name, proc in nlp.pipeline:
+                t0 = time.process_time()
+                docs = list(proc.pipe(docs, batch_size=bs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+                t[name] = time.process_time() - t0
+            t["results (in relations)"] = spent[0]
+            for k, v in t.items():
+                best[k] = min(best.get(k, v), v)
+    finally:
+        rel.sentence_results = inner
+    return best
+
+
+def print_step_shares(tier: str, nlp, texts: list[str]) -> None:
+    """The share of each step in the tier's pipeline time (issue 26: the
+    relation step at most 15% of the full pipeline; issue 27: results)."""
+    t = step_times(nlp, texts)
+    results = t.pop("results (in relations)")
+    total = sum(t.values())
+    t["mlkg_relations_v1"] -= results  # the relation step alone
+    t["results (in relations)"] = results
+    n = len(texts)
+    print(f"{tier} tier, steps (CPU ms per abstract, share of its pipeline {1000 * total / n:.3f} ms): " + ", ".join(
+        f"{name.replace('mlkg_', '').replace('_v1', '')} {1000 * v / n:.3f} ({100 * v / total:.1f}%)" for name, v in t.items()))
+    rel_share, res_share = t["mlkg_relations_v1"] / total, results / total
+    print(f"{tier} tier: relation step {100 * rel_share:.1f}% of the pipeline (issue 26: <= 15%: "
+          f"{'OK' if rel_share <= 0.15 else 'MISSED'}), results step {100 * res_share:.1f}%")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"standard vs en_core_web_sm's layers measured here: {rates[FULL] / arch_rate:.1f}x")
     print(f"target rules-only >= 1/5 floor: {'OK' if fast_ratio >= 0.2 else 'MISSED'} ({fast_ratio:.3f}; "
           f"first pass {first[FAST] / first[FLOOR]:.3f})")
+    for tier in ("fast", "standard"):
+        print_step_shares(tier, LOADED[tier], texts)
     return 0
 
 

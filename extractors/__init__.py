@@ -14,6 +14,8 @@ them.
 #: PTB escapes restored, names never cut at a hyphen ("I2P-MAE"),
 #: 2026-12-06; 0.4.1: "our method outperforms X", apposition USED_FOR,
 #: no entity pair across a clause break; 0.5.0: entity nodes only for named
-#: things (kg/nodes.py), Papers with Code gazetteer, 2026-12-06), or stores
+#: things (kg/nodes.py), Papers with Code gazetteer, 2026-12-06; 0.5.1: the
+#: accurate tier's learned entity-pair relation classifier, extractors/relclf.py,
+#: 2026-12-06), or stores
 #: built before keep the old extractions of unchanged papers.
-__version__ = "0.5.1"
+__version__ = "0.5.2"

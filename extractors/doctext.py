@@ -222,3 +222,7 @@ class FoldedPattern:
         """Search ``text`` (``low``: its :func:`fold`, or None)."""
         return self.folded.search(low) if low is not None else self.any_case.search(text)
 
+    def match(self, text: str, low: str | None) -> re.Match | None:
+        """Match at the start of ``text`` (``low``: its :func:`fold`, or None)."""
+        return self.folded.match(low) if low is not None else self.any_case.match(text)
+

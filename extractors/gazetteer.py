@@ -19,7 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ontology import EntityType
-from ontology.gazetteer import GazetteerEntry, default_entries, exact_case
+from ontology.gazetteer import GazetteerEntry, default_entries, exact_case, word_name
 
 from .batching import BatchPipe
 from .doctext import Tokens, like_num, tokens
@@ -63,7 +63,7 @@ class GazetteerMatcher(BatchPipe):
         for i, entry in enumerate(self.entries):
             if not entry.match:
                 continue  # linked when extracted, never matched in text (a PwC name without evidence)
-            plural = entry.type is not EntityType.TASK
+            plural = entry.type is not EntityType.TASK and not word_name(entry)
             exact = {v for s in entry.surfaces if entry.case_sensitive and exact_case(s)
                      for v in spelling_variants(s, plural)}
             folded = {v for s in entry.surfaces if not (entry.case_sensitive and exact_case(s))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _DROP = re.compile(r"[\s\-_‐‑‒–—/'’`\"()\[\],:;!?·^]+")
 _DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
@@ -25,20 +26,30 @@ _SPELLING = [
     (re.compile(r"(?<=[a-z]{3})our\b"), "or"),
     (re.compile(r"(?<=[a-z])['’]s\b"), ""),
 ]
+#: A literal each :data:`_SPELLING` rule's match contains (a rule runs only
+#: where its literal occurs: a regex starting with a look-behind is tried at
+#: every position, 1.5-4.5 us a name).
+_SPELLING_LITERALS = (("isation",), ("is",), ("ell",), ("our",), ("'", "’"))
 
 
 def _fold_spelling(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    for rx, repl in _SPELLING:
-        text = rx.sub(repl, text)
+    if not text.isascii():  # ASCII has no decompositions and no combining marks
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    for (rx, repl), literals in zip(_SPELLING, _SPELLING_LITERALS):
+        if any(lit in text for lit in literals):
+            text = rx.sub(repl, text)
     return text
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
-    """Case-, hyphen-, space-, spelling- and Unicode-insensitive key of a name."""
+    """Case-, hyphen-, space-, spelling- and Unicode-insensitive key of a name.
+    (Cached: the rules and the linker key the same names again and again;
+    uncached it cost 26 us a name, 4% of the rules-only pipeline.)"""
     text = _fold_spelling(unicodedata.normalize("NFKC", text).casefold())
-    text = _DOT.sub("", text)
+    if "." in text:
+        text = _DOT.sub("", text)
     return _DROP.sub("", text)
 
 

@@ -36,13 +36,17 @@ PIPELINE: tuple[tuple[str, bool], ...] = (
 )
 
 
+#: The accurate tier's learned entity-pair relation classifier, run last.
+RELATION_CLASSIFIER = "mlkg_relclf_v1"
+
 #: Tiers, best first: the statistical NER factory each puts in the NER slot.
 TIERS: dict[str, str | None] = {"accurate": "mlkg_encoder_v1", "standard": "mlkg_ner_v1", "fast": None}
 #: The best tier that meets its speed floor (accurate >= 2x en_core_web_sm,
 #: standard >= 10x; bench/bench_extract.py, README "Tiers"). On 2026-12-06
-#: the accurate tier ran at 0.65-0.73x en_core_web_sm (7.2 against 10.6
-#: abstracts/s, one thread, 300 seed abstracts, loaded machine), the
-#: standard tier at 10.9x: so standard. ("accurate" falls back to standard
+#: the accurate tier ran at 0.94-0.98x en_core_web_sm (one thread, 300 seed
+#: abstracts, loaded machine; int8 matrix products are ~70% of its time, so
+#: it is bound by this CPU's arithmetic), the standard tier at 14x: so
+#: standard. ("accurate" falls back to standard
 #: where the encoder model is missing.)
 DEFAULT_TIER = "standard"
 
@@ -70,7 +74,7 @@ def resolve_tier(tier: bool | str | None = None) -> str:
 def make_nlp(fast: bool | str = False) -> Language:
     """A fresh pipeline on spaCy's blank English tokenizer (no download);
     ``fast``: a tier name (:data:`TIERS`) or the older rules-only flag."""
-    from . import abbreviations, encoder, gazetteer, names, ner, quantities, relations, resolve, sentences  # noqa: F401 (registers)
+    from . import abbreviations, encoder, gazetteer, names, ner, quantities, relations, relclf, resolve, sentences  # noqa: F401 (registers)
 
     tier = resolve_tier(fast)
     nlp = customize_tokenizer(spacy.blank("en"))
@@ -78,9 +82,13 @@ def make_nlp(fast: bool | str = False) -> Language:
     for factory, in_fast in PIPELINE:
         if factory == "mlkg_ner_v1":
             if TIERS[tier]:
-                nlp.add_pipe(TIERS[tier], name="mlkg_ner_v1")
+                # the accurate tier keeps the encoder's hidden states for the relation classifier
+                config = {"vectors": True} if tier == "accurate" else {}
+                nlp.add_pipe(TIERS[tier], name="mlkg_ner_v1", config=config)
             continue
         nlp.add_pipe(factory)
+    if tier == "accurate":
+        nlp.add_pipe(RELATION_CLASSIFIER)  # after the cue patterns (extractors/relclf.py)
     return nlp
 
 
@@ -118,5 +126,7 @@ def pipeline_version(fast: bool | str = False) -> str:
     elif tier == "accurate":
         from .encoder import model_hash as encoder_hash
 
-        parts.append(encoder_hash())
+        from .relclf import model_hash as relclf_hash
+
+        parts += [encoder_hash(), RELATION_CLASSIFIER, relclf_hash()]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]

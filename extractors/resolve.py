@@ -18,6 +18,7 @@ from .batching import batch_component
 from .gazetteer import take_candidates
 from .names import LANGUAGES, NOT_ENTITIES, is_generic, is_name_like
 from .doctext import Ent, Tokens, is_punct, keep_ents, lower_text, tokens
+from .name_bounds import described_type, task_number_end, title_case_start
 from .statistical import GLUED_MODIFIER, HYPHENS, retype_statistical
 
 #: "direction" (a translation direction, names.py) ranks with the gazetteer so the
@@ -154,6 +155,10 @@ def _grown(doc: Doc, toks: Tokens, pick: Pick, taken: list[bool], shared: bool) 
         if label == "Method":
             end = _size_suffix_end(toks, end, taken)
         grown = (start, end) != before
+    end = task_number_end(toks, start, end, taken)
+    start = title_case_start(toks, start, end, taken, doc.user_data.get("title_end", 0))
+    if label == "Method" and is_name_like(toks.word(start)):
+        label = described_type(toks.text_of(start, end), toks.text[max(0, toks.idx[start] - 120) : toks.idx[start]], label)
     if (shared and end + 1 < len(toks.idx) and not taken[end] and not taken[end + 1] and toks.word(end).lower() == "shared"
             and toks.word(end + 1).lower() in ("task", "tasks")):
         end, label, grown = end + 2, "Task", True

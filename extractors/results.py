@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from ontology import EntityType
 from ontology.metrics import metric_direction, result_direction, result_scale
 
-from .doctext import Ent
+from .doctext import Ent, fold
 from .quantities import Quantity
 from .result_kinds import ABSOLUTE, BASELINE, classify, from_values
 
@@ -74,6 +74,8 @@ _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\b|\bwhile\b|\bwhere
 _DATASET_CLAUSE_BREAK = re.compile(r";|,\s+(?:and(?!\s+(?:also\s+|further\s+|then\s+)?(?:achiev|obtain|reach|attain|yield|report|establish|"
                            r"outperform|improv|score|set|get|surpass|show|demonstrat)[a-z]*\b)|while|but|whereas)\b"
                            r"|\bwhile\b|\bwhereas\b")
+#: :data:`_METRIC_WORD` for lower-cased text (its literals are lower case).
+_METRIC_WORD_F = re.compile(_METRIC_WORD.pattern)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|proposed|this (?:method|model|approach))\b", re.I)
 _NOT_RESULT = re.compile(r"^\s*(?:GPUs?|TPUs?|A100|H100|V100|cards?)\b")
 _LANGS = ("English|German|French|Romanian|Chinese|Czech|Russian|Japanese|Vietnamese|Spanish|Finnish|Turkish|Arabic|"
@@ -109,6 +111,11 @@ def _span(ent: Ent) -> tuple[int, int]:
 
 def _same_clause(text: str, a: int, b: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> bool:
     lo, hi = min(a, b), max(a, b)
+    # the search runs only where one of its literals occurs (a third of its
+    # cost was trying ``\bwhile\b`` at every position)
+    if text.find(",", lo, hi) < 0 and text.find(";", lo, hi) < 0 and text.find("while", lo, hi) < 0 \
+            and text.find("whereas", lo, hi) < 0:
+        return True
     return not breaks.search(text, lo, hi)
 
 
@@ -164,9 +171,12 @@ def _respectively(text: str, quantities: list[Quantity], cands: list[Ent], base:
     return out
 
 
-def _metric_next_to(q: Quantity, text: str, base: int, metrics: list[Ent]) -> tuple[bool, Ent | None]:
+def _metric_next_to(q: Quantity, text: str, base: int, metrics: list[Ent], low: str | None = None
+                    ) -> tuple[bool, Ent | None]:
     """Whether the statement makes ``q`` a score by a metric right after or
-    before it, and that metric's ent (None when only a metric word says so)."""
+    before it, and that metric's ent (None when only a metric word says so).
+    ``low``: ``text`` lower-cased with the same offsets, if known (the metric
+    words are then found without ``re.I``, 2-3x faster)."""
     qa, qb = q.start - base, q.end - base
     for e in metrics:
         ea, eb = e.start_char - base, e.end_char - base
@@ -174,10 +184,11 @@ def _metric_next_to(q: Quantity, text: str, base: int, metrics: list[Ent]) -> tu
             return True, e
         if eb <= qa and qa - eb <= 45 and _METRIC_VALUE_GAP.match(text[eb:qa]):
             return True, e
-    after = _METRIC_WORD.match(text, _LEAD.match(text, qb).end())
+    words, words_in = (_METRIC_WORD, text) if low is None else (_METRIC_WORD_F, low)
+    after = words.match(words_in, _LEAD.match(text, qb).end())
     if after and _VALUE_METRIC_GAP.match(text[qb:after.start()]) and not after.group(0).lower().startswith("score"):
         return True, None
-    for m in _METRIC_WORD.finditer(text, max(0, qa - 45), qa):
+    for m in words.finditer(words_in, max(0, qa - 45), qa):
         if _METRIC_VALUE_GAP.match(text[m.end():qa]):
             return True, None
     return False, None
@@ -193,8 +204,9 @@ def _scores(numbers: list[Quantity], quantities: list[Quantity], text: str, base
     bare = {id(q) for q in numbers}
     is_score: dict[int, bool] = {}
     metric_of: dict[int, Ent | None] = {}
+    low = fold(text)
     for q in values:
-        ok, ent = _metric_next_to(q, text, base, metrics)
+        ok, ent = _metric_next_to(q, text, base, metrics, low)
         is_score[id(q)] = ok or id(q) not in bare
         if ok:
             metric_of[id(q)] = ent

@@ -94,6 +94,21 @@ def scier_relation(label: str) -> tuple[str, bool]:
     return label.upper().replace("-", "_"), True
 
 
+def iter_dygie(path: str | Path):
+    """(line number, record) of a DyGIE JSON-lines file; a line that is not
+    a record with ``sentences`` is a ValueError naming file and line."""
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                rec["sentences"]
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise ValueError(f"{path}:{n}: not a DyGIE record ({exc})") from exc
+            yield n, rec
+
+
 def read_relation_corpus(path: str | Path, corpus: str | None = None) -> tuple[str, list[RelDoc]]:
     """SciER ``dev.jsonl`` or SciERC ``dev.json`` (DyGIE style: ``relations``
     per sentence as ``[a_start, a_end, b_start, b_end, label]``, inclusive
@@ -105,50 +120,43 @@ def read_relation_corpus(path: str | Path, corpus: str | None = None) -> tuple[s
         raise ValueError(f"{path}: relation gold is read from SciER dev.jsonl or SciERC *.json (DyGIE format)")
     step = 10 if corpus == "scier" else None
     docs: list[RelDoc] = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
+    for n, rec in iter_dygie(path):
+        sentences = rec["sentences"]
+        ner = rec.get("ner") or [[] for _ in sentences]
+        rels = rec.get("relations") or [[] for _ in sentences]
+        size = step or len(sentences) or 1
+        base = 0
+        for c in range(0, max(len(sentences), 1), size):
+            words: list[str] = []
+            types: dict[tuple[int, int], str] = {}
+            chunk_rels = []
+            chunk_base = base
+            for sent, ents, srels in zip(sentences[c : c + size], ner[c : c + size], rels[c : c + size]):
+                for s, e, label in ents:
+                    types[(s, e)] = label
+                chunk_rels.extend(srels)
+                words.extend(sent)
+                base += len(sent)
+            if not words:
                 continue
-            try:
-                rec = json.loads(line)
-                sentences = rec["sentences"]
-            except (json.JSONDecodeError, KeyError) as exc:
-                raise ValueError(f"{path}:{n}: not a DyGIE record ({exc})") from exc
-            ner = rec.get("ner") or [[] for _ in sentences]
-            rels = rec.get("relations") or [[] for _ in sentences]
-            size = step or len(sentences) or 1
-            base = 0
-            for c in range(0, max(len(sentences), 1), size):
-                words: list[str] = []
-                types: dict[tuple[int, int], str] = {}
-                chunk_rels = []
-                chunk_base = base
-                for sent, ents, srels in zip(sentences[c : c + size], ner[c : c + size], rels[c : c + size]):
-                    for s, e, label in ents:
-                        types[(s, e)] = label
-                    chunk_rels.extend(srels)
-                    words.extend(sent)
-                    base += len(sent)
-                if not words:
+            words, spaces = detokenize(words, split_words=corpus == "scier")
+            spans = [(s - chunk_base, e - chunk_base + 1, t) for (s, e), t in types.items()]
+            doc = GoldDoc(f"{rec.get('doc_key') or rec.get('doc_id') or n}#{c // size}", words, spans, spaces)
+            offs = doc.offsets
+            out = []
+            for a0, a1, b0, b1, label in chunk_rels:
+                ta, tb = types.get((a0, a1)), types.get((b0, b1))
+                if ta is None or tb is None:
                     continue
-                words, spaces = detokenize(words, split_words=corpus == "scier")
-                spans = [(s - chunk_base, e - chunk_base + 1, t) for (s, e), t in types.items()]
-                doc = GoldDoc(f"{rec.get('doc_key') or rec.get('doc_id') or n}#{c // size}", words, spans, spaces)
-                offs = doc.offsets
-                out = []
-                for a0, a1, b0, b1, label in chunk_rels:
-                    ta, tb = types.get((a0, a1)), types.get((b0, b1))
-                    if ta is None or tb is None:
-                        continue
-                    mapped = scier_relation(label) if corpus == "scier" else scierc_relation(label, ta, tb)
-                    if mapped is None:
-                        continue
-                    rtype, forward = mapped
-                    a = (offs[a0 - chunk_base][0], offs[a1 - chunk_base][1], ta)
-                    b = (offs[b0 - chunk_base][0], offs[b1 - chunk_base][1], tb)
-                    src, tgt = (a, b) if forward else (b, a)
-                    out.append((0, src[0], src[1], src[2], rtype, tgt[0], tgt[1], tgt[2]))
-                docs.append(RelDoc(doc, out))
+                mapped = scier_relation(label) if corpus == "scier" else scierc_relation(label, ta, tb)
+                if mapped is None:
+                    continue
+                rtype, forward = mapped
+                a = (offs[a0 - chunk_base][0], offs[a1 - chunk_base][1], ta)
+                b = (offs[b0 - chunk_base][0], offs[b1 - chunk_base][1], tb)
+                src, tgt = (a, b) if forward else (b, a)
+                out.append((0, src[0], src[1], src[2], rtype, tgt[0], tgt[1], tgt[2]))
+            docs.append(RelDoc(doc, out))
     return corpus, docs
 
 

@@ -20,7 +20,8 @@ from extractors.relations import PAPER
 from ontology import EntityType, RelationType
 
 from .linking import Linker
-from .nodes import node_kind
+from .pwc_links import benchmark_for
+from .nodes import follows_name_word, modifies_next, node_kind, weak_kind
 from .same_thing import one_thing
 from .model import Entity, PaperGraph, Relation, Result, Span
 from .records import PaperRecord, RecordError, SourceRef
@@ -311,11 +312,16 @@ class PaperBuilder:
         concepts: list[dict] = []
         # the paper names what it defines with an abbreviation and what its title names ("Name: subtitle")
         titled = {name_key(e[0]) for e in data.ents if e[3] == "title"}
+        standalone = {name_key(e[0]) for e in data.ents
+                      if not modifies_next(prep.text[e[5]:e[5] + 30])
+                      and not (e[4] >= prep.abstract_start and follows_name_word(prep.text[max(0, e[4] - 30):e[4]]))}
         for text, kb_id, label_, ent_id, start, end in data.ents:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)
             key = name_key(text)
             kind = node_kind(text, eid in linker.gazetteer_ids, key in local_ids or singular_key(key) in local_ids, label_,
                              key in titled)
+            if key not in standalone and weak_kind(kind, text):
+                kind = None  # only ever a modifier ("cross-lingual alignment supervision"): no name of its own
             if kind is None:  # a generic description or a fragment: a mention on its paper, no node (kg/nodes.py)
                 concepts.append({"text": text, "type": label_, **self._span(record, prep, start, end).to_dict()})
                 continue
@@ -385,6 +391,9 @@ class PaperBuilder:
             )
         for e in entities.values():
             e.type = linker.registry[e.id].type
+        # Papers with Code's top datasets per task (kg/pwc_links.py), where the paper names both
+        rels.extend(r for r in benchmark_for(entities, linker, {"title": record.title, "abstract": record.abstract})
+                    if (r.type, r.source, r.target) not in relations)
         for res in results:  # a metric link needs an entity typed Metric in the end (its mentions' votes may say otherwise)
             if res.metric is not None and entities[res.metric].type is not EntityType.METRIC:
                 res.metric = None

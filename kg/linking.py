@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from extractors.keys import exact_key, name_key, singular_key
 from ontology import EntityType
-from ontology.gazetteer import GazetteerEntry, default_entries, exact_case
+from ontology.gazetteer import GazetteerEntry, default_entries, exact_case, word_name
 from ontology.metrics import FAMILY as METRIC_FAMILY
 
 
@@ -194,6 +194,8 @@ class Linker:
             entry = self.by_key.get(key)
         if entry is None and exact.endswith("s"):
             entry = self.by_exact.get(exact[:-1])
+            if entry is not None and word_name(entry):
+                entry = None  # "Whispers" is the word, not Whisper
         if entry is None and (sing := singular_key(key)) is not None:
             entry = self.by_key.get(sing)
         if entry is None and _MIXED_CASE.search(exact):
@@ -278,6 +280,8 @@ class Linker:
         if known and len(known) == 1:
             return next(iter(known))
         sing = singular_key(key)
+        if sing is not None and key_to_id(sing) in self.gazetteer_ids:
+            return key_to_id(key)  # the gazetteer refused the plural ("Whispers"): not its entry's id by the back door
         return key_to_id(sing if sing is not None else key)
 
     # -- registry ----------------------------------------------------------

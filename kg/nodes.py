@@ -38,6 +38,7 @@ import re
 from functools import lru_cache
 
 from extractors.names import GENERIC_ACRONYMS, GENERIC_WORDS, TASK_HEADS, is_generic
+from extractors.name_bounds import NOT_NAME_WORDS
 from ontology.phrase_evidence import evidence
 
 #: Evidence thresholds (abstracts), see the module docstring.
@@ -48,6 +49,11 @@ _INNER_CAPITAL = re.compile(r"[a-z0-9][A-Z]|[A-Z]{2}")
 #: Words that grade rather than name ("robust detection", "accurate estimation").
 _EVALUATIVE = frozenset("robust accurate fast better improved effective efficient scalable reliable precise high low "
                         "strong weak good poor automatic automated vanilla general generic".split())
+#: Words that place or count rather than name ("final classification", "main categorization":
+#: 2 of the 2,000 real abstracts' task nodes, both a step or an aspect, no task).
+_POSITIONAL = frozenset("""final initial first second last main overall downstream subsequent further additional
+    same different various multiple several specific particular other standard conventional traditional common
+    typical""".split())
 _PREPOSITIONS = frozenset("of for with from on in to by via".split())
 #: Field acronyms beyond extractors.names.GENERIC_ACRONYMS: vision-language, large multimodal models.
 _FIELD_ACRONYMS = frozenset("VL LMM LMMs MLLM MLLMs LVLM LVLMs VLA VLAs".split())
@@ -115,7 +121,54 @@ def names_a_task(text: str) -> bool:
     if (len(words) < 2 or words[-1].endswith(("learning", "understanding")) or not words[-1].endswith(TASK_HEADS)
             or "and" in words or "or" in words or words[0].endswith("ing")):
         return False  # "meta-learning"; a coordination; "solving text summarization", "investigating ..."
-    return not all(is_generic(w) or w in _EVALUATIVE for w in words[:-1])
+    return not all(is_generic(w) or w in _EVALUATIVE or w in _POSITIONAL for w in words[:-1])
+
+
+#: Nouns that make the phrase before them a modifier of another thing:
+#: "cross-lingual alignment supervision", "image-text alignment loss". Not
+#: "dataset(s)", "corpus", "data": a task before them still names the task
+#: ("English-to-French translation datasets"; counted on 2,000 real abstracts).
+MODIFIED_HEADS = frozenset("""supervision workshop workshops model models system
+    systems tool tools toolkit library module modules component components pipeline pipelines framework frameworks
+    method methods approach approaches technique techniques network networks algorithm algorithms loss losses
+    objective objectives head heads layer layers signal signals label labels annotation annotations scheme schemes
+    setting settings""".split())
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+
+
+def modifies_next(after: str) -> bool:
+    """Whether a mention followed by ``after`` (the text right after it)
+    modifies the noun there ("... alignment supervision", "... alignment loss")."""
+    m = _NEXT_WORD.match(after)
+    return m is not None and m.group(1) in MODIFIED_HEADS
+
+
+_LAST_WORD = re.compile(r"([A-Za-z][\w-]*) +$")  # on the same line: the title ends in "\n\n"
+
+
+def follows_name_word(before: str) -> bool:
+    """Whether the text right ``before`` a mention ends in a capitalised word
+    that is no function word ("CheckList" + "input generation", "Financial"
+    + "Numeric Entity Recognition"): the mention is then the tail of a longer
+    name or of a name's phrase, not a name of its own. Callers ask in running
+    text only: a title's capitals are its style ("Meets Sentiment Prediction"
+    lost a task in 2,000 real abstracts). extractors.name_bounds takes such
+    words into the span where it can.)"""
+    m = _LAST_WORD.search(before)
+    if m is None:
+        return False
+    word, lead = m.group(1), before[: m.start()].rstrip(" ")
+    if not lead or lead[-1] in ".!?\n":
+        return False  # a sentence's or a field's first word: capitalised anyway
+    return word[:1].isupper() and word.lower() not in NOT_NAME_WORDS
+
+
+def weak_kind(kind: str | None, text: str) -> bool:
+    """Evidence that holds only where the phrase stands as a name of its own:
+    a task named by its words, lower-case words before a coined word
+    ("multi-lingual STC"); not a gazetteer entry, a definition, a title, a
+    corpus term or a coined name itself ("TrAct model" still names TrAct)."""
+    return kind == "task" or kind == "name" and " " in text and text[:1].islower()
 
 
 def node_kind(text: str, gazetteer: bool, defined: bool, label: str = "", titled: bool = False) -> str | None:

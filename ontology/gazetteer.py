@@ -56,6 +56,13 @@ def exact_case(surface: str) -> bool:
     return " " not in surface.strip() and len(surface) <= 8
 
 
+def word_name(entry: GazetteerEntry) -> bool:
+    """A name that is also an English word, one Capitalised word matched
+    case-exactly ("Whisper", "Falcon", "Spider", "Adam"): its plural is the
+    word ("Whispers of Doubt"), never the thing, so it has none."""
+    return entry.case_sensitive and entry.name.isalpha() and entry.name[:1].isupper() and entry.name[1:].islower()
+
+
 def _rows(path: Path):
     with path.open(encoding="utf-8", newline="") as fh:
         lines = (ln for ln in fh if ln.strip() and not ln.startswith("#"))
@@ -102,7 +109,7 @@ def merge_pwc(entries: list[GazetteerEntry], rows) -> list[GazetteerEntry]:
 
     A row whose names are taken by an entry of another type is left out
     (curated types win)."""
-    from extractors.keys import name_key
+    from extractors.keys import name_key, singular_key
 
     owner: dict[tuple[str, str], GazetteerEntry] = {}  # (type group, key): a PwC method "MAE" is no metric's
     taken: set[str] = set()
@@ -110,6 +117,9 @@ def merge_pwc(entries: list[GazetteerEntry], rows) -> list[GazetteerEntry]:
         for s in e.surfaces:
             owner.setdefault((_GROUP[e.type], name_key(s)), e)
             taken.add(name_key(s))
+    loose: dict[tuple[str, str], GazetteerEntry] = {}  # singular keys, for entries still without an id
+    for (group, k), e in owner.items():
+        loose.setdefault((group, singular_key(k) or k), e)
     new: list[GazetteerEntry] = []
     exact: set[int] = set()  # entries whose id came from a row of their own name
     for row in rows:
@@ -131,6 +141,9 @@ def merge_pwc(entries: list[GazetteerEntry], rows) -> list[GazetteerEntry]:
                 if same_name:
                     exact.add(id(e))
             continue
+        if (e := _same_concept(etype, keys, loose)) is not None:
+            e.external_id = url  # PwC's page of this concept, under PwC's own type or spelling
+            continue
         if any(k in taken for k in keys):
             continue  # the name is another type's (curated types win)
         e = GazetteerEntry(name, etype, aliases, case_sensitive=exact_case(name) and " " not in name,
@@ -140,6 +153,29 @@ def merge_pwc(entries: list[GazetteerEntry], rows) -> list[GazetteerEntry]:
             owner.setdefault((group, k), e)
             taken.add(k)
     return new
+
+
+def _same_concept(etype: EntityType, keys: list[str], loose: dict[tuple[str, str], GazetteerEntry]) -> GazetteerEntry | None:
+    """A curated entry without a PwC id that a PwC row names after all: in the
+    plural ("Focal Transformers"), with "Loss" after a method's name ("CTC
+    Loss" / Connectionist Temporal Classification), or as a PwC *task* named
+    after a method family or a benchmark ("Mixture-of-Experts", "State Space
+    Models", "Mamba", "TruthfulQA": the 2025 task list has pages for them, the
+    2022 methods export does not). Never a PwC dataset or method for another
+    type ("OPT" the dataset is not OPT the model), never a metric (PwC has no
+    metric pages)."""
+    from extractors.keys import singular_key
+
+    groups = [_GROUP[etype]] + (["method", "data"] if etype is EntityType.TASK else [])
+    variants = [singular_key(k) or k for k in keys]
+    if etype is EntityType.METHOD:
+        variants += [k[:-4] for k in keys if k.endswith("loss") and len(k) > 8]
+    for group in groups:
+        for k in variants:
+            e = loose.get((group, k))
+            if e is not None and e.external_id is None and e.type is not EntityType.METRIC:
+                return e
+    return None
 
 
 @lru_cache(maxsize=1)

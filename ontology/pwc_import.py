@@ -54,6 +54,9 @@ HEADER = (
 _SPLIT = re.compile(r"(?:,.*|\s+\((?:[^()]*)\)$|\s+(?:val|valid|validation|test|test-dev|test-std|dev|train|testfinal|"
                     r"test set|val set|full|mini|small|large)$)", re.I)
 _PAREN_FULL = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<full>[^()]{6,})\)$")
+#: A benchmark's setting in brackets is no second name: "CIFAR-10 (10% data)", "ImageNet
+#: (targeted PGD, max perturbation=16)", "(partial ratio 0.1)" were aliases that linked "10% data".
+_SETTING = re.compile(r"[%=,]|\d|^[a-z]")
 _BAD = re.compile(r"[\^#$!@*]{2,}|^N/A$|^\W*$")
 _NOT_TASKS = {"all", "other", "others", "none", "misc", "general"}  # PwC filler rows
 SAMPLE = 20_000
@@ -107,10 +110,17 @@ def dataset_name(raw: str) -> tuple[str, list[str]] | None:
     if not raw or _BAD.search(raw) or len(raw) > 60:
         return None
     m = _PAREN_FULL.match(raw)
-    if m and " " in m.group("full"):
+    if m and " " in m.group("full") and _SETTING.search(m.group("full")) is None and _spells(m.group("name"), m.group("full")):
         return m.group("name").strip(), [m.group("full").strip()]
     name = _SPLIT.sub("", raw).strip()
     return (name, []) if len(name) >= 2 else None
+
+
+def _spells(name: str, full: str) -> bool:
+    """Whether ``full`` may spell ``name`` out: one of its words starts with the
+    name's first letter ("ObjectNet (ImageNet classes)" is a setting)."""
+    first = name.strip()[:1].lower()
+    return any(w[:1].lower() == first for w in re.findall(r"[A-Za-z][\w-]*", full))
 
 
 def read_datasets(pwc: Path) -> list[dict]:

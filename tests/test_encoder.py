@@ -64,7 +64,12 @@ def test_accurate_tier_adds_low_priority_candidates_and_vectors_only_when_asked(
     doc = nlp(ABSTRACT)
     assert any(s.id_ == "ner" for s in doc.spans["mentions"])
     assert any(e.label_ == "Dataset" and "CoNLL-2003" in e.text for e in doc.ents)
-    assert VECTORS_KEY not in doc.user_data
+    assert VECTORS_KEY not in doc.user_data  # the relation classifier used them and let them go
+    nlp.remove_pipe("mlkg_relclf_v1")
+    doc = nlp(ABSTRACT)
+    assert VECTORS_KEY in doc.user_data  # the accurate tier asks for them
+    nlp.replace_pipe("mlkg_ner_v1", "mlkg_encoder_v1", config={"vectors": False})
+    assert VECTORS_KEY not in nlp(ABSTRACT).user_data
     nlp.replace_pipe("mlkg_ner_v1", "mlkg_encoder_v1", config={"vectors": True})
     doc = nlp(ABSTRACT)
     vec = doc.user_data[VECTORS_KEY]

@@ -170,3 +170,110 @@ def test_seeds_one_paper_methods_are_named_things(seeds_store):
     assert named / len(seen) >= 0.85, {n: v for n, v in seen.items() if v not in ("right", "wrong_type")}
     assert right / len(seen) >= 0.8
     assert sum(v == "fragment" for v in seen.values()) <= 3
+
+
+# -- names cut short and phrases that only modify (extractors/name_bounds.py, kg/nodes.py) --------
+
+def _nodes_and_concepts(title: str, abstract: str) -> tuple[dict[str, str], set[str]]:
+    import json
+    import tempfile
+
+    from kg.build import papers_from_inputs
+
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+        f.write(json.dumps({"id": "x", "title": title, "abstract": abstract}) + "\n")
+    d = next(iter(papers_from_inputs([f.name]))).to_dict()
+    return {e["name"]: e["type"] for e in d["entities"]}, {c["text"] for c in d["concepts"]}
+
+
+def test_names_cut_short_are_taken_whole():
+    nodes, concepts = _nodes_and_concepts(
+        "Talla at SemEval-2017 Task 3: Identifying Similar Questions",
+        "Our model jointly optimizes argument component types using Integer Linear Programming. "
+        "An implementation is part of the Hugging Face Transformers library.")
+    assert "SemEval-2017 Task 3" in nodes and "SemEval-2017 Task" not in nodes
+    assert "Integer Linear Programming" in nodes and "Linear Programming" not in nodes
+    assert "Transformer" not in nodes  # "Hugging Face Transformers" is no Transformer architecture
+    # a sentence's first word and a title's capitals are not taken in
+    nodes, _ = _nodes_and_concepts("Improving Neural Machine Translation", "Efficient BERT training is hard. We use BERT.")
+    assert "BERT" in nodes and "Efficient BERT" not in nodes
+
+
+def test_weak_phrases_that_only_modify_are_no_nodes():
+    from kg.nodes import follows_name_word, modifies_next
+
+    assert modifies_next(" supervision. We") and modifies_next(" loss with") and not modifies_next(" datasets")
+    assert follows_name_word("guide CheckList ") and not follows_name_word("Title\n\nLocal ")
+    assert not follows_name_word("x. Accurate ") and not follows_name_word("in the ")
+    nodes, concepts = _nodes_and_concepts(
+        "A Study", "Entities offer useful cross-lingual alignment supervision. We study tweet classification.")
+    assert "cross-lingual alignment" in concepts and "cross-lingual alignment" not in nodes
+    assert nodes.get("tweet classification") == "Task"
+
+
+def test_a_collection_word_types_the_coined_name_it_introduces():
+    from extractors.name_bounds import described_type
+
+    before = "a Chinese-Japanese scientific paper excerpt corpus of approximately 0.68 million parallel sentences ("
+    assert described_type("ASPEC-JC", before, "Method") == "Dataset"
+    assert described_type("RCSum", "we first build a large-scale pretraining dataset called ", "Method") == "Dataset"
+    assert described_type("SemEval-2019 Task 9", "", "Method") == "Benchmark"
+    assert described_type("BERT", "we fine-tune ", "Method") == "Method"
+    assert described_type("X", "a corpus of text. We then use (", "Method") == "Method"  # another sentence
+    assert described_type("GLUE", "corpus (", "Benchmark") == "Benchmark"  # only the Method default is retyped
+
+
+# -- Papers with Code: one concept's page under PwC's type, BENCHMARK_FOR from task summaries ------
+
+def test_pwc_pages_of_the_same_concept_and_no_settings_as_aliases():
+    from kg.linking import Linker
+    from ontology.pwc_import import dataset_name
+
+    by_name = {e.name: e for e in Linker().entries}
+    # PwC's 2025 task list has pages for method families and benchmarks its 2022 methods export lacks
+    assert by_name["mixture of experts"].external_id == "https://paperswithcode.com/task/mixture-of-experts"
+    assert by_name["Connectionist Temporal Classification"].external_id == "https://paperswithcode.com/method/ctc-loss"
+    assert by_name["TruthfulQA"].external_id == "https://paperswithcode.com/task/truthfulqa"
+    assert by_name["OPT"].external_id is None  # PwC's dataset "OPT" is not the model
+    assert all(e.external_id is None for e in by_name.values() if e.type.value == "Metric")
+    # a benchmark's setting in brackets is no alias ("CIFAR-10 (10% data)" linked "10% data")
+    assert dataset_name("CIFAR-10 (10% data)") == ("CIFAR-10", [])
+    assert dataset_name("ObjectNet (ImageNet classes)") == ("ObjectNet", [])
+    assert dataset_name("C4 (Colossal Clean Crawled Corpus)") == ("C4", ["Colossal Clean Crawled Corpus"])
+    assert "10% data" not in by_name["CIFAR-10"].aliases
+
+
+def test_benchmark_for_from_task_summaries_only_between_the_papers_nodes():
+    import json
+    import tempfile
+
+    from kg.build import papers_from_inputs
+
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+        f.write(json.dumps({"id": "x", "title": "A Better CNN", "abstract":
+                            "We address image classification. Experiments on CIFAR-10 and COCO show gains."}) + "\n")
+    d = next(iter(papers_from_inputs([f.name]))).to_dict()
+    edges = {(r["source"], r["target"]): r for r in d["relations"] if r["type"] == "BENCHMARK_FOR"}
+    assert ("cifar10", "imageclassification") in edges
+    assert edges[("cifar10", "imageclassification")]["evidence"]["text"] == "Experiments on CIFAR-10 and COCO show gains."
+    assert not [k for k in edges if k[0] == "coco"]  # COCO is no image classification benchmark (no PwC or curated link)
+    assert {r["target"] for r in d["relations"]} <= {e["id"] for e in d["entities"]} | {d["id"]}
+
+
+def test_a_word_name_has_no_plural():
+    from kg.linking import Linker
+
+    linker = Linker()
+    assert linker.resolve("Whisper") == "whisper" and linker.resolve("Whispers") != "whisper"
+    assert linker.resolve("Falcons") != linker.resolve("Falcon")
+    assert linker.resolve("Transformers") == linker.resolve("Transformer")  # not a word name matched case-exactly
+    assert linker.resolve("GANs") == linker.resolve("GAN")
+    nodes, _ = _nodes_and_concepts("Whispers of Doubt Amidst Echoes of Triumph", "We evaluate Whisper on speech recognition.")
+    assert "Whisper" in nodes and not any(n.lower() == "whispers" for n in nodes)
+
+
+def test_a_step_or_an_aspect_is_no_task():
+    from kg.nodes import names_a_task
+
+    assert not names_a_task("final classification") and not names_a_task("main categorization")
+    assert names_a_task("tweet classification") and names_a_task("cognate identification")

@@ -1,0 +1,466 @@
+"""Train and measure the relation pair classifier (:mod:`extractors.relclf`).
+
+Training data: SciERC train only (Luan et al., EMNLP 2018; no licence
+stated, research use), its gold mentions and relations mapped to our types
+by :func:`kg.evaluate_relations.scierc_relation` (CONJUNCTION and FEATURE-OF
+are learned as silent classes). Never SciER (GPL-3.0): SciER dev is only
+scored. The encoder's hidden states of each corpus are computed once and
+cached under ``/tmp/relclf-cache`` (not in the repo).
+
+Commands (``python -m extractors.train_relclf ...``):
+
+* ``cv`` -- 5-fold CV (folds by document) on SciERC train with gold
+  mentions: per-type P/R/F1 at the chosen threshold, which it picks;
+* ``train`` -- fit on all of SciERC train with the CV's threshold, write
+  ``models/relclf/relclf.npz``;
+* ``eval FILE`` -- the shipped model on a DyGIE file's gold mentions
+  (SciERC dev.json, SciER dev.jsonl): the classifier's own quality, apart
+  from the tagger's spans ("Rel" with gold entities);
+* ``cues`` -- how many SciERC train COMPARE relations have a comparative
+  cue in their sentence (:data:`extractors.relclf.COMPARATIVE`).
+
+The MLP is trained with Adam (Kingma & Ba, 2015) on class-weighted cross
+entropy, in numpy: small enough (~1,600 inputs, one hidden layer) that torch
+is not needed.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from kg.evaluate import PTB_ESCAPES, detect_corpus
+from kg.evaluate_relations import SCORED_RELATIONS, iter_dygie, scier_relation, scierc_relation
+
+from .relation_lists import between_words, coordinated, siblings, spread
+from .relclf import (COMPARATIVE, MODEL_PATH, PATTERN_ONLY, SILENT, SYMMETRIC, TYPE_INDEX, TYPES, candidate_pairs, decode,
+                     fit_signature, pair_features)
+
+CACHE = Path(os.environ.get("MLKG_RELCLF_CACHE", "/tmp/relclf-cache"))
+SCIERC_TRAIN = "../shared/corpora/scierc/train.json"
+#: Type one-hot index of "Other" (SciERC's OtherScientificTerm, Generic).
+OTHER = 4
+
+
+@dataclass
+class Sentence:
+    doc: str
+    words: list[str]
+    spans: list[tuple[int, int]]
+    types: list[int]
+    #: (i, j) mention indices (i before j) -> class ("USED_FOR>", "COMPARE_WITH", ...)
+    labels: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+def pair_class(rtype: str, src_first: bool) -> str:
+    return rtype if rtype in SYMMETRIC else rtype + (">" if src_first else "<")
+
+
+def read_dygie(path: str | Path) -> list[Sentence]:
+    """Sentences of a DyGIE file (SciERC ``*.json`` or SciER ``dev.jsonl``)
+    with gold mentions and relation classes."""
+    path = Path(path)
+    scier = detect_corpus(path)[0] == "scier"
+    out = []
+    for n, rec in iter_dygie(path):
+        sentences = rec["sentences"]
+        base = 0
+        doc = str(rec.get("doc_key") or rec.get("doc_id") or n)
+        for sent, ents, rels in zip(sentences, rec.get("ner") or [[]] * len(sentences),
+                                    rec.get("relations") or [[]] * len(sentences)):
+            spans, types, index, labels = [], [], {}, {}
+            for s, e, label in ents:
+                if (s, e) in index:
+                    continue
+                index[(s, e)] = len(spans)
+                spans.append((s - base, e - base + 1))
+                types.append(TYPE_INDEX.get(label, OTHER))
+            raw_types = {(s, e): label for s, e, label in ents}
+            for a0, a1, b0, b1, label in rels:
+                ia, ib = index.get((a0, a1)), index.get((b0, b1))
+                if ia is None or ib is None or ia == ib:
+                    continue
+                if scier:
+                    rtype, forward = scier_relation(label)
+                else:
+                    if label == "CONJUNCTION":
+                        rtype, forward = "CONJUNCTION", True
+                    elif label == "FEATURE-OF":
+                        rtype, forward = "FEATURE_OF", True
+                    else:
+                        mapped = scierc_relation(label, raw_types[(a0, a1)], raw_types[(b0, b1)])
+                        if mapped is None:
+                            continue
+                        rtype, forward = mapped
+                src, tgt = (ia, ib) if forward else (ib, ia)
+                first, second = sorted((src, tgt), key=lambda k: spans[k])
+                labels.setdefault((first, second), pair_class(rtype, src == first))
+            words = [PTB_ESCAPES.get(w, w) for w in sent]
+            out.append(Sentence(doc, words, spans, types, labels))
+            base += len(sent)
+    return out
+
+
+def encode(sentences: list[Sentence], tag: str) -> list[np.ndarray]:
+    """Each sentence's word vectors from the shipped encoder, cached in
+    :data:`CACHE` by corpus and model hash."""
+    from .encoder import load_model, model_hash
+
+    key = hashlib.sha256((tag + model_hash() + str(len(sentences))).encode()).hexdigest()[:12]
+    path = CACHE / f"{key}.npz"
+    if path.exists():
+        with np.load(path) as z:
+            flat, offs = z["flat"], z["offs"]
+        return [flat[offs[k]: offs[k + 1]] for k in range(len(sentences))]
+    model = load_model()
+    vecs: list[np.ndarray] = []
+    for k in range(0, len(sentences), 64):
+        vecs += [v for _, v in model.run([s.words for s in sentences[k: k + 64]], vectors=True)]
+    CACHE.mkdir(parents=True, exist_ok=True)
+    offs = np.cumsum([0] + [len(v) for v in vecs])
+    np.savez(path, flat=np.vstack(vecs), offs=offs)
+    return vecs
+
+
+def build(sentences: list[Sentence], vecs: list[np.ndarray], with_other: bool = True):
+    """(X, class names per pair, [(sentence index, i, j)]) of all candidate
+    pairs; without ``with_other``, Other mentions are dropped first."""
+    feats, ys, where = [], [], []
+    for k, (s, v) in enumerate(zip(sentences, vecs)):
+        pairs = [p for p in candidate_pairs(s.spans) if with_other or OTHER not in (s.types[p[0]], s.types[p[1]])]
+        if not pairs:
+            continue
+        feats.append(pair_features(v, s.spans, s.types, pairs))
+        ys += [s.labels.get(p, "NONE") for p in pairs]
+        where += [(k, i, j) for i, j in pairs]
+    return np.vstack(feats), ys, where
+
+
+def train_mlp(x: np.ndarray, y: np.ndarray, n_classes: int, hidden: int = 128, epochs: int = 12, lr: float = 1e-3,
+              l2: float = 1e-4, none_weight: float = 0.3, dropout: float = 0.2, seed: int = 0) -> dict[str, np.ndarray]:
+    """One-hidden-layer MLP by Adam on class-weighted cross entropy (class 0,
+    NONE, weighted ``none_weight``); returns the parameters incl. the
+    standardisation."""
+    rng = np.random.default_rng(seed)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0) + 1e-3
+    xs = ((x - mean) / scale).astype(np.float32)
+    d = xs.shape[1]
+    params = {"w1": (rng.standard_normal((d, hidden)) * np.sqrt(2.0 / d)).astype(np.float32),
+              "b1": np.zeros(hidden, np.float32),
+              "w2": (rng.standard_normal((hidden, n_classes)) * np.sqrt(1.0 / hidden)).astype(np.float32),
+              "b2": np.zeros(n_classes, np.float32)}
+    m = {k: np.zeros_like(v) for k, v in params.items()}
+    s2 = {k: np.zeros_like(v) for k, v in params.items()}
+    weights = np.where(y == 0, none_weight, 1.0).astype(np.float32)
+    step = 0
+    for _ in range(epochs):
+        order = rng.permutation(len(xs))
+        for b in range(0, len(order), 128):
+            idx = order[b: b + 128]
+            xb, yb, wb = xs[idx], y[idx], weights[idx]
+            h_pre = xb @ params["w1"] + params["b1"]
+            h = np.maximum(h_pre, 0)
+            mask = (rng.random(h.shape) >= dropout).astype(np.float32) / (1 - dropout)
+            h *= mask
+            z = h @ params["w2"] + params["b2"]
+            z -= z.max(axis=1, keepdims=True)
+            p = np.exp(z)
+            p /= p.sum(axis=1, keepdims=True)
+            g = p
+            g[np.arange(len(yb)), yb] -= 1
+            g *= (wb / wb.sum())[:, None]
+            grads = {"w2": h.T @ g, "b2": g.sum(0)}
+            gh = (g @ params["w2"].T) * mask * (h_pre > 0)
+            grads["w1"], grads["b1"] = xb.T @ gh, gh.sum(0)
+            step += 1
+            for k in params:
+                gk = grads[k] + (l2 * params[k] if k.startswith("w") else 0)
+                m[k] = 0.9 * m[k] + 0.1 * gk
+                s2[k] = 0.999 * s2[k] + 0.001 * gk * gk
+                params[k] -= lr * (m[k] / (1 - 0.9 ** step)) / (np.sqrt(s2[k] / (1 - 0.999 ** step)) + 1e-8)
+    params.update(mean=mean.astype(np.float32), scale=scale.astype(np.float32))
+    return params
+
+
+def train_ensemble(x: np.ndarray, y: np.ndarray, n_classes: int, ensemble: int = 1, **hp) -> dict[str, np.ndarray]:
+    """``ensemble`` MLPs of different seeds as one MLP: their hidden layers
+    side by side, the output layer averaging their logits."""
+    runs = [train_mlp(x, y, n_classes, seed=k, **hp) for k in range(ensemble)]
+    if ensemble == 1:
+        return runs[0]
+    return {"mean": runs[0]["mean"], "scale": runs[0]["scale"],
+            "w1": np.hstack([r["w1"] for r in runs]), "b1": np.concatenate([r["b1"] for r in runs]),
+            "w2": np.vstack([r["w2"] for r in runs]) / ensemble, "b2": sum(r["b2"] for r in runs) / ensemble}
+
+
+def gold_relations(sentences: list[Sentence], types: set[int] | None = None) -> set[tuple]:
+    """(sentence, source, type, target) of the emittable gold relations
+    whose ends are both among ``types`` (None: any); COMPARE_WITH keyed
+    unordered."""
+    out = set()
+    for k, s in enumerate(sentences):
+        for (i, j), c in s.labels.items():
+            rtype = c.rstrip("<>")
+            if rtype in SILENT or (types is not None and not {s.types[i], s.types[j]} <= types):
+                continue
+            out.add(_rel_key(k, *((j, i) if c.endswith("<") else (i, j)), rtype))
+    return out
+
+
+def _rel_key(k: int, src: int, tgt: int, rtype: str) -> tuple:
+    if rtype in SYMMETRIC:
+        src, tgt = min(src, tgt), max(src, tgt)
+    return (k, src, rtype, tgt)
+
+
+def predicted(sentences, where, probs, classes, threshold, types: set[int] | None = None, lists: bool = True) -> set[tuple]:
+    """Decoded relations (keys as :func:`gold_relations`), with the
+    pipeline's comparative-statement check."""
+    by_sent: dict[int, list[int]] = defaultdict(list)
+    for r, (k, i, j) in enumerate(where):
+        s = sentences[k]
+        if types is None or {s.types[i], s.types[j]} <= types:
+            by_sent[k].append(r)
+    out = set()
+    for k, rows in by_sent.items():
+        pairs = [where[r][1:] for r in rows]
+        comparative = COMPARATIVE.search(" ".join(sentences[k].words)) is not None
+        s = sentences[k]
+        rels = []
+        for src, tgt, rtype, _ in decode(probs[rows], classes, pairs, threshold):
+            if rtype in PATTERN_ONLY or (rtype == "COMPARE_WITH" and not comparative):
+                continue
+            first, second = sorted((src, tgt), key=lambda m: s.spans[m])
+            if coordinated(between_words(s.spans, first, second, s.words), brackets=True):
+                continue
+            fitted = fit_signature(rtype, TYPES[s.types[src]], TYPES[s.types[tgt]])
+            if fitted is None:
+                continue
+            rtype, swap = fitted
+            rels.append((tgt, rtype, src) if swap else (src, rtype, tgt))
+        if lists and rels:
+            rels += [r[:3] for r in spread(rels, siblings(s.spans, s.types, s.words))]
+        out.update(_rel_key(k, a, b, rtype) for a, rtype, b in rels)
+    return out
+
+
+def signature_table(sentences: list[Sentence], gold: set, pred: set) -> dict[tuple[str, str, str], list[int]]:
+    """(type, source type, target type) -> [predicted, right] (which
+    signatures the classifier gets right, for :data:`extractors.relclf.SIGNATURES`)."""
+    table: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for k, src, rtype, tgt in pred:
+        s = sentences[k]
+        row = table[(rtype, TYPES[s.types[src]], TYPES[s.types[tgt]])]
+        row[0] += 1
+        row[1] += (k, src, rtype, tgt) in gold
+    return dict(table)
+
+
+def prf(gold: set, pred: set) -> dict[str, dict[str, float]]:
+    table = {}
+    for t in list(SCORED_RELATIONS) + ["micro"]:
+        g = {x for x in gold if t == "micro" or x[2] == t}
+        p = {x for x in pred if t == "micro" or x[2] == t}
+        tp = len(g & p)
+        pr = tp / len(p) if p else 0.0
+        rc = tp / len(g) if g else 0.0
+        table[t] = {"P": round(100 * pr, 1), "R": round(100 * rc, 1),
+                    "F1": round(200 * pr * rc / (pr + rc), 1) if pr + rc else 0.0, "pred": len(p), "gold": len(g)}
+    return table
+
+
+def print_table(table: dict, title: str) -> None:
+    print(title)
+    print(f"{'type':15} {'P':>6} {'R':>6} {'F1':>6} {'pred':>6} {'gold':>6}")
+    for t, d in table.items():
+        if d["gold"] or d["pred"]:
+            print(f"{t:15} {d['P']:6.1f} {d['R']:6.1f} {d['F1']:6.1f} {d['pred']:6d} {d['gold']:6d}")
+
+
+OURS = {0, 1, 2, 3}  # Method, Task, Dataset, Metric: the types our tagger finds
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+
+
+ABSTRACTS = "../shared/corpora/abstracts/conference_papers.jsonl.gz"
+#: Silver: every SILVER_STEP-th abstract of :data:`ABSTRACTS` (offset 13, so
+#: not the encoder's every-97th silver), audit abstracts left out.
+SILVER_STEP = 61
+#: Cue-pattern relations (extractors/entity_relations.py) become silver
+#: positives; OUTPERFORMS is read as COMPARE_WITH.
+_SILVER_AS = {"OUTPERFORMS": "COMPARE_WITH"}
+
+
+def read_silver(limit: int | None = None, step: int = SILVER_STEP) -> tuple[list[Sentence], list[np.ndarray]]:
+    """Sentences of real abstracts with the accurate tier's mentions and the
+    cue patterns' relations as labels (positives only: a pair no pattern
+    relates may still be related, so it is left out), and their word
+    vectors; cached in :data:`CACHE`."""
+    import gzip
+
+    path = CACHE / f"silver-{step}-{limit}.json"
+    vpath = path.with_suffix(".npz")
+    if path.exists() and vpath.exists():
+        rows = json.loads(path.read_text())
+        with np.load(vpath) as z:
+            flat, offs = z["flat"], z["offs"]
+        return ([Sentence(r["doc"], r["words"], [tuple(x) for x in r["spans"]], r["types"],
+                          {(i, j): c for i, j, c in r["labels"]}) for r in rows],
+                [flat[offs[k]: offs[k + 1]] for k in range(len(rows))])
+    from .doctext import doc_ents
+    from .encoder import VECTORS_KEY
+    from .pipeline import make_nlp
+    from .relclf import sentence_words
+    from .sentences import sentence_bounds
+
+    audit = set()
+    for gold in Path(__file__).resolve().parents[1].glob("tests/data/audit/gold_[AB].jsonl"):
+        audit |= {json.loads(line)["id"] for line in gold.open() if line.strip()}
+    records = []
+    with gzip.open(ABSTRACTS, "rt", encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            if n % step == 13:
+                rec = json.loads(line)
+                if rec.get("abstract") and str(rec.get("id")) not in audit:
+                    records.append(rec)
+    records = records[:limit]
+    nlp = make_nlp("accurate")
+    nlp.remove_pipe("mlkg_relclf_v1")
+    sents, vecs = [], []
+    for rec, doc in zip(records, nlp.pipe(f"{rec['title']}. {rec['abstract']}" for rec in records)):
+        v = doc.user_data.pop(VECTORS_KEY)
+        ents = doc_ents(doc)
+        rels = {}
+        for r in doc._.relations:
+            if r.extractor.startswith("pattern:") and isinstance(r.source, tuple):
+                rels[(r.source, r.target)] = _SILVER_AS.get(r.type.value, r.type.value)
+        for (s, e, _, _), words in zip(sentence_bounds(doc), sentence_words(doc)):
+            pos = {t: k for k, t in enumerate(words)}
+            mine = [x for x in ents if s <= x.start and x.end <= e and x.start in pos and x.end - 1 in pos]
+            if len(mine) < 2:
+                continue
+            spans = [(pos[x.start], pos[x.end - 1] + 1) for x in mine]
+            chars = [(x.start_char, x.end_char) for x in mine]
+            labels = {}
+            for i, j in candidate_pairs(spans):
+                for src, tgt in ((i, j), (j, i)):
+                    rtype = rels.get((chars[src], chars[tgt]))
+                    if rtype is not None:
+                        labels[(i, j)] = pair_class(rtype, src == i)
+            if labels:
+                sents.append(Sentence(str(rec.get("id") or rec.get("title")), [doc[t].text for t in words], spans,
+                                      [TYPE_INDEX.get(x.label_, OTHER) for x in mine], labels))
+                vecs.append(v[words])
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps([{"doc": s.doc, "words": s.words, "spans": s.spans, "types": s.types,
+                                 "labels": [[i, j, c] for (i, j), c in s.labels.items()]} for s in sents]))
+    np.savez(vpath, flat=np.vstack(vecs), offs=np.cumsum([0] + [len(v) for v in vecs]))
+    return sents, vecs
+
+
+def build_silver(sents: list[Sentence], vecs: list[np.ndarray]):
+    """(X, classes) of the silver positives only."""
+    feats, ys = [], []
+    for s, v in zip(sents, vecs):
+        pairs = list(s.labels)
+        feats.append(pair_features(v, s.spans, s.types, pairs))
+        ys += [s.labels[p] for p in pairs]
+    return np.vstack(feats), ys
+
+
+def load_train(with_other: bool, silver: int = 0, step: int = SILVER_STEP):
+    sents = read_dygie(SCIERC_TRAIN)
+    vecs = encode(sents, "scierc-train")
+    x, ys, where = build(sents, vecs, with_other)
+    if silver:
+        sx, sys_ = build_silver(*read_silver(silver, step))
+        x, ys = np.vstack([x, sx]), ys + sys_
+        where = where + [(-1, 0, 0)] * len(sys_)  # silver rows: no sentence of SciERC
+    classes = ["NONE"] + sorted(set(ys) - {"NONE"})
+    y = np.array([classes.index(c) for c in ys])
+    return sents, x, y, where, classes
+
+
+def cross_validate(folds: int = 5, with_other: bool = True, silver: int = 0, step: int = SILVER_STEP, **hp) -> dict:
+    """Folds by SciERC document; silver rows are always trained on, never scored."""
+    sents, x, y, where, classes = load_train(with_other, silver, step)
+    docs = sorted({s.doc for s in sents})
+    fold_of = {d: n % folds for n, d in enumerate(np.random.default_rng(0).permutation(docs))}
+    row_fold = np.array([fold_of[sents[k].doc] if k >= 0 else -1 for k, _, _ in where])
+    probs = np.zeros((len(y), len(classes)), np.float32)
+    from .relclf import PairModel
+
+    for f in range(folds):
+        t0 = time.time()
+        tr = row_fold != f
+        params = train_ensemble(x[tr], y[tr], len(classes), **hp)
+        model = PairModel({**params, "classes": np.array(classes)})
+        probs[~tr] = model.predict_proba(x[~tr])
+        print(f"fold {f}: {tr.sum()} train pairs, {time.time() - t0:.0f} s", flush=True)
+    real = np.flatnonzero(row_fold >= 0)
+    where_real = [where[r] for r in real]
+    gold = gold_relations(sents, OURS)
+    scores = {th: prf(gold, predicted(sents, where_real, probs[real], classes, th, OURS)) for th in THRESHOLDS}
+    best = max(THRESHOLDS, key=lambda th: scores[th]["micro"]["F1"])
+    sig = signature_table(sents, gold, predicted(sents, where_real, probs[real], classes, best, OURS))
+    return {"signatures": {"|".join(k): v for k, v in sorted(sig.items())}, "hp": hp, "with_other": with_other, "silver": silver, "pairs": len(y), "classes": classes,
+            "by_threshold": {th: scores[th]["micro"] for th in THRESHOLDS}, "threshold": best, "table": scores[best]}
+
+
+def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a training tool
+    ap = argparse.ArgumentParser(prog="python -m extractors.train_relclf", description=__doc__.split("\n\n")[0])
+    ap.add_argument("command", choices=["cv", "train", "eval", "cues"])
+    ap.add_argument("file", nargs="?")
+    ap.add_argument("--hidden", type=int, default=128)
+    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--none-weight", type=float, default=0.3)
+    ap.add_argument("--ensemble", type=int, default=1, help="MLPs of different seeds, averaged")
+    ap.add_argument("--no-other", action="store_true", help="drop OtherScientificTerm/Generic mentions")
+    ap.add_argument("--silver", type=int, default=0, help="add the cue patterns' relations on this many real abstracts")
+    ap.add_argument("--silver-step", type=int, default=SILVER_STEP, help="every N-th abstract for the silver")
+    ap.add_argument("--threshold", type=float, default=None, help="train: the CV's threshold")
+    ap.add_argument("--out", default=str(MODEL_PATH))
+    a = ap.parse_args(argv)
+    hp = {"hidden": a.hidden, "epochs": a.epochs, "none_weight": a.none_weight, "ensemble": a.ensemble}
+    if a.command == "cv":
+        res = cross_validate(with_other=not a.no_other, silver=a.silver, step=a.silver_step, **hp)
+        print(json.dumps({k: v for k, v in res.items() if k != "table"}))
+        print_table(res["table"], f"5-fold CV, SciERC train, gold mentions of our types, threshold {res['threshold']}")
+    elif a.command == "train":
+        if a.threshold is None:
+            ap.error("train needs --threshold (from cv)")
+        sents, x, y, where, classes = load_train(not a.no_other, a.silver, a.silver_step)
+        params = train_ensemble(x, y, len(classes), **hp)
+        Path(a.out).parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(a.out, **{k: v.astype(np.float16) if k in ("w1",) else v for k, v in params.items()},
+                            classes=np.array(classes), threshold=np.float32(a.threshold))
+        print(f"wrote {a.out}: {len(y)} pairs, classes {classes}, {Path(a.out).stat().st_size / 1e6:.2f} MB")
+    elif a.command == "eval":
+        from .relclf import PairModel
+
+        sents = read_dygie(a.file)
+        vecs = encode(sents, "eval:" + str(Path(a.file).resolve()))
+        model = PairModel.load(a.out)
+        x, _, where = build(sents, vecs, True)
+        probs = model.predict_proba(x)
+        gold = gold_relations(sents, OURS)
+        table = prf(gold, predicted(sents, where, probs, model.classes, model.threshold, OURS))
+        print_table(table, f"{a.file}: gold mentions of our types, threshold {model.threshold}")
+    else:
+        sents = read_dygie(SCIERC_TRAIN)
+        c = Counter(COMPARATIVE.search(" ".join(s.words)) is not None
+                    for s in sents for v in s.labels.values() if v == "COMPARE_WITH")
+        print(f"SciERC train COMPARE relations: {sum(c.values())}, with a comparative cue in the sentence: {c[True]}")
+        n = sum(COMPARATIVE.search(" ".join(s.words)) is not None for s in sents)
+        print(f"SciERC train sentences with a comparative cue: {n} of {len(sents)}")
+
+
+if __name__ == "__main__":
+    main()
