@@ -16,4 +16,4 @@ them.
 #: no entity pair across a clause break; 0.5.0: entity nodes only for named
 #: things (kg/nodes.py), Papers with Code gazetteer, 2026-12-06), or stores
 #: built before keep the old extractions of unchanged papers.
-__version__ = "0.5.0"
+__version__ = "0.5.1"

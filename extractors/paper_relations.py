@@ -20,7 +20,13 @@ a paper relation needs
 * a task named in the title or an own sentence is ADDRESSES;
 * for datasets, the cue decides: "(pre-)trained on C4" is TRAINS_ON (a
   pre-training corpus is not an evaluation set), an evaluation cue
-  EVALUATES_ON, else a use cue USES.
+  EVALUATES_ON, else a use cue USES;
+* a method after a comparison cue in an own sentence is a baseline the paper
+  runs: USES (tests/data/audit/GUIDE.md);
+* a Task-typed mention right after a use cue is a technique applied
+  ("using imitation learning"): USES, not ADDRESSES;
+* a shared task or evaluation campaign the paper takes part in is
+  EVALUATES_ON, whatever type the tagger gave it; one it organises, none.
 
 The cue families are those of citation-function and argumentative-zoning
 work (Teufel et al., "Argumentative Zoning", 1999/2009: OWN vs BACKGROUND
@@ -48,9 +54,20 @@ _OWN = re.compile(
 #: Background cues just before a mention, in its clause: the mention is an
 #: example, a contrast, or someone else's.
 _BACKGROUND_CUE = re.compile(
-    r"\b(?:such as|like|e\.g\.|i\.e\.|including|includes?|for (?:example|instance)|unlike|rather than|instead of|"
+    r"\b(?:such as|like|including|includes?|for (?:example|instance)|unlike|rather than|instead of|"
     r"prior|previous(?:ly)?|existing|earlier|traditional(?:ly)?|conventional(?:ly)?|commonly|widely|widespread|popular|"
-    r"typically|has long|have long)\b")
+    r"typically|has long|have long|inspired by)(?!\w)")
+#: The example cues among them: they list examples of what comes before
+#: them, which is the paper's own when that is ("our models set a new
+#: state-of-the-art on benchmarks such as MathVerse"; "we use two regression
+#: models including linear regression and XGBoost"). On 3,000 real abstracts
+#: this keeps 94 statements the cue dropped; of 65 read, about 50 are right
+#: (the tasks, datasets, metrics and baselines of the paper's own work).
+_LIST_CUE = re.compile(r"^(?:such as|like|including|includes?|for (?:example|instance))$")
+#: Before an example cue, in its clause: the list is of the paper's own work.
+_OWN_BEFORE_LIST = re.compile(
+    r"\b(?:we|our|us|this (?:paper|work|study)|experiments?|experimental|evaluat\w*|benchmark(?:ed|ing)|tested|"
+    r"the proposed)\b")
 #: Comparison cues: the methods after them are baselines, not used ("our
 #: method outperforms BERT"); a dataset after them is still evaluated on.
 _COMPARED_CUE = re.compile(
@@ -80,6 +97,51 @@ _USE_BEFORE = re.compile(
     r"appl(?:y|ies|ied)|fine-?tun\w*|with|via|through|incorporat\w*|integrat\w*|extend\w*|combin\w*|"
     r"initiali[sz]\w*|on top of|backbone|equip\w*|augment\w*)\b[^;:]{0,40}$")
 
+#: A Task-typed mention right after a use cue is a technique the paper
+#: applies, not the problem it addresses: "applying transfer learning",
+#: "using sequence labeling", "Data-to-Text Generation with Iterative Text
+#: Editing". On 3,000 real abstracts (standard tier) 304 ADDRESSES had this
+#: cue; of 55 read, 50 are techniques used (USES right, ADDRESSES wrong);
+#: the coordination ("via A and B") adds 32, of which 24 read right.
+_TECHNIQUE_BEFORE = re.compile(
+    r"(?<!followed )(?<!inspired )(?<!analogy )\b(?:using|use[sd]?|use of|apply|applies|applied|applying|via|through|"
+    r"employ\w*|adopt\w*|leverag\w*(?: on| upon)?|by|with|based on|idea of|combination of|integrat\w*|incorporat\w*|"
+    r"exploit\w*)"
+    r"\s+(?:the\s+|an?\s+)?(?:(?:(?!(?:for|to|on|in|of|from|into|that|which|and|or)\b)[\w-]+\s+){1,4}?(?:and|or)\s+)?$")
+#: A Task-typed item of a list of techniques ("some effective techniques,
+#: such as data filtering, tagged back translation, domain adaptation") is
+#: one too.
+_TECHNIQUE_LIST = re.compile(r"\b(?:techniques?|methods?|approach(?:es)?|tools?|algorithms?|strateg(?:y|ies)|models?)"
+                             r",?\s+(?:such as|like|including|e\.g\.,?)\s+(?:[\w-]+(?:\s+[\w-]+){0,3}\s*,\s*(?:and\s+|or\s+)?)*$")
+#: ... unless the verb takes a problem ("deal with fake news detection",
+#: "what's wrong with collision detection") or the task is a case study
+#: ("using Chinese NER as a case study").
+_PROBLEM_BEFORE = re.compile(
+    r"\b(?:deal\w*|cop(?:e|es|ing)|wrong|problems?|issues?|challenges?|concerned|struggl\w*|tackl\w*)\s+with\s+"
+    r"[^;:]{0,60}$")
+_CASE_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?as (?:a|an|our) (?:\w+ )?(?:case study|testbed|test bed|example|use case)")
+
+#: A shared task or evaluation campaign (GUIDE: a Benchmark, whatever type
+#: the tagger gave it): a paper that takes part in it evaluates on it
+#: ("UCSC-NLP at SemEval-2017 Task 4", "our submission to the WMT 2019 news
+#: translation task"); it neither addresses nor uses it.
+_CAMPAIGN = re.compile(
+    r"\b(?:semeval|wmt|conll|wat|iwslt|dstc|bionlp|clef|ntcir|nlpcc|vardial|wnut|germeval|evalita|bioasq|"
+    r"shared task|challenge|competition|evaluation campaign)\b")
+_CAMPAIGN_AFTER = re.compile(r"^\s*(?:\d{4}\s+)?(?:shared task|challenge|competition|evaluation campaign)\b")
+#: The paper organises the campaign rather than taking part in it: the
+#: campaign is the object of a report verb ("We present the SemEval 2019
+#: shared task on ...", "Findings of the WMT 2021 Shared Task"), or the
+#: sentence says so ("We organized", "attracted 40 teams"): no EVALUATES_ON.
+_ORGANISER_BEFORE = re.compile(
+    r"\b(?:present\w*|describ\w*|introduc\w*|organi[sz](?:e|ed|ing)|overview of|findings of|report on|results? (?:analysis )?of)"
+    r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$")
+#: ... and the sentence speaks of taking part (or is the title).
+_PARTICIPANT = re.compile(r"\b(?:we|our|us|this (?:paper|work)|systems?|submi\w*|teams?|participat\w*|ranked|placed|"
+                          r"approach(?:es)?|models?|entry|entries|solutions?|runs?|running|experiment\w*|results?|achiev\w*)\b")
+_ORGANISER = re.compile(r"\b(?:we (?:have )?(?:co-?)?organi[sz]\w*|attract\w*|teams? (?:participated|submitted|took part)|"
+                        r"participating (?:teams|systems))\b")
+
 #: "a Transformer-based network": the paper builds on the method.
 _BASED_AFTER = re.compile(r"\s*-?\s*based\b")
 #: How far before a mention a background cue reaches ("such as A, B and C").
@@ -99,7 +161,13 @@ def _background(clause: str, cue: re.Pattern = _BACKGROUND_CUE) -> bool:
     if m is None:
         return False
     rest = clause[m.end():]
-    return len(rest) <= BACKGROUND_REACH and not _SELF.search(rest)
+    if len(rest) > BACKGROUND_REACH or _SELF.search(rest):
+        return False
+    if cue is _BACKGROUND_CUE and _LIST_CUE.search(m.group()):
+        head = clause[: m.start()]
+        if _OWN_BEFORE_LIST.search(head) and not _BACKGROUND_CUE.search(head):
+            return False  # examples of the paper's own datasets, tasks or tools
+    return True
 
 
 def _clause_starts(low: str) -> list[int]:
@@ -150,17 +218,34 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
             continue
         offset = ent.start_char - sent[0]
         clause = _clause_before(low, starts, offset)
-        if _background(clause) or (ent.label_ == _METHOD and _background(clause, _COMPARED_CUE)):
+        if _background(clause):
             continue
         span = (ent.start_char, ent.end_char)
+        if ent.label_ == _METHOD and _background(clause, _COMPARED_CUE):
+            # a baseline the paper's own sentence compares with: the paper runs it
+            out.append((RelationType.USES, span, "cue:baseline", 0.7))
+            continue
         label = ent.label_
-        after = low[ent.end_char - sent[0] : ent.end_char - sent[0] + 30]
+        after = low[ent.end_char - sent[0] : ent.end_char - sent[0] + 40]
+        campaign = (_CAMPAIGN.search(low, offset, ent.end_char - sent[0]) is not None
+                    or (label != _TASK and _CAMPAIGN_AFTER.match(after) is not None))
+        organiser = campaign and (_ORGANISER.search(low) is not None or _ORGANISER_BEFORE.search(clause[-60:]) is not None)
+        taking_part = campaign and not organiser and (in_title or _PARTICIPANT.search(low) is not None)
+        if campaign and label not in _DATASETS:
+            if taking_part:
+                out.append((RelationType.EVALUATES_ON, span, "cue:shared-task", 0.8))
+            continue
         if label in _DATASETS:
             train = _TRAIN_BEFORE.search(clause[-150:])
             if train is not None and _EVAL_VERB.search(clause[-150:], train.start()):
                 train = None
             if train is not None or _PRETRAIN_AFTER.match(after):
                 out.append((RelationType.TRAINS_ON, span, "cue:trained-on", 0.85))
+                continue
+            if organiser:
+                continue
+            if taking_part:
+                out.append((RelationType.EVALUATES_ON, span, "cue:shared-task", 0.8))
                 continue
             if evaluated is None:
                 evaluated = _EVAL.search(low) is not None
@@ -173,6 +258,11 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
         elif label == _METRIC:
             out.append((RelationType.MEASURES, span, "cue:own-metric", 0.8))
         elif label == _TASK:
+            tail = clause[-50:]
+            if ((_TECHNIQUE_BEFORE.search(tail) or _TECHNIQUE_LIST.search(clause[-100:])) and not _PROBLEM_BEFORE.search(tail)
+                    and not _CASE_AFTER.match(after)):
+                out.append((RelationType.USES, span, "cue:use-technique", 0.7))
+                continue
             # the title and the paper's own sentences name the tasks it works on
             out.append((RelationType.ADDRESSES, span, "cue:own-task", 0.8 if in_title else 0.7))
         elif label == _METHOD:
