@@ -49,6 +49,28 @@ CASES = {
     "organiser": ("acl_anthology:2021.wmt-1.68", "Findings of the WMT 2021 Shared Task on Efficient Translation",
                   "The machine translation efficiency task challenges participants to make their systems faster "
                   "and smaller with minimal impact on translation quality."),
+    # a name after a preposition or a use cue is not what the paper proposes; a team is no proposal
+    "lidar": ("conference_papers:10342044",
+              "An Energy-Efficient Lane-Keeping System Using 3D LiDAR Based on Spiking Neural Network",
+              "In this work, we propose an end-to-end approach based on an SNN to solve the lane-keeping problem "
+              "using a 3D LiDAR sensor."),
+    "inla": ("conference_papers:5a0bb891c4", "Real-Time Robotic Search using Structural Spatial Point Processes",
+             "To solve this problem in real-time, we propose a combination of fast approximate inference using "
+             "Integrated Nested Laplace Approximation (INLA), and a novel Monte Carlo tree search tailored to the "
+             "problem."),
+    "team": ("acl_anthology:2022.dravidianlangtech-1.27",
+             "CUET-NLP@DravidianLangTech-ACL2022: Investigating Deep Learning Techniques to Detect Multimodal Troll "
+             "Memes",
+             "This work presents a meme classification technique in Tamil developed by the CUET NLP team under the "
+             "shared task (DravidianLangTech-ACL2022)."),
+    "named": ("acl_anthology:2020.coling-main.370",
+              "HiTrans: A Transformer-Based Context- and Speaker-Sensitive Model for Emotion Detection in "
+              "Conversations",
+              "In this paper, we propose a transformer-based context- and speaker-sensitive model for EDC, namely "
+              "HiTrans, which consists of two hierarchical transformers."),
+    "named2": ("acl_anthology:D18-1222", "Differentiating Concepts and Instances for Knowledge Graph Embedding",
+               "In this paper, we propose a novel knowledge graph embedding model named TransC by differentiating "
+               "concepts and instances."),
 }
 
 
@@ -111,3 +133,13 @@ def test_shared_task_taken_part_in_is_evaluated_on_and_organised_is_not(extracte
     assert part == {"EVALUATES_ON"}, extracted["participant"]
     org = {t for t, name in extracted["organiser"] if "WMT" in name}
     assert "EVALUATES_ON" not in org and "ADDRESSES" not in org and "USES" not in org, extracted["organiser"]
+
+
+def test_proposes_only_the_proposal_not_what_it_uses_nor_a_team(extracted):
+    assert "PROPOSES" not in _to(extracted["lidar"], "LiDAR") | _to(extracted["lidar"], "3D LiDAR")
+    assert "PROPOSES" not in _to(extracted["lidar"], "SNN")
+    assert "PROPOSES" not in _to(extracted["inla"], "INLA") | _to(extracted["inla"], "Integrated Nested")
+    assert not any(t == "PROPOSES" and "CUET" in name for t, name in extracted["team"]), extracted["team"]
+    assert not _to(extracted["named"], "EDC") & {"PROPOSES"}
+    assert "PROPOSES" in _to(extracted["named"], "HiTrans")
+    assert "PROPOSES" in _to(extracted["named2"], "TransC")
