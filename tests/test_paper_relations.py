@@ -71,6 +71,15 @@ CASES = {
     "named2": ("acl_anthology:D18-1222", "Differentiating Concepts and Instances for Knowledge Graph Embedding",
                "In this paper, we propose a novel knowledge graph embedding model named TransC by differentiating "
                "concepts and instances."),
+    # a dataset where the comparison with prior work takes place is evaluated on; "on <dataset>" in an
+    # own sentence is, even with no evaluation word
+    "prior_on": ("conference_papers (CVPR 2019, no id)", "Group-Wise Correlation Stereo Network",
+                 "Experiment results show that our method outperforms previous methods on Scene Flow, KITTI 2012, "
+                 "and KITTI 2015 datasets."),
+    "demonstrate_on": ("conference_papers (CVPR 2019, no id)",
+                       "Auto-DeepLab: Hierarchical Neural Architecture Search for Semantic Image Segmentation",
+                       "We demonstrate the effectiveness of the proposed method on the challenging Cityscapes, "
+                       "PASCAL VOC 2012, and ADE20K datasets."),
 }
 
 
@@ -143,3 +152,10 @@ def test_proposes_only_the_proposal_not_what_it_uses_nor_a_team(extracted):
     assert not _to(extracted["named"], "EDC") & {"PROPOSES"}
     assert "PROPOSES" in _to(extracted["named"], "HiTrans")
     assert "PROPOSES" in _to(extracted["named2"], "TransC")
+
+
+def test_datasets_of_the_own_comparison_are_evaluated_on(extracted):
+    kitti = [t for t, name in extracted["prior_on"] if name.startswith("KITTI")]
+    assert len(kitti) == 2 and set(kitti) == {"EVALUATES_ON"}, extracted["prior_on"]  # KITTI 2012, KITTI 2015
+    for name in ("Cityscapes", "PASCAL VOC", "ADE20K"):
+        assert _to(extracted["demonstrate_on"], name) == {"EVALUATES_ON"}, (name, extracted["demonstrate_on"])
