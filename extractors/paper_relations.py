@@ -44,6 +44,8 @@ from .doctext import Ent
 PAPER = "PAPER"
 _DATASETS = {EntityType.DATASET.value, EntityType.BENCHMARK.value}
 _METHOD, _METRIC, _TASK = EntityType.METHOD.value, EntityType.METRIC.value, EntityType.TASK.value
+_BENCHMARK = EntityType.BENCHMARK.value
+_BENCHMARK_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?benchmarks?\b")
 
 #: The sentence speaks of the paper's own work.
 _OWN = re.compile(
@@ -232,10 +234,10 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
     out = []
     evaluated: bool | None = None
     for ent in ents:
-        if ent.text in proposed_names:
-            continue
         offset = ent.start_char - sent[0]
         clause = _clause_before(low, starts, offset)
+        if ent.text in proposed_names:
+            continue
         if _background(clause) and not (ent.label_ in _DATASETS and _COMPARED_ON.search(clause[-BACKGROUND_REACH - 30:])
                                         and _COMPARISON_VERB.search(clause)):
             continue
@@ -273,7 +275,12 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
                     and not _HARDWARE_AFTER.match(after)):
                 out.append((RelationType.EVALUATES_ON, span, "cue:evaluate-on", 0.85))
             elif _USE_BEFORE.search(clause[-80:]):
-                out.append((RelationType.USES, span, "cue:use", 0.75))
+                if label == _BENCHMARK or _BENCHMARK_AFTER.match(after):
+                    # a benchmark serves evaluation: "Applying the proposed recipes to the SuperGLUE benchmark"
+                    # (3,000 real abstracts: 4 firings, 2 right, USES right in none)
+                    out.append((RelationType.EVALUATES_ON, span, "cue:benchmark", 0.75))
+                else:
+                    out.append((RelationType.USES, span, "cue:use", 0.75))
             elif evaluated:
                 out.append((RelationType.EVALUATES_ON, span, "cue:evaluate", 0.7))
         elif label == _METRIC:

@@ -80,6 +80,11 @@ CASES = {
                        "Auto-DeepLab: Hierarchical Neural Architecture Search for Semantic Image Segmentation",
                        "We demonstrate the effectiveness of the proposed method on the challenging Cityscapes, "
                        "PASCAL VOC 2012, and ADE20K datasets."),
+    # a benchmark after a use cue is evaluated on (audit abstract B 2020.sustainlp-1.20)
+    "benchmark": ("acl_anthology:2020.sustainlp-1.20",
+                  "FastFormers: Highly Efficient Transformer Models for Natural Language Understanding",
+                  "Applying the proposed recipes to the SuperGLUE benchmark, we achieve from 9.8x up to 233.9x "
+                  "speed-up compared to out-of-the-box models on CPU."),
 }
 
 
@@ -159,3 +164,7 @@ def test_datasets_of_the_own_comparison_are_evaluated_on(extracted):
     assert len(kitti) == 2 and set(kitti) == {"EVALUATES_ON"}, extracted["prior_on"]  # KITTI 2012, KITTI 2015
     for name in ("Cityscapes", "PASCAL VOC", "ADE20K"):
         assert _to(extracted["demonstrate_on"], name) == {"EVALUATES_ON"}, (name, extracted["demonstrate_on"])
+
+
+def test_benchmark_after_a_use_cue_is_evaluated_on(extracted):
+    assert _to(extracted["benchmark"], "SuperGLUE") == {"EVALUATES_ON"}, extracted["benchmark"]
