@@ -85,6 +85,11 @@ CASES = {
                   "FastFormers: Highly Efficient Transformer Models for Natural Language Understanding",
                   "Applying the proposed recipes to the SuperGLUE benchmark, we achieve from 9.8x up to 233.9x "
                   "speed-up compared to out-of-the-box models on CPU."),
+    # "It combines ..." after an own sentence: what the paper's system is built from (audit abstract B L16-1480)
+    "anaphor": ("acl_anthology:L16-1480",
+                "Automatic Classification of Tweets for Analyzing Communication Behavior of Museums",
+                "Our classification is multi-class. It combines Support Vector Machines and Naive Bayes methods and "
+                "is supported by a selection of eighteen subtypes of features."),
 }
 
 
@@ -168,3 +173,8 @@ def test_datasets_of_the_own_comparison_are_evaluated_on(extracted):
 
 def test_benchmark_after_a_use_cue_is_evaluated_on(extracted):
     assert _to(extracted["benchmark"], "SuperGLUE") == {"EVALUATES_ON"}, extracted["benchmark"]
+
+
+def test_it_combines_names_what_the_own_system_uses(extracted):
+    got = extracted["anaphor"]
+    assert "USES" in _to(got, "Support Vector Machine") and "USES" in _to(got, "Naive Bayes"), got
