@@ -90,6 +90,10 @@ CASES = {
                 "Automatic Classification of Tweets for Analyzing Communication Behavior of Museums",
                 "Our classification is multi-class. It combines Support Vector Machines and Naive Bayes methods and "
                 "is supported by a selection of eighteen subtypes of features."),
+    # a task the paper itself sets is proposed
+    "new_task": ("acl_anthology:C18-1192", "Exploratory Neural Relation Classification for Domain Knowledge Acquisition",
+                 "In this paper, we propose the task of exploratory relation classification for domain knowledge "
+                 "harvesting."),
 }
 
 
@@ -178,3 +182,8 @@ def test_benchmark_after_a_use_cue_is_evaluated_on(extracted):
 def test_it_combines_names_what_the_own_system_uses(extracted):
     got = extracted["anaphor"]
     assert "USES" in _to(got, "Support Vector Machine") and "USES" in _to(got, "Naive Bayes"), got
+
+
+def test_a_task_the_paper_sets_is_proposed(extracted):
+    got = _to(extracted["new_task"], "exploratory relation classification")
+    assert got == {"PROPOSES", "ADDRESSES"}, extracted["new_task"]
