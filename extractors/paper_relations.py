@@ -20,7 +20,13 @@ a paper relation needs
 * a task named in the title or an own sentence is ADDRESSES;
 * for datasets, the cue decides: "(pre-)trained on C4" is TRAINS_ON (a
   pre-training corpus is not an evaluation set), an evaluation cue
-  EVALUATES_ON, else a use cue USES.
+  EVALUATES_ON, else a use cue USES;
+* a method after a comparison cue in an own sentence is a baseline the paper
+  runs: USES (tests/data/audit/GUIDE.md);
+* a Task-typed mention right after a use cue is a technique applied
+  ("using imitation learning"): USES, not ADDRESSES;
+* a shared task or evaluation campaign the paper takes part in is
+  EVALUATES_ON, whatever type the tagger gave it; one it organises, none.
 
 The cue families are those of citation-function and argumentative-zoning
 work (Teufel et al., "Argumentative Zoning", 1999/2009: OWN vs BACKGROUND
@@ -38,6 +44,8 @@ from .doctext import Ent
 PAPER = "PAPER"
 _DATASETS = {EntityType.DATASET.value, EntityType.BENCHMARK.value}
 _METHOD, _METRIC, _TASK = EntityType.METHOD.value, EntityType.METRIC.value, EntityType.TASK.value
+_BENCHMARK = EntityType.BENCHMARK.value
+_BENCHMARK_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?benchmarks?\b")
 
 #: The sentence speaks of the paper's own work.
 _OWN = re.compile(
@@ -45,12 +53,33 @@ _OWN = re.compile(
     r"experiments?|experimental|empirical(?:ly)?|evaluations?|results (?:show|demonstrate|indicate|confirm|on)|"
     r"ablations?|extensive|benchmarks? (?:show|demonstrate)|"
     r"this (?:\w+ )?(?:model|method|approach|framework|architecture|recipe|system))\b")
+#: A sentence whose subject is the paper's system, by anaphor, saying what
+#: it is built from ("We propose a novel encoder-decoder model for this
+#: problem. It employs a novel selective decoding mechanism", "It combines
+#: Support Vector Machines and Naive Bayes methods"). On 3,000 real
+#: abstracts 23 sentences start so and name a method or dataset; of 20 read,
+#: 19 speak of the paper's own system.
+_OWN_ANAPHOR = re.compile(
+    r"^\s*(?:it|(?:the|this) (?:system|model|framework|approach|method|tool|architecture|pipeline))\s+(?:\w+ly\s+)?"
+    r"(?:combines|uses|employs|utili[sz]es|leverages|relies on|is based on|builds on|is built on|is equipped with|"
+    r"incorporates|integrates|adopts|exploits|applies)\b")
 #: Background cues just before a mention, in its clause: the mention is an
 #: example, a contrast, or someone else's.
 _BACKGROUND_CUE = re.compile(
-    r"\b(?:such as|like|e\.g\.|i\.e\.|including|includes?|for (?:example|instance)|unlike|rather than|instead of|"
+    r"\b(?:such as|like|including|includes?|for (?:example|instance)|unlike|rather than|instead of|"
     r"prior|previous(?:ly)?|existing|earlier|traditional(?:ly)?|conventional(?:ly)?|commonly|widely|widespread|popular|"
-    r"typically|has long|have long)\b")
+    r"typically|has long|have long|inspired by)(?!\w)")
+#: The example cues among them: they list examples of what comes before
+#: them, which is the paper's own when that is ("our models set a new
+#: state-of-the-art on benchmarks such as MathVerse"; "we use two regression
+#: models including linear regression and XGBoost"). On 3,000 real abstracts
+#: this keeps 94 statements the cue dropped; of 65 read, about 50 are right
+#: (the tasks, datasets, metrics and baselines of the paper's own work).
+_LIST_CUE = re.compile(r"^(?:such as|like|including|includes?|for (?:example|instance))$")
+#: Before an example cue, in its clause: the list is of the paper's own work.
+_OWN_BEFORE_LIST = re.compile(
+    r"\b(?:we|our|us|this (?:paper|work|study)|experiments?|experimental|evaluat\w*|benchmark(?:ed|ing)|tested|"
+    r"the proposed)\b")
 #: Comparison cues: the methods after them are baselines, not used ("our
 #: method outperforms BERT"); a dataset after them is still evaluated on.
 _COMPARED_CUE = re.compile(
@@ -73,12 +102,80 @@ _PRETRAIN_AFTER = re.compile(r"^\s*(?:-\s*)?(?:pre-?training|training) (?:corpus
 _EVAL = re.compile(r"\b(?:evaluat\w*|experiment\w*|benchmark\w*|achiev\w*|results?|test(?:ed|s|ing)?|accuracy|"
                    r"score\w*|report\w*|validat\w*|perform\w*|outperform\w*|surpass\w*|state-of-the-art|sota|"
                    r"improv\w*|gains?)\b")
+#: A dataset named where the paper's comparison with prior work takes place
+#: is evaluated on ("outperforms previous methods on Scene Flow, KITTI 2012,
+#: and KITTI 2015 datasets", "a 40% reduction in error over the previous
+#: state of the art on the MVTec AD dataset"): the prior-work cue is about
+#: the methods, not the dataset.
+_COMPARED_ON = re.compile(r"\b(?:prior|previous(?:ly)?|existing|earlier|traditional|conventional)\b[^;:]{0,60}?"
+                          r"\b(?:on|across)\s+(?:the\s+|\w+\s+){0,3}(?:[^.;]{0,40}(?:,|and)\s+)?$")
+_COMPARISON_VERB = re.compile(r"\b(?:outperform\w*|surpass\w*|improv\w*|better|over|compar\w*|beat\w*|reduc\w*|gains?|"
+                              r"exceed\w*|competitive|state[- ]of[- ]the[- ]art)\b")
+#: In an own sentence "on <dataset>" says where the paper's work is run, even
+#: with no evaluation word ("We demonstrate the efficacy of FAIL on multiple
+#: OpenAI Gym control tasks"), unless a verb takes the "on" ("based on").
+_ON_BEFORE = re.compile(r"(?<!based )(?<!built )(?<!relies )(?<!rely )(?<!draws )(?<!draw )(?<!focus )(?<!focuses )"
+                        r"(?<!focused )\b(?:on|across)\s+(?:the\s+|\w+\s+){0,3}(?:[^.;]{0,40}(?:,|and)\s+)?$")
+#: ... nor where it runs ("on an Azure F16s_v2 instance", "on the PR2 robot").
+_HARDWARE_AFTER = re.compile(r"^\s*(?:instances?|gpus?|cpus?|machines?|devices?|hardware|platforms?|robots?|servers?|"
+                             r"clusters?|phones?)\b")
+_NOT_ON = re.compile(r"\b(?:code|available|moving on|findings)\b")
 _EVAL_BEFORE = re.compile(r"\b(?:on|across|over|using|with)\s+(?:the\s+|\w+\s+){0,3}(?:[^.;]{0,40}(?:,|and)\s+)?$")
 _USE_BEFORE = re.compile(
     r"\b(?:use[sd]?|using|adopt\w*|employ\w*|train\w*|utili[sz]\w*|exploit\w*|rel(?:y|ies|ied) on|leverag\w*|"
     r"build\w* (?:up)?on|built (?:up)?on|based on|apply\w*|"
     r"appl(?:y|ies|ied)|fine-?tun\w*|with|via|through|incorporat\w*|integrat\w*|extend\w*|combin\w*|"
     r"initiali[sz]\w*|on top of|backbone|equip\w*|augment\w*)\b[^;:]{0,40}$")
+
+#: A Task-typed mention right after a use cue is a technique the paper
+#: applies, not the problem it addresses: "applying transfer learning",
+#: "using sequence labeling", "Data-to-Text Generation with Iterative Text
+#: Editing". On 3,000 real abstracts (standard tier) 304 ADDRESSES had this
+#: cue; of 55 read, 50 are techniques used (USES right, ADDRESSES wrong);
+#: the coordination ("via A and B") adds 32, of which 24 read right.
+_TECHNIQUE_BEFORE = re.compile(
+    r"(?<!followed )(?<!inspired )(?<!analogy )\b(?:using|use[sd]?|use of|apply|applies|applied|applying|via|through|"
+    r"employ\w*|adopt\w*|leverag\w*(?: on| upon)?|by|with|based on|idea of|combination of|integrat\w*|incorporat\w*|"
+    r"exploit\w*|combin(?:e|es|ed|ing)(?: with)?)"
+    r"\s+(?:the\s+|an?\s+)?(?:(?:(?!(?:for|to|on|in|of|from|into|that|which|and|or)\b)[\w-]+\s+){1,4}?(?:and|or)\s+)?$")
+#: A Task-typed item of a list of techniques ("some effective techniques,
+#: such as data filtering, tagged back translation, domain adaptation") is
+#: one too.
+_TECHNIQUE_LIST = re.compile(r"\b(?:techniques?|methods?|approach(?:es)?|tools?|algorithms?|strateg(?:y|ies)|models?)"
+                             r",?\s+(?:such as|like|including|e\.g\.,?)\s+(?:[\w-]+(?:\s+[\w-]+){0,3}\s*,\s*(?:and\s+|or\s+)?)*$")
+#: A task the paper itself sets ("we introduce the task of role question
+#: generation", "introduce XBRL tagging as a new entity extraction task").
+_NEW_TASK_BEFORE = re.compile(r"\b(?:introduc\w*|propos\w*|defin\w*|formulat\w*|present\w*|pos(?:e|es|ed|ing))\s+"
+                              r"(?:the|a|an)\s+(?:new|novel)?\s*(?:[\w-]+\s+)?(?:task|problem)\s*(?:of|called|named|,|:)?\s*$")
+_NEW_TASK_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:as\s+)?an?\s+(?:new|novel)\s+(?:[\w-]+\s+){0,3}?(?:task|problem)\b")
+#: ... unless the verb takes a problem ("deal with fake news detection",
+#: "what's wrong with collision detection") or the task is a case study
+#: ("using Chinese NER as a case study").
+_PROBLEM_BEFORE = re.compile(
+    r"\b(?:deal\w*|cop(?:e|es|ing)|wrong|problems?|issues?|challenges?|concerned|struggl\w*|tackl\w*)\s+with\s+"
+    r"[^;:]{0,60}$")
+_CASE_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?as (?:a|an|our) (?:\w+ )?(?:case study|testbed|test bed|example|use case)")
+
+#: A shared task or evaluation campaign (GUIDE: a Benchmark, whatever type
+#: the tagger gave it): a paper that takes part in it evaluates on it
+#: ("UCSC-NLP at SemEval-2017 Task 4", "our submission to the WMT 2019 news
+#: translation task"); it neither addresses nor uses it.
+_CAMPAIGN = re.compile(
+    r"\b(?:semeval|wmt|conll|wat|iwslt|dstc|bionlp|clef|ntcir|nlpcc|vardial|wnut|germeval|evalita|bioasq|"
+    r"shared task|challenge|competition|evaluation campaign)\b")
+_CAMPAIGN_AFTER = re.compile(r"^\s*(?:\d{4}\s+)?(?:shared task|challenge|competition|evaluation campaign)\b")
+#: The paper organises the campaign rather than taking part in it: the
+#: campaign is the object of a report verb ("We present the SemEval 2019
+#: shared task on ...", "Findings of the WMT 2021 Shared Task"), or the
+#: sentence says so ("We organized", "attracted 40 teams"): no EVALUATES_ON.
+_ORGANISER_BEFORE = re.compile(
+    r"\b(?:present\w*|describ\w*|introduc\w*|organi[sz](?:e|ed|ing)|overview of|findings of|report on|results? (?:analysis )?of)"
+    r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$")
+#: ... and the sentence speaks of taking part (or is the title).
+_PARTICIPANT = re.compile(r"\b(?:we|our|us|this (?:paper|work)|systems?|submi\w*|teams?|participat\w*|ranked|placed|"
+                          r"approach(?:es)?|models?|entry|entries|solutions?|runs?|running|experiment\w*|results?|achiev\w*)\b")
+_ORGANISER = re.compile(r"\b(?:we (?:have )?(?:co-?)?organi[sz]\w*|attract\w*|teams? (?:participated|submitted|took part)|"
+                        r"participating (?:teams|systems))\b")
 
 #: "a Transformer-based network": the paper builds on the method.
 _BASED_AFTER = re.compile(r"\s*-?\s*based\b")
@@ -99,7 +196,13 @@ def _background(clause: str, cue: re.Pattern = _BACKGROUND_CUE) -> bool:
     if m is None:
         return False
     rest = clause[m.end():]
-    return len(rest) <= BACKGROUND_REACH and not _SELF.search(rest)
+    if len(rest) > BACKGROUND_REACH or _SELF.search(rest):
+        return False
+    if cue is _BACKGROUND_CUE and _LIST_CUE.search(m.group()):
+        head = clause[: m.start()]
+        if _OWN_BEFORE_LIST.search(head) and not _BACKGROUND_CUE.search(head):
+            return False  # examples of the paper's own datasets, tasks or tools
+    return True
 
 
 def _clause_starts(low: str) -> list[int]:
@@ -118,7 +221,7 @@ def own_sentence(low: str, in_title: bool, ents: list[Ent], proposed_names: set[
     work (see module doc)."""
     if in_title or any(e.text in proposed_names for e in ents):
         return True
-    return _OWN.search(low) is not None
+    return _OWN.search(low) is not None or _OWN_ANAPHOR.match(low) is not None
 
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|this (?:paper|work))\b")
@@ -140,21 +243,37 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
             low = text
     if not own_sentence(low, in_title, ents, proposed_names):
         return []
+    # own by its anaphoric subject only: it says what the system is built from, not the tasks addressed
+    built_from = not in_title and _OWN.search(low) is None and _OWN_ANAPHOR.match(low) is not None \
+        and not any(e.text in proposed_names for e in ents)
     if not in_title and not _FIRST_PERSON.search(low) and _BACKGROUND_SENTENCE.search(low) is not None:
         return []
     starts = _clause_starts(low)
     out = []
     evaluated: bool | None = None
     for ent in ents:
-        if ent.text in proposed_names:
-            continue
         offset = ent.start_char - sent[0]
         clause = _clause_before(low, starts, offset)
-        if _background(clause) or (ent.label_ == _METHOD and _background(clause, _COMPARED_CUE)):
+        if ent.text in proposed_names:
+            continue
+        if _background(clause) and not (ent.label_ in _DATASETS and _COMPARED_ON.search(clause[-BACKGROUND_REACH - 30:])
+                                        and _COMPARISON_VERB.search(clause)):
             continue
         span = (ent.start_char, ent.end_char)
+        if ent.label_ == _METHOD and _background(clause, _COMPARED_CUE):
+            # a baseline the paper's own sentence compares with: the paper runs it
+            out.append((RelationType.USES, span, "cue:baseline", 0.7))
+            continue
         label = ent.label_
-        after = low[ent.end_char - sent[0] : ent.end_char - sent[0] + 30]
+        after = low[ent.end_char - sent[0] : ent.end_char - sent[0] + 40]
+        campaign = (_CAMPAIGN.search(low, offset, ent.end_char - sent[0]) is not None
+                    or (label != _TASK and _CAMPAIGN_AFTER.match(after) is not None))
+        organiser = campaign and (_ORGANISER.search(low) is not None or _ORGANISER_BEFORE.search(clause[-60:]) is not None)
+        taking_part = campaign and not organiser and (in_title or _PARTICIPANT.search(low) is not None)
+        if campaign and label not in _DATASETS:
+            if taking_part:
+                out.append((RelationType.EVALUATES_ON, span, "cue:shared-task", 0.8))
+            continue
         if label in _DATASETS:
             train = _TRAIN_BEFORE.search(clause[-150:])
             if train is not None and _EVAL_VERB.search(clause[-150:], train.start()):
@@ -162,17 +281,41 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
             if train is not None or _PRETRAIN_AFTER.match(after):
                 out.append((RelationType.TRAINS_ON, span, "cue:trained-on", 0.85))
                 continue
+            if organiser:
+                continue
+            if taking_part:
+                out.append((RelationType.EVALUATES_ON, span, "cue:shared-task", 0.8))
+                continue
             if evaluated is None:
                 evaluated = _EVAL.search(low) is not None
-            if evaluated and _EVAL_BEFORE.search(clause[-100:]):
+            if (evaluated and _EVAL_BEFORE.search(clause[-100:])) or (
+                    not in_title and _ON_BEFORE.search(clause[-100:]) and not _NOT_ON.search(clause[-100:])
+                    and not _HARDWARE_AFTER.match(after)):
                 out.append((RelationType.EVALUATES_ON, span, "cue:evaluate-on", 0.85))
             elif _USE_BEFORE.search(clause[-80:]):
-                out.append((RelationType.USES, span, "cue:use", 0.75))
+                if label == _BENCHMARK or _BENCHMARK_AFTER.match(after):
+                    # a benchmark serves evaluation: "Applying the proposed recipes to the SuperGLUE benchmark"
+                    # (3,000 real abstracts: 4 firings, 2 right, USES right in none)
+                    out.append((RelationType.EVALUATES_ON, span, "cue:benchmark", 0.75))
+                else:
+                    out.append((RelationType.USES, span, "cue:use", 0.75))
             elif evaluated:
                 out.append((RelationType.EVALUATES_ON, span, "cue:evaluate", 0.7))
         elif label == _METRIC:
             out.append((RelationType.MEASURES, span, "cue:own-metric", 0.8))
         elif label == _TASK:
+            if _NEW_TASK_BEFORE.search(clause[-60:]) or _NEW_TASK_AFTER.match(after):
+                # set by the paper and worked on (3,000 real abstracts: 10 firings, all right)
+                out.append((RelationType.PROPOSES, span, "cue:new-task", 0.75))
+                out.append((RelationType.ADDRESSES, span, "cue:new-task", 0.75))
+                continue
+            tail = clause[-50:]
+            if ((_TECHNIQUE_BEFORE.search(tail) or _TECHNIQUE_LIST.search(clause[-100:])) and not _PROBLEM_BEFORE.search(tail)
+                    and not _CASE_AFTER.match(after)):
+                out.append((RelationType.USES, span, "cue:use-technique", 0.7))
+                continue
+            if built_from:
+                continue
             # the title and the paper's own sentences name the tasks it works on
             out.append((RelationType.ADDRESSES, span, "cue:own-task", 0.8 if in_title else 0.7))
         elif label == _METHOD:
@@ -180,4 +323,60 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
             # own ("An Uncertainty-Aware Encoder for Aspect Detection")
             if _USE_BEFORE.search(clause[-80:]) or _BASED_AFTER.match(after):
                 out.append((RelationType.USES, span, "cue:use", 0.75))
+    return out
+
+
+# -- proposals: which cue-found names the paper proposes ------------------------
+
+#: Between the proposal cue and a name, a preposition or a use cue makes the
+#: name something the proposal is for, of, on or built with, not the
+#: proposal: "a framework for <SemEval-2021> Task 5", "an end-to-end approach
+#: ... using a 3D <LiDAR> sensor", "a controller based on the idea of
+#: embedding a lossy <SLIP> template". On 3,000 real abstracts 183 of the
+#: 600 cue proposals have one; of 30 read, 1 is proposed (issue 26's part C
+#: report: "PROPOSES for things the paper only uses").
+_NOT_PROPOSED_BETWEEN = re.compile(
+    r"\b(?:for|of|on|in|to|with|using|(?<!-)based on|such as|like|from|by|via|into|over|against|than|including|"
+    r"e\.g\.|during|under|through|within|between|among|across|towards?|combin\w*|leverag\w*|utili[sz]\w*|employ\w*)\b")
+#: ... unless the name is given as the proposal's name ("a novel knowledge
+#: graph embedding model named TransC", "MirrorWiC:"); a name in brackets
+#: after its long form is checked on the text before that long form
+#: ("inference using Integrated Nested Laplace Approximation (INLA)").
+_NAMING_BEFORE = re.compile(r"(?:called|named|dubbed|termed|coined|namely|:)\s*$")
+_LONG_FORM_BEFORE = re.compile(r"(?:\b[A-Z][\w'’+-]*\s+){1,8}\(\s*$")
+#: A team, not a proposal: "developed by the CUET NLP team", "(team name: scmhl5)".
+_TEAM_AFTER = re.compile(r"^\s*(?:[A-Z][\w-]*\s+)?team\b", re.I)
+_TEAM_BEFORE = re.compile(r"\bteam(?:\s+name)?\s*:?\s*$", re.I)
+#: A title "<team> at <campaign>: ..." or "<team>@<venue>: ...".
+_TEAM_TITLE = re.compile(r"\s*(?:@|at\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:[\w-]*\d{4}\b|semeval|wmt|conll|wat|iwslt|"
+                         r"shared task))", re.I)
+
+
+def kept_proposals(text: str, proposed: dict[tuple[int, int], tuple[int, int]]
+                   ) -> dict[tuple[int, int], tuple[int, int]]:
+    """The proposals (name span -> evidence sentence span, as
+    :func:`extractors.names.mlkg_names` finds them) that the sentence says
+    the paper proposes: a name after a preposition or a use cue, or a team's
+    name, is dropped (and so is read as any other mention)."""
+    from .cues import cue_spans
+
+    out = {}
+    for (a, b), (s, e) in proposed.items():
+        if text[a:b].lower().startswith("team ") or (s == 0 and ("@" in text[a:b] or _TEAM_TITLE.match(text, b))):
+            continue  # "Team SVMrank: ...", "CUET-NLP@DravidianLangTech-ACL2022: ...", "Talla at SemEval-2017 Task 3"
+        if s == 0:  # the title's name
+            out[(a, b)] = (s, e)
+            continue
+        if _TEAM_AFTER.match(text, b) or _TEAM_BEFORE.search(text[max(s, a - 20) : a]):
+            continue
+        cues = [c for c in cue_spans(text[s:a], None)]
+        if cues:
+            between = text[s + cues[-1][1] : a]
+            if not _NAMING_BEFORE.search(between):
+                long_form = _LONG_FORM_BEFORE.search(between)
+                if long_form is not None:
+                    between = between[: long_form.start()]
+                if _NOT_PROPOSED_BETWEEN.search(between.lower()):
+                    continue
+        out[(a, b)] = (s, e)
     return out

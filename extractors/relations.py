@@ -19,7 +19,7 @@ from ontology import EntityType, RelationType
 from .batching import batch_component
 from .doctext import Ent, doc_ents, doc_text, drop_scratch, get_ext, lower_text, set_ext
 from .entity_relations import own_outperforms, pair_relations
-from .paper_relations import paper_relations
+from .paper_relations import kept_proposals, paper_relations
 from .results import LocalResult, sentence_results
 from .sentences import sentence_bounds
 
@@ -76,8 +76,8 @@ if not Doc.has_extension("results"):
 @batch_component("mlkg_relations_v1")
 def mlkg_relations(doc: Doc) -> Doc:
     """Fill ``doc._.relations`` (incl. PROPOSES) and ``doc._.results``."""
-    proposed = get_ext(doc, "proposed") or {}
     text = doc_text(doc)
+    proposed = kept_proposals(text, get_ext(doc, "proposed") or {})
     proposed_names = {text[a:b] for a, b in proposed}
     all_ents = doc_ents(doc)
     low = lower_text(doc)

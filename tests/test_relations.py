@@ -122,7 +122,9 @@ def test_our_method_outperforms_names_the_proposal_and_comparable_is_no_win():
     got = _triples(paper, names)
     assert {("OUTPERFORMS", "FooNet", "Faster R-CNN"), ("OUTPERFORMS", "FooNet", "YOLO")} <= got, got
     assert ("EVALUATES_ON", "PAPER", "COCO") in got
-    assert not any(o == "DETR" for _, _, o in got) and ("USES", "PAPER", "YOLO") not in got
+    assert not any(o == "DETR" and t != "USES" for t, _, o in got)
+    # a baseline the paper runs and compares with is USES (tests/data/audit/GUIDE.md), never PROPOSES
+    assert ("USES", "PAPER", "YOLO") in got and ("PROPOSES", "PAPER", "YOLO") not in got
     rel = next(r for r in paper["relations"] if r["extractor"] == "pattern:own-outperforms")
     assert rel["source_mention"]["text"] == "FooNet"  # the proposal's mention, in its own sentence
 
@@ -158,6 +160,10 @@ def test_every_pattern_is_justified_on_scier_train():
 _BACKGROUND = re.compile(r"(?<![-\w])(?:such as|like|e\.g\.|including|has long relied on|commonly (?:used|employed) in|"
                          r"prior work|unlike)\b[^;:]*$", re.I)
 _NEW_CLAUSE = re.compile(r"[;:]|,\s+(?:which|while|whereas|but)\b")
+#: A list whose head is the paper's own work is no background ("our models
+#: set a new state-of-the-art on benchmarks such as MathVerse").
+_OWN_LIST = re.compile(r"\b(?:we|our|us|experiment\w*|evaluat\w*|the proposed|this (?:paper|work))\b(?:(?!\b(?:prior|previous|existing|unlike)\b)[^;:])*"
+                       r"\b(?:such as|like|including)\b[^;:]*$", re.I)
 
 
 def test_seeds_paper_relations_are_not_background(seed_papers):
@@ -174,7 +180,8 @@ def test_seeds_paper_relations_are_not_background(seed_papers):
             # PunGPT2 captures ... through a tokenizer optimised with byte pair
             # encoding" speaks of the paper's own model by then
             before = _NEW_CLAUSE.split(raw[r.evidence.start : r.target_mention.start])[-1][-80:]
-            assert not _BACKGROUND.search(before), (p.title, r.type, r.target_mention.text, r.evidence.text)
+            own_list = _OWN_LIST.search(_NEW_CLAUSE.split(raw[r.evidence.start : r.target_mention.start])[-1])
+            assert own_list or not _BACKGROUND.search(before), (p.title, r.type, r.target_mention.text, r.evidence.text)
             n += 1
     assert n > 300
 
