@@ -246,9 +246,6 @@ def test_a_dataset_is_never_a_results_method(tmp_path):
     assert r.method != "rumoureval" and (r.method is None or names[r.method][1] == "Method")
 
 
-@pytest.mark.xfail(strict=True, reason="known loss (extractors 0.5.3): the dataset link came through a wrong "
-                   "PROPOSES RumourEval; with proposals fixed, the sentence's Method-typed RumourEval is no dataset "
-                   "candidate. Fix: results should take the graph's type of a mention.")
 def test_a_dataset_the_ner_calls_a_method_is_still_the_results_dataset(tmp_path):
     """Same abstract: "0.784 on the RumourEval test set" names the result's dataset."""
     import json
