@@ -407,7 +407,7 @@ class PaperBuilder:
                 res.dataset, res.method, res.own = res.dataset or res.method, None, False
             if res.dataset is None:  # the mention the corpus (gazetteer, votes) types Dataset/Benchmark, whatever the NER said:
                 # "an accuracy of 0.784 on the RumourEval test set", RumourEval a Method in its sentence
-                res.dataset, res.subset = _graph_dataset(dataset_if, ent_at, entities, res) or (None, res.subset)
+                res.dataset, res.subset = _graph_dataset(dataset_if, ent_at, entities, res, prep.text) or (None, res.subset)
         return PaperGraph(
             id=pid, key=record.key, title=record.title, abstract=record.abstract,
             date=group.date or record.date, sources=group.sources, meta=dict(group.meta),
@@ -415,12 +415,14 @@ class PaperBuilder:
         )
 
 
-def _graph_dataset(cands, ent_at, entities: dict[str, Entity], res: Result) -> tuple[str, str | None] | None:
+def _graph_dataset(cands, ent_at, entities: dict[str, Entity], res: Result, text: str) -> tuple[str, str | None] | None:
     """The first of a result's ``dataset_if`` mentions (best first) whose
-    entity the graph types Dataset or Benchmark, with its subset."""
+    entity the graph types Dataset or Benchmark, with its subset; not one
+    that modifies the noun after it ("CAD model alignment")."""
     for start, end, subset in cands:
         eid = ent_at((start, end))
-        if eid is not None and eid not in (res.method, res.metric, res.over) and entities[eid].type in _DATASET_TYPES:
+        if eid is not None and eid not in (res.method, res.metric, res.over) and entities[eid].type in _DATASET_TYPES \
+                and not modifies_next(text[end:end + 30]):
             return eid, subset
     return None
 
