@@ -22,10 +22,10 @@ import argparse  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
-from collections import defaultdict  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench_extract
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 RELATION_PART = "  of which sentence_relations"
@@ -46,38 +46,21 @@ def load_texts(seeds: str, n: int) -> list[tuple[str, int]]:
 
 def time_round(nlp, items: list[tuple[str, int]]) -> dict[str, float]:
     """Seconds per component over ``items`` (docs made first, then each
-    component over all of them, as ``nlp.pipe`` does per batch)."""
-    import extractors.relations as rel
+    component over all of them, as ``nlp.pipe`` does per batch), with
+    ``sentence_relations`` timed inside the relations component
+    (bench_extract.timed_pass, wall time)."""
+    from bench_extract import timed_pass
 
-    spent: dict[str, float] = defaultdict(float)
-    original = rel.sentence_relations
-
-    def timed(*args, **kwargs):
-        t = time.perf_counter()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            spent[RELATION_PART] += time.perf_counter() - t
-
-    rel.sentence_relations = timed
-    try:
-        t = time.perf_counter()
+    def make_docs():
         docs = []
         for text, title_end in items:
             doc = nlp.make_doc(text)
             doc.user_data["title_end"] = title_end
             docs.append(doc)
-        spent["make_doc (tokenizer)"] += time.perf_counter() - t
-        for name, proc in nlp.pipeline:
-            t = time.perf_counter()
-            if hasattr(proc, "pipe"):
-                docs = list(proc.pipe(docs, batch_size=64))
-            else:
-                docs = [proc(d) for d in docs]
-            spent[name] += time.perf_counter() - t
-    finally:
-        rel.sentence_relations = original
-    return dict(spent)
+        return docs
+
+    return timed_pass(nlp, make_docs, "sentence_relations", RELATION_PART, clock=time.perf_counter,
+                      tokenizer_key="make_doc (tokenizer)")
 
 
 def main(argv: list[str] | None = None) -> int:
