@@ -227,9 +227,9 @@ def test_a_baseline_cue_does_not_cross_and():
     assert one(results(text, fast=False), 1.1)["kind"] == "delta"
 
 
-def test_a_dataset_is_never_a_results_method(tmp_path):
-    """Turing at SemEval-2017 Task 8 (ACL Anthology): the sentence's NER reads RumourEval as a method, the
-    corpus (gazetteer) knows it as a dataset; in the graph it is the result's dataset, not its method."""
+def _turing_graph(tmp_path):
+    """Turing at SemEval-2017 Task 8 (ACL Anthology) through the graph builder: the names of its entities
+    and its 0.784 result."""
     import json
 
     from kg.build import papers_from_inputs
@@ -241,47 +241,21 @@ def test_a_dataset_is_never_a_results_method(tmp_path):
                              "of 0.784 on the RumourEval test set outperforming all other systems in Subtask A."}) + "\n")
     g = next(iter(papers_from_inputs([str(f)], fmt="jsonl")))
     names = {e.id: (e.name, e.type.value) for e in g.entities}
-    r = next(r for r in g.results if r.value == 0.784)
+    return names, next(r for r in g.results if r.value == 0.784)
+
+
+def test_a_dataset_is_never_a_results_method(tmp_path):
+    """The sentence's NER reads RumourEval as a method, the corpus (gazetteer) knows it as a dataset; in the
+    graph it is never the result's method."""
+    names, r = _turing_graph(tmp_path)
     assert names["rumoureval"] == ("RumourEval", "Dataset")
     assert r.method != "rumoureval" and (r.method is None or names[r.method][1] == "Method")
 
 
 def test_a_dataset_the_ner_calls_a_method_is_still_the_results_dataset(tmp_path):
     """Same abstract: "0.784 on the RumourEval test set" names the result's dataset."""
-    import json
-
-    from kg.build import papers_from_inputs
-
-    f = tmp_path / "p.jsonl"
-    f.write_text(json.dumps({"id": "t", "title": "Turing at SemEval-2017 Task 8: Sequential Approach to Rumour Stance "
-                             "Classification with Branch-LSTM", "abstract": "We propose a LSTM-based sequential model "
-                             "that, through modelling the conversational structure of tweets, which achieves an accuracy "
-                             "of 0.784 on the RumourEval test set outperforming all other systems in Subtask A."}) + "\n")
-    g = next(iter(papers_from_inputs([str(f)], fmt="jsonl")))
-    r = next(r for r in g.results if r.value == 0.784)
+    _, r = _turing_graph(tmp_path)
     assert r.dataset == "rumoureval"
-
-
-def test_a_graph_dataset_the_statement_does_not_name_as_data_is_no_results_dataset(tmp_path):
-    """Real abstracts (2,000-abstract sample): "CAD" (the gazetteer's dataset) in "by 19.04% for CAD model
-    alignment" modifies a model; "with ASPEC" names the data its gain is on."""
-    import json
-
-    from kg.build import papers_from_inputs
-
-    f = tmp_path / "p.jsonl"
-    f.write_text(json.dumps({"id": "c", "title": "Scan2CAD alignment", "abstract": "Our approach operates in a "
-                             "fully-convolutional fashion, enabling alignment of CAD models to the objects of a scan. "
-                             "This enables our method to outperform state-of-the-art approaches by 19.04% for CAD model "
-                             "alignment to scans."}) + "\n" + json.dumps({"id": "a", "title": "Word alignment for NMT",
-                             "abstract": "The NMT models can output the words not in the training data set. Furthermore, "
-                             "BLEU scores improved by 0.91 points in Japanese-to-English translation, and 0.32 points in "
-                             "English-to-Japanese translation with ASPEC."}) + "\n")
-    graphs = {g.title: g for g in papers_from_inputs([str(f)], fmt="jsonl")}
-    cad = next(r for r in graphs["Scan2CAD alignment"].results if r.value == 19.04)
-    aspec = next(r for r in graphs["Word alignment for NMT"].results if r.value == 0.32)
-    assert cad.dataset is None
-    assert aspec.dataset == "aspec"
 
 
 def test_gold_names_years_and_bracketed_short_names():
