@@ -38,7 +38,6 @@ matches in either direction, in both corpora; every other type is directed.
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,18 +94,19 @@ def scier_relation(label: str) -> tuple[str, bool]:
 
 
 def iter_dygie(path: str | Path):
-    """(line number, record) of a DyGIE JSON-lines file; a line that is not
-    a record with ``sentences`` is a ValueError naming file and line."""
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                rec["sentences"]
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise ValueError(f"{path}:{n}: not a DyGIE record ({exc})") from exc
-            yield n, rec
+    """(line number, record) of a DyGIE JSON-lines file (read by
+    :func:`kg.sources.iter_json_objects`); a line that is not a record with
+    ``sentences`` is a ValueError naming file and line."""
+    from .records import RecordError
+    from .sources import iter_json_objects
+
+    for item in iter_json_objects(Path(path), str(path)):
+        if isinstance(item, RecordError):
+            raise ValueError(f"{path}:{item.line}: not a DyGIE record ({item.reason})")
+        n, rec = item
+        if not isinstance(rec.get("sentences"), list):
+            raise ValueError(f"{path}:{n}: not a DyGIE record (no 'sentences' list)")
+        yield n, rec
 
 
 def read_relation_corpus(path: str | Path, corpus: str | None = None) -> tuple[str, list[RelDoc]]:
