@@ -258,6 +258,28 @@ def test_a_dataset_the_ner_calls_a_method_is_still_the_results_dataset(tmp_path)
     assert r.dataset == "rumoureval"
 
 
+def test_a_graph_dataset_the_statement_does_not_name_as_data_is_no_results_dataset(tmp_path):
+    """Real abstracts (2,000-abstract sample): "CAD" (the gazetteer's dataset) in "by 19.04% for CAD model
+    alignment" modifies a model; "with ASPEC" names the data its gain is on."""
+    import json
+
+    from kg.build import papers_from_inputs
+
+    f = tmp_path / "p.jsonl"
+    f.write_text(json.dumps({"id": "c", "title": "Scan2CAD alignment", "abstract": "Our approach operates in a "
+                             "fully-convolutional fashion, enabling alignment of CAD models to the objects of a scan. "
+                             "This enables our method to outperform state-of-the-art approaches by 19.04% for CAD model "
+                             "alignment to scans."}) + "\n" + json.dumps({"id": "a", "title": "Word alignment for NMT",
+                             "abstract": "The NMT models can output the words not in the training data set. Furthermore, "
+                             "BLEU scores improved by 0.91 points in Japanese-to-English translation, and 0.32 points in "
+                             "English-to-Japanese translation with ASPEC."}) + "\n")
+    graphs = {g.title: g for g in papers_from_inputs([str(f)], fmt="jsonl")}
+    cad = next(r for r in graphs["Scan2CAD alignment"].results if r.value == 19.04)
+    aspec = next(r for r in graphs["Word alignment for NMT"].results if r.value == 0.32)
+    assert cad.dataset is None
+    assert aspec.dataset == "aspec"
+
+
 def test_gold_names_years_and_bracketed_short_names():
     assert name_matches(["WMT’14 English-German test set"], "WMT 2014 EN-DE")
     assert name_matches(["IWSLT English-Vietnamese"], "IWSLT2015 Dataset English-to-Vietnamese")
