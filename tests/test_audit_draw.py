@@ -1,0 +1,70 @@
+"""bench/audit_draw.py: the random draw of a held-out audit part (tests/data/audit/GUIDE.md, part E)."""
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+import audit_draw  # noqa: E402
+
+ACL, CONF = "acl_anthology.jsonl.gz", "conference_papers.jsonl.gz"
+LONG = "x" * 501
+
+
+def test_year_comes_from_the_field_or_the_venue():
+    assert audit_draw.record_year({"year": "2019"}) == 2019
+    assert audit_draw.record_year({"year": None, "venue": "eccv2022"}) == 2022
+    assert audit_draw.record_year({"venue": "corl"}) is None
+
+
+def test_eligible_needs_a_recent_long_unseen_record_with_an_id():
+    ok = {"anthology_id": "P1", "title": "A Title", "abstract": LONG, "year": "2016"}
+    assert audit_draw.eligible(ok, ACL, set(), set())
+    assert not audit_draw.eligible({**ok, "year": "2015"}, ACL, set(), set())
+    assert not audit_draw.eligible({**ok, "abstract": "x" * 500}, ACL, set(), set())
+    assert not audit_draw.eligible({k: v for k, v in ok.items() if k != "anthology_id"}, ACL, set(), set())
+    assert not audit_draw.eligible(ok, ACL, {(ACL, "P1")}, set())
+    # the title is compared folded: a seed's or an earlier part's paper under another id is not drawn again
+    assert not audit_draw.eligible({**ok, "title": "A  title."}, ACL, set(), {"a title"})
+
+
+def test_draw_skips_off_topic_records_takes_the_next_and_interleaves_files():
+    per_source = {ACL: [{"source": ACL, "id": f"a{i}"} for i in range(4)],
+                  CONF: [{"source": CONF, "id": f"c{i}"} for i in range(4)]}
+    pool, skipped = audit_draw.draw(per_source, 2, {(CONF, "c0"): "robot hardware"})
+    assert [r["id"] for r in pool] == ["a0", "c1", "a1", "c2"]
+    assert skipped == [{"source": CONF, "id": "c0", "reason": "robot hardware"}]
+
+
+def test_skip_file_without_a_reason_is_an_error_naming_file_and_line(tmp_path):
+    p = tmp_path / "skipped.tsv"
+    p.write_text("source\tid\treason\nconference_papers.jsonl.gz\tc0\t\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"skipped.tsv:2:"):
+        audit_draw.read_skips(p)
+
+
+def test_the_draw_is_reproducible_and_skips_gold_records(tmp_path):
+    shared = tmp_path / "shared"
+    (shared / "corpora" / "abstracts").mkdir(parents=True)
+    for source, idf in ((ACL, "anthology_id"), (CONF, "id")):
+        with gzip.open(shared / "corpora" / "abstracts" / source, "wt", encoding="utf-8") as f:
+            for i in range(20):
+                rec = {idf: f"{source[:3]}{i}", "title": f"{source} paper {i}", "abstract": LONG, "year": 2020}
+                f.write(json.dumps(rec) + "\n")
+    audit = tmp_path / "audit"
+    audit.mkdir()
+    (audit / "gold_X.jsonl").write_text(json.dumps({"source": ACL, "id": "acl3", "title": "t"}) + "\n", encoding="utf-8")
+    ids, titles = audit_draw.taken(audit, shared / "seeds")
+    first = audit_draw.shuffled(ACL, shared, 7, ids, titles)
+    again = audit_draw.shuffled(ACL, shared, 7, ids, titles)
+    assert [r["id"] for r in first] == [r["id"] for r in again]
+    assert len(first) == 19 and "acl3" not in {r["id"] for r in first}
+    assert [r["id"] for r in audit_draw.shuffled(ACL, shared, 8, ids, titles)] != [r["id"] for r in first]
+    # the part being drawn does not exclude its own records, so the draw replays after its gold is written
+    ids, titles = audit_draw.taken(audit, shared / "seeds", part="X")
+    assert len(audit_draw.shuffled(ACL, shared, 7, ids, titles)) == 20
