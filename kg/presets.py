@@ -227,15 +227,21 @@ ORDER BY papers DESC, a, b
 """,
 ))
 
-#: Entity lookup by name, alias or id, case-insensitive (SPARQL / Cypher), for
-#: the relation presets below; ``{v}`` is the variable, ``{p}`` the parameter.
-_FIND_SPARQL = """\
-  ?{v} a kg:Entity ; (skos:prefLabel|skos:altLabel|kg:entityId) ?{v}Label .
-  FILTER(LCASE(STR(?{v}Label)) = LCASE(STR(?{p})))"""
-_FIND_CYPHER = """\
-MATCH ({v}:Entity)
-WHERE toLower({v}.name) = toLower(${p}) OR toLower({v}.id) = toLower(${p})
-      OR any(a IN coalesce({v}.aliases, []) WHERE toLower(a) = toLower(${p}))"""
+def _find_sparql(v: str, p: str, cls: str = "Entity") -> str:
+    """SPARQL: ``?v`` is a ``kg:cls`` whose name, alias or id equals the
+    parameter ``?p`` case-insensitively. FILTER EXISTS keeps one row per
+    entity even when its name and an alias both match (a plain triple pattern
+    would repeat leaderboard rows)."""
+    return (f"  ?{v} a kg:{cls} . FILTER EXISTS {{ ?{v} (skos:prefLabel|skos:altLabel|kg:entityId) ?{v}Label .\n"
+            f"    FILTER(LCASE(STR(?{v}Label)) = LCASE(STR(?{p}))) }}")
+
+
+def _find_cypher(v: str, p: str) -> str:
+    """Cypher twin of :func:`_find_sparql`: match ``v`` by name, id or alias."""
+    return (f"MATCH ({v}:Entity)\n"
+            f"WHERE toLower({v}.name) = toLower(${p}) OR toLower({v}.id) = toLower(${p})\n"
+            f"      OR any(a IN coalesce({v}.aliases, []) WHERE toLower(a) = toLower(${p}))")
+
 
 def _towards_task(name: str, description: str, rel: str, prop: str, v: str) -> Preset:
     """A preset listing the entities ``v`` whose ``rel`` edge (RDF ``prop``)
@@ -247,7 +253,7 @@ def _towards_task(name: str, description: str, rel: str, prop: str, v: str) -> P
         required=("task",),
         sparql=f"""\
 SELECT ?name ?type (COUNT(DISTINCT ?p) AS ?papers) (MIN(?sentence) AS ?evidence) WHERE {{
-{_FIND_SPARQL.format(v="t", p="task")}
+{_find_sparql("t", "task")}
   ?{v} kg:{prop} ?t ; skos:prefLabel ?name ; a ?cls .
   FILTER(?cls != kg:Entity)
   BIND(STRAFTER(STR(?cls), "#") AS ?type)
@@ -256,7 +262,7 @@ SELECT ?name ?type (COUNT(DISTINCT ?p) AS ?papers) (MIN(?sentence) AS ?evidence)
 }} GROUP BY ?name ?type ORDER BY DESC(?papers) ?name
 """,
         cypher=f"""\
-{_FIND_CYPHER.format(v="t", p="task")}
+{_find_cypher("t", "task")}
 MATCH ({v}:Entity)-[r:{rel}]->(t)
 RETURN {v}.name AS name, [l IN labels({v}) WHERE l <> 'Entity'][0] AS type,
        count(DISTINCT r.paper) AS papers, min(r.evidence) AS evidence
@@ -280,7 +286,7 @@ _add(Preset(
     required=("method",),
     sparql=f"""\
 SELECT ?dataset ?via (COUNT(DISTINCT ?p) AS ?papers) (MIN(?sentence) AS ?evidence) WHERE {{
-{_FIND_SPARQL.format(v="m", p="method")}
+{_find_sparql("m", "method")}
   {{ ?m kg:trainedWith ?d .
     ?ev kg:assertedSubject ?m ; kg:assertedPredicate kg:trainedWith ; kg:assertedObject ?d ;
         kg:sentence ?sentence ; prov:wasDerivedFrom ?p .
@@ -293,20 +299,17 @@ SELECT ?dataset ?via (COUNT(DISTINCT ?p) AS ?papers) (MIN(?sentence) AS ?evidenc
 }} GROUP BY ?dataset ?via ORDER BY DESC(?papers) ?dataset ?via
 """,
     cypher=f"""\
-{_FIND_CYPHER.format(v="m", p="method")}
+{_find_cypher("m", "method")}
 MATCH (m)-[r:TRAINED_WITH]->(d:Entity)
 RETURN d.name AS dataset, 'TRAINED_WITH' AS via, count(DISTINCT r.paper) AS papers, min(r.evidence) AS evidence
 UNION ALL
-{_FIND_CYPHER.format(v="m", p="method")}
+{_find_cypher("m", "method")}
 MATCH (p:Paper)-[:PROPOSES]->(m)
 MATCH (p)-[r:TRAINS_ON]->(d:Entity)
 RETURN d.name AS dataset, 'TRAINS_ON' AS via, count(DISTINCT p) AS papers, min(r.evidence) AS evidence
 """,
 ))
 
-
-_NAMED = """{ ?%(v)s skos:prefLabel ?%(v)sl } UNION { ?%(v)s skos:altLabel ?%(v)sl } UNION { ?%(v)s kg:entityId ?%(v)sl }
-    FILTER(LCASE(STR(?%(v)sl)) = LCASE(STR(?%(p)s)))"""
 
 _add(Preset(
     name="best-reported",
@@ -317,8 +320,8 @@ _add(Preset(
     required=("dataset", "metric"),
     sparql="""\
 SELECT ?title ?method ?value ?unit ?scale ?direction ?text WHERE {
-  ?d a kg:Entity . FILTER EXISTS { """ + _NAMED % {"v": "d", "p": "dataset"} + """ }
-  ?m a kg:Metric . FILTER EXISTS { """ + _NAMED % {"v": "m", "p": "metric"} + """ }
+""" + _find_sparql("d", "dataset") + """
+""" + _find_sparql("m", "metric", "Metric") + """
   ?x kg:partOf* ?d .
   ?p a kg:Paper ; dcterms:title ?title ; kg:reports ?r .
   ?r kg:evaluatesOn ?x ; kg:measures ?m ; kg:kind "absolute" ; qudt:numericValue ?value ; kg:unit ?unit ; kg:resultText ?text .
@@ -329,10 +332,8 @@ SELECT ?title ?method ?value ?unit ?scale ?direction ?text WHERE {
 } ORDER BY (IF(COALESCE(?direction, "higher") = "lower", ?cmp, -?cmp)) ?title
 """,
     cypher="""\
-MATCH (d:Entity) WHERE toLower(d.name) = toLower($dataset) OR toLower(d.id) = toLower($dataset)
-      OR any(a IN coalesce(d.aliases, []) WHERE toLower(a) = toLower($dataset))
-MATCH (m:Entity) WHERE toLower(m.name) = toLower($metric) OR toLower(m.id) = toLower($metric)
-      OR any(a IN coalesce(m.aliases, []) WHERE toLower(a) = toLower($metric))
+""" + _find_cypher("d", "dataset") + """
+""" + _find_cypher("m", "metric") + """
 MATCH (x:Entity)-[:PART_OF*0..3]->(d)
 MATCH (p:Paper)-[:REPORTS]->(r:Result {kind: 'absolute'})-[:EVALUATES_ON]->(x)
 MATCH (r)-[:MEASURES]->(m)
@@ -355,7 +356,7 @@ _add(Preset(
     required=("dataset",),
     sparql="""\
 SELECT DISTINCT ?title ?date ?sentence WHERE {
-  ?d a kg:Entity . FILTER EXISTS { """ + _NAMED % {"v": "d", "p": "dataset"} + """ }
+""" + _find_sparql("d", "dataset") + """
   ?x kg:partOf* ?d .
   ?p a kg:Paper ; dcterms:title ?title ; kg:evaluatesOn ?x .
   ?ev kg:assertedSubject ?p ; kg:assertedObject ?x ; kg:sentence ?sentence .
@@ -364,8 +365,7 @@ SELECT DISTINCT ?title ?date ?sentence WHERE {
 } ORDER BY DESC(?date) ?title
 """,
     cypher="""\
-MATCH (d:Entity) WHERE toLower(d.name) = toLower($dataset) OR toLower(d.id) = toLower($dataset)
-      OR any(a IN coalesce(d.aliases, []) WHERE toLower(a) = toLower($dataset))
+""" + _find_cypher("d", "dataset") + """
 MATCH (x:Entity)-[:PART_OF*0..3]->(d)
 MATCH (p:Paper)-[e:EVALUATES_ON]->(x)
 WITH p, e WHERE """ + " OR ".join(f"toLower(e.evidence) CONTAINS '{w}'" for w in _SOTA) + """
