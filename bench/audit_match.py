@@ -195,7 +195,8 @@ def link_right(emitted: str | None, gold_name: str | None, by_id: dict[str, dict
 
 
 _UNIT_SYNONYMS = {"percent": "%", "pct": "%", "×": "x", "times": "x", "parameters": "params", "param": "params",
-                  "point": "points", "pts": "points"}
+                  "point": "points", "pts": "points", "hours": "h", "hour": "h", "hr": "h", "hrs": "h",
+                  "seconds": "s", "second": "s", "sec": "s", "minutes": "min", "minute": "min"}
 
 
 def unit_right(emitted: str | None, gold: str | None, gold_metric: str | None = None) -> bool:

@@ -331,6 +331,7 @@ def test_edges_to_judged_fragments_or_generic_nodes_are_never_right():
 
 def test_units_compare_spelling_aside_and_metric_points_in_any_form():
     assert match.unit_right("percent", "%") and match.unit_right("×", "x") and match.unit_right("parameters", "params")
+    assert match.unit_right("h", "hours") and match.unit_right("seconds", "s") and not match.unit_right("h", "s")
     assert match.unit_right("points", "BLEU", "BLEU") and match.unit_right("", "BLEU", "BLEU")
     assert match.unit_right("BLEU", "points", "BLEU")
     assert not match.unit_right("%", "BLEU", "BLEU")
