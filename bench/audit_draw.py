@@ -31,10 +31,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-AUDIT_DIR = REPO / "tests" / "data" / "audit"
-SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from audit import AUDIT_DIR, ID_FIELD, SHARED  # noqa: E402  (where the audit set and ../shared are, and each file's id field)
+
 FILES = ("acl_anthology.jsonl.gz", "conference_papers.jsonl.gz")
-ID_FIELD = {"conference_papers.jsonl.gz": "id", "acl_anthology.jsonl.gz": "anthology_id"}
 _VENUE_YEAR = re.compile(r"(\d{4})$")
 
 
