@@ -18,7 +18,7 @@ from .batching import batch_component
 from .gazetteer import take_candidates
 from .names import LANGUAGES, NOT_ENTITIES, is_generic, is_name_like
 from .doctext import Ent, Tokens, is_punct, keep_ents, lower_text, tokens
-from .name_bounds import described_type, task_number_end, title_case_start
+from .name_bounds import collection_names, described_type, task_number_end, title_case_start
 from .statistical import GLUED_MODIFIER, HYPHENS, retype_statistical
 
 #: "direction" (a translation direction, names.py) ranks with the gazetteer so the
@@ -268,6 +268,7 @@ def _select(doc: Doc, candidates: list[Span]) -> list[Pick]:
             taken[i] = True
         chosen.append(pick)
     chosen = grow_spans(doc, chosen, taken)
+    _retype_collections(doc, toks, chosen)
     # one pass over the text for all chosen names (longest first at a position)
     first: dict[str, Pick] = {}
     for pick in chosen:
@@ -285,6 +286,26 @@ def _select(doc: Doc, candidates: list[Span]) -> list[Pick]:
             chosen.append((Span(doc, *bounds, label=span.label, kb_id=span.kb_id, span_id="repeat"), *bounds, label, "repeat"))
     chosen.sort(key=lambda pick: pick[1])
     return chosen
+
+
+def _retype_collections(doc: Doc, toks: Tokens, chosen: list[Pick]) -> None:
+    """Coined Method names the abstract writes as a collection ("the proposed
+    COCO-WholeBody dataset") become that Dataset/Benchmark at every mention
+    (:func:`~extractors.name_bounds.collection_names`); curated types stay."""
+    names = {toks.text_of(p[1], p[2]) for p in chosen if p[3] == "Method" and p[4] != "gazetteer"}
+    names = [n for n in names if is_name_like(n.split()[0])]
+    if not names:
+        return
+    defined = {}
+    for a in getattr(doc._, "abbreviations", None) or ():
+        defined[a.short] = defined[a.long] = a.long
+    found = collection_names(toks.text, names, defined)
+    for k, pick in enumerate(chosen):
+        label = found.get(toks.text_of(pick[1], pick[2])) if pick[3] == "Method" and pick[4] != "gazetteer" else None
+        if label is not None:
+            span = pick[0]
+            chosen[k] = (Span(doc, pick[1], pick[2], label=label, kb_id=span.kb_id, span_id=span.id), pick[1], pick[2],
+                         label, pick[4])
 
 
 def _retype_repeats(doc: Doc, toks: Tokens, chosen: list[Pick], first: dict[str, Pick]) -> None:

@@ -223,6 +223,23 @@ def test_a_collection_word_types_the_coined_name_it_introduces():
     assert described_type("GLUE", "corpus (", "Benchmark") == "Benchmark"  # only the Method default is retyped
 
 
+
+def test_a_name_written_before_a_collection_word_is_that_collection_at_every_mention():
+    from extractors.name_bounds import collection_names
+
+    text = ("We introduce COCO-WholeBody which extends COCO with whole-body annotations. ZoomNet outperforms "
+            "existing methods on the proposed COCO-WholeBody dataset. We also release FinDABench.")
+    assert collection_names(text, ["COCO-WholeBody", "ZoomNet", "FinDABench"]) == {
+        "COCO-WholeBody": "Dataset", "FinDABench": "Benchmark"}
+    # a plural is a collection of a kind; a defined name's "X dataset" is a dataset for X
+    assert collection_names("no public brain MRI datasets exist", ["MRI"]) == {}
+    defined = {"DSMD": "Dialogue Systems for Medical Diagnosis"}
+    assert collection_names("We release the DSMD dataset.", ["DSMD"], defined) == {}
+    assert collection_names("the CADEC corpus (CADEC)", ["CADEC"], {"CADEC": "CSIRO Adverse Drug Event Corpus"}) \
+        == {"CADEC": "Dataset"}
+    nodes, _ = _nodes_and_concepts("Whole-Body Human Pose Estimation in the Wild", text)
+    assert nodes.get("COCO-WholeBody") == "Dataset" and nodes.get("ZoomNet") == "Method"
+
 # -- Papers with Code: one concept's page under PwC's type, BENCHMARK_FOR from task summaries ------
 
 def test_pwc_pages_of_the_same_concept_and_no_settings_as_aliases():
