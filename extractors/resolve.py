@@ -161,7 +161,7 @@ def _grown(doc: Doc, toks: Tokens, pick: Pick, taken: list[bool], shared: bool) 
         label = described_type(toks.text_of(start, end), toks.text[max(0, toks.idx[start] - 120) : toks.idx[start]], label)
     if (shared and end + 1 < len(toks.idx) and not taken[end] and not taken[end + 1] and toks.word(end).lower() == "shared"
             and toks.word(end + 1).lower() in ("task", "tasks")):
-        end, label, grown = end + 2, "Task", True
+        end, label, grown = end + 2, "Benchmark", True
     if (start, end, label) == (start0, end0, label0):
         return pick
     kb_id, source = ("", "pattern") if grown or start != start0 else (span.kb_id_, source)
@@ -289,23 +289,33 @@ def _select(doc: Doc, candidates: list[Span]) -> list[Pick]:
 
 
 def _retype_collections(doc: Doc, toks: Tokens, chosen: list[Pick]) -> None:
-    """Coined Method names the abstract writes as a collection ("the proposed
-    COCO-WholeBody dataset") become that Dataset/Benchmark at every mention
+    """Coined names the abstract writes as a collection ("the proposed
+    COCO-WholeBody dataset") or a campaign ("the SentiMix task", "Workshop on
+    Asian Translation (WAT)") become that Dataset/Benchmark at every mention
     (:func:`~extractors.name_bounds.collection_names`); curated types stay."""
-    names = {toks.text_of(p[1], p[2]) for p in chosen if p[3] == "Method" and p[4] != "gazetteer"}
-    names = [n for n in names if is_name_like(n.split()[0])]
-    if not names:
-        return
     defined = {}
     for a in getattr(doc._, "abbreviations", None) or ():
         defined[a.short] = defined[a.long] = a.long
+    names = {toks.text_of(p[1], p[2]) for p in chosen if p[4] != "gazetteer" and p[3] in _RETYPED}
+    names = [n for n in names if is_name_like(n.split()[0]) or n in defined]
+    if not names:
+        return
     found = collection_names(toks.text, names, defined)
     for k, pick in enumerate(chosen):
-        label = found.get(toks.text_of(pick[1], pick[2])) if pick[3] == "Method" and pick[4] != "gazetteer" else None
-        if label is not None:
+        kind = found.get(toks.text_of(pick[1], pick[2])) if pick[4] != "gazetteer" else None
+        label = _RETYPED.get(pick[3], {}).get(kind)
+        if label is not None and label != pick[3]:
             span = pick[0]
             chosen[k] = (Span(doc, pick[1], pick[2], label=label, kb_id=span.kb_id, span_id=span.id), pick[1], pick[2],
                          label, pick[4])
+
+
+#: {tagged label: {what collection_names says: new label}}.
+_RETYPED = {
+    "Method": {"Dataset": "Dataset", "Benchmark": "Benchmark", "Campaign": "Benchmark", "Task": "Benchmark"},
+    "Dataset": {"Campaign": "Benchmark", "Task": "Benchmark"},
+    "Task": {"Campaign": "Benchmark"},
+}
 
 
 def _retype_repeats(doc: Doc, toks: Tokens, chosen: list[Pick], first: dict[str, Pick]) -> None:

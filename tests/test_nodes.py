@@ -237,6 +237,10 @@ def test_a_name_written_before_a_collection_word_is_that_collection_at_every_men
     assert collection_names("We release the DSMD dataset.", ["DSMD"], defined) == {}
     assert collection_names("the CADEC corpus (CADEC)", ["CADEC"], {"CADEC": "CSIRO Adverse Drug Event Corpus"}) \
         == {"CADEC": "Dataset"}
+    # a campaign: a shared task, a challenge (not the verb), a task set by others
+    assert collection_names("PAOT ranks 1st in the VOT2022 challenge. The SentiMix task is hard. The tasks for CS1QA "
+                            "challenge models.", ["VOT2022", "SentiMix", "CS1QA", "SustaiNLP 2020 shared task"]) == {
+        "VOT2022": "Campaign", "SentiMix": "Task", "SustaiNLP 2020 shared task": "Campaign"}
     nodes, _ = _nodes_and_concepts("Whole-Body Human Pose Estimation in the Wild", text)
     assert nodes.get("COCO-WholeBody") == "Dataset" and nodes.get("ZoomNet") == "Method"
 
