@@ -256,7 +256,10 @@ def select_spans(doc: Doc, candidates: list[Span]) -> list[Span]:
 def _select(doc: Doc, candidates: list[Span]) -> list[Pick]:
     toks = tokens(doc)
     ranked = _candidates(doc, toks, candidates)
-    curated_tasks = {(start, end) for _, start, end, label, source in ranked if source == "gazetteer" and label == "Task"}
+    # curated tasks, and the learning techniques the gazetteer types Method since the audit's guide
+    # does ("deep reinforcement learning" around "reinforcement learning": typed Task until then)
+    curated_tasks = {(start, end) for _, start, end, label, source in ranked if source == "gazetteer"
+                     and (label == "Task" or label == "Method" and toks.word(end - 1).lower() == "learning")}
     ranked.sort(key=lambda c: (-_rank(c[1], c[2], c[3], c[4], curated_tasks), c[1] - c[2], c[1]))
     taken = [False] * len(doc)
     chosen: list[Pick] = []

@@ -143,6 +143,18 @@ def modifies_next(after: str) -> bool:
     return m is not None and m.group(1) in MODIFIED_HEADS
 
 
+#: Nouns that make the phrase before them part of a venue's name: "the machine translation
+#: evaluation workshop WAT" names a workshop, not a task of the paper's.
+VENUE_HEADS = frozenset("workshop workshops conference conferences symposium".split())
+
+
+def names_a_venue(after: str) -> bool:
+    """Whether a mention followed by ``after`` is the subject words of a
+    venue's name ("... evaluation workshop WAT", "... Conference on ...")."""
+    m = _NEXT_WORD.match(after)
+    return m is not None and m.group(1).lower() in VENUE_HEADS
+
+
 _LAST_WORD = re.compile(r"([A-Za-z][\w-]*) +$")  # on the same line: the title ends in "\n\n"
 
 

@@ -298,3 +298,18 @@ def test_a_step_or_an_aspect_is_no_task():
 
     assert not names_a_task("final classification") and not names_a_task("main categorization")
     assert names_a_task("tweet classification") and names_a_task("cognate identification")
+
+
+def test_a_venue_s_subject_words_and_a_variant_s_parent_are_no_nodes_of_their_own():
+    from kg.nodes import names_a_venue
+
+    assert names_a_venue(" workshop WAT (Workshop on Asian Translation).") and not names_a_venue(" datasets")
+    nodes, concepts = _nodes_and_concepts(
+        "A Corpus",
+        "ASPEC is the official dataset for the machine translation evaluation workshop WAT. We predict moving MNIST "
+        "data. Encouraged by recent advances in deep reinforcement learning, we apply transfer learning.")
+    assert "machine translation evaluation" not in nodes and "machine translation evaluation" in concepts
+    assert nodes.get("Moving MNIST") == "Dataset" and "MNIST" not in nodes
+    # a learning technique is a Method (tests/data/audit/GUIDE.md), and a longer name around it is not cut
+    assert nodes.get("transfer learning") == "Method"
+    assert "reinforcement learning" not in nodes and any("deep reinforcement learning" == n.lower() for n in nodes)
