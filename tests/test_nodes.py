@@ -313,3 +313,14 @@ def test_a_venue_s_subject_words_and_a_variant_s_parent_are_no_nodes_of_their_ow
     # a learning technique is a Method (tests/data/audit/GUIDE.md), and a longer name around it is not cut
     assert nodes.get("transfer learning") == "Method"
     assert "reinforcement learning" not in nodes and any("deep reinforcement learning" == n.lower() for n in nodes)
+
+
+def test_a_team_s_name_is_no_node():
+    from kg.nodes import names_a_team
+
+    assert names_a_team("the participation of the ", " team for the") and names_a_team("our team, ", ". We")
+    assert names_a_team("with the team name: ", ". In") and not names_a_team("we fine-tune ", " on the")
+    nodes, concepts = _nodes_and_concepts(
+        "A System for SRST 2018",
+        "This paper describes the system developed by the DipInfo-UniTo team. We fine-tune mBART on the data.")
+    assert "DipInfo-UniTo" not in nodes and "DipInfo-UniTo" in concepts
