@@ -109,8 +109,8 @@ _OVER = re.compile(r"^[^;]{0,40}?\b(?:over|than|compared (?:to|with)|relative to
 
 #: A dataset's name modifying the noun of a method names no data a result is on: "by 19.04% for CAD model
 #: alignment", "the VIO algorithm", "a novel SSL algorithm". Not a model trained on it: "CIFAR10 models down to
-#: 3% accuracy", "a LibriSpeech model's WER" (on 3,964 real abstracts: 8 results changed, 5 right, 3 of them
-#: "X model(s)" without a noun after, now kept).
+#: 3% accuracy", "a LibriSpeech model's WER" (on 3,964 real abstracts: 3 results changed, 3 right; with any
+#: "X model(s)" 8 changed, 5 right: the other 3 were models trained on X, now kept).
 _MODIFIES_MODEL = re.compile(r"[ -](?:methods?|systems?|networks?|architectures?|frameworks?|approach(?:es)?|"
                              r"algorithms?|modules?|encoders?|decoders?|detectors?|classifiers?|parsers?|taggers?|"
                              r"pipelines?|loss(?:es)?|baselines?|models?\s+(?!(?:on|in|of|for|to|with|by|from|and|or|is|are|"
@@ -362,9 +362,20 @@ def _no_value_between(cands: list[Ent], q: Quantity, values: list[Quantity]) -> 
     return [d for d in cands if not any(q.end <= v.start and v.end <= d.start_char for v in values)]
 
 
-#: A sentence that opens on its dataset: "On the benchmark English Penn treebank, our model ...".
-_OPENING = re.compile(r"^\s*(?:On|For|In|Across)\s+(?:the\s+)?(?:[\w\-’']+\s+){0,3}?$")
-_OPENING_END = re.compile(r"[^,;()]{0,30}?,")
+#: A sentence that opens on its dataset: "On the benchmark English Penn treebank, our model ...", "In
+#: particular, on the OpenSQuAD dataset, ...", "Experiments on the IMDB dataset show that ...", "Evaluated on
+#: the nuScenes dataset our method ..." (an evaluation frame before the sentence's verb). The frames after
+#: a leading adverb, with an evaluation noun or participle, changed 38 results on 3,964 real abstracts, 35
+#: read right (2 "data ratio settings of 5%" typed absolute, 1 a cost bound "models under 100 billion").
+_OPENING = re.compile(r"^\s*(?:[A-Z][a-z]+(?: [a-z]+)?,\s+)?(?:"
+                      r"(?:[Oo]n|[Ff]or|[Ii]n|[Aa]cross)"
+                      r"|(?:(?:[A-Z][a-z]+|[Oo]ur|[Tt]he)\s+){0,2}(?:[Ee]xperiments?|[Ee]xperimental (?:results|evaluations?|validation)|"
+                      r"[Ee]mpirical (?:results|evaluations?)|[Ee]valuations?|[Rr]esults|[Tt]ests)\s+(?:conducted\s+|performed\s+)?"
+                      r"(?:on|using|over|with|in)"
+                      r"|(?:Evaluated|Tested|Evaluating|Testing)\s+(?:on|using))"
+                      r"\s+(?:the\s+)?(?:[\w\-’']+\s+){0,3}?$")
+_OPENING_END = re.compile(r"[^,;()]{0,30}?(?:,|\s(?:shows?|showed|demonstrates?|demonstrated|indicates?|reveals?|"
+                          r"confirms?|verif(?:y|ies)|suggests?|proves?)\b)")
 
 
 def _opening_dataset(text: str, datasets: list[Ent], values: list[Quantity], base: int) -> Ent | None:

@@ -387,3 +387,15 @@ def test_a_two_fold_contribution_is_no_factor():
     assert results("The scope of this paper is two-fold: Firstly, we outline our methodology.") == []
     assert results("Our main contributions are two-fold.") == []
     assert one(results("Remarkably, our approach outperforms a decoder-only model that is six times larger."), 6.0)["kind"] == "ratio"
+
+
+def test_a_sentence_framed_on_one_dataset_gives_it_to_its_values():
+    """An evaluation frame before the sentence's verb names the dataset of every value the clause leaves
+    without one (real abstracts; on 3,964 of them the frames changed 38 results, 35 read right)."""
+    tail = (" accuracy is improved when using cosine similarity compared to using dot product, while using feature "
+            "combination with Naive Bayes weighted bag of n-grams achieves a new state of the art accuracy of 97.42%.")
+    assert one(results("Experiments on the IMDB dataset show that" + tail), 97.42)["dataset"] == "IMDB"
+    assert one(results("Our analysis of the IMDB dataset reveals that" + tail), 97.42)["dataset"] is None  # no frame
+    rows = results("In particular, on the OpenSQuAD dataset, our model gains 21.4% EM and 21.5% F1 over all non-BERT "
+                   "models, and 5.8% EM and 6.5% F1 over BERT-based models.", fast=False)
+    assert [r["dataset"] for r in rows] == ["OpenSQuAD"] * 4
