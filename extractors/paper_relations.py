@@ -241,11 +241,14 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
         low = text.lower()
         if len(low) != len(text):  # a few characters change length when lower-cased
             low = text
-    if not own_sentence(low, in_title, ents, proposed_names):
+    # own_sentence, with the search of _OWN kept for built_from
+    proposal = any(e.text in proposed_names for e in ents)
+    own_cue = None if in_title or proposal else _OWN.search(low)
+    anaphor = not in_title and not proposal and own_cue is None and _OWN_ANAPHOR.match(low) is not None
+    if not (in_title or proposal or own_cue is not None or anaphor):
         return []
     # own by its anaphoric subject only: it says what the system is built from, not the tasks addressed
-    built_from = not in_title and _OWN.search(low) is None and _OWN_ANAPHOR.match(low) is not None \
-        and not any(e.text in proposed_names for e in ents)
+    built_from = anaphor
     if not in_title and not _FIRST_PERSON.search(low) and _BACKGROUND_SENTENCE.search(low) is not None:
         return []
     starts = _clause_starts(low)
