@@ -225,6 +225,7 @@ def own_sentence(low: str, in_title: bool, ents: list[Ent], proposed_names: set[
 
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|this (?:paper|work))\b")
+_FIRST_PERSON_WORDS = frozenset(("we", "our", "this paper", "this work"))
 
 
 def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_names: set[str],
@@ -249,7 +250,9 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
         return []
     # own by its anaphoric subject only: it says what the system is built from, not the tasks addressed
     built_from = anaphor
-    if not in_title and not _FIRST_PERSON.search(low) and _BACKGROUND_SENTENCE.search(low) is not None:
+    # (an _OWN match on "we", "our", "this paper", "this work" is a match of _FIRST_PERSON at the same place)
+    if not in_title and not (own_cue is not None and own_cue.group() in _FIRST_PERSON_WORDS) \
+            and not _FIRST_PERSON.search(low) and _BACKGROUND_SENTENCE.search(low) is not None:
         return []
     starts = _clause_starts(low)
     out = []

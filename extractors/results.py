@@ -311,6 +311,7 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
     first_person = own is not None and (any(m.text == own.text for m in methods) or _FIRST_PERSON.search(text) is not None)
     before_values = from_values(values, text, base)
     kinds = classify(values, text, base)
+    named: list[Ent] | None = None  # the mentions named as data (for dataset_if), found when first needed
     for q in values:
         if q.unit in {"GB", "MB"} and _NOT_RESULT.match(text[q.end - base :]):
             continue
@@ -321,8 +322,10 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
         else:
             dataset = paired.get(id(q)) or _attach(datasets, q, text, base, window=120, dataset=True) or opening
         method, is_own = _method(q, kind, text, base, methods, own, first_person)
+        if dataset is None and others and named is None and kind != "count":
+            named = named_as_data(text, base, others)
         dataset_if = () if dataset is not None or not others else \
-            tuple((*_span(e), _subset(e, text, base)) for e in _dataset_if(q, kind, text, base, others, values)
+            tuple((*_span(e), _subset(e, text, base)) for e in _dataset_if(q, kind, text, base, others, values, named)
                   if e is not method and e is not metric)
         if id(q) in before_values:  # "from 4,223 USD to just 18 USD": the value before is no one's result
             method, is_own = None, False
@@ -348,7 +351,8 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
     return out
 
 
-def _dataset_if(q: Quantity, kind: str, text: str, base: int, others: list[Ent], values: list[Quantity]) -> list[Ent]:
+def _dataset_if(q: Quantity, kind: str, text: str, base: int, others: list[Ent], values: list[Quantity],
+                named: list[Ent] | None = None) -> list[Ent]:
     """The mentions the NER typed otherwise that are ``q``'s dataset if the
     graph types them Dataset/Benchmark, best first. The sentence's type
     stands against the graph's, so the statement itself must name one as a
@@ -360,10 +364,17 @@ def _dataset_if(q: Quantity, kind: str, text: str, base: int, others: list[Ent],
     2015 and 1% in DISFA", "70 GPU hours on AMD MI300".)"""
     if kind == "count":
         return _ranked(_no_value_between(others, q, values), q, text, base, window=40, dataset=True)
-    named = [e for e in others if _AS_DATA_BEFORE.search(text, max(0, e.start_char - base - 20), e.start_char - base)
-             or _AS_DATA_AFTER.match(text, e.end_char - base)]
+    if named is None:
+        named = named_as_data(text, base, others)
     return [e for e in _ranked(named, q, text, base, window=120, dataset=True)
             if not any(min(q.end, e.end_char) <= v.start and v.end <= max(q.start, e.start_char) for v in values)]
+
+
+def named_as_data(text: str, base: int, others: list[Ent]) -> list[Ent]:
+    """The mentions of ``others`` the sentence names as data (see :func:`_dataset_if`);
+    the same for every value of the sentence, so found once per sentence."""
+    return [e for e in others if _AS_DATA_BEFORE.search(text, max(0, e.start_char - base - 20), e.start_char - base)
+            or _AS_DATA_AFTER.match(text, e.end_char - base)]
 
 
 #: A mention named as data: "on the RumourEval test set", "with ASPEC", "the HICO dataset", "dataset (named M-BAD)"
