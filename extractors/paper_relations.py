@@ -225,6 +225,7 @@ def own_sentence(low: str, in_title: bool, ents: list[Ent], proposed_names: set[
 
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|this (?:paper|work))\b")
+_FIRST_PERSON_WORDS = frozenset(("we", "our", "this paper", "this work"))
 
 
 def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_names: set[str],
@@ -241,12 +242,17 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
         low = text.lower()
         if len(low) != len(text):  # a few characters change length when lower-cased
             low = text
-    if not own_sentence(low, in_title, ents, proposed_names):
+    # own_sentence, with the search of _OWN kept for built_from
+    proposal = any(e.text in proposed_names for e in ents)
+    own_cue = None if in_title or proposal else _OWN.search(low)
+    anaphor = not in_title and not proposal and own_cue is None and _OWN_ANAPHOR.match(low) is not None
+    if not (in_title or proposal or own_cue is not None or anaphor):
         return []
     # own by its anaphoric subject only: it says what the system is built from, not the tasks addressed
-    built_from = not in_title and _OWN.search(low) is None and _OWN_ANAPHOR.match(low) is not None \
-        and not any(e.text in proposed_names for e in ents)
-    if not in_title and not _FIRST_PERSON.search(low) and _BACKGROUND_SENTENCE.search(low) is not None:
+    built_from = anaphor
+    # (an _OWN match on "we", "our", "this paper", "this work" is a match of _FIRST_PERSON at the same place)
+    if not in_title and not (own_cue is not None and own_cue.group() in _FIRST_PERSON_WORDS) \
+            and not _FIRST_PERSON.search(low) and _BACKGROUND_SENTENCE.search(low) is not None:
         return []
     starts = _clause_starts(low)
     out = []

@@ -72,3 +72,16 @@ def test_result_kind_cues_read_any_case():
                        ("Human Performance of 89.8% on SuperGLUE.", "baseline")):
         values = find_quantities(text)
         assert [classify(values, text, 0)[id(q)] for q in values] == [kind], text
+
+
+def test_cpu_per_abstract_counts_cpu_not_the_wait():
+    """The fast tier's ratio to the floor is taken in CPU time too: a pass
+    that only waits (as a process waits for a core on a loaded machine)
+    costs nothing, one that computes costs its work."""
+    import time
+
+    bench = _load("bench_extract")
+    texts = ["an abstract"] * 10
+    waiting = bench.cpu_per_abstract(lambda ts: time.sleep(0.02), texts, passes=2)
+    working = bench.cpu_per_abstract(lambda ts: sum(i * i for i in range(200_000)), texts, passes=2)
+    assert waiting < 0.0005 < working
