@@ -91,6 +91,34 @@ CASES = {
                 "Our classification is multi-class. It combines Support Vector Machines and Naive Bayes methods and "
                 "is supported by a selection of eighteen subtypes of features."),
     # a task the paper itself sets is proposed
+    # a name given by a naming word, with no proposal verb before it (issue 26, rel3)
+    "named_devised": ("conference_papers:e9bfdff5f1 (audit part D)", "Whole-Body Human Pose Estimation in the Wild",
+                      "A single-network model, named ZoomNet, is devised to take into account the hierarchical "
+                      "structure of the full human body to solve the scale variation of different body parts of "
+                      "the same person."),
+    "named_ours": ("conference_papers:bbb5ee3be7",
+                   "Where to Explore Next? ExHistCNN for History-aware Autonomous 3D Exploration",
+                   "With both pieces of information, we train a light-weight CNN, named ExHistCNN, that estimates "
+                   "the NBV as a set of directions towards which the depth sensor finds most unexplored areas."),
+    "named_analysed": ("conference_papers:FI1Q9Bi4rH", "Cubic regularized subspace Newton for non-convex optimization",
+                       "We analyze a randomized coordinate second-order method named SSCN, which can be interpreted "
+                       "as applying the cubic regularization of Newton's method in random subspaces."),
+    "passive_apposition": ("conference_papers:2022.findings-naacl.179 (audit part B)",
+                           "Continual Machine Reading Comprehension via Uncertainty-aware Fixed Memory and Adversarial "
+                           "Domain Adaptation",
+                           "In this paper, MA-MRC, a continual MRC model with uncertainty-aware fixed Memory and "
+                           "Adversarial domain adaptation, is proposed."),
+    # the paper's set-up in the present passive: USES
+    "passive_use": ("conference_papers:9812314 (audit part A)",
+                    "Design by Robot: A Human-Robot Collaborative Framework for Improving Productivity of a Floor "
+                    "Cleaning Robot",
+                    "Particle Swarm Optimization (PSO), Surrogate Optimization (SO), and Generalized Pattern Search "
+                    "(GPS) are individually used in this regard."),
+    # a task-named quality "in terms of" which the paper's results are stated: MEASURES
+    "in_terms_of": ("conference_papers:ef51b2a703 (audit part B)",
+                    "A Data Perspective on Enhanced Identity Preservation for Diffusion Personalization",
+                    "We show on established benchmarks that our data-centric approach forms the new state of the art "
+                    "in terms of identity preservation and text alignment."),
     "new_task": ("acl_anthology:C18-1192", "Exploratory Neural Relation Classification for Domain Knowledge Acquisition",
                  "In this paper, we propose the task of exploratory relation classification for domain knowledge "
                  "harvesting."),
@@ -187,3 +215,23 @@ def test_it_combines_names_what_the_own_system_uses(extracted):
 def test_a_task_the_paper_sets_is_proposed(extracted):
     got = _to(extracted["new_task"], "exploratory relation classification")
     assert got == {"PROPOSES", "ADDRESSES"}, extracted["new_task"]
+
+
+def test_a_name_given_to_the_papers_own_thing_is_proposed(extracted):
+    assert "PROPOSES" in _to(extracted["named_devised"], "ZoomNet")
+    assert "PROPOSES" in _to(extracted["named_ours"], "ExHistCNN")
+    # a method the paper analyses, named so by others, is not its proposal
+    assert "PROPOSES" not in _to(extracted["named_analysed"], "SSCN")
+
+
+def test_a_coined_name_said_in_the_passive_to_be_proposed_is_proposed_not_addressed(extracted):
+    assert _to(extracted["passive_apposition"], "MA-MRC") == {"PROPOSES"}
+
+
+def test_methods_the_sentence_says_are_used_are_used(extracted):
+    assert "USES" in _to(extracted["passive_use"], "Particle Swarm Optimization")
+    assert "USES" in _to(extracted["passive_use"], "Surrogate Optimization")
+
+
+def test_a_task_named_quality_in_terms_of_results_is_measured(extracted):
+    assert _to(extracted["in_terms_of"], "text alignment") == {"MEASURES"}
