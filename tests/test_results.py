@@ -415,3 +415,17 @@ def test_kinds_of_change_nouns_verbs_and_words_after_a_score():
     assert [(r["value"], r["kind"]) for r in rows] == [(94.0, "baseline"), (78.0, "absolute")]
     assert one(results("Our system achieves an EM-score of 64.56% on the DROP dataset, outperforming all existing "
                        "machine reading comprehension models."), 64.56)["kind"] == "absolute"
+
+
+def test_a_count_belongs_to_the_dataset_its_sentence_opens_on():
+    """Real abstracts: a dataset as the subject of a verb of having owns the counts after it; a sentence
+    that opens on something else does not give it."""
+    rows = results("Kinetics has two orders of magnitude more data, with 400 human action classes and over 400 clips "
+                   "per class, and is collected from realistic, challenging YouTube videos.")
+    assert [(r["value"], r["kind"], r["dataset"]) for r in rows] == [(400.0, "count", "Kinetics")] * 2
+    r = one(results("MultiWOZ is a well-known task-oriented dialogue dataset containing over 10,000 annotated dialogues "
+                    "spanning 8 domains."), 8.0)
+    assert (r["kind"], r["dataset"]) == ("count", "MultiWOZ")
+    # no verb of having between: the count is not the dataset's
+    assert one(results("Kinetics was used for pretraining the backbone of a model that we then evaluate on 400 videos."),
+               400.0)["dataset"] is None
