@@ -324,3 +324,16 @@ def test_a_team_s_name_is_no_node():
         "A System for SRST 2018",
         "This paper describes the system developed by the DipInfo-UniTo team. We fine-tune mBART on the data.")
     assert "DipInfo-UniTo" not in nodes and "DipInfo-UniTo" in concepts
+
+
+def test_a_title_s_short_form_is_defined_by_the_words_after_its_colon():
+    from extractors.abbreviations import find_abbreviations
+
+    pairs = [(a.short, a.long) for a in find_abbreviations(
+        "FiNER: Financial Numeric Entity Recognition for XBRL Tagging\n\nWe study FiNER.")]
+    assert pairs == [("FiNER", "Financial Numeric Entity Recognition")]
+    assert not find_abbreviations("BERT: Pre-training of Deep Bidirectional Transformers\n\nx")
+    assert not find_abbreviations("GLUE: A Multi-Task Benchmark\n\nx")
+    nodes, _ = _nodes_and_concepts("FiNER: Financial Numeric Entity Recognition for XBRL Tagging",
+                                   "We introduce XBRL tagging as a new entity extraction task.")
+    assert "Numeric Entity Recognition" not in nodes
