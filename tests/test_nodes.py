@@ -239,8 +239,8 @@ def test_a_name_written_before_a_collection_word_is_that_collection_at_every_men
         == {"CADEC": "Dataset"}
     # a campaign: a shared task, a challenge (not the verb), a task set by others
     assert collection_names("PAOT ranks 1st in the VOT2022 challenge. The SentiMix task is hard. The tasks for CS1QA "
-                            "challenge models.", ["VOT2022", "SentiMix", "CS1QA", "SustaiNLP 2020 shared task"]) == {
-        "VOT2022": "Campaign", "SentiMix": "Task", "SustaiNLP 2020 shared task": "Campaign"}
+                            "challenge models.", ["VOT2022", "SentiMix", "CS1QA", "SustaiNLP 2020 shared task", "SentiMix task"]) == {
+        "VOT2022": "Campaign", "SentiMix": "Task", "SustaiNLP 2020 shared task": "Campaign", "SentiMix task": "Task"}
     nodes, _ = _nodes_and_concepts("Whole-Body Human Pose Estimation in the Wild", text)
     assert nodes.get("COCO-WholeBody") == "Dataset" and nodes.get("ZoomNet") == "Method"
 
@@ -337,3 +337,12 @@ def test_a_title_s_short_form_is_defined_by_the_words_after_its_colon():
     nodes, _ = _nodes_and_concepts("FiNER: Financial Numeric Entity Recognition for XBRL Tagging",
                                    "We introduce XBRL tagging as a new entity extraction task.")
     assert "Numeric Entity Recognition" not in nodes
+
+
+def test_a_coined_word_before_a_plural_noun_names_a_class_not_a_thing():
+    from kg.nodes import is_coined
+
+    for phrase in ("RGB-D images", "DRS parsers", "AMR-to-text generators", "HD maps", "BNS adopts", "CTR models"):
+        assert not is_coined(phrase), phrase
+    for name in ("I2P-MAE", "Gemma 2B-2B", "ResNet", "RoBERTa-large", "GPT-4 Turbo"):
+        assert is_coined(name), name
