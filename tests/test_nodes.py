@@ -346,3 +346,12 @@ def test_a_coined_word_before_a_plural_noun_names_a_class_not_a_thing():
         assert not is_coined(phrase), phrase
     for name in ("I2P-MAE", "Gemma 2B-2B", "ResNet", "RoBERTa-large", "GPT-4 Turbo"):
         assert is_coined(name), name
+
+
+def test_a_defined_pair_heading_problem_or_task_is_a_task():
+    from extractors.names import abbreviation_type
+    from ontology import EntityType
+
+    assert abbreviation_type("multi-armed bandit", ") problem, we propose") is EntityType.TASK
+    assert abbreviation_type("Multi-Choice Narrative Cloze", ") task show") is EntityType.TASK
+    assert abbreviation_type("Proximal Policy Optimization", ") to train") is EntityType.METHOD
