@@ -145,7 +145,7 @@ _COLLECTION_AFTER = re.compile(
 #: "FinDABench", "X-Bench", "ArabicCorpus": a name whose own last piece is a collection's head.
 _COLLECTION_WORD = re.compile(r"\b(?:corpus|corpora|dataset|data set|treebank|benchmark|suite)\b", re.I)
 #: "SustaiNLP 2020 shared task", "NIPS 2017 Adversarial Competition": a name of a campaign.
-_CAMPAIGN_SUFFIX = re.compile(r"\s(?P<head>[Ss]hared\s+[Tt]asks?|[Cc]hallenge|[Cc]ompetition)$")
+_CAMPAIGN_SUFFIX = re.compile(r"\s(?P<head>[Ss]hared\s+[Tt]asks?|[Cc]hallenge|[Cc]ompetition|[Tt]ask)$")
 _COLLECTION_SUFFIX = re.compile(r"(?:(?<=[A-Za-z0-9])|-)(?P<head>Bench(?:mark)?|Corpus|Treebank|Dataset)$")
 
 

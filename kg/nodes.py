@@ -92,13 +92,17 @@ def is_coined(text: str) -> bool:
     if len(words) > 1 and words[0][:1].isupper() and all(w[:1].isupper() or _VERSION.match(w) for w in words) \
             and any(_VERSION.match(w) for w in words[1:]):
         return True  # a name and its version or size: "Gemma 2B-2B", "ERNIE 3.0"
-    if len(words) > 1 and words[-1].islower() and words[-1].endswith("s") and words[-1] in GENERIC_WORDS:
-        return False  # a class of things: "CTR models", "VPR methods", "GPT-Base models"
+    if len(words) > 1 and (words[-1] in GENERIC_WORDS and words[-1].endswith("s") or _PLURAL.fullmatch(words[-1])):
+        # a class of things: "CTR models", "VPR methods", "RGB-D images", "DRS parsers", "AGV encoders"; or a
+        # clause ("BNS adopts"). Of the 36 such "name" nodes of 3,000 real abstracts, 34 read so (2 named:
+        # "partially observable Markov decision processes", "BRIEF descriptors")
+        return False
     if words[0].islower() and any(w in _PREPOSITIONS for w in words[1:]):
         return False  # "hierarchy of AST", "vulnerability of MLP-FT": about a name, not one
     return any(coined_token(w) for w in words)
 
 
+_PLURAL = re.compile(r"[a-z]+(?<!ss)(?<!us)(?<!is)s")
 _MATH = re.compile(r"[*=^\\]|\bsqrt\b")
 
 

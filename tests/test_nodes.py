@@ -239,8 +239,8 @@ def test_a_name_written_before_a_collection_word_is_that_collection_at_every_men
         == {"CADEC": "Dataset"}
     # a campaign: a shared task, a challenge (not the verb), a task set by others
     assert collection_names("PAOT ranks 1st in the VOT2022 challenge. The SentiMix task is hard. The tasks for CS1QA "
-                            "challenge models.", ["VOT2022", "SentiMix", "CS1QA", "SustaiNLP 2020 shared task"]) == {
-        "VOT2022": "Campaign", "SentiMix": "Task", "SustaiNLP 2020 shared task": "Campaign"}
+                            "challenge models.", ["VOT2022", "SentiMix", "CS1QA", "SustaiNLP 2020 shared task", "SentiMix task"]) == {
+        "VOT2022": "Campaign", "SentiMix": "Task", "SustaiNLP 2020 shared task": "Campaign", "SentiMix task": "Task"}
     nodes, _ = _nodes_and_concepts("Whole-Body Human Pose Estimation in the Wild", text)
     assert nodes.get("COCO-WholeBody") == "Dataset" and nodes.get("ZoomNet") == "Method"
 
@@ -324,3 +324,34 @@ def test_a_team_s_name_is_no_node():
         "A System for SRST 2018",
         "This paper describes the system developed by the DipInfo-UniTo team. We fine-tune mBART on the data.")
     assert "DipInfo-UniTo" not in nodes and "DipInfo-UniTo" in concepts
+
+
+def test_a_title_s_short_form_is_defined_by_the_words_after_its_colon():
+    from extractors.abbreviations import find_abbreviations
+
+    pairs = [(a.short, a.long) for a in find_abbreviations(
+        "FiNER: Financial Numeric Entity Recognition for XBRL Tagging\n\nWe study FiNER.")]
+    assert pairs == [("FiNER", "Financial Numeric Entity Recognition")]
+    assert not find_abbreviations("BERT: Pre-training of Deep Bidirectional Transformers\n\nx")
+    assert not find_abbreviations("GLUE: A Multi-Task Benchmark\n\nx")
+    nodes, _ = _nodes_and_concepts("FiNER: Financial Numeric Entity Recognition for XBRL Tagging",
+                                   "We introduce XBRL tagging as a new entity extraction task.")
+    assert "Numeric Entity Recognition" not in nodes
+
+
+def test_a_coined_word_before_a_plural_noun_names_a_class_not_a_thing():
+    from kg.nodes import is_coined
+
+    for phrase in ("RGB-D images", "DRS parsers", "AMR-to-text generators", "HD maps", "BNS adopts", "CTR models"):
+        assert not is_coined(phrase), phrase
+    for name in ("I2P-MAE", "Gemma 2B-2B", "ResNet", "RoBERTa-large", "GPT-4 Turbo"):
+        assert is_coined(name), name
+
+
+def test_a_defined_pair_heading_problem_or_task_is_a_task():
+    from extractors.names import abbreviation_type
+    from ontology import EntityType
+
+    assert abbreviation_type("multi-armed bandit", ") problem, we propose") is EntityType.TASK
+    assert abbreviation_type("Multi-Choice Narrative Cloze", ") task show") is EntityType.TASK
+    assert abbreviation_type("Proximal Policy Optimization", ") to train") is EntityType.METHOD
