@@ -17,5 +17,8 @@ them.
 #: things (kg/nodes.py), Papers with Code gazetteer, 2026-12-06; 0.5.1: the
 #: accurate tier's learned entity-pair relation classifier, extractors/relclf.py,
 #: 2026-12-06), or stores
-#: built before keep the old extractions of unchanged papers.
-__version__ = "0.5.4"
+#: built before keep the old extractions of unchanged papers. 0.5.7: a
+#: gazetteer alias that is the common head of several names is its own
+#: entry, no cross-paper acronym expansion (linking; stores keep the linked
+#: ids per paper, so a linking change re-extracts too).
+__version__ = "0.5.7"
