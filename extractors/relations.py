@@ -71,11 +71,28 @@ if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=[])
 if not Doc.has_extension("results"):
     Doc.set_extension("results", default=[])
+if not Doc.has_extension("result_inputs"):
+    Doc.set_extension("result_inputs", default=[])
+
+
+def _quantity_tuple(q) -> tuple:
+    return (q.value, q.unit, q.kind, q.start, q.end, q.qualifier)
+
+
+def result_input(sent: tuple[int, int], n_results: int, ents: list[Ent], quantities, numbers, own: Ent | None) -> tuple:
+    """What :func:`extractors.results.sentence_results` read in one sentence,
+    as plain data (``doc._.result_inputs``): the graph re-attaches the
+    sentence's results on its settled entity types where they differ from
+    the sentence NER's (kg/result_links.py). ``n_results``: how many of
+    ``doc._.results`` the sentence gave, in order."""
+    return (sent[0], sent[1], n_results, tuple(_span(e) for e in ents), tuple(map(_quantity_tuple, quantities)),
+            tuple(map(_quantity_tuple, numbers)), _span(own) if own is not None else None)
 
 
 @batch_component("mlkg_relations_v1")
 def mlkg_relations(doc: Doc) -> Doc:
-    """Fill ``doc._.relations`` (incl. PROPOSES) and ``doc._.results``."""
+    """Fill ``doc._.relations`` (incl. PROPOSES), ``doc._.results`` and
+    ``doc._.result_inputs`` (what each sentence's results were attached from)."""
     text = doc_text(doc)
     proposed = kept_proposals(text, get_ext(doc, "proposed") or {})
     proposed_names = {text[a:b] for a, b in proposed}
@@ -87,6 +104,7 @@ def mlkg_relations(doc: Doc) -> Doc:
         ext = "cue:title" if ev[0] == 0 else "cue:propose"
         relations.append(LocalRelation(RelationType.PROPOSES, PAPER, (a, b), ev, ext, 0.85 if ext == "cue:title" else 0.8))
     results: list[LocalResult] = []
+    inputs: list[tuple] = []
     quantities = list(get_ext(doc, "quantities"))
     numbers = list(get_ext(doc, "numbers") or [])
     own_ents = [e for e in all_ents if (e.start_char, e.end_char) in proposed or e.text in proposed_names]
@@ -115,9 +133,12 @@ def mlkg_relations(doc: Doc) -> Doc:
         sent_low = low[start_char:end_char] if low is not None else None
         relations.extend(sentence_relations(sent, sent_text, ents, proposed_names, sent_low, start_char < title_end, own))
         if k > q or nk > nq:
-            results.extend(sentence_results(sent, sent_text, ents, quantities[q:k], own, numbers[nq:nk]))
+            found = sentence_results(sent, sent_text, ents, quantities[q:k], own, numbers[nq:nk])
+            results.extend(found)
+            inputs.append(result_input(sent, len(found), ents, quantities[q:k], numbers[nq:nk], own))
         q, nq = k, nk
     set_ext(doc, "relations", relations)
     set_ext(doc, "results", results)
+    set_ext(doc, "result_inputs", inputs)
     drop_scratch(doc)  # the last rule component
     return doc

@@ -18,7 +18,7 @@ from .batching import batch_component
 from .gazetteer import take_candidates
 from .names import LANGUAGES, NOT_ENTITIES, is_generic, is_name_like
 from .doctext import Ent, Tokens, is_punct, keep_ents, lower_text, tokens
-from .name_bounds import described_type, task_number_end, title_case_start
+from .name_bounds import collection_names, described_type, task_number_end, title_case_start
 from .statistical import GLUED_MODIFIER, HYPHENS, retype_statistical
 
 #: "direction" (a translation direction, names.py) ranks with the gazetteer so the
@@ -161,7 +161,7 @@ def _grown(doc: Doc, toks: Tokens, pick: Pick, taken: list[bool], shared: bool) 
         label = described_type(toks.text_of(start, end), toks.text[max(0, toks.idx[start] - 120) : toks.idx[start]], label)
     if (shared and end + 1 < len(toks.idx) and not taken[end] and not taken[end + 1] and toks.word(end).lower() == "shared"
             and toks.word(end + 1).lower() in ("task", "tasks")):
-        end, label, grown = end + 2, "Task", True
+        end, label, grown = end + 2, "Benchmark", True
     if (start, end, label) == (start0, end0, label0):
         return pick
     kb_id, source = ("", "pattern") if grown or start != start0 else (span.kb_id_, source)
@@ -256,7 +256,10 @@ def select_spans(doc: Doc, candidates: list[Span]) -> list[Span]:
 def _select(doc: Doc, candidates: list[Span]) -> list[Pick]:
     toks = tokens(doc)
     ranked = _candidates(doc, toks, candidates)
-    curated_tasks = {(start, end) for _, start, end, label, source in ranked if source == "gazetteer" and label == "Task"}
+    # curated tasks, and the learning techniques the gazetteer types Method since the audit's guide
+    # does ("deep reinforcement learning" around "reinforcement learning": typed Task until then)
+    curated_tasks = {(start, end) for _, start, end, label, source in ranked if source == "gazetteer"
+                     and (label == "Task" or label == "Method" and toks.word(end - 1).lower() == "learning")}
     ranked.sort(key=lambda c: (-_rank(c[1], c[2], c[3], c[4], curated_tasks), c[1] - c[2], c[1]))
     taken = [False] * len(doc)
     chosen: list[Pick] = []
@@ -268,6 +271,7 @@ def _select(doc: Doc, candidates: list[Span]) -> list[Pick]:
             taken[i] = True
         chosen.append(pick)
     chosen = grow_spans(doc, chosen, taken)
+    _retype_collections(doc, toks, chosen)
     # one pass over the text for all chosen names (longest first at a position)
     first: dict[str, Pick] = {}
     for pick in chosen:
@@ -285,6 +289,36 @@ def _select(doc: Doc, candidates: list[Span]) -> list[Pick]:
             chosen.append((Span(doc, *bounds, label=span.label, kb_id=span.kb_id, span_id="repeat"), *bounds, label, "repeat"))
     chosen.sort(key=lambda pick: pick[1])
     return chosen
+
+
+def _retype_collections(doc: Doc, toks: Tokens, chosen: list[Pick]) -> None:
+    """Coined names the abstract writes as a collection ("the proposed
+    COCO-WholeBody dataset") or a campaign ("the SentiMix task", "Workshop on
+    Asian Translation (WAT)") become that Dataset/Benchmark at every mention
+    (:func:`~extractors.name_bounds.collection_names`); curated types stay."""
+    defined = {}
+    for a in getattr(doc._, "abbreviations", None) or ():
+        defined[a.short] = defined[a.long] = a.long
+    names = {toks.text_of(p[1], p[2]) for p in chosen if p[4] != "gazetteer" and p[3] in _RETYPED}
+    names = [n for n in names if is_name_like(n.split()[0]) or n in defined]
+    if not names:
+        return
+    found = collection_names(toks.text, names, defined)
+    for k, pick in enumerate(chosen):
+        kind = found.get(toks.text_of(pick[1], pick[2])) if pick[4] != "gazetteer" else None
+        label = _RETYPED.get(pick[3], {}).get(kind)
+        if label is not None and label != pick[3]:
+            span = pick[0]
+            chosen[k] = (Span(doc, pick[1], pick[2], label=label, kb_id=span.kb_id, span_id=span.id), pick[1], pick[2],
+                         label, pick[4])
+
+
+#: {tagged label: {what collection_names says: new label}}.
+_RETYPED = {
+    "Method": {"Dataset": "Dataset", "Benchmark": "Benchmark", "Campaign": "Benchmark", "Task": "Benchmark"},
+    "Dataset": {"Campaign": "Benchmark", "Task": "Benchmark"},
+    "Task": {"Campaign": "Benchmark"},
+}
 
 
 def _retype_repeats(doc: Doc, toks: Tokens, chosen: list[Pick], first: dict[str, Pick]) -> None:

@@ -21,17 +21,14 @@ from ontology import EntityType, RelationType
 
 from .linking import Linker
 from .pwc_links import benchmark_for
-from .nodes import follows_name_word, modifies_next, node_kind, weak_kind
+from .result_links import result_tuple, settled_results
+from .nodes import follows_name_word, modifies_next, names_a_team, names_a_venue, node_kind, weak_kind
 from .same_thing import one_thing
 from .model import Entity, PaperGraph, Relation, Result, Span
 from .records import PaperRecord, RecordError, SourceRef
 from .sources import read_records
 
 SEP = "\n\n"
-
-#: Entity types a result's dataset link may name.
-_DATASET_TYPES = (EntityType.DATASET, EntityType.BENCHMARK)
-
 
 def paper_id(key: str) -> str:
     """Stable paper id: ``arxiv-<id>`` when known, else a hash of the key."""
@@ -149,13 +146,16 @@ class DocData:
     ents: (text, kb_id, label, id, start_char, end_char);
     relations: (type value, source, target, evidence, extractor, confidence);
     results: (value, unit, kind, start, end, qualifier, metric, dataset, method,
-    measure, direction, scale, own, over, subset, dataset_if).
+    measure, direction, scale, own, over, subset) (:func:`kg.result_links.result_tuple`);
+    result_inputs: what each result sentence's results were attached from
+    (``doc._.result_inputs``), to attach them again on the graph's types.
     """
 
     abbreviations: list[tuple]
     ents: list[tuple]
     relations: list[tuple]
     results: list[tuple]
+    result_inputs: list[tuple] = field(default_factory=list)
 
 
 def doc_data(doc: Doc) -> DocData:
@@ -167,11 +167,8 @@ def doc_data(doc: Doc) -> DocData:
         [(a.long, a.long_start, a.long_end, a.short, a.short_start, a.short_end) for a in doc._.abbreviations],
         [(e.text, e.kb_id_, e.label_, e.id_, e.start_char, e.end_char) for e in doc.ents],
         [(r.type.value, span(r.source), span(r.target), tuple(r.evidence), r.extractor, float(r.confidence)) for r in doc._.relations],
-        [(lr.quantity.value, lr.quantity.unit, lr.kind, lr.quantity.start, lr.quantity.end, lr.quantity.qualifier,
-          span(lr.metric) if lr.metric else None, span(lr.dataset) if lr.dataset else None, span(lr.method) if lr.method else None,
-          lr.quantity.kind, lr.direction, lr.scale, lr.own, span(lr.over) if lr.over else None, lr.subset,
-          tuple(lr.dataset_if))
-         for lr in doc._.results],
+        [result_tuple(lr) for lr in doc._.results],
+        list(doc._.result_inputs),
     )
 
 
@@ -316,12 +313,18 @@ class PaperBuilder:
         standalone = {name_key(e[0]) for e in data.ents
                       if not modifies_next(prep.text[e[5]:e[5] + 30])
                       and not (e[4] >= prep.abstract_start and follows_name_word(prep.text[max(0, e[4] - 30):e[4]]))}
+        # a phrase only ever written as a venue's subject ("machine translation evaluation workshop")
+        in_venue = {name_key(e[0]) for e in data.ents if names_a_venue(prep.text[e[5]:e[5] + 30])} - {
+            name_key(e[0]) for e in data.ents if not names_a_venue(prep.text[e[5]:e[5] + 30])}
+        teams = {name_key(e[0]) for e in data.ents
+                 if names_a_team(prep.text[max(0, e[4] - 16):e[4]], prep.text[e[5]:e[5] + 12])}
         for text, kb_id, label_, ent_id, start, end in data.ents:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)
             key = name_key(text)
             kind = node_kind(text, eid in linker.gazetteer_ids, key in local_ids or singular_key(key) in local_ids, label_,
                              key in titled)
-            if key not in standalone and weak_kind(kind, text):
+            if (key not in standalone and weak_kind(kind, text) or key in in_venue and kind != "name"
+                    or key in teams and kind != "gazetteer"):
                 kind = None  # only ever a modifier ("cross-lingual alignment supervision"): no name of its own
             if kind is None:  # a generic description or a fragment: a mention on its paper, no node (kg/nodes.py)
                 concepts.append({"text": text, "type": label_, **self._span(record, prep, start, end).to_dict()})
@@ -378,10 +381,13 @@ class PaperBuilder:
         # a proposed entity is not also "used"
         proposed = {e.id for e in entities.values() if e.proposed}
         rels = [r for r in relations.values() if not (r.type is RelationType.USES and r.target in proposed)]
-        results, dataset_ifs = [], []
-        for value, unit, kind, qstart, qend, qualifier, metric, dataset, method, measure, direction, scale, own, over, subset, \
-                dataset_if in data.results:
-            dataset_ifs.append(dataset_if)
+        for e in entities.values():
+            e.type = linker.registry[e.id].type
+        # results attach on the graph's settled types, not the sentence NER's (kg/result_links.py)
+        results = []
+        for value, unit, kind, qstart, qend, qualifier, metric, dataset, method, measure, direction, scale, own, over, \
+                subset in settled_results(prep.text, data.ents, data.results, data.result_inputs,
+                                          lambda span: entities[span_ids[span]].type.value if span in span_ids else None):
             results.append(
                 Result(
                     value, unit, kind, self._span(record, prep, qstart, qend),
@@ -392,39 +398,14 @@ class PaperBuilder:
                     over=ent_at(over) if over else None, subset=subset,
                 )
             )
-        for e in entities.values():
-            e.type = linker.registry[e.id].type
         # Papers with Code's top datasets per task (kg/pwc_links.py), where the paper names both
         rels.extend(r for r in benchmark_for(entities, linker, {"title": record.title, "abstract": record.abstract})
                     if (r.type, r.source, r.target) not in relations)
-        for res, dataset_if in zip(results, dataset_ifs):
-            # a metric link needs an entity typed Metric in the end (its mentions' votes may say otherwise)
-            if res.metric is not None and entities[res.metric].type is not EntityType.METRIC:
-                res.metric = None
-            if res.method is not None and entities[res.method].type in _DATASET_TYPES:
-                # a "method" the sentence's NER typed so that the corpus (gazetteer, votes) calls a dataset:
-                # the result's dataset, never its method
-                res.dataset, res.method, res.own = res.dataset or res.method, None, False
-            if res.dataset is None:  # the mention the corpus (gazetteer, votes) types Dataset/Benchmark, whatever the NER said:
-                # "an accuracy of 0.784 on the RumourEval test set", RumourEval a Method in its sentence
-                res.dataset, res.subset = _graph_dataset(dataset_if, ent_at, entities, res, prep.text) or (None, res.subset)
         return PaperGraph(
             id=pid, key=record.key, title=record.title, abstract=record.abstract,
             date=group.date or record.date, sources=group.sources, meta=dict(group.meta),
             entities=list(entities.values()), relations=rels, results=results, concepts=concepts,
         )
-
-
-def _graph_dataset(cands, ent_at, entities: dict[str, Entity], res: Result, text: str) -> tuple[str, str | None] | None:
-    """The first of a result's ``dataset_if`` mentions (best first) whose
-    entity the graph types Dataset or Benchmark, with its subset; not one
-    that modifies the noun after it ("CAD model alignment")."""
-    for start, end, subset in cands:
-        eid = ent_at((start, end))
-        if eid is not None and eid not in (res.method, res.metric, res.over) and entities[eid].type in _DATASET_TYPES \
-                and not modifies_next(text[end:end + 30]):
-            return eid, subset
-    return None
 
 
 def replay(linker: Linker, observations: Iterable[tuple[str, str, str, str | None]]) -> None:

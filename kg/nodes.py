@@ -143,6 +143,30 @@ def modifies_next(after: str) -> bool:
     return m is not None and m.group(1) in MODIFIED_HEADS
 
 
+#: Nouns that make the phrase before them part of a venue's name: "the machine translation
+#: evaluation workshop WAT" names a workshop, not a task of the paper's.
+VENUE_HEADS = frozenset("workshop workshops conference conferences symposium".split())
+
+
+def names_a_venue(after: str) -> bool:
+    """Whether a mention followed by ``after`` is the subject words of a
+    venue's name ("... evaluation workshop WAT", "... Conference on ...")."""
+    m = _NEXT_WORD.match(after)
+    return m is not None and m.group(1).lower() in VENUE_HEADS
+
+
+_TEAM_BEFORE = re.compile(r"\b[Tt]eam(?: name[ds]?)?[,:]?\s*[\"\u201c]?$")
+_TEAM_AFTER = re.compile(r"^[\"\u201d]?\s+[Tt]eam\b")
+
+
+def names_a_team(before: str, after: str) -> bool:
+    """Whether a mention between ``before`` and ``after`` is a team's name:
+    "team MUCS", "our team, Mawdoo3", "the KParse team" (shared-task teams
+    recur in the 120,000 real abstracts: "SUKI team" 7 times, "team MUCS" 7).
+    A team is no entity of the graph (tests/data/audit/GUIDE.md, part C)."""
+    return bool(_TEAM_BEFORE.search(before) or _TEAM_AFTER.match(after))
+
+
 _LAST_WORD = re.compile(r"([A-Za-z][\w-]*) +$")  # on the same line: the title ends in "\n\n"
 
 

@@ -223,6 +223,27 @@ def test_a_collection_word_types_the_coined_name_it_introduces():
     assert described_type("GLUE", "corpus (", "Benchmark") == "Benchmark"  # only the Method default is retyped
 
 
+
+def test_a_name_written_before_a_collection_word_is_that_collection_at_every_mention():
+    from extractors.name_bounds import collection_names
+
+    text = ("We introduce COCO-WholeBody which extends COCO with whole-body annotations. ZoomNet outperforms "
+            "existing methods on the proposed COCO-WholeBody dataset. We also release FinDABench.")
+    assert collection_names(text, ["COCO-WholeBody", "ZoomNet", "FinDABench"]) == {
+        "COCO-WholeBody": "Dataset", "FinDABench": "Benchmark"}
+    # a plural is a collection of a kind; a defined name's "X dataset" is a dataset for X
+    assert collection_names("no public brain MRI datasets exist", ["MRI"]) == {}
+    defined = {"DSMD": "Dialogue Systems for Medical Diagnosis"}
+    assert collection_names("We release the DSMD dataset.", ["DSMD"], defined) == {}
+    assert collection_names("the CADEC corpus (CADEC)", ["CADEC"], {"CADEC": "CSIRO Adverse Drug Event Corpus"}) \
+        == {"CADEC": "Dataset"}
+    # a campaign: a shared task, a challenge (not the verb), a task set by others
+    assert collection_names("PAOT ranks 1st in the VOT2022 challenge. The SentiMix task is hard. The tasks for CS1QA "
+                            "challenge models.", ["VOT2022", "SentiMix", "CS1QA", "SustaiNLP 2020 shared task"]) == {
+        "VOT2022": "Campaign", "SentiMix": "Task", "SustaiNLP 2020 shared task": "Campaign"}
+    nodes, _ = _nodes_and_concepts("Whole-Body Human Pose Estimation in the Wild", text)
+    assert nodes.get("COCO-WholeBody") == "Dataset" and nodes.get("ZoomNet") == "Method"
+
 # -- Papers with Code: one concept's page under PwC's type, BENCHMARK_FOR from task summaries ------
 
 def test_pwc_pages_of_the_same_concept_and_no_settings_as_aliases():
@@ -277,3 +298,29 @@ def test_a_step_or_an_aspect_is_no_task():
 
     assert not names_a_task("final classification") and not names_a_task("main categorization")
     assert names_a_task("tweet classification") and names_a_task("cognate identification")
+
+
+def test_a_venue_s_subject_words_and_a_variant_s_parent_are_no_nodes_of_their_own():
+    from kg.nodes import names_a_venue
+
+    assert names_a_venue(" workshop WAT (Workshop on Asian Translation).") and not names_a_venue(" datasets")
+    nodes, concepts = _nodes_and_concepts(
+        "A Corpus",
+        "ASPEC is the official dataset for the machine translation evaluation workshop WAT. We predict moving MNIST "
+        "data. Encouraged by recent advances in deep reinforcement learning, we apply transfer learning.")
+    assert "machine translation evaluation" not in nodes and "machine translation evaluation" in concepts
+    assert nodes.get("Moving MNIST") == "Dataset" and "MNIST" not in nodes
+    # a learning technique is a Method (tests/data/audit/GUIDE.md), and a longer name around it is not cut
+    assert nodes.get("transfer learning") == "Method"
+    assert "reinforcement learning" not in nodes and any("deep reinforcement learning" == n.lower() for n in nodes)
+
+
+def test_a_team_s_name_is_no_node():
+    from kg.nodes import names_a_team
+
+    assert names_a_team("the participation of the ", " team for the") and names_a_team("our team, ", ". We")
+    assert names_a_team("with the team name: ", ". In") and not names_a_team("we fine-tune ", " on the")
+    nodes, concepts = _nodes_and_concepts(
+        "A System for SRST 2018",
+        "This paper describes the system developed by the DipInfo-UniTo team. We fine-tune mBART on the data.")
+    assert "DipInfo-UniTo" not in nodes and "DipInfo-UniTo" in concepts

@@ -276,8 +276,41 @@ def test_a_graph_dataset_the_statement_does_not_name_as_data_is_no_results_datas
     graphs = {g.title: g for g in papers_from_inputs([str(f)], fmt="jsonl")}
     cad = next(r for r in graphs["Scan2CAD alignment"].results if r.value == 19.04)
     aspec = next(r for r in graphs["Word alignment for NMT"].results if r.value == 0.32)
+    # the precondition that makes this test able to fail: the sentence's NER does not call CAD a dataset, the
+    # graph (gazetteer) does, so only the attachment on the graph's types could link it
+    doc = get_nlp("standard")("This enables our method to outperform state-of-the-art approaches by 19.04% for CAD "
+                              "model alignment to scans.")
+    assert [e.label_ for e in doc.ents if e.text == "CAD"] != ["Dataset"]
+    assert {e.type.value for e in graphs["Scan2CAD alignment"].entities if e.name == "CAD"} == {"Dataset"}
     assert cad.dataset is None
     assert aspec.dataset == "aspec"
+
+
+def test_results_attach_on_the_graphs_settled_types():
+    """A sentence's results are attached again where the graph settles a mention's type otherwise than the
+    sentence's NER (kg/result_links.py): a graph Dataset is the dataset, never the method; a mention the graph
+    types otherwise is no dataset; a metric link needs a graph Metric; where every type agrees the results are
+    the component's."""
+    from kg.extract import doc_data
+    from kg.result_links import settled_results
+
+    text = ("We propose a LSTM-based sequential model which achieves an accuracy of 0.784 on the RumourEval test set "
+            "outperforming all other systems.")  # (Turing at SemEval-2017 Task 8)
+    data = doc_data(get_nlp("standard")(text))
+    sentence_types = {e[0]: e[2] for e in data.ents}
+    assert sentence_types["RumourEval"] == "Method"  # the NER's reading, which the graph corrects below
+
+    def links(types: dict[str, str]) -> tuple:
+        r = next(r for r in settled_results(text, data.ents, data.results, data.result_inputs,
+                                            lambda span: types.get(text[span[0]:span[1]])) if r[0] == 0.784)
+        return tuple(text[x[0]:x[1]] if x else None for x in (r[6], r[7], r[8]))  # metric, dataset, method
+
+    assert settled_results(text, data.ents, data.results, data.result_inputs, lambda span: None) == data.results
+    assert links({}) == ("accuracy", None, "RumourEval")  # the sentence's types alone
+    metric, dataset, method = links({"RumourEval": "Dataset"})
+    assert (metric, dataset) == ("accuracy", "RumourEval") and method != "RumourEval"
+    assert links({"RumourEval": "Task"})[1:] == (None, None)
+    assert links({"accuracy": "Task"})[0] is None
 
 
 def test_gold_names_years_and_bracketed_short_names():
@@ -354,3 +387,15 @@ def test_a_two_fold_contribution_is_no_factor():
     assert results("The scope of this paper is two-fold: Firstly, we outline our methodology.") == []
     assert results("Our main contributions are two-fold.") == []
     assert one(results("Remarkably, our approach outperforms a decoder-only model that is six times larger."), 6.0)["kind"] == "ratio"
+
+
+def test_a_sentence_framed_on_one_dataset_gives_it_to_its_values():
+    """An evaluation frame before the sentence's verb names the dataset of every value the clause leaves
+    without one (real abstracts; on 3,964 of them the frames changed 38 results, 35 read right)."""
+    tail = (" accuracy is improved when using cosine similarity compared to using dot product, while using feature "
+            "combination with Naive Bayes weighted bag of n-grams achieves a new state of the art accuracy of 97.42%.")
+    assert one(results("Experiments on the IMDB dataset show that" + tail), 97.42)["dataset"] == "IMDB"
+    assert one(results("Our analysis of the IMDB dataset reveals that" + tail), 97.42)["dataset"] is None  # no frame
+    rows = results("In particular, on the OpenSQuAD dataset, our model gains 21.4% EM and 21.5% F1 over all non-BERT "
+                   "models, and 5.8% EM and 6.5% F1 over BERT-based models.", fast=False)
+    assert [r["dataset"] for r in rows] == ["OpenSQuAD"] * 4
