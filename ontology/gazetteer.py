@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import GAZETTEER_DIR, EntityType
+from .general_names import split_general_aliases
 
 FILES: dict[EntityType, str] = {
     EntityType.DATASET: "datasets.tsv",
@@ -93,8 +94,11 @@ def load_entries(directory: Path = GAZETTEER_DIR, pwc: bool = True) -> list[Gaze
                     task=(row.get("task") or "").strip() or None,
                 )
             )
-    if pwc and (directory / PWC_FILE).exists():
-        entries.extend(merge_pwc(entries, _rows(directory / PWC_FILE)))
+    rows = list(_rows(directory / PWC_FILE)) if pwc and (directory / PWC_FILE).exists() else []
+    # an alias that is the common head of several names is a concept of its own (ontology.general_names)
+    entries = split_general_aliases(entries, [(_GROUP[EntityType(r["type"])], r["name"]) for r in rows])
+    if rows:
+        entries.extend(merge_pwc(entries, rows))
     return entries
 
 

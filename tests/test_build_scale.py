@@ -136,6 +136,26 @@ def test_bare_acronym_linking_does_not_depend_on_order(tmp_path):
     assert ids(a) == ids(b)
 
 
+def test_a_papers_links_do_not_depend_on_the_papers_beside_it(tmp_path):
+    # two real abstracts (3,000-abstract sample): a bare "EP" is not renamed by another paper's "edit probability (EP)"
+    use = {"title": "Expectation Propagation for large cliques",
+           "abstract": "One inference technique that handles large cliques well is Expectation Propagation. "
+                       "EP offers run times independent of clique size. Traditional Gaussian EP requires quadratic space. "
+                       "Here, we propose a variation of EP that exploits regularities in natural scene statistics."}
+    define = {"title": "Edit Probability for Scene Text Recognition",
+              "abstract": "To handle this problem, we propose a novel method called edit probability (EP) for scene text recognition."}
+    alone, both = tmp_path / "alone.jsonl", tmp_path / "both.jsonl"
+    alone.write_text(json.dumps(use) + "\n")
+    both.write_text(json.dumps(define) + "\n" + json.dumps(use) + "\n")
+
+    def paper(path):
+        got = [p for p in _extract_json([str(path)]) if p["title"] == use["title"]][0]
+        return {(e["id"], e["name"]) for e in got["entities"]}, got["relations"]
+
+    assert paper(alone) == paper(both)
+    assert not any("edit" in name for _, name in paper(both)[0])
+
+
 def test_scan_keeps_only_duplicates(tmp_path, seeds_dir):
     from kg.extract import Scan
 

@@ -7,6 +7,7 @@ import pytest
 
 from kg.linking import Linker, agrees, family_name
 from kg.linking_eval import read_pairs, score_pairs
+from ontology import EntityType
 
 PAIRS = Path(__file__).parent / "data" / "linking_pairs.tsv"
 
@@ -53,6 +54,11 @@ def test_long_forms_agree_by_word_stems():
     assert not agrees("image aesthetic assessment", ["inter-annotator agreement"])
     assert not agrees("Recursive Neural Network", ["recurrent neural network"])
     assert not agrees("maximum a posteriori", ["mean average precision"])
+    # one extra word only when it is generic: not a modifier or a head of its own
+    assert agrees("graph convolutional neural networks", ["Graph Convolutional Network"])
+    assert agrees("Positive and Unlabeled learning", ["positive-unlabeled learning"])
+    assert not agrees("neural semantic parsers", ["semantic parsing"])
+    assert not agrees("Recurrent Neural Network Grammars", ["recurrent neural network"])
 
 
 def test_ambiguous_acronym_is_reported():
@@ -64,10 +70,32 @@ def test_ambiguous_acronym_is_reported():
     assert linker.resolve("MSA") not in {a, b}
 
 
-def test_unambiguous_acronym_links_across_papers():
+def test_bare_acronym_is_not_expanded_with_another_papers_definition():
+    # "edit probability (EP)" in one abstract; "Expectation Propagation. EP offers ..." in another
     linker = Linker()
-    eid = linker.register_abbreviation("Multi-query Associative Recall", "MQAR")
-    assert linker.resolve("MQAR") == eid
+    eid = linker.register_abbreviation("edit probability", "EP")
+    assert linker.resolve("EP") != eid
+    # the defining paper links both forms, whatever other papers say
+    local = linker.define_locally([("edit probability", "EP")])
+    assert linker.resolve("EP", local_ids=local) == eid == linker.resolve("edit probability", local_ids=local)
+
+
+def test_a_common_head_of_several_names_is_no_siblings_alias():
+    from ontology.gazetteer import default_entries
+    from ontology.general_names import general_aliases
+
+    linker = Linker()
+    # "Arabic text classification ... depend on ... word segmentation": not Chinese word segmentation
+    assert linker.resolve("word segmentation") != linker.resolve("Chinese word segmentation")
+    assert linker.resolve("super-resolution") != linker.resolve("image super-resolution")
+    # the head is a node of its own, with Papers with Code's page of that name
+    general = linker.registry.get(linker.resolve("super-resolution")) or linker.observe(
+        linker.resolve("super-resolution"), "super-resolution", EntityType.TASK)
+    assert general.name == "super-resolution" and general.external_id.endswith("task/super-resolution")
+    # a dropped head noun, or a short form with no sibling, stays an alias
+    assert linker.resolve("optical flow") == linker.resolve("optical flow estimation")
+    assert linker.resolve("VOC 2012") == linker.resolve("Pascal VOC 2012")
+    assert not general_aliases(default_entries())  # the shipped gazetteer has none left
 
 
 def _entity_papers(papers, name):
