@@ -256,12 +256,18 @@ def _clause_before(low: str, starts: list[int], offset: int, limit: int = 160) -
     return low[max(start, offset - limit) : offset]
 
 
-def own_sentence(low: str, in_title: bool, ents: list[Ent], proposed_names: set[str]) -> bool:
+def own_sentence(low: str, in_title: bool, ents: list[Ent], proposed_names: set[str]
+                 ) -> tuple[bool, re.Match | None, bool]:
     """Whether a sentence (``low``: lower-cased) speaks of the paper's own
-    work (see module doc)."""
+    work (see module doc): (own, the match of :data:`_OWN` if that decided
+    it, whether only the anaphoric subject of :data:`_OWN_ANAPHOR` did). The
+    match is returned so the caller need not search again (it is a first-
+    person word more often than not)."""
     if in_title or any(e.text in proposed_names for e in ents):
-        return True
-    return _OWN.search(low) is not None or _OWN_ANAPHOR.match(low) is not None
+        return True, None, False
+    own_cue = _OWN.search(low)
+    anaphor = own_cue is None and _OWN_ANAPHOR.match(low) is not None
+    return own_cue is not None or anaphor, own_cue, anaphor
 
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|this (?:paper|work))\b")
@@ -282,11 +288,7 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
         low = text.lower()
         if len(low) != len(text):  # a few characters change length when lower-cased
             low = text
-    # own_sentence, with the search of _OWN kept for built_from
-    proposal = any(e.text in proposed_names for e in ents)
-    own_cue = None if in_title or proposal else _OWN.search(low)
-    anaphor = not in_title and not proposal and own_cue is None and _OWN_ANAPHOR.match(low) is not None
-    own = in_title or proposal or own_cue is not None or anaphor
+    own, own_cue, anaphor = own_sentence(low, in_title, ents, proposed_names)
     passive_use = _PASSIVE_USE.search(low) if not in_title else None
     if not own and passive_use is None:
         return []
