@@ -99,9 +99,11 @@ def is_coined(text: str) -> bool:
         return False
     if words[0].islower() and any(w in _PREPOSITIONS for w in words[1:]):
         return False  # "hierarchy of AST", "vulnerability of MLP-FT": about a name, not one
-    return any(coined_token(w) for w in words)
+    # "PyTorch-based implementation", "BERT-style encoders": a name as a modifier describes the head
+    return any(coined_token(w) for w in words[:-1] if not _NAME_MODIFIER.search(w)) or coined_token(words[-1])
 
 
+_NAME_MODIFIER = re.compile(r"-(?:based|like|style|driven|guided|aware|specific|oriented|powered|enabled|centric|inspired)$")
 _PLURAL = re.compile(r"[a-z]+(?<!ss)(?<!us)(?<!is)s")
 _MATH = re.compile(r"[*=^\\]|\bsqrt\b")
 

@@ -342,7 +342,8 @@ def test_a_title_s_short_form_is_defined_by_the_words_after_its_colon():
 def test_a_coined_word_before_a_plural_noun_names_a_class_not_a_thing():
     from kg.nodes import is_coined
 
-    for phrase in ("RGB-D images", "DRS parsers", "AMR-to-text generators", "HD maps", "BNS adopts", "CTR models"):
+    for phrase in ("RGB-D images", "DRS parsers", "AMR-to-text generators", "HD maps", "BNS adopts", "CTR models",
+                   "PyTorch-based implementation", "MILP-based planner", "QG-specific reward"):
         assert not is_coined(phrase), phrase
     for name in ("I2P-MAE", "Gemma 2B-2B", "ResNet", "RoBERTa-large", "GPT-4 Turbo"):
         assert is_coined(name), name
