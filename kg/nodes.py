@@ -154,6 +154,16 @@ def modifies_next(after: str) -> bool:
 VENUE_HEADS = frozenset("workshop workshops conference conferences symposium".split())
 
 
+_GLUED_HEAD = re.compile(r"\s+[a-z]+-(?:based|style|like|driven|guided)\b")
+
+
+def modifies_glued_head(after: str) -> bool:
+    """Whether a mention followed by ``after`` modifies the noun of a "-based"
+    compound: "GAN inversion-based" is based on GAN inversion, "RGB-D
+    camera-based" on a camera; the mention alone names neither."""
+    return _GLUED_HEAD.match(after) is not None
+
+
 def names_a_venue(after: str) -> bool:
     """Whether a mention followed by ``after`` is the subject words of a
     venue's name ("... evaluation workshop WAT", "... Conference on ...")."""

@@ -356,3 +356,13 @@ def test_a_defined_pair_heading_problem_or_task_is_a_task():
     assert abbreviation_type("multi-armed bandit", ") problem, we propose") is EntityType.TASK
     assert abbreviation_type("Multi-Choice Narrative Cloze", ") task show") is EntityType.TASK
     assert abbreviation_type("Proximal Policy Optimization", ") to train") is EntityType.METHOD
+
+
+def test_a_name_modifying_a_based_compound_s_noun_is_no_node():
+    from kg.nodes import modifies_glued_head
+
+    assert modifies_glued_head(" inversion-based, have been") and not modifies_glued_head("-based methods")
+    nodes, concepts = _nodes_and_concepts(
+        "Restoring Faces", "Methods, including CNN-based and GAN inversion-based, have been proposed.")
+    assert "CNN" in nodes or "convolutional neural network" in nodes
+    assert not {"GAN", "generative adversarial network"} & set(nodes) and "GAN" in concepts
