@@ -21,7 +21,8 @@ from ontology import EntityType, RelationType
 
 from .linking import Linker
 from .pwc_links import benchmark_for
-from .nodes import follows_name_word, modifies_glued_head, modifies_next, names_a_team, names_a_venue, node_kind, weak_kind
+from .nodes import (NAME_MODIFIED_HEADS, follows_name_word, modifies_glued_head, modifies_next, names_a_team,
+                    names_a_venue, node_kind, weak_kind)
 from .same_thing import one_thing
 from .model import Entity, PaperGraph, Relation, Result, Span
 from .records import PaperRecord, RecordError, SourceRef
@@ -316,6 +317,8 @@ class PaperBuilder:
         standalone = {name_key(e[0]) for e in data.ents
                       if not modifies_next(prep.text[e[5]:e[5] + 30])
                       and not (e[4] >= prep.abstract_start and follows_name_word(prep.text[max(0, e[4] - 30):e[4]]))}
+        standalone_name = {name_key(e[0]) for e in data.ents
+                           if not modifies_next(prep.text[e[5]:e[5] + 30], NAME_MODIFIED_HEADS)}
         # a phrase only ever written as a venue's subject ("machine translation evaluation workshop"),
         # or as the modifier of a "-based" compound's noun ("GAN inversion-based"): no name of its own
         def only_modifier(k: str, test) -> bool:
@@ -332,7 +335,8 @@ class PaperBuilder:
             key = name_key(text)
             kind = node_kind(text, eid in linker.gazetteer_ids, key in local_ids or singular_key(key) in local_ids, label_,
                              key in titled)
-            if (key not in standalone and weak_kind(kind, text) or key in glued
+            if (weak_kind(kind, text) and (key not in standalone or kind == "name" and key not in standalone_name)
+                    or key in glued
                     or key in in_venue and text[:1].islower() and " " in text or key in teams and kind != "gazetteer"):
                 kind = None  # only ever a modifier ("cross-lingual alignment supervision"): no name of its own
             if kind is None:  # a generic description or a fragment: a mention on its paper, no node (kg/nodes.py)

@@ -142,11 +142,16 @@ MODIFIED_HEADS = frozenset("""supervision workshop workshops model models system
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 
 
-def modifies_next(after: str) -> bool:
+def modifies_next(after: str, heads: frozenset[str] = MODIFIED_HEADS) -> bool:
     """Whether a mention followed by ``after`` (the text right after it)
     modifies the noun there ("... alignment supervision", "... alignment loss")."""
     m = _NEXT_WORD.match(after)
-    return m is not None and m.group(1) in MODIFIED_HEADS
+    return m is not None and m.group(1) in heads
+
+
+#: ... and for a coined word after lower-case words ("multi-lingual STC dataset": an unnamed
+#: dataset of STC, GUIDE: generic), the collection words too.
+NAME_MODIFIED_HEADS = MODIFIED_HEADS | frozenset("dataset datasets corpus corpora benchmark benchmarks data".split())
 
 
 #: Nouns that make the phrase before them part of a venue's name: "the machine translation

@@ -203,6 +203,10 @@ def test_weak_phrases_that_only_modify_are_no_nodes():
     from kg.nodes import follows_name_word, modifies_next
 
     assert modifies_next(" supervision. We") and modifies_next(" loss with") and not modifies_next(" datasets")
+    nodes, concepts = _nodes_and_concepts(
+        "A Study", "We evaluate on short text clustering (STC) in multilingual settings. Our source code, pre-trained "
+                   "models, and newly constructed multi-lingual STC dataset are available at https://github.com/x.")
+    assert "multi-lingual STC" not in nodes
     assert follows_name_word("guide CheckList ") and not follows_name_word("Title\n\nLocal ")
     assert not follows_name_word("x. Accurate ") and not follows_name_word("in the ")
     nodes, concepts = _nodes_and_concepts(
