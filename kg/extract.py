@@ -22,7 +22,8 @@ from ontology import EntityType, RelationType
 from .linking import Linker
 from .pwc_links import benchmark_for
 from .result_links import result_tuple, settled_results
-from .nodes import follows_name_word, modifies_next, names_a_team, names_a_venue, node_kind, weak_kind
+from .nodes import (NAME_MODIFIED_HEADS, follows_name_word, modifies_glued_head, modifies_next, names_a_team,
+                    names_a_venue, node_kind, weak_kind)
 from .same_thing import one_thing
 from .model import Entity, PaperGraph, Relation, Result, Span
 from .records import PaperRecord, RecordError, SourceRef
@@ -313,9 +314,17 @@ class PaperBuilder:
         standalone = {name_key(e[0]) for e in data.ents
                       if not modifies_next(prep.text[e[5]:e[5] + 30])
                       and not (e[4] >= prep.abstract_start and follows_name_word(prep.text[max(0, e[4] - 30):e[4]]))}
-        # a phrase only ever written as a venue's subject ("machine translation evaluation workshop")
-        in_venue = {name_key(e[0]) for e in data.ents if names_a_venue(prep.text[e[5]:e[5] + 30])} - {
-            name_key(e[0]) for e in data.ents if not names_a_venue(prep.text[e[5]:e[5] + 30])}
+        standalone_name = {name_key(e[0]) for e in data.ents
+                           if not modifies_next(prep.text[e[5]:e[5] + 30], NAME_MODIFIED_HEADS)}
+        # a phrase only ever written as a venue's subject ("machine translation evaluation workshop"),
+        # or as the modifier of a "-based" compound's noun ("GAN inversion-based"): no name of its own
+        def only_modifier(k: str, test) -> bool:
+            return all(test(prep.text[e[5]:e[5] + 30]) for e in data.ents if name_key(e[0]) == k)
+
+        in_venue = {k for k in {name_key(e[0]) for e in data.ents if names_a_venue(prep.text[e[5]:e[5] + 30])}
+                    if only_modifier(k, names_a_venue)}
+        glued = {k for k in {name_key(e[0]) for e in data.ents if modifies_glued_head(prep.text[e[5]:e[5] + 30])}
+                 if only_modifier(k, modifies_glued_head)}
         teams = {name_key(e[0]) for e in data.ents
                  if names_a_team(prep.text[max(0, e[4] - 16):e[4]], prep.text[e[5]:e[5] + 12])}
         for text, kb_id, label_, ent_id, start, end in data.ents:
@@ -323,8 +332,9 @@ class PaperBuilder:
             key = name_key(text)
             kind = node_kind(text, eid in linker.gazetteer_ids, key in local_ids or singular_key(key) in local_ids, label_,
                              key in titled)
-            if (key not in standalone and weak_kind(kind, text) or key in in_venue and kind != "name"
-                    or key in teams and kind != "gazetteer"):
+            if (weak_kind(kind, text) and (key not in standalone or kind == "name" and key not in standalone_name)
+                    or key in glued
+                    or key in in_venue and text[:1].islower() and " " in text or key in teams and kind != "gazetteer"):
                 kind = None  # only ever a modifier ("cross-lingual alignment supervision"): no name of its own
             if kind is None:  # a generic description or a fragment: a mention on its paper, no node (kg/nodes.py)
                 concepts.append({"text": text, "type": label_, **self._span(record, prep, start, end).to_dict()})

@@ -99,9 +99,11 @@ def is_coined(text: str) -> bool:
         return False
     if words[0].islower() and any(w in _PREPOSITIONS for w in words[1:]):
         return False  # "hierarchy of AST", "vulnerability of MLP-FT": about a name, not one
-    return any(coined_token(w) for w in words)
+    # "PyTorch-based implementation", "BERT-style encoders": a name as a modifier describes the head
+    return any(coined_token(w) for w in words[:-1] if not _NAME_MODIFIER.search(w)) or coined_token(words[-1])
 
 
+_NAME_MODIFIER = re.compile(r"-(?:based|like|style|driven|guided|aware|specific|oriented|powered|enabled|centric|inspired)$")
 _PLURAL = re.compile(r"[a-z]+(?<!ss)(?<!us)(?<!is)s")
 _MATH = re.compile(r"[*=^\\]|\bsqrt\b")
 
@@ -140,16 +142,31 @@ MODIFIED_HEADS = frozenset("""supervision workshop workshops model models system
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 
 
-def modifies_next(after: str) -> bool:
+def modifies_next(after: str, heads: frozenset[str] = MODIFIED_HEADS) -> bool:
     """Whether a mention followed by ``after`` (the text right after it)
     modifies the noun there ("... alignment supervision", "... alignment loss")."""
     m = _NEXT_WORD.match(after)
-    return m is not None and m.group(1) in MODIFIED_HEADS
+    return m is not None and m.group(1) in heads
+
+
+#: ... and for a coined word after lower-case words ("multi-lingual STC dataset": an unnamed
+#: dataset of STC, GUIDE: generic), the collection words too.
+NAME_MODIFIED_HEADS = MODIFIED_HEADS | frozenset("dataset datasets corpus corpora benchmark benchmarks data".split())
 
 
 #: Nouns that make the phrase before them part of a venue's name: "the machine translation
 #: evaluation workshop WAT" names a workshop, not a task of the paper's.
 VENUE_HEADS = frozenset("workshop workshops conference conferences symposium".split())
+
+
+_GLUED_HEAD = re.compile(r"\s+[a-z]+-(?:based|style|like|driven|guided)\b")
+
+
+def modifies_glued_head(after: str) -> bool:
+    """Whether a mention followed by ``after`` modifies the noun of a "-based"
+    compound: "GAN inversion-based" is based on GAN inversion, "RGB-D
+    camera-based" on a camera; the mention alone names neither."""
+    return _GLUED_HEAD.match(after) is not None
 
 
 def names_a_venue(after: str) -> bool:

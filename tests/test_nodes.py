@@ -203,6 +203,10 @@ def test_weak_phrases_that_only_modify_are_no_nodes():
     from kg.nodes import follows_name_word, modifies_next
 
     assert modifies_next(" supervision. We") and modifies_next(" loss with") and not modifies_next(" datasets")
+    nodes, concepts = _nodes_and_concepts(
+        "A Study", "We evaluate on short text clustering (STC) in multilingual settings. Our source code, pre-trained "
+                   "models, and newly constructed multi-lingual STC dataset are available at https://github.com/x.")
+    assert "multi-lingual STC" not in nodes
     assert follows_name_word("guide CheckList ") and not follows_name_word("Title\n\nLocal ")
     assert not follows_name_word("x. Accurate ") and not follows_name_word("in the ")
     nodes, concepts = _nodes_and_concepts(
@@ -342,7 +346,8 @@ def test_a_title_s_short_form_is_defined_by_the_words_after_its_colon():
 def test_a_coined_word_before_a_plural_noun_names_a_class_not_a_thing():
     from kg.nodes import is_coined
 
-    for phrase in ("RGB-D images", "DRS parsers", "AMR-to-text generators", "HD maps", "BNS adopts", "CTR models"):
+    for phrase in ("RGB-D images", "DRS parsers", "AMR-to-text generators", "HD maps", "BNS adopts", "CTR models",
+                   "PyTorch-based implementation", "MILP-based planner", "QG-specific reward"):
         assert not is_coined(phrase), phrase
     for name in ("I2P-MAE", "Gemma 2B-2B", "ResNet", "RoBERTa-large", "GPT-4 Turbo"):
         assert is_coined(name), name
@@ -355,3 +360,13 @@ def test_a_defined_pair_heading_problem_or_task_is_a_task():
     assert abbreviation_type("multi-armed bandit", ") problem, we propose") is EntityType.TASK
     assert abbreviation_type("Multi-Choice Narrative Cloze", ") task show") is EntityType.TASK
     assert abbreviation_type("Proximal Policy Optimization", ") to train") is EntityType.METHOD
+
+
+def test_a_name_modifying_a_based_compound_s_noun_is_no_node():
+    from kg.nodes import modifies_glued_head
+
+    assert modifies_glued_head(" inversion-based, have been") and not modifies_glued_head("-based methods")
+    nodes, concepts = _nodes_and_concepts(
+        "Restoring Faces", "Methods, including CNN-based and GAN inversion-based, have been proposed.")
+    assert "CNN" in nodes or "convolutional neural network" in nodes
+    assert not {"GAN", "generative adversarial network"} & set(nodes) and "GAN" in concepts
