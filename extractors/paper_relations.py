@@ -217,6 +217,21 @@ _SUBJECT_TO_VERB = re.compile(
 _METRIC_AFTER = re.compile(r"^\s*(?:accuracy|consistency|scores?|errors?|rates?|quality|performance|f1|precision|recall)\b")
 _IN_TERMS_OF = re.compile(r"\bin terms of\s+(?:the\s+|both\s+)?(?:[\w-]+(?:\s+[\w-]+){0,3}?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)){0,3}$")
 
+#: A method the paper itself studies: "we explore the model-agnostic
+#: meta-learning algorithm (MAML) and its variants", "we study unfolded
+#: ISTA": the paper works with it (USES). On 2,996 real abstracts
+#: (standard tier) 21 firings, 16 read right; the wrong ones: two nodes the
+#: linker named as another method ("efficient neural architecture search
+#: methods" as ENAS), two that are no method ("OIE triples", "the
+#: discursive phenomenon called other-repetitions"), one a studied concept
+#: ("maximum entropy correlated equilibria"). (3 of the 21 were after
+#: "we evaluate", which is no longer a cue here.)
+_STUDY_BEFORE = re.compile(
+    r"\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+|also\s+|further\s+|first\s+|then\s+)?"
+    r"(?:explore|explores|study|studies|investigate|investigates|analy[sz]e|analy[sz]es|examine|examines|revisit|"
+    r"revisits)\s+(?:the\s+|an?\s+|two\s+|three\s+|several\s+)?"
+    r"(?:(?!(?:for|to|on|in|of|from|with|that|which|and|or|than|over)\b)[\w-]+\s+){0,4}$")
+
 #: "a Transformer-based network": the paper builds on the method.
 _BASED_AFTER = re.compile(r"\s*-?\s*based\b")
 #: How far before a mention a background cue reaches ("such as A, B and C").
@@ -381,7 +396,7 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
         elif label == _METHOD:
             # a method the title names without a use cue is mostly the paper's
             # own ("An Uncertainty-Aware Encoder for Aspect Detection")
-            if _USE_BEFORE.search(clause[-80:]) or _BASED_AFTER.match(after):
+            if _USE_BEFORE.search(clause[-80:]) or _BASED_AFTER.match(after) or _STUDY_BEFORE.search(clause[-90:]):
                 out.append((RelationType.USES, span, "cue:use", 0.75))
     return out
 

@@ -32,7 +32,7 @@ import warnings
 from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 from spacy.language import Language
@@ -212,6 +212,17 @@ class PairModel:
         self.w2, self.b2 = params["w2"].astype(np.float32), params["b2"].astype(np.float32)
         self.classes: list[str] = [str(c) for c in params["classes"]]
         self.threshold = float(params["threshold"]) if "threshold" in params else 0.5
+        #: per relation type, a threshold chosen by 5-fold CV on SciERC train
+        #: (``python -m extractors.train_relclf cv``; types not listed keep
+        #: :attr:`threshold`); stored as two parallel arrays
+        self.type_thresholds: dict[str, float] = (
+            {str(t): float(v) for t, v in zip(params["threshold_types"], params["threshold_values"])}
+            if "threshold_types" in params else {})
+
+    def thresholds(self) -> float | dict[str, float]:
+        """What :func:`decode` takes: the global threshold, or per type."""
+        return {**{c.rstrip("<>"): self.threshold for c in self.classes}, **self.type_thresholds} \
+            if self.type_thresholds else self.threshold
 
     @classmethod
     def load(cls, path: Path | str) -> "PairModel":
@@ -228,12 +239,14 @@ class PairModel:
         return p / p.sum(axis=1, keepdims=True)
 
 
-def decode(probs: np.ndarray, classes: Sequence[str], pairs: Sequence[tuple[int, int]], threshold: float,
-           emit: frozenset[str] | None = None) -> list[tuple[int, int, str, float]]:
+def decode(probs: np.ndarray, classes: Sequence[str], pairs: Sequence[tuple[int, int]],
+           threshold: float | Mapping[str, float], emit: frozenset[str] | None = None) -> list[tuple[int, int, str, float]]:
     """``(source, target, type, confidence)`` per pair whose best emittable
     class (``"TYPE>"``: first span is the source, ``"TYPE<"``: the second,
     ``"TYPE"``: symmetric, first as source) reaches ``threshold``; NONE and
-    :data:`SILENT` classes are never emitted, ``emit`` limits the types."""
+    :data:`SILENT` classes are never emitted, ``emit`` limits the types.
+    ``threshold``: one for all types, or per type (a type missing: never
+    emitted)."""
     out = []
     usable = [k for k, c in enumerate(classes) if c != "NONE" and c.rstrip("<>") not in SILENT
               and (emit is None or c.rstrip("<>") in emit)]
@@ -241,13 +254,16 @@ def decode(probs: np.ndarray, classes: Sequence[str], pairs: Sequence[tuple[int,
         return out
     sub = probs[:, usable]
     best = sub.argmax(axis=1)
+    per_type = threshold if isinstance(threshold, Mapping) else None
     for r, (i, j) in enumerate(pairs):
         p = float(sub[r, best[r]])
         # the pair's most likely reading must be this relation, not NONE or a silent one
-        if p < threshold or p < probs[r].max():
+        if p < probs[r].max():
             continue
         c = classes[usable[best[r]]]
         rtype = c.rstrip("<>")
+        if p < (threshold if per_type is None else per_type.get(rtype, 2.0)):
+            continue
         out.append((j, i, rtype, p) if c.endswith("<") else (i, j, rtype, p))
     return out
 
@@ -320,7 +336,7 @@ def doc_pair_relations(doc: Doc, model: PairModel, vecs: np.ndarray, meta: list 
         p = probs[row: row + len(pairs)]
         row += len(pairs)
         comparative = COMPARATIVE.search(text, sc, ec) is not None
-        for i, j, rtype, conf in decode(p, model.classes, pairs, model.threshold):
+        for i, j, rtype, conf in decode(p, model.classes, pairs, model.thresholds()):
             if rtype in PATTERN_ONLY or (rtype == "COMPARE_WITH" and not comparative):
                 continue
             first, second = (i, j) if spans[i] < spans[j] else (j, i)

@@ -409,9 +409,64 @@ def cross_validate(folds: int = 5, with_other: bool = True, silver: int = 0, ste
     gold = gold_relations(sents, OURS)
     scores = {th: prf(gold, predicted(sents, where_real, probs[real], classes, th, OURS)) for th in THRESHOLDS}
     best = max(THRESHOLDS, key=lambda th: scores[th]["micro"]["F1"])
+    per_type = type_thresholds(sents, where_real, probs[real], classes, gold, best)
     sig = signature_table(sents, gold, predicted(sents, where_real, probs[real], classes, best, OURS))
     return {"signatures": {"|".join(k): v for k, v in sorted(sig.items())}, "hp": hp, "with_other": with_other, "silver": silver, "pairs": len(y), "classes": classes,
-            "by_threshold": {th: scores[th]["micro"] for th in THRESHOLDS}, "threshold": best, "table": scores[best]}
+            "by_threshold": {th: scores[th]["micro"] for th in THRESHOLDS}, "threshold": best, "table": scores[best],
+            **per_type}
+
+
+#: Thresholds tried per type (above the global grid: a type may need more).
+TYPE_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 2.0)
+#: How much more precision counts than recall when a type's threshold is
+#: chosen (F-beta with beta 0.5): issue 26 asks every emitted type to be
+#: right 85% of the time, and the audit found the classifier's edges right
+#: 67% of the time at one threshold for all types.
+BETA = 0.5
+
+
+#: A type needs this many gold relations in the CV for its own threshold.
+MIN_TYPE_GOLD = 20
+
+
+def f_beta(p: float, r: float, beta: float = BETA) -> float:
+    """F-beta of precision and recall (in percent)."""
+    b2 = beta * beta
+    return (1 + b2) * p * r / (b2 * p + r) if p + r else 0.0
+
+
+def type_thresholds(sents, where, probs, classes, gold, base: float) -> dict:
+    """Per emitted type, its threshold from 5-fold CV predictions: the one
+    of :data:`TYPE_THRESHOLDS` with the best F-beta (:data:`BETA`) of the
+    type's own CV precision and recall, with at least 5 right (2.0: never
+    emitted, when none has), the others at ``base``. Returns the per-type
+    scores at each threshold, the choice and the table it gives."""
+    ctypes = sorted({c.rstrip("<>") for c in classes} - {"NONE"} - SILENT - PATTERN_ONLY)
+    grid: dict[str, dict[float, dict]] = {}
+    chosen: dict[str, float] = {}
+    for t in ctypes:
+        grid[t] = {}
+        for th in TYPE_THRESHOLDS:
+            ths = {**{c: base for c in ctypes}, t: th}
+            table = prf(gold, predicted(sents, where, probs, classes, ths, OURS))
+            # the classifier's type t reaches the graph as t, or restated (USED_FOR -> TRAINED_WITH, BENCHMARK_FOR)
+            row = table[t] if t in table else table["micro"]
+            grid[t][th] = {"type": row, "micro": table["micro"]}
+        if grid[t][TYPE_THRESHOLDS[0]]["type"]["gold"] < MIN_TYPE_GOLD:
+            continue  # SciERC hardly has the type (BENCHMARK_FOR 8, TRAINED_WITH 0): CV cannot choose; ``base`` stays
+        ok = [th for th in TYPE_THRESHOLDS if grid[t][th]["type"]["P"] * grid[t][th]["type"]["pred"] >= 500]
+        chosen[t] = max(ok, key=lambda th: (f_beta(grid[t][th]["type"]["P"], grid[t][th]["type"]["R"]), -th)) if ok else 2.0
+    final = prf(gold, predicted(sents, where, probs, classes, {**{c: base for c in ctypes}, **chosen}, OURS))
+    return {"type_grid": {t: {str(th): v for th, v in g.items()} for t, g in grid.items()},
+            "type_thresholds": chosen, "type_table": final}
+
+
+def _type_threshold_arrays(items: list[str]) -> dict[str, np.ndarray]:
+    """``["SUBCLASS_OF=0.9", ...]`` -> the arrays :class:`extractors.relclf.PairModel` reads."""
+    if not items:
+        return {}
+    pairs = [i.split("=", 1) for i in items]
+    return {"threshold_types": np.array([t for t, _ in pairs]), "threshold_values": np.array([float(v) for _, v in pairs], np.float32)}
 
 
 def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a training tool
@@ -426,6 +481,8 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a trainin
     ap.add_argument("--silver", type=int, default=0, help="add the cue patterns' relations on this many real abstracts")
     ap.add_argument("--silver-step", type=int, default=SILVER_STEP, help="every N-th abstract for the silver")
     ap.add_argument("--threshold", type=float, default=None, help="train: the CV's threshold")
+    ap.add_argument("--type-threshold", action="append", default=[], metavar="TYPE=TH",
+                    help="train: a type's own threshold from cv (repeat; 2 = never emitted)")
     ap.add_argument("--out", default=str(MODEL_PATH))
     a = ap.parse_args(argv)
     hp = {"hidden": a.hidden, "epochs": a.epochs, "none_weight": a.none_weight, "ensemble": a.ensemble}
@@ -433,6 +490,10 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a trainin
         res = cross_validate(with_other=not a.no_other, silver=a.silver, step=a.silver_step, **hp)
         print(json.dumps({k: v for k, v in res.items() if k != "table"}))
         print_table(res["table"], f"5-fold CV, SciERC train, gold mentions of our types, threshold {res['threshold']}")
+        for t, g in res["type_grid"].items():
+            print(t, "  ".join(f"{th}: P {v['type']['P']} R {v['type']['R']} F1 {v['type']['F1']} (micro {v['micro']['F1']})"
+                               for th, v in g.items()))
+        print_table(res["type_table"], f"5-fold CV, per-type thresholds {res['type_thresholds']}")
     elif a.command == "train":
         if a.threshold is None:
             ap.error("train needs --threshold (from cv)")
@@ -440,7 +501,8 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a trainin
         params = train_ensemble(x, y, len(classes), **hp)
         Path(a.out).parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(a.out, **{k: v.astype(np.float16) if k in ("w1",) else v for k, v in params.items()},
-                            classes=np.array(classes), threshold=np.float32(a.threshold))
+                            classes=np.array(classes), threshold=np.float32(a.threshold),
+                            **_type_threshold_arrays(a.type_threshold))
         print(f"wrote {a.out}: {len(y)} pairs, classes {classes}, {Path(a.out).stat().st_size / 1e6:.2f} MB")
     elif a.command == "eval":
         from .relclf import PairModel
@@ -451,7 +513,7 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a trainin
         x, _, where = build(sents, vecs, True)
         probs = model.predict_proba(x)
         gold = gold_relations(sents, OURS)
-        table = prf(gold, predicted(sents, where, probs, model.classes, model.threshold, OURS))
+        table = prf(gold, predicted(sents, where, probs, model.classes, model.thresholds(), OURS))
         print_table(table, f"{a.file}: gold mentions of our types, threshold {model.threshold}")
     else:
         sents = read_dygie(SCIERC_TRAIN)

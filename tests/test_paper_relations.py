@@ -119,6 +119,12 @@ CASES = {
                     "A Data Perspective on Enhanced Identity Preservation for Diffusion Personalization",
                     "We show on established benchmarks that our data-centric approach forms the new state of the art "
                     "in terms of identity preservation and text alignment."),
+    # a method the paper itself studies is one it works with: USES
+    "study": ("acl_anthology:D19-1112 (audit part A)",
+              "Investigating Meta-Learning Algorithms for Low-Resource Natural Language Understanding Tasks",
+              "Inspired by the recent success of optimization-based meta-learning algorithms, in this paper, we "
+              "explore the model-agnostic meta-learning algorithm (MAML) and its variants for low-resource NLU "
+              "tasks."),
     "new_task": ("acl_anthology:C18-1192", "Exploratory Neural Relation Classification for Domain Knowledge Acquisition",
                  "In this paper, we propose the task of exploratory relation classification for domain knowledge "
                  "harvesting."),
@@ -235,3 +241,7 @@ def test_methods_the_sentence_says_are_used_are_used(extracted):
 
 def test_a_task_named_quality_in_terms_of_results_is_measured(extracted):
     assert _to(extracted["in_terms_of"], "text alignment") == {"MEASURES"}
+
+
+def test_a_method_the_paper_studies_is_used(extracted):
+    assert "USES" in _to(extracted["study"], "model-agnostic meta-learning") | _to(extracted["study"], "MAML")

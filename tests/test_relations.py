@@ -107,11 +107,30 @@ def test_one_thing():
     ("A study", "We report results of ResNet-50 trained on ImageNet.", ("TRAINED_WITH", "ResNet-50", "ImageNet")),
     ("A study", "We report state-of-the-art results for object detection on MS COCO.",
      ("BENCHMARK_FOR", "COCO", "object detection")),
+    # a task of a field (real sentences: audit part B 2021.findings-emnlp.69; acl_anthology 2021.acl-long.190)
+    ("An Uncertainty-Aware Encoder for Aspect Detection", "Aspect detection is a fundamental task in opinion mining.",
+     ("SUBTASK_OF", "aspect detection", "opinion mining")),
+    ("A study", "Keyphrase extraction is a fundamental task in Natural Language Processing, which usually contains "
+     "two main parts: candidate keyphrase extraction and keyphrase importance estimation.",
+     ("SUBTASK_OF", "keyphrase extraction", "natural language processing")),
+    # an apposition naming the kind (audit part B 2022.acl-long.303; acl_anthology 2020.findings-emnlp.156)
+    ("A study", "We also experiment with FIN-BERT, an existing BERT model for the financial domain.",
+     ("SUBCLASS_OF", "FinBERT", "BERT")),
+    ("A study", "We propose DomBERT, an extension of BERT to learn from both in-domain corpus and relevant domain "
+     "corpora.", ("SUBCLASS_OF", "DomBERT", "BERT")),
 ])
 def test_entity_patterns(title, abstract, expected):
     paper, names = _extract(title, abstract)
     got = {(t, s.lower(), o.lower()) for t, s, o in _triples(paper, names)}  # canonical names keep their case
     assert (expected[0], expected[1].lower(), expected[2].lower()) in got, got
+
+
+def test_a_name_that_only_qualifies_the_kind_is_no_superclass():
+    # acl_anthology (conference_papers) CLoSE: "BERT-based" qualifies the model, it is no kind of BERT
+    paper, names = _extract("A study", "In this paper, we propose CLoSE, a multi-task BERT-based model which uses "
+                            "contrastive learning to embed indicators of frames from news articles in order to "
+                            "predict political bias.")
+    assert not any(t == "SUBCLASS_OF" for t, _, _ in _triples(paper, names))
 
 
 def test_our_method_outperforms_names_the_proposal_and_comparable_is_no_win():

@@ -61,6 +61,21 @@ def test_decode_emits_the_best_relation_with_its_direction_never_none_or_silent(
     assert [(s, t, r) for s, t, r, _ in got] == [(1, 0, "USED_FOR"), (2, 3, "COMPARE_WITH"), (3, 4, "USED_FOR")]
     assert [r for *_, r, _ in decode(probs, classes, pairs, threshold=0.5)] == ["USED_FOR"]
     assert decode(probs, classes, pairs, 0.3, emit=frozenset({"COMPARE_WITH"}))[0][2] == "COMPARE_WITH"
+    # per-type thresholds (chosen by CV): a type above its own bar only; a type not listed is never emitted
+    got = decode(probs, classes, pairs, {"USED_FOR": 0.5, "COMPARE_WITH": 0.4})
+    assert [(s, t, r) for s, t, r, _ in got] == [(1, 0, "USED_FOR"), (2, 3, "COMPARE_WITH")]
+    assert [r for *_, r, _ in decode(probs, classes, pairs, {"USED_FOR": 0.3})] == ["USED_FOR", "USED_FOR"]
+
+
+def test_model_thresholds_are_global_or_per_type():
+    from extractors.relclf import PairModel
+
+    params = {k: np.zeros((2, 2), np.float32) for k in ("w1", "w2")}
+    params.update(mean=np.zeros(2, np.float32), scale=np.ones(2, np.float32), b1=np.zeros(2, np.float32),
+                  b2=np.zeros(2, np.float32), classes=np.array(["NONE", "USED_FOR>"]), threshold=np.float32(0.5))
+    assert PairModel(params).thresholds() == 0.5
+    params.update(threshold_types=np.array(["SUBCLASS_OF"]), threshold_values=np.array([2.0], np.float32))
+    assert PairModel(params).thresholds() == {"NONE": 0.5, "USED_FOR": 0.5, "SUBCLASS_OF": 2.0}
 
 
 def test_fit_signature_follows_the_ontology():
