@@ -429,3 +429,13 @@ def test_a_count_belongs_to_the_dataset_its_sentence_opens_on():
     # no verb of having between: the count is not the dataset's
     assert one(results("Kinetics was used for pretraining the backbone of a model that we then evaluate on 400 videos."),
                400.0)["dataset"] is None
+
+
+def test_a_list_of_one_unit_shares_its_metric_forward():
+    """Real abstracts: a later value of a one-unit list takes the earlier's metric where it names none."""
+    rows = results("In one experiment, it achieved, on average, a precision of 82.4% for nominal words, and 83% for "
+                   "verbal words.")
+    assert [(r["value"], canonical_metric(r["metric"])) for r in rows] == [(82.4, "precision"), (83.0, "precision")]
+    rows = results("The modified parser achieved F-scores of 97% for morphology (fine-grained POS) and 92% for syntax "
+                   "(labeled attachment score).", fast=False)  # a metric of its own
+    assert same_metric(one(rows, 92.0)["metric"], "labeled attachment score")
