@@ -54,8 +54,10 @@ _METRIC_WORD = re.compile(
     r"\b(?:accurac(?:y|ies)|f1|f-?scores?|f-?measure|f_?\{?0\.5\}?|f0\.5|bleu|rouge(?:-\w+)?|meteor|cider|perplexit(?:y|ies)|ppl|"
     r"bpc|bits?/char(?:acter)?|bits? per (?:character|char|byte|dimension)|error(?: rate)?s?|wer|cer|per|smatch|uas|las|"
     r"m?ap|auc|em|exact match|mrr|ndcg|precision|recall|scores?|entropy|spearman|pearson|correlation|iou|miou)\b", re.I)
-#: Between a number and the metric after it: "28.4 BLEU", "73.4 test perplexity", "62.1 SMATCH".
-_VALUE_METRIC_GAP = re.compile(r"^\s*(?:\\?%\s*)?(?:\(?\s*)?(?:(?:test|dev|validation|absolute|average|avg\.?|mean|overall|"
+#: Between a number and the metric after it: "28.4 BLEU", "73.4 test perplexity", "62.1 SMATCH", "1.42 in terms
+#: of BLEU-4", "from 0.443 to 0.620 in mAP" (the "in" form: on 3,964 real abstracts 26 new results, 21 read
+#: right with their metric; 2 were no results, "for the 90 languages" after "points in macro-average").
+_VALUE_METRIC_GAP = re.compile(r"^\s*(?:\\?%\s*)?(?:\(?\s*)?(?:in\s+(?:terms\s+of\s+)?(?:the\s+)?)?(?:(?:test|dev|validation|absolute|average|avg\.?|mean|overall|"
                                r"word-level|character-level|labeled|unlabeled|macro|micro|top-[15]|f1|smatch)[\s-]+){0,2}$", re.I)
 #: Between a metric and the number after it: "F1 score of 91.62", "BLEU of 28.4", "F0.5=65.0", "accuracy reaches 90.1".
 _METRIC_VALUE_GAP = re.compile(
@@ -234,7 +236,17 @@ def _scores(numbers: list[Quantity], quantities: list[Quantity], text: str, base
     for _ in range(2):
         for i, ok in enumerate(linked):
             a, b = values[i], values[i + 1]
-            if not ok or (id(a) in bare) == (id(b) in bare) == False:  # noqa: E712 (two unit-bearing values: no change)
+            if not ok:
+                continue
+            if id(a) not in bare and id(b) not in bare:
+                # two unit-bearing values: the later takes the earlier's metric in one list of one unit, where
+                # nothing pairs them otherwise and no metric of its own is named ("a precision of 82.4% for
+                # nominal words, and 83% for verbal words"; not "2.6% in mAP ... and 2.4% in mAP", "97% for
+                # morphology and 92% for syntax (labeled attachment score)"). On 3,964 real abstracts: 7
+                # results changed, 7 read right.
+                if a.unit == b.unit and "respectively" not in text and metric_of.get(id(a)) is not None \
+                        and metric_of.get(id(b)) is None and not any(a.end <= m.start_char < b.end + 60 for m in metrics):
+                    metric_of[id(b)] = metric_of[id(a)]
                 continue
             if is_score[id(a)] and id(a) in metric_of or is_score[id(b)] and id(b) in metric_of:
                 shared = metric_of.get(id(a)) or metric_of.get(id(b))

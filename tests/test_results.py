@@ -429,3 +429,23 @@ def test_a_count_belongs_to_the_dataset_its_sentence_opens_on():
     # no verb of having between: the count is not the dataset's
     assert one(results("Kinetics was used for pretraining the backbone of a model that we then evaluate on 400 videos."),
                400.0)["dataset"] is None
+
+
+def test_a_list_of_one_unit_shares_its_metric_forward():
+    """Real abstracts: a later value of a one-unit list takes the earlier's metric where it names none."""
+    rows = results("In one experiment, it achieved, on average, a precision of 82.4% for nominal words, and 83% for "
+                   "verbal words.")
+    assert [(r["value"], canonical_metric(r["metric"])) for r in rows] == [(82.4, "precision"), (83.0, "precision")]
+    rows = results("The modified parser achieved F-scores of 97% for morphology (fine-grained POS) and 92% for syntax "
+                   "(labeled attachment score).", fast=False)  # a metric of its own
+    assert same_metric(one(rows, 92.0)["metric"], "labeled attachment score")
+
+
+def test_value_in_terms_of_its_metric():
+    """Real abstracts: "by 1.65 and 1.42 in terms of BLEU-4", "from 0.443 to 0.620 in mAP"."""
+    rows = results("Our method outperforms former best solutions by 1.65 and 1.42 in terms of BLEU-4.")
+    assert [(r["value"], r["kind"], canonical_metric(r["metric"])) for r in rows] == [
+        (1.65, "delta", canonical_metric("BLEU-4")), (1.42, "delta", canonical_metric("BLEU-4"))]
+    rows = results("We demonstrate a substantial increase in instance search performance from 0.443 to 0.620 in mAP.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(0.443, "baseline"), (0.62, "absolute")]
+    assert all(same_metric(r["metric"], "mAP") for r in rows)
