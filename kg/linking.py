@@ -32,6 +32,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
+
 from extractors.keys import exact_key, name_key, singular_key
 from ontology import EntityType
 from ontology.gazetteer import GazetteerEntry, default_entries, exact_case, word_name
@@ -130,11 +132,26 @@ _NETS = frozenset("network networks net nets".split())
 
 
 def _same_stem(a: str, b: str) -> bool:
+    """One word in two endings: "adaptive"/"adaptation", "parsers"/"parsing",
+    "nets"/"network"; both rests after the shared prefix are endings
+    (:data:`_ENDINGS`) or the words are a typo apart, so "query"/"question"
+    (3,000 real abstracts: "query answering (QA)" became question answering)
+    are two words."""
     if a == b:
         return True
     n = min(len(a), len(b))
     common = next((i for i in range(n) if a[i] != b[i]), n)
-    return common >= 3 and common >= n - 3 and common >= max(len(a), len(b)) - 5
+    if not (common >= 3 and common >= n - 3 and common >= max(len(a), len(b)) - 5):
+        return False
+    if a[common:] in _ENDINGS and b[common:] in _ENDINGS:
+        return True
+    return n >= 6 and Levenshtein.distance(a, b) <= 2  # a typo: "Hidden Marlcov Models", "multi-layer perceptions"
+
+
+_ENDINGS = frozenset(
+    """s es e ed er ers ing ings ion ions ation ations ive ives al ally ic ical ics y ies ity ities ment ments or ors
+    ist ists ism work works ence ent ance ant ness ize izes ized ization ise ised isation ly ory ative atives d""".split()
+) | {""}
 
 
 def key_to_id(key: str) -> str:

@@ -59,6 +59,9 @@ def test_long_forms_agree_by_word_stems():
     assert agrees("Positive and Unlabeled learning", ["positive-unlabeled learning"])
     assert not agrees("neural semantic parsers", ["semantic parsing"])
     assert not agrees("Recurrent Neural Network Grammars", ["recurrent neural network"])
+    # two endings of one stem, or a typo; not two words sharing three letters
+    assert agrees("Hidden Marlcov Models", ["hidden Markov model"])
+    assert not agrees("query answering", ["question answering"])
 
 
 def test_ambiguous_acronym_is_reported():
