@@ -192,6 +192,13 @@ def _respectively(text: str, quantities: list[Quantity], cands: list[Ent], base:
     return out
 
 
+#: A bare decimal a state-of-the-art claim gives ("improves the state of the art to 92.3"): 61 abstracts of the
+#: 119,895 in ../shared write one so; there, 8 new results, all real scores, 6 of the right kind ("better MCC
+#: than the state of the art with 0.98" read as a baseline's, "with 0.013 difference" as absolute).
+_SOTA_OF = re.compile(r"\bstate[- ]of[- ]the[- ]art(?: results?| performance| scores?)?\s+(?:of|to|with)\s+"
+                      r"(?:about\s+|around\s+|approximately\s+)?$", re.I)
+
+
 def _metric_next_to(q: Quantity, text: str, base: int, metrics: list[Ent], low: str | None = None
                     ) -> tuple[bool, Ent | None]:
     """Whether the statement makes ``q`` a score by a metric right after or
@@ -205,6 +212,8 @@ def _metric_next_to(q: Quantity, text: str, base: int, metrics: list[Ent], low: 
             return True, e
         if eb <= qa and qa - eb <= 45 and _METRIC_VALUE_GAP.match(text[eb:qa]):
             return True, e
+    if not float(q.value).is_integer() and _SOTA_OF.search(text, max(0, qa - 60), qa):
+        return True, None  # "a new state of the art of 91.2 on CoNLL-2003": a score, its metric unnamed
     words, words_in = (_METRIC_WORD, text) if low is None else (_METRIC_WORD_F, low)
     after = words.match(words_in, _LEAD.match(text, qb).end())
     if after and _VALUE_METRIC_GAP.match(text[qb:after.start()]) and not after.group(0).lower().startswith("score"):

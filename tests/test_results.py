@@ -449,3 +449,10 @@ def test_value_in_terms_of_its_metric():
     rows = results("We demonstrate a substantial increase in instance search performance from 0.443 to 0.620 in mAP.")
     assert [(r["value"], r["kind"]) for r in rows] == [(0.443, "baseline"), (0.62, "absolute")]
     assert all(same_metric(r["metric"], "mAP") for r in rows)
+
+
+def test_a_state_of_the_art_claim_gives_its_score():
+    """Real abstracts write leaderboard claims without a metric word: the decimal is a score; a count is not."""
+    r = one(results("It improves the state of the art to 92.3 on SNLI.", fast=False), 92.3)
+    assert (r["kind"], r["dataset"]) == ("absolute", "SNLI")
+    assert [r["kind"] for r in results("We improve the state-of-the-art results of 3 tasks.")] == ["count"]
