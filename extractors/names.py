@@ -39,76 +39,11 @@ GENERIC_WORDS = frozenset(
 _NAMING = re.compile(r"\b(?:call(?:ed)?|dub(?:bed)?|term(?:ed)?|name[sd]?|namely|coined)\s+$", re.I)
 _APPOSITION = re.compile(r"^\s*,\s*(?:a|an)\s+(?:novel|new|simple|general|unified|efficient|large|open)\b", re.I)
 
-#: A name given without a proposal verb: "Our model, called Slice
-#: Transformer, employs ...", "we train a light-weight CNN, named ExHistCNN",
-#: "A single-network model, named ZoomNet, is devised". The naming word
-#: counts when the paper's own thing is named: "our" before it in its
-#: clause, a first-person verb other than one of use or study before it
-#: ("we analyze a ... method named SSCN", "we use a ... network named
-#: JeuxDeMots" name others' work), or a present passive proposal after it.
-#: On 3,000 real abstracts (tmp sample, every 50th conference and 19th ACL
-#: record) 16 sentences name a thing so with no proposal cue before the
-#: name; 13 are the paper's own, and the 3 that are not (SSCN, JeuxDeMots,
-#: "setup called Blackwell approachability") the use/study verbs and the
-#: name-like test leave out. (The naming words after a proposal cue were
-#: already read by :func:`proposal_spans`.)
-_NAMING_CUE = re.compile(r"\b(?:called|named|dubbed|termed|coined)\s+[\"“'‘]?(?=[A-Z0-9])")
-_OUR_BEFORE = re.compile(r"\bour\s+(?:[\w-]+\s+){0,6}?[\w-]+\s*,?\s*(?:\([^)]{1,20}\)\s*)?,?\s*$", re.I)
-_WE_VERB_BEFORE = re.compile(
-    r"\b(?:we|this (?:paper|work|study|article)|in this (?:paper|work|study|article),?\s+we)\s+(?:\w+ly\s+|also\s+|first\s+|then\s+)?"
-    r"(?!(?:use|uses|used|analy[sz]e|analy[sz]es|consider|considers|study|studies|adopt|adopts|employ|employs|leverage|"
-    r"leverages|utili[sz]e|utili[sz]es|apply|applies|follow|follows|revisit|revisits|examine|examines|investigate|"
-    r"investigates|explore|explores|evaluate|evaluates|test|tests|compare|compares|extend|extends)\b)[a-z]+s?\s+"
-    r"(?:an?|the|two|three)\s+[^,;:.]{0,80}?,?\s*$", re.I)
-_PASSIVE_AFTER = re.compile(r"[^;:.]{0,40}?,?\s*(?:is|are)\s+(?:\w+ly\s+)?(?:proposed|devised|introduced|presented|developed|designed)\b")
-_CLAUSE_CUT = re.compile(r"[;:]|\.\s")
 #: A proposal verb coordinated with the one before it ("... and release
 #: FiNER-139, a dataset of ..."): the same subject proposes a second thing.
-#: On 2,996 real abstracts: see the count at the call in :func:`mlkg_names`.
+#: Rare: on 2,996 real abstracts 1 firing ("... and propose MultiDistance",
+#: right), in the audit's 75 one (FiNER-139, right).
 _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+|further\s+|publicly\s+)?$")
-#: "In this paper, MA-MRC, a continual MRC model with ..., is proposed.": a
-#: coined name opening the sentence, its description in apposition, and a
-#: present passive proposal. Rare: on every third abstract of both files
-#: (about 40,000) the pattern holds 3 times (EDAR, HueCode, AdapterBias),
-#: all proposals.
-_PASSIVE_APPOSITION = re.compile(
-    r"(?:(?:[Ii]n this (?:paper|work|study|article|letter)|Here|To this end|Specifically|Therefore|Thus|Finally|First|Then),?\s+)?"
-    r"([A-Z][\w+&-]*[A-Z0-9][\w+&-]*)\s*(?:\([^)]{1,30}\)\s*)?,\s*(?:a|an|the)\s+[^;:]{3,160}?,\s*(?:is|are)\s+"
-    r"(?:\w+ly\s+)?(?:first\s+)?(?:proposed|devised|introduced|presented|developed|designed)\b")
-
-
-def passive_apposition(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Char span of the name a sentence opens with and says, in the passive,
-    is proposed (see :data:`_PASSIVE_APPOSITION`), or None."""
-    if "ed" not in text[start:end]:
-        return None
-    m = _PASSIVE_APPOSITION.match(text, start, end)
-    return m.span(1) if m and is_name_like(m.group(1)) else None
-
-
-def naming_cues(text: str, start: int, end: int) -> list[int]:
-    """Char offsets where a naming word ("called", "named", ...) of the
-    sentence ``text[start:end]`` gives the name of the paper's own thing
-    (see :data:`_NAMING_CUE`); the name starts after it."""
-    out = []
-    if "call" not in text[start:end] and "name" not in text[start:end] and "dub" not in text[start:end] \
-            and "term" not in text[start:end] and "coin" not in text[start:end]:
-        return out
-    for m in _NAMING_CUE.finditer(text, start, end):
-        before = text[start : m.start()]
-        cut = list(_CLAUSE_CUT.finditer(before))
-        clause = before[cut[-1].end():] if cut else before
-        if (_OUR_BEFORE.search(clause[-100:]) or _WE_VERB_BEFORE.search(clause[-140:])
-                or _PASSIVE_AFTER.match(text, _name_end(text, m.end(), end), end)):
-            out.append(m.start())
-    return out
-
-
-def _name_end(text: str, at: int, end: int) -> int:
-    """End of the capitalised words from ``at`` (for the passive check)."""
-    m = re.compile(r"[\w+&.-]+(?:\s+[A-Z0-9][\w+&.-]*){0,4}").match(text, at, end)
-    return m.end() if m else at
-
 #: Head words that type a phrase, matched as (case-insensitive) endings of
 #: it: ``str.endswith`` rather than a ``(?:...)$`` search, which tries the
 #: alternation at every character of the phrase.
@@ -325,42 +260,6 @@ def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, in
     return found
 
 
-#: A Title Case name after a naming word runs over its capitalised words
-#: ("Our model, called Slice Transformer, employs ..."); a long form with
-#: its abbreviation is taken whole ("dubbed Heterogeneous Auto-Similarities
-#: of Characteristics (HASC)").
-_TITLE_RUN = re.compile(r"[A-Z0-9][\w+&.'’-]*(?:[ ][A-Z0-9][\w+&'’-]*){0,5}")
-
-
-def named_spans(doc: Doc, sent: tuple[int, int, int, int], at: int, known: set[int],
-                toks: Tokens | None = None) -> list[tuple[int, int]]:
-    """The token span of the name after the naming word at char ``at``
-    (:func:`naming_cues`), if it is a name (name-like or Title Case) and
-    not a curated one."""
-    toks = tokens(doc) if toks is None else toks
-    text = toks.text
-    m = _NAMING_CUE.match(text, at)
-    if m is None:
-        return []
-    run = _TITLE_RUN.match(text, m.end(), sent[3])
-    if run is None:
-        return []
-    a, b = run.start(), run.end()
-    while b > a and text[b - 1] in ".'’-":
-        b -= 1
-    for abbr in get_ext(doc, "abbreviations"):
-        if abbr.long_start == a:
-            b = max(b, abbr.long_end)
-    name = text[a:b]
-    words = name.split()
-    if is_generic(name) or words[0].lower() in GENERIC_WORDS:
-        return []
-    bounds = toks.char_span(a, b, expand=True)
-    if bounds is None or any(i in known for i in range(*bounds)):  # "called LSTM Noisy Channel Model": LSTM's span wins
-        return []
-    return [bounds]
-
-
 def _compound_start(toks: Tokens, i: int, first: int) -> int:
     """Start of the hyphenated word token ``i`` ends: "Lumina-mGPT", "SAM-CLIP"
     (a piece is no name of its own; "CLIP" of "SAM-CLIP" was 'proposed')."""
@@ -539,6 +438,8 @@ def mlkg_names(doc: Doc) -> Doc:
                 spans += [s for s in proposal_spans(doc, sent, cues[c], known, toks, window) if s not in spans]
             c += 1
         if not spans:
+            from .proposal_naming import named_spans, naming_cues, passive_apposition  # (it reads this module's names)
+
             named = passive_apposition(toks.text, sent[2], sent[3])
             bounds = toks.char_span(*named, expand=True) if named else None
             if bounds is not None and not any(i in known for i in range(*bounds)):

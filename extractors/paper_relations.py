@@ -230,7 +230,8 @@ _STUDY_BEFORE = re.compile(
     r"\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+|also\s+|further\s+|first\s+|then\s+)?"
     r"(?:explore|explores|study|studies|investigate|investigates|analy[sz]e|analy[sz]es|examine|examines|revisit|"
     r"revisits)\s+(?:the\s+|an?\s+|two\s+|three\s+|several\s+)?"
-    r"(?:(?!(?:for|to|on|in|of|from|with|that|which|and|or|than|over)\b)[\w-]+\s+){0,4}$")
+    r"(?:(?!(?:for|to|on|in|of|from|with|that|which|and|or|than|over)\b)[\w-]+\s+){0,4}"
+    r"(?:(?:,\s*|and\s+)(?:the\s+|an?\s+)?(?:(?!(?:for|to|on|in|of|from|with|that|which|or|than|over)\b)[\w-]+\s+){0,4})?$")
 
 #: "a Transformer-based network": the paper builds on the method.
 _BASED_AFTER = re.compile(r"\s*-?\s*based\b")
@@ -371,6 +372,13 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
                     out.append((RelationType.EVALUATES_ON, span, "cue:benchmark", 0.75))
                 else:
                     out.append((RelationType.USES, span, "cue:use", 0.75))
+            elif _STUDY_BEFORE.search(clause[-90:]):
+                # data the paper studies is data it uses ("We study the AMR dataset and Gigaword"), not an
+                # evaluation set. No firing on the 2,996 abstracts; a study verb before a dataset word holds
+                # in 20 sentences of every 5th abstract of both files, and of the 20 read those that name a
+                # dataset ("We explore the IMDB movie review dataset", "we analyze each CoDEx dataset")
+                # analyse or use it, none evaluates a method on it
+                out.append((RelationType.USES, span, "cue:study", 0.7))
             elif evaluated:
                 out.append((RelationType.EVALUATES_ON, span, "cue:evaluate", 0.7))
         elif label == _METRIC:
