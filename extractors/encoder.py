@@ -11,8 +11,10 @@ decoding added 4-9 points over per-word argmax in the probe of issue 25).
 
 It fills the slot of the CNN (``mlkg_ner_v1``): its entities join the
 candidate mentions with ``span_id="ner"``, the lowest priority in
-:mod:`extractors.resolve`. Sentences of a batch of docs are run together,
-sorted by length so that padding stays small.
+:mod:`extractors.resolve`. Sentences of one doc are run together, sorted by
+length so that padding stays small; never with another doc's, so that a
+paper's output does not depend on its batch (the int8 graph quantises each
+pass with one scale).
 
 The graph's second output is the last hidden states. With ``vectors=True``
 the component keeps each token's vector (its first WordPiece's, float16,
@@ -67,7 +69,7 @@ def model_hash(path: str | None = None) -> str:
     p = Path(path) if path else MODEL_DIR
     if not model_available(p):
         return ""
-    h = hashlib.sha256(f"pieces_per_batch={PIECES_PER_BATCH}".encode())
+    h = hashlib.sha256(f"pieces_per_batch={PIECES_PER_BATCH};per_paper".encode())
     for name in ("model.onnx", "tokenizer.json", "meta.json"):
         h.update((p / name).read_bytes())
     return h.hexdigest()[:12]
@@ -117,22 +119,28 @@ class EncoderModel:
         width = self.session.get_outputs()[1].shape[-1]
         self.hidden_size = width if isinstance(width, int) else 384
 
-    def run(self, sentences: Sequence[Sequence[str]], vectors: bool = False
+    def run(self, sentences: Sequence[Sequence[str]], vectors: bool = False, papers: Sequence[int] | None = None
             ) -> list[tuple[list[tuple[int, int, str]], np.ndarray | None]]:
         """Per sentence (a list of words): its entity spans ``(start, end,
         label)`` over word indices, and (``vectors``) each word's last hidden
-        state ``[n_words, hidden]`` (float16)."""
+        state ``[n_words, hidden]`` (float16). ``papers``: each sentence's
+        paper; a forward pass then holds sentences of one paper only, because
+        the int8 graph quantises a pass's activations with one scale, and a
+        paper's tags and relations must not change with the papers batched
+        beside it (they did: 3,000 real abstracts, kg/linking.py notes)."""
         if not sentences:
             return []
         encs = self.tokenizer.encode_batch([list(s) for s in sentences], is_pretokenized=True, add_special_tokens=True)
-        order = sorted(range(len(encs)), key=lambda i: len(encs[i].ids))
+        paper = papers if papers is not None else [0] * len(encs)
+        order = sorted(range(len(encs)), key=lambda i: (paper[i], len(encs[i].ids)))
         scores: list[np.ndarray | None] = [None] * len(encs)
         hidden_out: list[np.ndarray | None] = [None] * len(encs)
         k = 0
         while k < len(order):
             # the longest sentence of a batch comes last: grow while it fits
             j = k + 1
-            while j < len(order) and len(encs[order[j]].ids) * (j + 1 - k) <= PIECES_PER_BATCH:
+            while (j < len(order) and paper[order[j]] == paper[order[k]]
+                   and len(encs[order[j]].ids) * (j + 1 - k) <= PIECES_PER_BATCH):
                 j += 1
             group = order[k:j]
             k = j
@@ -208,7 +216,7 @@ class EncoderNER(BatchRun):
             for idx in doc_sentences(doc, self.model.max_words):
                 where.append((d, idx))
                 words.append([toks.word(i) for i in idx])
-        results = self.model.run(words, self.vectors)
+        results = self.model.run(words, self.vectors, [d for d, _ in where])
         if self.vectors:
             for doc in docs:
                 doc.user_data[VECTORS_KEY] = np.zeros((len(doc), self.model.hidden_size), dtype=np.float16)

@@ -113,7 +113,12 @@ def test_loader_reads_every_row(tables):
     from ontology.gazetteer import load_entries
 
     entries = load_entries(GAZ, pwc=False)
-    assert len(entries) == sum(len(rows) for rows in tables.values())
+    # every row, plus an entry per alias split off as a common head of several names (ontology.general_names)
+    split = [e for e in entries if not any(e.name == (r.get("name") or "").strip() for rows in tables.values() for r in rows)]
+    assert {e.name for e in split} <= {"style transfer", "motion generation", "place recognition", "super-resolution",
+                                       "word segmentation", "deraining", "colorization", "moment retrieval",
+                                       "frame interpolation", "view synthesis", "occupancy prediction"}
+    assert len(entries) == sum(len(rows) for rows in tables.values()) + len(split)
     by_name = {e.name: e for e in entries}
     assert by_name["ImageNet"].type.value == "Dataset"
     assert by_name["SST-2"].part_of == "GLUE"
