@@ -18,4 +18,4 @@ them.
 #: accurate tier's learned entity-pair relation classifier, extractors/relclf.py,
 #: 2026-12-06), or stores
 #: built before keep the old extractions of unchanged papers.
-__version__ = "0.5.7"
+__version__ = "0.6.3"
