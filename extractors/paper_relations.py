@@ -138,7 +138,8 @@ _USE_BEFORE = re.compile(
 #: Prediction", "using an off-the-shelf SFM system") adds 20 on 2,996 real
 #: abstracts, 16 read right; not a gerund ("by re-formulating NBV
 #: estimation as"), nor a task naming a dataset ("using a brand-new
-#: sentiment analysis dataset": :data:`_DATA_AFTER`).
+#: sentiment analysis dataset", "with locally-aligned phrase grounding
+#: annotations": :data:`_DATA_AFTER`).
 _TECHNIQUE_BEFORE = re.compile(
     r"(?<!followed )(?<!inspired )(?<!analogy )\b(?:using|use[sd]?|use of|apply|applies|applied|applying|via|through|"
     r"employ\w*|adopt\w*|leverag\w*(?: on| upon)?|by|with|based on|idea of|combination of|integrat\w*|incorporat\w*|"
@@ -147,7 +148,7 @@ _TECHNIQUE_BEFORE = re.compile(
 #: A Task-typed item of a list of techniques ("some effective techniques,
 #: such as data filtering, tagged back translation, domain adaptation") is
 #: one too.
-_DATA_AFTER = re.compile(r"^\s*(?:datasets?|corpus|corpora|benchmarks?|data)\b")
+_DATA_AFTER = re.compile(r"^\s*(?:datasets?|corpus|corpora|benchmarks?|data|annotations?|labels)\b")
 _TECHNIQUE_LIST = re.compile(r"\b(?:techniques?|methods?|approach(?:es)?|tools?|algorithms?|strateg(?:y|ies)|models?)"
                              r",?\s+(?:such as|like|including|e\.g\.,?)\s+(?:[\w-]+(?:\s+[\w-]+){0,3}\s*,\s*(?:and\s+|or\s+)?)*$")
 #: A task the paper itself sets ("we introduce the task of role question
@@ -209,14 +210,6 @@ _SUBJECT_TO_VERB = re.compile(
     r"module|dataset|corpus|data|embedding|feature|loss|framework)s?)?"
     r"(?:\s*,?\s*(?:and\s+|or\s+)?(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,4}?(?:\s*\([^)]{1,30}\))?)*"
     r"\s*,?\s*")
-#: "in terms of <Task>": a task-named quality the paper measures ("in terms
-#: of identity preservation and text alignment"): MEASURES, not ADDRESSES
-#: -- unless the task only qualifies a metric ("in terms of both reasoning
-#: accuracy"). Rare: 1 firing on the 2,996 abstracts above (that one, which
-#: the metric head now leaves out) and 1 on the audit (right).
-_METRIC_AFTER = re.compile(r"^\s*(?:accuracy|consistency|scores?|errors?|rates?|quality|performance|f1|precision|recall)\b")
-_IN_TERMS_OF = re.compile(r"\bin terms of\s+(?:the\s+|both\s+)?(?:[\w-]+(?:\s+[\w-]+){0,3}?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)){0,3}$")
-
 #: A method the paper itself studies: "we explore the model-agnostic
 #: meta-learning algorithm (MAML) and its variants", "we study unfolded
 #: ISTA": the paper works with it (USES). On 2,996 real abstracts
@@ -384,9 +377,6 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
         elif label == _METRIC:
             out.append((RelationType.MEASURES, span, "cue:own-metric", 0.8))
         elif label == _TASK:
-            if _IN_TERMS_OF.search(clause[-80:]) and not _METRIC_AFTER.match(after):
-                out.append((RelationType.MEASURES, span, "cue:in-terms-of", 0.7))
-                continue
             if _NEW_TASK_BEFORE.search(clause[-60:]) or _NEW_TASK_AFTER.match(after):
                 # set by the paper and worked on (3,000 real abstracts: 10 firings, all right)
                 out.append((RelationType.PROPOSES, span, "cue:new-task", 0.75))
