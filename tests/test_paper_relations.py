@@ -236,3 +236,21 @@ def test_methods_the_sentence_says_are_used_are_used(extracted):
 
 def test_a_method_the_paper_studies_is_used(extracted):
     assert "USES" in _to(extracted["study"], "model-agnostic meta-learning") | _to(extracted["study"], "MAML")
+
+
+def test_a_name_its_noun_phrase_calls_existing_is_no_proposal():
+    """'the recently released X dataset', 'existing X', 'We previously introduced X' (real abstracts):
+    someone else's or the authors' earlier work, never a PROPOSES of this paper."""
+    from extractors.paper_relations import kept_proposals
+
+    for sent, name in [
+        ("We apply NLI to the recently released EFCamDat corpus which is larger than previous L2 corpora.", "EFCamDat"),
+        ("We used the recently released SAIL dataset (Patra et al., 2015), and obtained state-of-the-art results.", "SAIL"),
+        ("We previously introduced JIV (J-MDP information value) to solve OPOMDPs.", "JIV"),
+    ]:
+        text = "A title. " + sent  # (a proposal in the title, at 0, is always kept)
+        a = text.index(name)
+        assert kept_proposals(text, {(a, a + len(name)): (9, len(text))}) == {}, sent
+    text = "A title. We introduce EFCamDat, a corpus of learner English."
+    a = text.index("EFCamDat")
+    assert kept_proposals(text, {(a, a + 8): (9, len(text))}) == {(a, a + 8): (9, len(text))}
