@@ -11,10 +11,9 @@ decoding added 4-9 points over per-word argmax in the probe of issue 25).
 
 It fills the slot of the CNN (``mlkg_ner_v1``): its entities join the
 candidate mentions with ``span_id="ner"``, the lowest priority in
-:mod:`extractors.resolve`. Sentences of one doc are run together, sorted by
-length so that padding stays small; never with another doc's, so that a
+:mod:`extractors.resolve`. Each sentence is its own forward pass, so that a
 paper's output does not depend on its batch (the int8 graph quantises each
-pass with one scale).
+pass with one scale; :data:`PASS`).
 
 The graph's second output is the last hidden states. With ``vectors=True``
 the component keeps each token's vector (its first WordPiece's, float16,
@@ -44,12 +43,14 @@ from .sentences import sentence_bounds
 
 MODEL_DIR = Path(__file__).parent / "models" / "encoder"
 VECTORS_KEY = "mlkg_encoder_vectors"
-#: Word pieces per forward pass (sentences are grouped up to this many,
-#: padding included). 512 rather than 2048: the activations of a pass then
-#: stay in the core's cache (512 x 1536 floats in the feed-forward layers);
-#: measured on 40-60 seed abstracts, one thread, CPU time per abstract:
-#: 2048 -> 76-92 ms, 512 -> 66-80 ms, 256 -> 67 ms, 4096 -> 91 ms.
-PIECES_PER_BATCH = 512
+#: One sentence per forward pass. The int8 graph quantises a pass's
+#: activations with one scale, so sentences pooled across docs (by length, up
+#: to 512 pieces, as before) changed each other's tags: of 1,390 sentences of
+#: 200 real abstracts, 138 had other spans when 200 other abstracts were
+#: pooled with them, so a paper's output depended on its batch. Encoder CPU
+#: time on those 200 abstracts (one thread): pools of 8 docs (kg extract's
+#: chunks) 8.9 s, one paper per pass 12.2 s, one sentence per pass 9.8 s.
+PASS = "one-sentence"
 
 _warned: set[str] = set()
 
@@ -61,15 +62,15 @@ def model_available(path: Path | str | None = None) -> bool:
 
 @lru_cache(maxsize=8)
 def model_hash(path: str | None = None) -> str:
-    """Short hash of the ONNX file, the tokenizer and the batching ("" without
-    a model). The batching is part of it: the int8 model quantises each
-    pass's activations with one scale for the whole batch, so the sentences
-    a pass groups change its scores slightly (pipeline_version then changes
-    for the accurate tier alone)."""
+    """Short hash of the ONNX file, the tokenizer and the passes ("" without
+    a model). The passes are part of it: the int8 model quantises each
+    pass's activations with one scale, so what a pass holds changes its
+    scores slightly (pipeline_version then changes for the accurate tier
+    alone)."""
     p = Path(path) if path else MODEL_DIR
     if not model_available(p):
         return ""
-    h = hashlib.sha256(f"pieces_per_batch={PIECES_PER_BATCH};per_paper".encode())
+    h = hashlib.sha256(f"pass={PASS}".encode())
     for name in ("model.onnx", "tokenizer.json", "meta.json"):
         h.update((p / name).read_bytes())
     return h.hexdigest()[:12]
@@ -119,49 +120,30 @@ class EncoderModel:
         width = self.session.get_outputs()[1].shape[-1]
         self.hidden_size = width if isinstance(width, int) else 384
 
-    def run(self, sentences: Sequence[Sequence[str]], vectors: bool = False, papers: Sequence[int] | None = None
+    def run(self, sentences: Sequence[Sequence[str]], vectors: bool = False
             ) -> list[tuple[list[tuple[int, int, str]], np.ndarray | None]]:
         """Per sentence (a list of words): its entity spans ``(start, end,
         label)`` over word indices, and (``vectors``) each word's last hidden
-        state ``[n_words, hidden]`` (float16). ``papers``: each sentence's
-        paper; a forward pass then holds sentences of one paper only, because
-        the int8 graph quantises a pass's activations with one scale, and a
-        paper's tags and relations must not change with the papers batched
-        beside it (they did: 3,000 real abstracts, kg/linking.py notes)."""
+        state ``[n_words, hidden]`` (float16). Each sentence is its own
+        forward pass (:data:`PASS`): its output never depends on the others."""
         if not sentences:
             return []
         encs = self.tokenizer.encode_batch([list(s) for s in sentences], is_pretokenized=True, add_special_tokens=True)
-        paper = papers if papers is not None else [0] * len(encs)
-        order = sorted(range(len(encs)), key=lambda i: (paper[i], len(encs[i].ids)))
         scores: list[np.ndarray | None] = [None] * len(encs)
         hidden_out: list[np.ndarray | None] = [None] * len(encs)
-        k = 0
-        while k < len(order):
-            # the longest sentence of a batch comes last: grow while it fits
-            j = k + 1
-            while (j < len(order) and paper[order[j]] == paper[order[k]]
-                   and len(encs[order[j]].ids) * (j + 1 - k) <= PIECES_PER_BATCH):
-                j += 1
-            group = order[k:j]
-            k = j
-            width = len(encs[group[-1]].ids)
-            ids = np.zeros((len(group), width), dtype=np.int64)
-            mask = np.zeros((len(group), width), dtype=np.int64)
-            for r, i in enumerate(group):
-                n = len(encs[i].ids)
-                ids[r, :n], mask[r, :n] = encs[i].ids, 1
-            logits, hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
-            for r, i in enumerate(group):
-                first = self._first_pieces(encs[i].word_ids, len(sentences[i]))
-                out = np.full((len(first), logits.shape[-1]), -1e4, dtype=np.float32)
-                out[:, self.o_index] = 0.0  # a word cut off by truncation (or with no piece) is outside
-                ok = first >= 0
-                out[ok] = logits[r, first[ok]]
-                scores[i] = out
-                if vectors:
-                    vec = np.zeros((len(first), hidden.shape[-1]), dtype=np.float16)
-                    vec[ok] = hidden[r, first[ok]]
-                    hidden_out[i] = vec
+        for i, enc in enumerate(encs):
+            ids = np.asarray([enc.ids], dtype=np.int64)
+            logits, hidden = self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})
+            first = self._first_pieces(enc.word_ids, len(sentences[i]))
+            out = np.full((len(first), logits.shape[-1]), -1e4, dtype=np.float32)
+            out[:, self.o_index] = 0.0  # a word cut off by truncation (or with no piece) is outside
+            ok = first >= 0
+            out[ok] = logits[0, first[ok]]
+            scores[i] = out
+            if vectors:
+                vec = np.zeros((len(first), hidden.shape[-1]), dtype=np.float16)
+                vec[ok] = hidden[0, first[ok]]
+                hidden_out[i] = vec
         paths = viterbi_batch(scores, self.grammar)  # type: ignore[arg-type]
         return [(path_spans(p, self.parts), hidden_out[i]) for i, p in enumerate(paths)]
 
@@ -216,7 +198,7 @@ class EncoderNER(BatchRun):
             for idx in doc_sentences(doc, self.model.max_words):
                 where.append((d, idx))
                 words.append([toks.word(i) for i in idx])
-        results = self.model.run(words, self.vectors, [d for d, _ in where])
+        results = self.model.run(words, self.vectors)
         if self.vectors:
             for doc in docs:
                 doc.user_data[VECTORS_KEY] = np.zeros((len(doc), self.model.hidden_size), dtype=np.float16)

@@ -11,7 +11,8 @@ alias of one of them, every paper's "word segmentation" (Urdu's too) or
 "super-resolution" (of equation solutions too) would be renamed into that one
 sibling. Such an alias becomes an entry of its own (same type), so the
 mention keeps its words and a Papers with Code page of that name attaches to
-it; the specific entry keeps its name and other aliases.
+it; the specific entry keeps its name and other aliases, and is a variant of
+the head (VARIANT_OF), unless it is already another name's variant.
 
 Only leading modifiers count: a dropped head noun ("optical flow" for
 "optical flow estimation", "F1" for "F1 score") names the same thing, and a
@@ -94,7 +95,9 @@ def split_general_aliases(entries: list, other_names: Iterable[tuple[str, str]] 
         if not moved:
             out.append(e)
             continue
-        out.append(replace(e, aliases=tuple(a for a in e.aliases if a not in moved)))
+        first = sorted(moved, key=e.aliases.index)[0]
+        # the specific name is a variant of the common head (VARIANT_OF: Chinese word segmentation -> word segmentation)
+        out.append(replace(e, aliases=tuple(a for a in e.aliases if a not in moved), variant_of=e.variant_of or first))
         for alias in sorted(moved, key=e.aliases.index):
             if name_key(alias) not in names:
                 names.add(name_key(alias))

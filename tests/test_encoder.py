@@ -50,14 +50,14 @@ def test_encoder_tags_a_hand_written_abstract():
 
 @needs_model
 def test_a_papers_tags_and_vectors_do_not_depend_on_the_papers_beside_it():
-    """The int8 graph quantises a pass with one scale: passes hold one paper's sentences only."""
+    """The int8 graph quantises a pass with one scale: each sentence is its own pass."""
     model = EncoderModel()
     words = ABSTRACT.replace(".", " .").replace(",", " ,").split()
     sentences = [words[:12], words[12:30], words[30:]]
     others = [("a very long sentence about " + "deep convolutional networks and " * 8 + "ImageNet .").split(),
               "We use BERT .".split(), ("Results on SQuAD show a 3.2 F1 gain over " + "strong baselines " * 5).split()]
-    alone = model.run(sentences, vectors=True, papers=[0, 0, 0])
-    mixed = model.run(others[:1] + sentences[:2] + others[1:] + sentences[2:], vectors=True, papers=[1, 0, 0, 1, 1, 0])
+    alone = model.run(sentences, vectors=True)
+    mixed = model.run(others[:1] + sentences[:2] + others[1:] + sentences[2:], vectors=True)
     beside = [mixed[1], mixed[2], mixed[5]]
     for (spans_a, vec_a), (spans_b, vec_b) in zip(alone, beside):
         assert spans_a == spans_b

@@ -95,6 +95,8 @@ def test_a_common_head_of_several_names_is_no_siblings_alias():
     general = linker.registry.get(linker.resolve("super-resolution")) or linker.observe(
         linker.resolve("super-resolution"), "super-resolution", EntityType.TASK)
     assert general.name == "super-resolution" and general.external_id.endswith("task/super-resolution")
+    specific = linker.observe(linker.resolve("image super-resolution"), "image super-resolution", EntityType.TASK)
+    assert specific.variant_of == general.id  # VARIANT_OF the common head
     # a dropped head noun, or a short form with no sibling, stays an alias
     assert linker.resolve("optical flow") == linker.resolve("optical flow estimation")
     assert linker.resolve("VOC 2012") == linker.resolve("Pascal VOC 2012")
