@@ -472,3 +472,18 @@ def test_metrics_at_k_in_any_case(text, value, metric):
     r = one(results(text), value)
     assert canonical_metric(r["metric"]) == metric and r["direction"] == HIGHER, r
     assert metric_family(r["metric"]) in {"precision@k", "Recall@k", "Hits@k"}
+
+
+@pytest.mark.parametrize("text, value, metric, dataset", [
+    # sentences of ../shared abstracts that glue the equals sign: the metric was one token with its value
+    ("The classifier performed well on the OffensEval data (F1=0.74), proving to have a better recall.", 0.74, "F1 score", None),
+    ("On the WMT'14 English-to-French task, we achieve BLEU=37.7 with a single attention model.", 37.7, "BLEU", None),
+    ("Our searched GANs achieve competitive results (IS=8.81, FID=9.91) on the CIFAR-10 dataset.", 9.91, "Fréchet Inception Distance", "CIFAR-10"),
+    ("YASET provides state-of-the-art performance on the CoNLL 2003 NER dataset (F1=0.87), MEDPOST corpus (F1=0.97), "
+     "MERLoT corpus (F1=0.99) and NCBI disease corpus (F1=0.81).", 0.97, "F1 score", "MEDPOST"),
+])
+def test_a_metric_glued_to_its_value_by_an_equals_sign(text, value, metric, dataset):
+    r = one(results(text, fast=False), value)
+    assert canonical_metric(r["metric"]) == metric and r["kind"] == "absolute", r
+    if dataset:
+        assert r["dataset"] == dataset or (r["dataset"] or "").startswith(dataset), r
