@@ -17,6 +17,10 @@ EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9][A-Z+\d])\.", r"(?<=[a-z]{2}s)\.(?=$)"]
 #: (BC)-like actor loss", "scene graphs (SGs)--a formalization": the default
 #: infixes leave "BC)-like" one token, which made "BC)-like" an entity.
 EXTRA_INFIXES = [r"(?<=[A-Za-z0-9])\)(?=(?:-|--|\u2013|\u2014)[A-Za-z])", r"(?<=\))(?:--|-|\u2013|\u2014)(?=[A-Za-z])"]
+#: An equals sign glued between a name and a number, "(F1=0.74)", "(AUC=0.72)", "BLEU=0.4498": left one
+#: token, the metric was never found and its score had none. In 119,895 abstracts 199 glue one (F1 25,
+#: BLEU 5, kappa 6, macro-F1, IoU, FID, AUROC 2 each; the rest N=, n=, p=, k= ...).
+EXTRA_INFIXES.append(r"(?<=[A-Za-z0-9])=(?=[\d.])")
 
 
 def customize_tokenizer(nlp: Language) -> Language:

@@ -93,7 +93,7 @@ def metric_direction(name: str | None) -> str | None:
     for c in (canonical_metric(name), metric_family(name)):
         if c and metric_key(c) in _BY_KEY:
             return _BY_KEY[metric_key(c)]
-    if re.fullmatch(r"pass@\d+|recall@\d+|hits@\d+|ndcg@\d+|precision@\d+|map@\d+|r@\d+", key):
+    if re.fullmatch(r"pass@\d+|recall@\d+|hits@\d+|ndcg@\d+|precision@\d+|map@\d+|r@\d+|p@\d+", key):
         return HIGHER
     return None
 
@@ -138,6 +138,9 @@ FAMILY: dict[str, str] = {
     "mask AP": "average precision", "mean intersection over union": "intersection over union",
     "pass@1": "pass@k", "pass@10": "pass@k", "pass@100": "pass@k", "Hits@1": "Hits@k", "Hits@3": "Hits@k",
     "Hits@10": "Hits@k", "Recall@1": "Recall@k", "Recall@5": "Recall@k", "Recall@10": "Recall@k",
+    # the @k forms abstracts write (119,895 abstracts: Recall@1/recall@1/R@1 29, P@1/precision@1 16, Hits@1/hits@1/H@1 17)
+    "Recall@3": "Recall@k", "Recall@100": "Recall@k", "Precision@1": "precision@k", "Precision@3": "precision@k",
+    "Precision@5": "precision@k", "Precision@10": "precision@k",
     "NDCG@10": "normalized discounted cumulative gain", "MRR@10": "mean reciprocal rank",
     "bits per byte": "bits per character",
 }
@@ -154,7 +157,7 @@ EXTRA_ALIASES: dict[str, str] = {
 SHARE_METRICS = frozenset({
     "accuracy", "error rate", "F1 score", "precision", "recall", "area under the curve", "AUPRC", "average precision",
     "intersection over union", "Dice coefficient", "panoptic quality", "BLEU", "ROUGE", "METEOR", "exact match",
-    "success rate", "win rate", "pass@k", "Hits@k", "Recall@k", "mean reciprocal rank", "attack success rate",
+    "success rate", "win rate", "pass@k", "Hits@k", "Recall@k", "precision@k", "mean reciprocal rank", "attack success rate",
     "normalized discounted cumulative gain", "Matthews correlation coefficient", "Jaccard index",
 })
 

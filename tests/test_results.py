@@ -456,3 +456,34 @@ def test_a_state_of_the_art_claim_gives_its_score():
     r = one(results("It improves the state of the art to 92.3 on SNLI.", fast=False), 92.3)
     assert (r["kind"], r["dataset"]) == ("absolute", "SNLI")
     assert [r["kind"] for r in results("We improve the state-of-the-art results of 3 tasks.")] == ["count"]
+
+
+# -- metrics at k, as abstracts write them -----------------------------------
+@pytest.mark.parametrize("text, value, metric", [
+    # sentences of ../shared abstracts (lower case, P@/R@/H@ short forms, k past 10)
+    ("We achieve a precision@1 of 71.0% and a precision@3 of 94.4% for Comment Ranking.", 71.0, "Precision@1"),
+    ("We achieve a precision@1 of 71.0% and a precision@3 of 94.4% for Comment Ranking.", 94.4, "Precision@3"),
+    ("HiDE achieves the state-of-the-art on UN parallel document mining, 94.9% P@1 for en-fr.", 94.9, "Precision@1"),
+    ("The best image retrieval model achieves 10.4% recall@1 (out of 1000 candidates).", 10.4, "Recall@1"),
+    ("Our best performing baseline achieves 74.8% R@100, which is promising.", 74.8, "Recall@100"),
+    ("We run baselines over Mintaka, the best of which achieves 38% hits@1 in English.", 38.0, "Hits@1"),
+])
+def test_metrics_at_k_in_any_case(text, value, metric):
+    r = one(results(text), value)
+    assert canonical_metric(r["metric"]) == metric and r["direction"] == HIGHER, r
+    assert metric_family(r["metric"]) in {"precision@k", "Recall@k", "Hits@k"}
+
+
+@pytest.mark.parametrize("text, value, metric, dataset", [
+    # sentences of ../shared abstracts that glue the equals sign: the metric was one token with its value
+    ("The classifier performed well on the OffensEval data (F1=0.74), proving to have a better recall.", 0.74, "F1 score", None),
+    ("On the WMT'14 English-to-French task, we achieve BLEU=37.7 with a single attention model.", 37.7, "BLEU", None),
+    ("Our searched GANs achieve competitive results (IS=8.81, FID=9.91) on the CIFAR-10 dataset.", 9.91, "Fréchet Inception Distance", "CIFAR-10"),
+    ("YASET provides state-of-the-art performance on the CoNLL 2003 NER dataset (F1=0.87), MEDPOST corpus (F1=0.97), "
+     "MERLoT corpus (F1=0.99) and NCBI disease corpus (F1=0.81).", 0.97, "F1 score", "MEDPOST"),
+])
+def test_a_metric_glued_to_its_value_by_an_equals_sign(text, value, metric, dataset):
+    r = one(results(text, fast=False), value)
+    assert canonical_metric(r["metric"]) == metric and r["kind"] == "absolute", r
+    if dataset:
+        assert r["dataset"] == dataset or (r["dataset"] or "").startswith(dataset), r
