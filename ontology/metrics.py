@@ -141,6 +141,8 @@ FAMILY: dict[str, str] = {
     # the @k forms abstracts write (119,895 abstracts: Recall@1/recall@1/R@1 29, P@1/precision@1 16, Hits@1/hits@1/H@1 17)
     "Recall@3": "Recall@k", "Recall@100": "Recall@k", "Precision@1": "precision@k", "Precision@3": "precision@k",
     "Precision@5": "precision@k", "Precision@10": "precision@k",
+    # agreement written as a bare "kappa" (37 of 119,895 abstracts state a kappa value, 33 of them missed)
+    "Cohen's kappa": "kappa", "Fleiss' kappa": "kappa",
     "NDCG@10": "normalized discounted cumulative gain", "MRR@10": "mean reciprocal rank",
     "bits per byte": "bits per character",
 }

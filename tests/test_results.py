@@ -487,3 +487,15 @@ def test_a_metric_glued_to_its_value_by_an_equals_sign(text, value, metric, data
     assert canonical_metric(r["metric"]) == metric and r["kind"] == "absolute", r
     if dataset:
         assert r["dataset"] == dataset or (r["dataset"] or "").startswith(dataset), r
+
+
+@pytest.mark.parametrize("text, value, metric", [
+    # agreement figures of ../shared abstracts: a bare "kappa", a curly apostrophe, "Fleiss Kappa" without one
+    ("We release a Malay-English code-mix sentiment analysis dataset, SentiBahasaRojak, with a Kappa value of 0.77.", 0.77, "kappa"),
+    ("The agreement for this corpus has a Cohen’s Kappa of 0.83.", 0.83, "Cohen's kappa"),
+    ("Annotators reached a low level of agreement at detailed categories (Fleiss Kappa = 0.059).", 0.059, "Fleiss' kappa"),
+])
+def test_agreement_kappa_is_a_metric(text, value, metric):
+    r = one(results(text, fast=False), value)
+    assert canonical_metric(r["metric"]) == metric and r["direction"] == HIGHER, r
+    assert "kappa" in {canonical_metric(r["metric"]), metric_family(r["metric"])}  # one family
