@@ -20,6 +20,7 @@ from .names import LANGUAGES, NOT_ENTITIES, is_generic, is_name_like
 from .doctext import Ent, Tokens, is_punct, keep_ents, lower_text, tokens
 from .name_bounds import collection_names, described_type, task_number_end, title_case_start
 from .statistical import GLUED_MODIFIER, HYPHENS, retype_statistical
+from .usage_typing import retype_by_usage
 
 #: "direction" (a translation direction, names.py) ranks with the gazetteer so the
 #: longer "English-German machine translation" wins over "machine translation".
@@ -271,6 +272,7 @@ def _select(doc: Doc, candidates: list[Span]) -> list[Pick]:
             taken[i] = True
         chosen.append(pick)
     chosen = grow_spans(doc, chosen, taken)
+    retype_by_usage(doc, toks.text_of, chosen)
     _retype_collections(doc, toks, chosen)
     # one pass over the text for all chosen names (longest first at a position)
     first: dict[str, Pick] = {}

@@ -150,6 +150,8 @@ def merge_pwc(entries: list[GazetteerEntry], rows) -> list[GazetteerEntry]:
             continue
         if any(k in taken for k in keys):
             continue  # the name is another type's (curated types win)
+        if etype in (EntityType.TASK, EntityType.METHOD):
+            etype = _usage_type(name, etype)
         e = GazetteerEntry(name, etype, aliases, case_sensitive=exact_case(name) and " " not in name,
                            external_id=url, categories=cats, tasks=tasks, match=row.get("match") == "1")
         new.append(e)
@@ -157,6 +159,17 @@ def merge_pwc(entries: list[GazetteerEntry], rows) -> list[GazetteerEntry]:
             owner.setdefault((group, k), e)
             taken.add(k)
     return new
+
+
+def _usage_type(name: str, etype: EntityType) -> EntityType:
+    """A PwC-only task or method typed by how real abstracts write it
+    (:mod:`ontology.usage_evidence`): PwC lists techniques as tasks ("Deep
+    Reinforcement Learning", "Ensemble Learning", "Data Augmentation");
+    unclear or rare usage keeps PwC's type. Curated entries never get here."""
+    from .usage_evidence import usage_type
+
+    typed = usage_type(name)
+    return EntityType(typed) if typed is not None else etype
 
 
 def _same_concept(etype: EntityType, keys: list[str], loose: dict[tuple[str, str], GazetteerEntry]) -> GazetteerEntry | None:
@@ -191,7 +204,7 @@ def default_entries() -> tuple[GazetteerEntry, ...]:
 def gazetteer_version(directory: Path = GAZETTEER_DIR) -> str:
     """Content hash of the gazetteer files: part of the pipeline version."""
     digest = hashlib.sha256()
-    for fname in (*FILES.values(), PWC_FILE, "phrase_evidence.tsv.gz"):
+    for fname in (*FILES.values(), PWC_FILE, "phrase_evidence.tsv.gz", "usage_evidence.tsv.gz"):
         path = directory / fname
         if path.exists():
             digest.update(path.read_bytes())

@@ -1,0 +1,41 @@
+"""Method or Task by how real abstracts write the phrase.
+
+The tagger types a span by its words and their neighbours in one abstract;
+"density estimation" or "imitation learning" reads like a task there even
+where the paper uses it as a technique. A graph node has one type in every
+paper, so the type should be the phrase's, not the sentence's: the one the
+120,000 real abstracts give it by usage (:mod:`ontology.usage_evidence`:
+"using X", "X-based", "based on X" against "for X", "the X task", "X
+benchmarks"; distributional typing after Hearst 1992 and Shang et al. 2018).
+
+A chosen Method or Task mention that no list typed (the tagger's, a
+pattern's, an abbreviation's long form) takes the usage type when the
+counts are clear; too few counts keep today's type. Papers with Code's
+tasks and methods are typed the same way where the gazetteer loads them
+(:func:`ontology.gazetteer.merge_pwc`). The curated files
+(ontology/gazetteer/*.tsv, which type learning settings such as active or
+multi-task learning as Task, as the audit guide does, though abstracts write
+them as tools), a title and a proposal's name keep theirs.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ontology.usage_evidence import usage_type
+
+#: Sources whose type is the tagger's guess, a pattern's or an abbreviation's, and may be corrected.
+_GUESSED = frozenset(("ner", "pattern", "repeat", "abbreviation"))
+_TYPES = frozenset(("Method", "Task"))
+
+
+def retype_by_usage(doc: Doc, text_of, chosen: list) -> None:
+    """Retype in place the guessed Method/Task picks ``(span, start, end,
+    label, source)`` whose phrase real abstracts write mostly the other way."""
+    for k, pick in enumerate(chosen):
+        span, start, end, label, source = pick
+        if label not in _TYPES or source not in _GUESSED:
+            continue
+        typed = usage_type(text_of(start, end))
+        if typed is not None and typed != label:
+            chosen[k] = (Span(doc, start, end, label=typed, kb_id=span.kb_id, span_id=span.id), start, end, typed,
+                         source)
