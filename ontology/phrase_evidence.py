@@ -64,6 +64,17 @@ def count(corpus_dir: Path) -> tuple[Counter, Counter, int]:
     defined: Counter = Counter()
     titled: Counter = Counter()
     n = 0
+    for text in abstracts(corpus_dir):
+        n += 1
+        text, _ = normalize(text)
+        keys = {phrase_key(a.long) for a in find_abbreviations(text) if 1 <= len(a.long.split()) <= 6}
+        defined.update(keys)
+        titled.update({phrase_key(part) for m in _TITLE_RUN.finditer(text) for part in _parts(m.group(1))})
+    return defined, titled, n
+
+
+def abstracts(corpus_dir: Path):
+    """Every abstract's text in ``corpus_dir`` (both files; unreadable lines skipped)."""
     for fname, field in _FILES:
         with gzip.open(corpus_dir / fname, "rt", encoding="utf-8") as fh:
             for line in fh:
@@ -71,37 +82,48 @@ def count(corpus_dir: Path) -> tuple[Counter, Counter, int]:
                     text = json.loads(line).get(field) or ""
                 except json.JSONDecodeError:
                     continue
-                if not text:
-                    continue
-                n += 1
-                text, _ = normalize(text)
-                keys = {phrase_key(a.long) for a in find_abbreviations(text) if 1 <= len(a.long.split()) <= 6}
-                defined.update(keys)
-                titled.update({phrase_key(part) for m in _TITLE_RUN.finditer(text) for part in _parts(m.group(1))})
-    return defined, titled, n
+                if text:
+                    yield text
+
+
+def write_counts(path: Path, comment: str, columns: tuple[str, str], first: Counter, second: Counter,
+                 keys: list[str]) -> int:
+    """Write a gzipped table of two counts per phrase key (``# comment``, a
+    header ``phrase`` + ``columns``, one row per key); the number of rows."""
+    buf = io.StringIO()
+    buf.write(f"# {comment}\n")
+    buf.write("phrase\t" + "\t".join(columns) + "\n")
+    for k in keys:
+        buf.write(f"{k}\t{first[k]}\t{second[k]}\n")
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write(buf.getvalue())
+    return len(keys)
+
+
+def read_counts(path: Path, columns: tuple[str, str]) -> dict[str, tuple[int, int]]:
+    """The table :func:`write_counts` wrote (empty if the file is missing)."""
+    if not path.exists():
+        return {}
+    a, b = columns
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        lines = (ln for ln in fh if not ln.startswith("#"))
+        return {r["phrase"]: (int(r[a]), int(r[b])) for r in csv.DictReader(lines, delimiter="\t")}
+
+
+_COLUMNS = ("defined", "titled")
 
 
 def write(defined: Counter, titled: Counter, n: int, path: Path = PATH) -> int:
     rows = sorted(k for k in defined.keys() | titled.keys() if defined[k] + titled[k] >= MIN_DOCS)
-    buf = io.StringIO()
-    buf.write(f"# Phrase evidence counted over {n} abstracts of ../shared/corpora/abstracts (conference_papers,"
-              " acl_anthology) by ontology/phrase_evidence.py: per lower-cased phrase, the abstracts defining it"
-              " as an abbreviation's long form and those writing it in Title Case. Counts only.\n")
-    buf.write("phrase\tdefined\ttitled\n")
-    for k in rows:
-        buf.write(f"{k}\t{defined[k]}\t{titled[k]}\n")
-    with gzip.open(path, "wt", encoding="utf-8") as fh:
-        fh.write(buf.getvalue())
-    return len(rows)
+    return write_counts(path, f"Phrase evidence counted over {n} abstracts of ../shared/corpora/abstracts (conference_papers,"
+                        " acl_anthology) by ontology/phrase_evidence.py: per lower-cased phrase, the abstracts defining it"
+                        " as an abbreviation's long form and those writing it in Title Case. Counts only.",
+                        _COLUMNS, defined, titled, rows)
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, tuple[int, int]]:
-    if not PATH.exists():
-        return {}
-    with gzip.open(PATH, "rt", encoding="utf-8") as fh:
-        lines = (ln for ln in fh if not ln.startswith("#"))
-        return {r["phrase"]: (int(r["defined"]), int(r["titled"])) for r in csv.DictReader(lines, delimiter="\t")}
+    return read_counts(PATH, _COLUMNS)
 
 
 def evidence(phrase: str) -> tuple[int, int]:

@@ -21,10 +21,6 @@ abstracts. :func:`usage` reads it; :func:`usage_type` turns it into a type.
 """
 from __future__ import annotations
 
-import csv
-import gzip
-import io
-import json
 import re
 import sys
 from collections import Counter
@@ -32,10 +28,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import GAZETTEER_DIR
-from .phrase_evidence import phrase_key
+from .phrase_evidence import abstracts, phrase_key, read_counts, write_counts
 
 PATH = GAZETTEER_DIR / "usage_evidence.tsv.gz"
-_FILES = (("conference_papers.jsonl.gz", "abstract"), ("acl_anthology.jsonl.gz", "abstract"))
 
 #: Decision thresholds, chosen by 5-fold cross-validation on SciERC train's
 #: Method/Task spans (bench/usage_cv.py): at least MIN_COUNT contexts, and a
@@ -130,40 +125,19 @@ def count_texts(texts, phrases: set[str]) -> tuple[Counter, Counter, int]:
     return tool, problem, n
 
 
-def abstracts(corpus_dir: Path):
-    """Every abstract's text in ``corpus_dir`` (both files)."""
-    for fname, field in _FILES:
-        with gzip.open(corpus_dir / fname, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                try:
-                    text = json.loads(line).get(field) or ""
-                except json.JSONDecodeError:
-                    continue
-                if text:
-                    yield text
+_COLUMNS = ("tool", "problem")
 
 
 def write(tool: Counter, problem: Counter, n: int, path: Path = PATH) -> int:
     rows = sorted(k for k in tool.keys() | problem.keys() if tool[k] + problem[k] > 0 and " " in k)
-    buf = io.StringIO()
-    buf.write(f"# Usage evidence counted over {n} abstracts of ../shared/corpora/abstracts (conference_papers,"
-              " acl_anthology) by ontology/usage_evidence.py: per lower-cased phrase (the Task and Method nodes"
-              " of a sample of real abstracts), its occurrences written as a tool and as a problem. Counts only,"
-              " derived from the abstracts; no text of them.\n")
-    buf.write("phrase\ttool\tproblem\n")
-    for k in rows:
-        buf.write(f"{k}\t{tool[k]}\t{problem[k]}\n")
-    with gzip.open(path, "wt", encoding="utf-8") as fh:
-        fh.write(buf.getvalue())
-    return len(rows)
+    return write_counts(path, f"Usage evidence counted over {n} abstracts of ../shared/corpora/abstracts (conference_papers,"
+                        " acl_anthology) by ontology/usage_evidence.py: per lower-cased phrase (the Task and Method nodes"
+                        " of a sample of real abstracts), its occurrences written as a tool and as a problem. Counts only,"
+                        " derived from the abstracts; no text of them.", _COLUMNS, tool, problem, rows)
 
 
 def read(path: Path) -> dict[str, tuple[int, int]]:
-    if not path.exists():
-        return {}
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        lines = (ln for ln in fh if not ln.startswith("#"))
-        return {r["phrase"]: (int(r["tool"]), int(r["problem"])) for r in csv.DictReader(lines, delimiter="\t")}
+    return read_counts(path, _COLUMNS)
 
 
 @lru_cache(maxsize=1)
