@@ -139,6 +139,13 @@ def test_counts_and_settings_by_their_noun():
     assert results("As shown in Table 3 models differ.") == []
 
 
+def test_a_number_in_a_name_is_no_count():
+    """Real abstracts: 'type 2 diabetes', 'Type 2 singularities' name a thing; they count nothing."""
+    assert results("This work explores the detection of individuals' risk of type 2 diabetes mellitus (T2DM).") == []
+    assert results("It is possible to cross Type 2 singularities by respecting a dynamic criterion.") == []
+    assert [r["value"] for r in results("We label 2 diabetes datasets.")] == [2.0]
+
+
 def test_list_members_share_a_delta():
     rows = results("It improves Faster R-CNN by 4.9% (mAP) on PASCAL VOC 2007 and 4.7% (mAP) on VOC 2012.")
     assert [(r["value"], r["kind"]) for r in rows] == [(4.9, "delta"), (4.7, "delta")]
