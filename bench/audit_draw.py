@@ -7,7 +7,8 @@ Why: the audit's figures are honest only on abstracts nobody tuned on, so a
 new part is drawn blind from ../shared/corpora/abstracts: each file's
 eligible records (year >= 2016, the conference file's year read from its
 venue such as ``cvpr2019``; abstract > 500 characters; title not in
-../shared/seeds; id and title not already in tests/data/audit/gold_*.jsonl)
+../shared/seeds; id and title not in the parts of tests/data/audit/gold_*.jsonl lettered
+before this one, so that adding a later part never changes an earlier part's replay)
 are shuffled with ``random.Random(seed)``, and the first ``per-file``
 records that are not skipped as off-topic (not machine learning, NLP or
 vision research: a judgement by hand, recorded with its reason in the
@@ -67,11 +68,16 @@ def eligible(rec: dict, source: str, taken_ids: set, taken_titles: set, min_year
 
 
 def taken(audit_dir: Path, seeds: Path, part: str | None = None) -> tuple[set, set]:
-    """((source, id) pairs, normalised titles) already in the audit set or the seeds;
-    ``gold_{part}.jsonl``, the part being drawn, is left out so that the draw replays."""
+    """((source, id) pairs, normalised titles) already in the audit set or the seeds.
+
+    With ``part``, only the parts drawn before it count (``gold_{name}.jsonl`` with name
+    sorting before ``part``: parts are lettered in the order they were drawn): the part
+    itself and any later part are left out, so that the draw of a part replays after its
+    own gold and later parts are written (a later part's records would change the list
+    that ``random.Random(seed)`` shuffles)."""
     ids, titles = set(), set()
     for path in sorted(audit_dir.glob("gold_*.jsonl")):
-        if part is not None and path.name == f"gold_{part}.jsonl":
+        if part is not None and path.stem[len("gold_"):] >= part:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -138,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seed", type=int, default=20261209)
     ap.add_argument("--per-file", type=int, default=15, help="abstracts drawn from each file")
-    ap.add_argument("--part", metavar="NAME", help="the part being drawn (its gold_NAME.jsonl does not count as taken)")
+    ap.add_argument("--part", metavar="NAME", help="the part being drawn: only parts lettered before it count as taken (so the draw replays)")
     ap.add_argument("--skip", type=Path, help="TSV source, id, reason of draws skipped as off-topic")
     ap.add_argument("--candidates", type=int, metavar="N", help="print the first N draws of each file (TSV) and stop")
     ap.add_argument("--audit-dir", type=Path, default=AUDIT_DIR)

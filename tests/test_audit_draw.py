@@ -68,3 +68,42 @@ def test_the_draw_is_reproducible_and_skips_gold_records(tmp_path):
     # the part being drawn does not exclude its own records, so the draw replays after its gold is written
     ids, titles = audit_draw.taken(audit, shared / "seeds", part="X")
     assert len(audit_draw.shuffled(ACL, shared, 7, ids, titles)) == 20
+
+
+def test_a_later_part_does_not_change_the_draw_of_an_earlier_one(tmp_path):
+    shared = tmp_path / "shared"
+    (shared / "corpora" / "abstracts").mkdir(parents=True)
+    with gzip.open(shared / "corpora" / "abstracts" / ACL, "wt", encoding="utf-8") as f:
+        for i in range(30):
+            f.write(json.dumps({"anthology_id": f"acl{i}", "title": f"paper {i}", "abstract": LONG, "year": 2020}) + "\n")
+    audit = tmp_path / "audit"
+    audit.mkdir()
+    (audit / "gold_A.jsonl").write_text(json.dumps({"source": ACL, "id": "acl0", "title": "paper 0"}) + "\n", encoding="utf-8")
+    ids, titles = audit_draw.taken(audit, shared / "seeds", part="B")
+    drawn_b = [r["id"] for r in audit_draw.shuffled(ACL, shared, 5, ids, titles)][:3]
+    (audit / "gold_B.jsonl").write_text("".join(json.dumps({"source": ACL, "id": i, "title": i}) + "\n" for i in drawn_b),
+                                        encoding="utf-8")
+    (audit / "gold_C.jsonl").write_text(json.dumps({"source": ACL, "id": "acl29", "title": "paper 29"}) + "\n", encoding="utf-8")
+    ids, titles = audit_draw.taken(audit, shared / "seeds", part="B")
+    assert (ACL, "acl0") in ids and (ACL, "acl29") not in ids and not {(ACL, i) for i in drawn_b} & ids
+    assert [r["id"] for r in audit_draw.shuffled(ACL, shared, 5, ids, titles)][:3] == drawn_b
+    # a part drawn after C leaves out all three
+    ids, _ = audit_draw.taken(audit, shared / "seeds", part="D")
+    assert {(ACL, "acl0"), (ACL, "acl29")} | {(ACL, i) for i in drawn_b} <= ids
+
+
+SHARED = ROOT.parent / "shared"
+AUDIT = ROOT / "tests" / "data" / "audit"
+
+
+@pytest.mark.skipif(not (SHARED / "corpora" / "abstracts").exists(), reason="no ../shared abstracts")
+@pytest.mark.parametrize("part, seed", [("E", 20261209), ("F", 20261210)])
+def test_the_held_out_parts_replay_from_their_command(part, seed, capsys):
+    """The command in GUIDE.md draws exactly the part's gold abstracts, in order, and
+    skips exactly the draws its skip file lists (whatever parts were drawn after it)."""
+    skip = AUDIT / f"skipped_{part}.tsv"
+    assert audit_draw.main(["--seed", str(seed), "--per-file", "15", "--part", part, "--skip", str(skip)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    gold = [json.loads(line) for line in (AUDIT / f"gold_{part}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert [(r["source"], r["id"]) for r in out["pool"]] == [(g["source"], g["id"]) for g in gold]
+    assert {(r["source"], r["id"]) for r in out["skipped_off_topic"]} == set(audit_draw.read_skips(skip))
