@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"audit_draw: {e}", file=sys.stderr)
         return 1
     how = (f"random.Random({args.seed}).shuffle of each file's records with year >= 2016 (conference: year "
-           "from venue), abstract > 500 chars, id and title not in tests/data/audit/gold_*.jsonl, title not in "
+           "from venue), abstract > 500 chars, id and title not in the earlier-lettered tests/data/audit/gold_*.jsonl, title not in "
            f"../shared/seeds; first {args.per_file} on-topic (ML/NLP/CV) records of each file in shuffled order; "
            "pool interleaved ACL/conference (bench/audit_draw.py)")
     json.dump({"how": how, "pool": pool, "skipped_off_topic": skipped}, sys.stdout, indent=1, ensure_ascii=False)
