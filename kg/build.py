@@ -5,13 +5,13 @@ registry and the set of paper keys:
 
 1. *scan* (cheap): paper keys, the extra sightings of duplicated papers, and
    each distinct paper's abbreviation definitions (regex only, reused from the
-   manifest when the text is unchanged). The corpus acronym table is built
-   from all of them *before* any linking, so the id a bare acronym links to
-   never depends on the order papers stream in, or on which of them an
-   incremental build re-extracts.
+   manifest when the text is unchanged). The corpus acronym table built from
+   them only reports acronyms defined with several long forms (``kg entities
+   --ambiguous``): a bare acronym is never expanded with another paper's
+   definition, so no paper's links depend on the others.
 2. *extract*: each distinct paper, in input order; papers whose content hash
-   (text + metadata + sources) and acronym dependencies are unchanged since
-   the last build are skipped. The pipeline runs in-process, in a process
+   (text + metadata + sources) is unchanged since the last build are skipped
+   (a new paper never re-extracts an old one). The pipeline runs in-process, in a process
    pool (``workers``) or on a Dask cluster (``engine="dask"``) and returns
    plain :class:`~kg.extract.DocData`; linking and store writes happen here,
    in the parent, in input order, so every engine gives the same graph.
@@ -119,16 +119,6 @@ def fill_acronyms(linker: Linker, papers_abbrs: Iterable[list]) -> None:
     for skey, short, _ in resolved:
         if len(linker.acronyms[skey]) > 1:
             linker.ambiguous[short] = set(linker.acronyms[skey])
-
-
-def _outcome(table: dict[str, set[str]], key: str) -> str | None:
-    ids = table.get(key)
-    return next(iter(ids)) if ids and len(ids) == 1 else None
-
-
-def changed_acronyms(old: dict[str, set[str]], new: dict[str, set[str]]) -> set[str]:
-    """Keys whose resolution (a single long-form id, or none) differs."""
-    return {k for k in old.keys() | new.keys() if _outcome(old, k) != _outcome(new, k)}
 
 
 # -- engines -------------------------------------------------------------------
@@ -241,7 +231,7 @@ def _scan(inputs: list[str], fmt: str | None, manifest: Manifest, on_error) -> S
     return scan
 
 
-def _extracted(inputs, fmt, scan, manifest, linker, engine: Engine, force: bool, changed_keys: set[str], stats: dict,
+def _extracted(inputs, fmt, scan, manifest, linker, engine: Engine, force: bool, stats: dict,
                progress: Callable[[int], None] | None) -> Iterator[tuple[PaperGraph, tuple]]:
     """Pass 2: extract new/changed papers in order (skipping unchanged ones)."""
     builder = PaperBuilder(linker, register_abbreviations=False)
@@ -249,8 +239,8 @@ def _extracted(inputs, fmt, scan, manifest, linker, engine: Engine, force: bool,
     def todo() -> Iterator[tuple[_Todo, Item]]:
         for record, group in distinct_records(inputs, fmt, scan=scan):
             chash = content_hash(record, group)
-            old, abbrs, acro = manifest.lookup(record.key)
-            if not force and old == chash and not (changed_keys and changed_keys.intersection(acro)):
+            old, abbrs = manifest.lookup(record.key)
+            if not force and old == chash:
                 stats["unchanged"] += 1
                 if progress:
                     progress(1)
@@ -260,7 +250,7 @@ def _extracted(inputs, fmt, scan, manifest, linker, engine: Engine, force: bool,
 
     for t, data in engine.map(todo()):
         paper = builder.build(t.record, t.group, t.prep, data)
-        yield paper, (t.record.key, paper.id, t.chash, builder.observations, builder.acronym_keys)
+        yield paper, (t.record.key, paper.id, t.chash, builder.observations)
 
 
 def _counted(stream: Iterable, progress: Callable[[int], None] | None) -> Iterator:
@@ -348,16 +338,14 @@ def build(
         if on_total:
             on_total(scan.count)
         linker = Linker()
-        fill_acronyms(linker, man.abbreviation_rows(retained=not prune))
-        old_table = man.acronym_table()
-        changed = changed_acronyms(old_table, linker.acronyms)
+        fill_acronyms(linker, man.abbreviation_rows(retained=not prune))  # reported only (kg entities --ambiguous)
         man.save_acronym_table(linker.acronyms)
         man.commit()
 
         # pass 2: extract what changed, write in batches
         stats = {"unchanged": 0}
         with Engine(fast, workers, engine, scheduler) as eng:
-            stream = _extracted(inputs, fmt, scan, man, linker, eng, False, changed, stats, progress)
+            stream = _extracted(inputs, fmt, scan, man, linker, eng, False, stats, progress)
             for batch in batched(_counted(stream, progress), write_batch):
                 report.papers += store.write_papers([p for p, _ in batch])
                 man.record([row for _, row in batch])
@@ -375,7 +363,7 @@ def build(
         # registry: live if every paper was extracted now, else replayed
         report.full = report.unchanged == 0 and man.paper_count() == report.papers
         if not report.full:
-            if report.papers == 0 and not stale and not changed and man.get("entities_ok") == "1":
+            if report.papers == 0 and not stale and man.get("entities_ok") == "1":
                 report.ambiguous_acronyms = dict(linker.ambiguous)
                 report.seconds = time.perf_counter() - start
                 man.set("complete", "1")
@@ -430,7 +418,7 @@ def papers_from_inputs(
             on_total(scan.count)
         fill_acronyms(linker, man.abbreviation_rows(retained=False))
         with Engine(fast, workers, engine, scheduler, chunk=max(1, min(batch_size, 32))) as eng:
-            for paper, _ in _extracted(inputs, fmt, scan, man, linker, eng, True, set(), {"unchanged": 0}, None):
+            for paper, _ in _extracted(inputs, fmt, scan, man, linker, eng, True, {"unchanged": 0}, None):
                 yield paper
     finally:
         man.close()

@@ -262,35 +262,21 @@ class PaperBuilder:
 
     Runs in the parent process only (the linker is stateful). After each
     :meth:`build`, ``observations`` holds the paper's contributions to the
-    registry, in order ((entity id, surface, label, name hint) per mention),
-    and ``acronym_keys`` the mention keys whose id came from the corpus-wide
-    acronym table: what an incremental build persists per paper.
+    registry, in order ((entity id, surface, label, name hint) per mention):
+    what an incremental build persists per paper. A paper's links depend on
+    its own text and the gazetteer only (a bare acronym is never expanded with
+    another paper's definition), so nothing else is recorded.
     """
 
     def __init__(self, linker: Linker, register_abbreviations: bool = True):
         self.linker = linker
         self.register_abbreviations = register_abbreviations
         self.observations: list[tuple[str, str, str, str | None, str]] = []
-        self.acronym_keys: list[str] = []
 
     def _span(self, record: PaperRecord, prep: Prepared, start: int, end: int) -> Span:
         fld, a, b = prep.to_raw(start, end)
         raw = record.title if fld == "title" else record.abstract
         return Span(fld, a, b, raw[a:b])
-
-    def _acronym_key(self, text: str, kb_id: str, local_ids: dict[str, str]) -> str | None:
-        """The key looked up in the corpus acronym table when resolving ``text``, if any."""
-        from extractors.keys import name_key, singular_key
-
-        linker = self.linker
-        key = name_key(text)
-        if key in local_ids or singular_key(key) in local_ids:
-            return None  # the paper's own definition decides
-        if kb_id and kb_id in linker.by_name:
-            return None
-        if linker._entry_for(text) is not None:
-            return None
-        return key
 
     def build(self, record: PaperRecord, group: PaperGroup, prep: Prepared, doc: Doc | DocData) -> PaperGraph:
         from extractors.keys import name_key, singular_key
@@ -300,7 +286,6 @@ class PaperBuilder:
         pid = paper_id(record.key)
         local_abbr: dict[str, str] = {}
         obs: list[tuple[str, str, str, str | None, str]] = []
-        acro: set[str] = set()
         for long_form, _, _, short, _, _ in data.abbreviations:
             if self.register_abbreviations:
                 linker.register_abbreviation(long_form, short)
@@ -339,8 +324,6 @@ class PaperBuilder:
             if kind is None:  # a generic description or a fragment: a mention on its paper, no node (kg/nodes.py)
                 concepts.append({"text": text, "type": label_, **self._span(record, prep, start, end).to_dict()})
                 continue
-            if (k := self._acronym_key(text, kb_id, local_ids)) is not None:
-                acro.add(k)
             label = EntityType(label_)
             name_hint = local_abbr.get(name_key(text)) if ent_id == "abbreviation" else None
             hint = None if name_hint is None else text
@@ -357,7 +340,6 @@ class PaperBuilder:
         for eid in entities:
             linker.registry[eid].papers += 1
         self.observations = obs
-        self.acronym_keys = sorted(acro)
 
         def ent_at(span: tuple[int, int]) -> str | None:
             span = tuple(span)

@@ -7,10 +7,9 @@ the working directory for server URLs). It records:
 * per paper: key, id, the hash of its text (title + abstract) and of its whole
   content (text + merged metadata + date + sources), its abbreviation
   definitions (pass 1), its registry contributions (the linker observations
-  of its mentions, in order), the mention keys resolved through the corpus
-  acronym table, and its position in the current inputs;
-* the corpus acronym table (short-form key -> long-form ids) the papers were
-  linked with;
+  of its mentions, in order), and its position in the current inputs;
+* the corpus acronym table (short-form key -> long-form ids), for ``kg
+  entities --ambiguous``: no paper's links depend on it;
 * a hash per entity description written to the store;
 * the pipeline version the rows were extracted with.
 
@@ -28,7 +27,11 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-SCHEMA_VERSION = "1"
+#: 2: no per-paper ``acro`` column (the mention keys a paper resolved through
+#: the corpus acronym table, once re-extracted when another paper changed it;
+#: links never depend on other papers, so nothing read them). A schema-1
+#: manifest is migrated in place, its papers still unchanged.
+SCHEMA_VERSION = "2"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
@@ -39,7 +42,6 @@ CREATE TABLE IF NOT EXISTS papers (
     content_hash TEXT,
     abbrs TEXT,
     obs TEXT,
-    acro TEXT,
     seq INTEGER,
     run INTEGER
 );
@@ -62,6 +64,18 @@ def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def _from_schema_1(db: sqlite3.Connection) -> None:
+    """Drop the per-paper ``acro`` column; every other row stays as it was."""
+    if "acro" in {r[1] for r in db.execute("PRAGMA table_info(papers)")}:
+        try:
+            db.execute("ALTER TABLE papers DROP COLUMN acro")
+        except sqlite3.OperationalError:  # SQLite < 3.35: the column stays, unread and unwritten
+            pass
+
+
+_MIGRATIONS = {"1": _from_schema_1}
+
+
 class Manifest:
     """The manifest database (see module doc). ``path=None``: a temporary file."""
 
@@ -78,7 +92,9 @@ class Manifest:
         self.db.execute("PRAGMA journal_mode=MEMORY" if self._tmp else "PRAGMA journal_mode=DELETE")
         self.db.execute("PRAGMA cache_size=-20000")  # 20 MB
         self.db.executescript(_SCHEMA)
-        if self.get("schema") not in (None, SCHEMA_VERSION):
+        if self.get("schema") in _MIGRATIONS:
+            _MIGRATIONS[self.get("schema")](self.db)
+        elif self.get("schema") not in (None, SCHEMA_VERSION):
             self.reset()
         self.set("schema", SCHEMA_VERSION)
         self.run = int(self.get("run") or 0) + 1
@@ -147,18 +163,18 @@ class Manifest:
         self.db.executemany("INSERT INTO acronyms VALUES (?, ?)", ((k, _dumps(sorted(v))) for k, v in table.items()))
 
     # -- pass 2 --------------------------------------------------------------
-    def lookup(self, key: str) -> tuple[str | None, list | None, list]:
-        """(content hash, abbreviations, acronym keys) of a paper row."""
-        row = self.db.execute("SELECT content_hash, abbrs, acro FROM papers WHERE key=?", (key,)).fetchone()
+    def lookup(self, key: str) -> tuple[str | None, list | None]:
+        """(content hash, abbreviations) of a paper row."""
+        row = self.db.execute("SELECT content_hash, abbrs FROM papers WHERE key=?", (key,)).fetchone()
         if row is None:
-            return None, None, []
-        return row[0], json.loads(row[1]) if row[1] is not None else None, json.loads(row[2] or "[]")
+            return None, None
+        return row[0], json.loads(row[1]) if row[1] is not None else None
 
-    def record(self, rows: Iterable[tuple[str, str, str, list, list]]) -> None:
-        """Store (key, id, content hash, observations, acronym keys) of extracted papers."""
+    def record(self, rows: Iterable[tuple[str, str, str, list]]) -> None:
+        """Store (key, id, content hash, observations) of extracted papers."""
         self.db.executemany(
-            "UPDATE papers SET id=?, content_hash=?, obs=?, acro=? WHERE key=?",
-            ((pid, ch, _dumps(obs), _dumps(acro), key) for key, pid, ch, obs, acro in rows),
+            "UPDATE papers SET id=?, content_hash=?, obs=? WHERE key=?",
+            ((pid, ch, _dumps(obs), key) for key, pid, ch, obs in rows),
         )
 
     def commit(self) -> None:

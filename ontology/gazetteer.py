@@ -148,6 +148,8 @@ def merge_pwc(entries: list[GazetteerEntry], rows) -> list[GazetteerEntry]:
         if (e := _same_concept(etype, keys, loose)) is not None:
             e.external_id = url  # PwC's page of this concept, under PwC's own type or spelling
             continue
+        if (e := _page_for(etype, keys, loose)) is not None:
+            e.external_id = url  # and the row stays a name of its own ("recommendation systems")
         if any(k in taken for k in keys):
             continue  # the name is another type's (curated types win)
         if etype in (EntityType.TASK, EntityType.METHOD):
@@ -188,6 +190,38 @@ def _same_concept(etype: EntityType, keys: list[str], loose: dict[tuple[str, str
     if etype is EntityType.METHOD:
         variants += [k[:-4] for k in keys if k.endswith("loss") and len(k) > 8]
     for group in groups:
+        for k in variants:
+            e = loose.get((group, k))
+            if e is not None and e.external_id is None and e.type is not EntityType.METRIC:
+                return e
+    return None
+
+
+#: PwC pages named for a concept's systems or methods: "Recommendation
+#: Systems" (recommendation), "Task-Oriented Dialogue Systems", "Policy Gradient
+#: Methods"; datasets named with "Dataset"/"Benchmark" after the name
+#: ("Mapillary Vistas Dataset", "Meta-World Benchmark"); and spellings the name
+#: keys keep apart ("Behavioural cloning", "Open-Domain Dialog"). Each of the
+#: 7 pages these reach in the curated files was read: all name the entry's concept.
+_PAGE_SUFFIXES = {EntityType.TASK: ("systems", "methods"), EntityType.DATASET: ("dataset", "benchmark")}
+_PAGE_SPELLINGS = (("behavioural", "behavioral"), ("behaviour", "behavior"), ("dialog", "dialogue"))
+
+
+def page_variants(etype: EntityType, key: str) -> list[str]:
+    """Keys of the concept a PwC row of ``etype`` may name under another form (above)."""
+    out = [key[: -len(s)] for s in _PAGE_SUFFIXES.get(etype, ()) if key.endswith(s) and len(key) - len(s) >= 4]
+    if etype is EntityType.TASK:
+        out += [key.replace(a, b) for a, b in _PAGE_SPELLINGS if a in key and (a != "dialog" or "dialogue" not in key)]
+    return out
+
+
+def _page_for(etype: EntityType, keys: list[str], loose: dict[tuple[str, str], GazetteerEntry]) -> GazetteerEntry | None:
+    """A curated entry without a PwC id whose concept a PwC task or dataset
+    page names with a suffix or in another spelling (:func:`page_variants`)."""
+    from extractors.keys import singular_key
+
+    variants = [singular_key(v) or v for k in keys for v in page_variants(etype, k)]  # loose keys are singular
+    for group in ("task", "method") if etype is EntityType.TASK else ("data",):
         for k in variants:
             e = loose.get((group, k))
             if e is not None and e.external_id is None and e.type is not EntityType.METRIC:

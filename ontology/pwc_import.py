@@ -8,7 +8,13 @@ dataset's name, "COCO test-dev", "CIFAR-100, 40% Symmetric Noise", is cut off),
 and writes one row per entity with its Papers with Code path: the method's
 slug as exported; a task's and a dataset's path from its name by Papers with
 Code's slug rule (lower case, runs of other characters as '-'): derived, not
-looked up.
+looked up. A task listed with a setting in brackets ("Common Sense Reasoning
+(Few-Shot)") is a page of its own, never the plain task's (the plain name keeps
+its page) and its setting no alias; a bracketed acronym ("(ASR)") is one.
+Curated entries get a page from outside the exports only under their own name:
+a research area (``area/<slug>``: "Computer Vision"), or a dataset that the
+leaderboard or NLP-progress rows name ("WikiText-2", "SNLI") when both
+spellings give one path (:func:`curated_names`).
 
 PwC names include common words ("Attention", "Dropout", "Reasoning"), which
 as gazetteer surfaces would tag every "attention" in an abstract. So a row is
@@ -46,8 +52,9 @@ HEADER = (
     "# tasks and task summaries July 2025: github:World-Snapshot/papers-with-code), read from ../shared/corpora/pwc.\n"
     "# Licence: CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/). Attribution: Papers with Code\n"
     "# (paperswithcode.com), its contributors. This file is a derived work under the same licence.\n"
-    "# Built by ontology/pwc_import.py. Columns: type, name, aliases (|), pwc (method slugs as exported; task and\n"
-    "# dataset paths derived from the name by the PwC slug rule), categories (method collections, |), tasks\n"
+    "# Built by ontology/pwc_import.py. Columns: type, name, aliases (|), pwc (method slugs as exported; task, area and\n"
+    "# dataset paths derived from the name by the PwC slug rule; leaderboard and NLP-progress dataset names and research\n"
+    "# areas only where they are a curated entry's own name), categories (method collections, |), tasks\n"
     "# (BENCHMARK_FOR: tasks a dataset is a top dataset or benchmark of, |), match (1 = matched in text; 0 = linked\n"
     "# only), docs (sampled abstracts writing it).\n"
 )
@@ -93,14 +100,55 @@ def task_names(pwc: Path) -> list[str]:
     return list(dict.fromkeys(n for n in names if n))
 
 
+def _acronym_of(short: str, name: str) -> bool:
+    """Whether ``short`` ("ASR", "CoIR", "XAI", "3D-QA") abbreviates ``name`` ("Automatic
+    Speech Recognition"): one token with two capitals or more, starting with
+    the name's first letter (X for "Ex..."), its letters in the name in order.
+    A setting in brackets ("Few-Shot", "1-shot", "RoI", "AVG") is none."""
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]{1,9}", short) or sum(c.isupper() for c in short) < 2:
+        return False
+    low, first = name.lower(), short[0].lower()
+    if not (low.startswith(first) or (first == "x" and low.startswith("ex"))):
+        return False
+    pos = 0
+    for c in short.lower()[1:].replace("-", ""):
+        pos = low.find(c, pos + 1)
+        if pos < 0:
+            return False
+    return True
+
+
+def task_row_name(raw: str) -> tuple[str, list[str]]:
+    """(name, aliases) of a PwC task: "Automatic Speech Recognition (ASR)" is the
+    name with its acronym; "Common Sense Reasoning (Few-Shot)" or "Face
+    Recognition (Closed-Set)" is a task of its own, named with its setting: its
+    page is not the plain task's, and "Few-Shot" names no task."""
+    m = _PAREN_FULL.match(raw)
+    if m and _spells(m.group("name"), m.group("full")) and _acronym_of(m.group("name").strip(), m.group("full")):
+        return m.group("name").strip(), [m.group("full").strip()]  # "XAI (Explainable Artificial Intelligence)"
+    m = re.match(r"^(?P<name>[^()]{6,}?)\s*\((?P<short>[^()]+)\)$", raw)
+    if m and _acronym_of(m.group("short").strip(), m.group("name")):
+        return m.group("name").strip(), [m.group("short").strip()]
+    return raw, []
+
+
 def read_tasks(pwc: Path) -> list[dict]:
+    """Task rows, a plain name before its bracketed forms: "Recommendation
+    Systems" keeps its own page, not that of "Recommendation Systems (Item
+    cold-start)" listed before it."""
     rows = []
-    for raw in task_names(pwc):
-        m = _PAREN_FULL.match(raw) or re.match(r"^(?P<name>[^()]{6,}?)\s*\((?P<full>[A-Za-z0-9-]{2,10})\)$", raw)
-        name, aliases = (m.group("name").strip(), [m.group("full").strip()]) if m else (raw, [])
+    by_name: dict[str, dict] = {}
+    for raw in sorted(task_names(pwc), key=lambda n: "(" in n):  # stable: file order otherwise
+        name, aliases = task_row_name(raw)
+        if name.lower() in by_name:  # "Automatic Speech Recognition (ASR)" after the plain name: its acronym
+            row = by_name[name.lower()]
+            row["aliases"] += [a for a in aliases if a not in row["aliases"]]
+            continue
         if len(name) < 3 or _BAD.search(name) or not re.search(r"[A-Za-z]{3}", name) or name.lower() in _NOT_TASKS:
             continue
-        rows.append({"type": "Task", "name": name, "aliases": aliases, "pwc": f"task/{slug(raw)}", "categories": [], "tasks": []})
+        by_name[name.lower()] = {"type": "Task", "name": name, "aliases": aliases, "pwc": f"task/{slug(raw)}",
+                                 "categories": [], "tasks": []}
+        rows.append(by_name[name.lower()])
     return rows
 
 
@@ -142,6 +190,50 @@ def read_datasets(pwc: Path) -> list[dict]:
                         if task and task not in row["tasks"]:
                             row["tasks"].append(task)
     return list(by_name.values())
+
+
+def read_areas(pwc: Path) -> list[dict]:
+    """Papers with Code's research areas (task-summaries/research_areas.csv:
+    "Computer Vision", "Natural Language Processing", "Reasoning"), each with
+    its area page (``area/<slug>``)."""
+    with (pwc / "task-summaries" / "research_areas.csv").open(encoding="utf-8") as fh:
+        names = [(r.get("Research Area") or "").strip() for r in csv.DictReader(fh)]
+    return [{"type": "Task", "name": n, "aliases": [], "pwc": f"area/{slug(n)}", "categories": [], "tasks": []}
+            for n in names if n]
+
+
+def leaderboard_dataset_names(pwc: Path) -> list[str]:
+    """Dataset names of the leaderboard rows (``dataset``), then of the
+    NLP-progress rows (the parts of ``section_path`` after the task): noisy
+    ("Supervised:", "Knowledge-based", "Evaluation"), so :func:`build` keeps
+    only those that are a curated dataset's own name."""
+    names: list[str] = []
+    with gzip.open(pwc / "leaderboard-rows.jsonl.gz", "rt", encoding="utf-8") as fh:
+        names.extend((json.loads(line).get("dataset") or "").strip() for line in fh)
+    with gzip.open(pwc / "nlp-progress-rows.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            names.extend(s.strip() for s in (json.loads(line).get("section_path") or [])[1:] if isinstance(s, str))
+    return list(dict.fromkeys(n for n in names if n and not _BAD.search(n)))
+
+
+def curated_names(pwc: Path, curated: dict[str, dict[str, set[str]]]) -> list[dict]:
+    """Rows for curated entries that Papers with Code names only outside its
+    exports: a research area with a curated task's name ("computer vision"),
+    a leaderboard dataset with a curated dataset's name ("WikiText-2", "SNLI",
+    "SQuAD2.0" for SQuAD 2.0; page path from the leaderboard's spelling).
+    Only the entry's own name counts, never an alias: enwik8's alias "Hutter
+    Prize" is a leaderboard, "WMT 2014 EN-DE" a table of the WMT 2014 page;
+    and never a curated Benchmark: "SemEval" and "TREC" there are one
+    dataset of a campaign. ``curated``: type -> name key -> slugs of curated entries' names."""
+    from extractors.keys import name_key
+
+    rows = [r for r in read_areas(pwc) if name_key(r["name"]) in curated.get("Task", set())]
+    for n in leaderboard_dataset_names(pwc):
+        if slug(n) in curated.get("Dataset", {}).get(name_key(n), ()):
+            # and both spellings give one path: "X-Sum" (x-sum) is XSum (xsum), "SQuAD2.0" (squad2-0)
+            # is SQuAD 2.0 (squad-2-0): which is PwC's page the data does not say
+            rows.append({"type": "Dataset", "name": n, "aliases": [], "pwc": f"dataset/{slug(n)}", "categories": [], "tasks": []})
+    return rows
 
 
 def sample_counts(abstracts: Path, surfaces: set[str], n: int = SAMPLE, seed: int = 28) -> tuple[Counter, Counter]:
@@ -217,14 +309,19 @@ def decide(row: dict, exact: Counter, lower: Counter) -> tuple[bool, int]:
 
 
 def build(pwc: Path, abstracts: Path, out: Path = OUT) -> Counter:
-    rows = read_methods(pwc) + read_tasks(pwc) + read_datasets(pwc)
-    surfaces = {s for r in rows for s in (r["name"], *r["aliases"])}
-    exact, lower = sample_counts(abstracts, surfaces)
     from extractors.keys import name_key
 
-    from .gazetteer import load_entries
+    from . import EntityType
+    from .gazetteer import load_entries, page_variants
 
-    curated = {name_key(s) for e in load_entries(pwc=False) for s in e.surfaces}
+    entries = load_entries(pwc=False)
+    curated = {name_key(s) for e in entries for s in e.surfaces}
+    own_names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for e in entries:
+        own_names[e.type.value][name_key(e.name)].add(slug(e.name))
+    rows = read_methods(pwc) + read_tasks(pwc) + read_datasets(pwc) + curated_names(pwc, own_names)
+    surfaces = {s for r in rows for s in (r["name"], *r["aliases"])}
+    exact, lower = sample_counts(abstracts, surfaces)
     stats: Counter = Counter()
     seen: set[tuple[str, str]] = set()
     with out.open("w", encoding="utf-8", newline="") as fh:
@@ -235,8 +332,9 @@ def build(pwc: Path, abstracts: Path, out: Path = OUT) -> Counter:
                 continue
             seen.add((r["type"], r["name"].lower()))
             match, docs = decide(r, exact, lower)
-            if (r["type"] == "Dataset" and not docs and not lower[r["name"].lower()]
-                    and not curated & {name_key(s) for s in (r["name"], *r["aliases"])}):
+            keys = {name_key(s) for s in (r["name"], *r["aliases"])}
+            keys |= {v for k in keys for v in page_variants(EntityType.DATASET, k)}  # "Meta-World Benchmark"
+            if r["type"] == "Dataset" and not docs and not lower[r["name"].lower()] and not curated & keys:
                 continue  # a dataset no sampled abstract names, unknown to the curated files: left out (small file)
             stats[(r["type"], match)] += 1
             fh.write("\t".join([r["type"], r["name"], "|".join(a for a in r["aliases"] if "|" not in a), r["pwc"],

@@ -103,7 +103,7 @@ def test_seeds_gazetteer_nodes_carry_pwc_ids(seed_papers):
     with_id = [e for e in nodes.values() if e.external_id]
     share = len(with_id) / len(nodes)
     print(f"seeds: {len(with_id)} of {len(nodes)} gazetteer-matched nodes carry a PwC id ({share:.1%})")
-    assert share >= 0.5
+    assert share >= 0.63  # 367 of 565 (65.0%) measured; the ceiling of ../shared/corpora/pwc (README)
     assert all(e.external_id.startswith("https://paperswithcode.com/") for e in with_id)
 
 
