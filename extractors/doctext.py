@@ -84,10 +84,15 @@ class Tokens:
     def token_at(self, char: int) -> int:
         """The token whose text or following space holds ``char``, or -1
         (spaCy's ``token_by_char``)."""
-        i = bisect_right(self.idx, char) - 1
-        if i < 0 or char >= self.idx[i] + self.length[i] + self.space_after(i):
+        idx = self.idx
+        i = bisect_right(idx, char) - 1
+        if i < 0:
             return -1
-        return i
+        end = idx[i] + self.length[i]
+        if char < end:
+            return i
+        # in the space after the token (:meth:`space_after`, inlined: rules call this often)
+        return i if char == end and end < (idx[i + 1] if i + 1 < len(idx) else len(self.text)) else -1
 
     def char_span(self, start_char: int, end_char: int, expand: bool = False) -> tuple[int, int] | None:
         """(start, end) token bounds of ``doc.char_span(start_char, end_char,

@@ -183,6 +183,12 @@ def _clause_break(mid: str) -> bool:
         and _CLAUSE_BREAK.search(mid) is not None
 
 
+#: The patterns of :data:`PATTERNS` whose classes admit a pair, by (first class,
+#: second class), in their order: a pair tries 2-7 of the 21, not all of them.
+_PAIR_PATTERNS = {(ca, cb): tuple(p for p in PATTERNS if ca in p.left and cb in p.right and (not p.same_class or ca == cb))
+                  for ca in set(_CLASS.values()) for cb in set(_CLASS.values())}
+
+
 def _shorter_first(a: Ent, b: Ent) -> tuple[Ent, Ent]:
     return (a, b) if len(a.text) <= len(b.text) else (b, a)
 
@@ -211,15 +217,15 @@ def pair_relations(sent_start: int, text: str, ents: list[Ent], low: str | None 
             if gap < 0:
                 continue
             cb = _CLASS.get(b.label_)
-            if cb is None:
-                continue
+            if cb is None or patterns is PATTERNS and not _PAIR_PATTERNS[ca, cb]:
+                continue  # (no pattern relates these classes: the text between need not be read)
             mid = _mid(text, low, a, b, ents[i + 1 : j], sent_start)
             if mid and (not _ANY_CUE.search(mid) or _clause_break(mid)):
                 continue
             paren = _PAREN_FIRST.match(mid)
             if paren:  # "convolutional neural networks (CNNs) for image classification": the long form relates
                 mid = mid[paren.end():]
-            for p in patterns:
+            for p in _PAIR_PATTERNS[ca, cb] if patterns is PATTERNS else patterns:
                 if paren and p.name == "synonym-paren":
                     continue
                 if ca not in p.left or cb not in p.right or (p.same_class and ca != cb):

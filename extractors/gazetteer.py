@@ -25,6 +25,8 @@ from .batching import BatchPipe
 from .doctext import Tokens, like_num, tokens
 
 SPAN_GROUP = "mentions"
+#: Prefix of the exact-case patterns' keys in the one-pass matcher (:class:`GazetteerMatcher`).
+_EXACT = "exact:"
 _PARTS = re.compile(r"[\s\-]+")
 _GLUE_OK = {"based", "style", "like", "sized", "scale", "level", "only", "specific", "trained", "pretrained", "finetuned", "tuned", "initialized", "derived"}
 
@@ -50,7 +52,8 @@ def spelling_variants(surface: str, plural: bool = True) -> set[str]:
 class GazetteerMatcher(BatchPipe):
     """spaCy component adding gazetteer matches to the :func:`candidates`."""
 
-    def __init__(self, nlp: Language, name: str, entries: tuple[GazetteerEntry, ...] | None = None):
+    def __init__(self, nlp: Language, name: str, entries: tuple[GazetteerEntry, ...] | None = None,
+                 one_pass: bool = True):
         self.name = name
         self.entries = entries if entries is not None else default_entries()
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -60,6 +63,16 @@ class GazetteerMatcher(BatchPipe):
         # its tokenizer several times slower afterwards (measured: 6,000 ->
         # 600 abstracts/s). Matching uses string hashes, which any vocab shares.
         make_doc = _pattern_tokenizer(nlp)
+        # One pass instead of two: the exact-case patterns also go into the
+        # lower-case matcher, under their own key, and a hit on one counts
+        # where the words are the pattern's as written (:meth:`_matches`).
+        # Kept apart only if two entries share a pattern's words, where the
+        # separate matchers' order of the two hits decides (none do today).
+        self._exact_words: dict[int, set[tuple[str, ...]]] = {}
+        folded_seen: set[tuple[str, ...]] = set()
+        exact_seen: set[tuple[str, ...]] = set()
+        exact_patterns: list[tuple[str, list[Doc]]] = []
+        shared = False
         for i, entry in enumerate(self.entries):
             if not entry.match:
                 continue  # linked when extracted, never matched in text (a PwC name without evidence)
@@ -69,20 +82,48 @@ class GazetteerMatcher(BatchPipe):
             folded = {v for s in entry.surfaces if not (entry.case_sensitive and exact_case(s))
                       for v in spelling_variants(s, plural)}
             if exact:
-                self.exact.add(str(i), [make_doc(p) for p in sorted(exact)])
+                docs = [make_doc(p) for p in sorted(exact)]
+                self.exact.add(str(i), docs)
+                exact_patterns.append((str(i), docs))
+                words = {tuple(t.text for t in d) for d in docs}
+                shared = shared or not words.isdisjoint(exact_seen)
+                exact_seen |= words
+                self._exact_words[nlp.vocab.strings.add(_EXACT + str(i))] = words
             if folded:
-                self.folded.add(str(i), [make_doc(p) for p in sorted(folded)])
+                docs = [make_doc(p) for p in sorted(folded)]
+                self.folded.add(str(i), docs)
+                words = {tuple(t.lower_ for t in d) for d in docs}
+                shared = shared or not words.isdisjoint(folded_seen)
+                folded_seen |= words
+        self._one_pass = one_pass and not shared
+        if self._one_pass:
+            for key, docs in exact_patterns:
+                self.folded.add(_EXACT + key, docs)
         # match id -> (entry, label, kb_id) with the strings as hashes, so that
         # neither a match nor its span looks a string up
         strings = nlp.vocab.strings
         self._by_key = {strings.add(str(i)): (entry, strings.add(entry.type.value), strings.add(entry.name))
                         for i, entry in enumerate(self.entries)}
+        # an exact-case key of the one-pass matcher -> (entry, label, kb_id, the entry's own key)
+        for key in self._exact_words:
+            plain = strings.add(strings[key][len(_EXACT):])
+            self._by_key[key] = (*self._by_key[plain], plain)
         self._source = strings.add("gazetteer")
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Longest non-overlapping matches as (start, end, match id) token spans."""
         toks, by_key = tokens(doc), self._by_key
-        hits = [(s, e, k) for k, s, e in self.folded(doc)] + [(s, e, k) for k, s, e in self.exact(doc)]
+        if self._one_pass:
+            hits, exact_hits, exact_words = [], [], self._exact_words
+            for k, s, e in self.folded(doc):
+                words = exact_words.get(k)
+                if words is None:
+                    hits.append((s, e, k))
+                elif tuple(toks.word(i) for i in range(s, e)) in words:
+                    exact_hits.append((s, e, by_key[k][3]))
+            hits += exact_hits  # (after the lower-case hits, as the two matchers gave them)
+        else:
+            hits = [(s, e, k) for k, s, e in self.folded(doc)] + [(s, e, k) for k, s, e in self.exact(doc)]
         return [(start, end, key) for start, end, key in longest_first(hits)
                 if _bounded(doc, toks, start, end) and not _lowercase_clash(toks, start, end, by_key[key][0])]
 

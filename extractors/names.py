@@ -438,15 +438,13 @@ def mlkg_names(doc: Doc) -> Doc:
                 spans += [s for s in proposal_spans(doc, sent, cues[c], known, toks, window) if s not in spans]
             c += 1
         if not spans:
-            from .proposal_naming import named_spans, naming_cues, passive_apposition  # (it reads this module's names)
-
-            named = passive_apposition(toks.text, sent[2], sent[3])
+            named = _naming.passive_apposition(toks.text, sent[2], sent[3])
             bounds = toks.char_span(*named, expand=True) if named else None
             if bounds is not None and not any(i in known for i in range(*bounds)):
                 spans = [bounds]
         if not spans:
-            for at in naming_cues(toks.text, sent[2], sent[3]):
-                spans = named_spans(doc, sent, at, known, toks)
+            for at in _naming.naming_cues(toks.text, sent[2], sent[3]):
+                spans = _naming.named_spans(doc, sent, at, known, toks)
                 if spans:
                     break
         for start, end in spans:
@@ -459,3 +457,8 @@ def mlkg_names(doc: Doc) -> Doc:
             proposed[(start_char, end_char)] = (sent[2], sent[3])
     set_ext(doc, "proposed", proposed)
     return doc
+
+
+# Imported once here, after this module's names, which it reads (an import
+# statement in mlkg_names' sentence loop cost about 2 us a sentence).
+from . import proposal_naming as _naming  # noqa: E402

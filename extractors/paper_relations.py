@@ -272,7 +272,7 @@ def own_sentence(low: str, in_title: bool, ents: list[Ent], proposed_names: set[
     it, whether only the anaphoric subject of :data:`_OWN_ANAPHOR` did). The
     match is returned so the caller need not search again (it is a first-
     person word more often than not)."""
-    if in_title or any(e.text in proposed_names for e in ents):
+    if in_title or proposed_names and any(e.text in proposed_names for e in ents):
         return True, None, False
     own_cue = _OWN.search(low)
     anaphor = own_cue is None and _OWN_ANAPHOR.match(low) is not None

@@ -107,7 +107,7 @@ def mlkg_relations(doc: Doc) -> Doc:
     inputs: list[tuple] = []
     quantities = list(get_ext(doc, "quantities"))
     numbers = list(get_ext(doc, "numbers") or [])
-    own_ents = [e for e in all_ents if (e.start_char, e.end_char) in proposed or e.text in proposed_names]
+    own_ents = [e for e in all_ents if (e.start_char, e.end_char) in proposed or e.text in proposed_names] if proposed else []
     if len({e.text for e in own_ents}) > 1:  # a dataset and a model proposed ("release FiNER-139 ... propose"):
         own_ents = [e for e in own_ents if e.label_ == _METHOD] or own_ents  # the scores are the model's
     own = own_ents[0] if own_ents and len({e.text for e in own_ents}) == 1 else None
