@@ -21,6 +21,7 @@ from ontology import EntityType, RelationType
 
 from .linking import Linker
 from .pwc_links import benchmark_for
+from .result_evaluations import scored_datasets
 from .result_links import result_tuple, settled_results
 from .nodes import (NAME_MODIFIED_HEADS, follows_name_word, modifies_glued_head, modifies_next, names_a_team,
                     names_a_venue, node_kind, weak_kind)
@@ -28,6 +29,9 @@ from .same_thing import one_thing
 from .model import Entity, PaperGraph, Relation, Result, Span
 from .records import PaperRecord, RecordError, SourceRef
 from .sources import read_records
+
+#: A dataset already evaluated or trained on takes no EVALUATES_ON from a score.
+_EVALUATED_OR_TRAINED = frozenset((RelationType.EVALUATES_ON, RelationType.TRAINS_ON))
 
 SEP = "\n\n"
 
@@ -377,9 +381,10 @@ class PaperBuilder:
             e.type = linker.registry[e.id].type
         # results attach on the graph's settled types, not the sentence NER's (kg/result_links.py)
         results = []
+        scored = settled_results(prep.text, data.ents, data.results, data.result_inputs,
+                                 lambda span: entities[span_ids[span]].type.value if span in span_ids else None)
         for value, unit, kind, qstart, qend, qualifier, metric, dataset, method, measure, direction, scale, own, over, \
-                subset in settled_results(prep.text, data.ents, data.results, data.result_inputs,
-                                          lambda span: entities[span_ids[span]].type.value if span in span_ids else None):
+                subset in scored:
             results.append(
                 Result(
                     value, unit, kind, self._span(record, prep, qstart, qend),
@@ -390,6 +395,12 @@ class PaperBuilder:
                     over=ent_at(over) if over else None, subset=subset,
                 )
             )
+        # a dataset the paper reports its own score on is one it evaluates on (kg/result_evaluations.py)
+        related = {r.target for r in rels if r.source == pid and r.type in _EVALUATED_OR_TRAINED} | proposed
+        for eid, span, sent in scored_datasets(prep.text, scored, data.result_inputs, ent_at, lambda i: entities[i].type.value,
+                                               related):
+            rels.append(Relation(RelationType.EVALUATES_ON, pid, eid, self._span(record, prep, *sent), "result:dataset",
+                                 0.7, None, self._span(record, prep, *span)))
         # Papers with Code's top datasets per task (kg/pwc_links.py), where the paper names both
         rels.extend(r for r in benchmark_for(entities, linker, {"title": record.title, "abstract": record.abstract})
                     if (r.type, r.source, r.target) not in relations)

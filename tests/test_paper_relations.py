@@ -123,6 +123,37 @@ CASES = {
     "new_task": ("acl_anthology:C18-1192", "Exploratory Neural Relation Classification for Domain Knowledge Acquisition",
                  "In this paper, we propose the task of exploratory relation classification for domain knowledge "
                  "harvesting."),
+    # (paperrel4) a list passes its relation on to the members the cues left without one
+    "list_use": ("acl_anthology:http://www.lrec-conf.org/proceedings/lrec2010/pdf/397_Paper.pdf",
+                 "Predicting Morphological Types of Chinese Bi-Character Words by Machine Learning Approaches",
+                 "Finally, we used these features and adopted three machine learning algorithms, SVM, CRF, and "
+                 "Naïve Bayes, to predict the morphological types."),
+    # datasets named after "<n> datasets, namely"
+    "collection": ("acl_anthology:E17-1075",
+                   "Fine-Grained Entity Type Classification by Jointly Learning Representations and Label Embeddings",
+                   "Experiments show that the proposed model outperforms previous state-of-the-art methods on two "
+                   "publicly available datasets, namely FIGER (GOLD) and BBN with an average relative improvement of "
+                   "2.69% in micro-F1 score."),
+    # the paper's experiments beside "recent" baselines: not a background sentence
+    "recent_baselines": ("conference_papers:3667", "Variational Laplace Autoencoders",
+                         "Empirical results on MNIST, Omniglot, Fashion-MNIST, SVHN and CIFAR10 show that the "
+                         "proposed approach significantly outperforms other recent amortized or iterative methods on "
+                         "the ReLU networks."),
+    # a dataset the paper reports its own score on is evaluated on (kg/result_evaluations.py)
+    "scored": ("conference_papers:a37ab0fea9", "Adversarial Complementary Learning for Weakly Supervised Object "
+               "Localization", "In particular, the Top-1 localization error rate on the ILSVRC dataset is 45.14%, "
+               "which is the new state-of-the-art."),
+    "scored_wikiqa": ("acl_anthology:P17-2081",
+                      "Question Answering through Transfer Learning from Large Fine-grained Supervision Data",
+                      "For WikiQA, our model outperforms the previous best model by more than 8%."),
+    # ... but not a corpus the scored system is trained from
+    "scored_trained": ("acl_anthology:W19-4419", "CUNI System for the Building Educational Applications 2019 Shared "
+                       "Task: Grammatical Error Correction", "The system in the Low-Resource Track is trained from "
+                       "Wikipedia revision histories and reaches 44.13 F0.5 score."),
+    # the field an abstract frames its problem in is addressed (GUIDE)
+    "framing": ("conference_papers:6a2cdc52ad", "Procrustean Normal Distribution for Non-rigid Structure from Motion",
+                "Non-rigid structure from motion is a fundamental problem in computer vision, which is yet to be "
+                "solved satisfactorily."),
 }
 
 
@@ -254,3 +285,31 @@ def test_a_name_its_noun_phrase_calls_existing_is_no_proposal():
     text = "A title. We introduce EFCamDat, a corpus of learner English."
     a = text.index("EFCamDat")
     assert kept_proposals(text, {(a, a + 8): (9, len(text))}) == {(a, a + 8): (9, len(text))}
+
+
+def test_a_list_passes_its_relation_on_to_its_members(extracted):
+    got = extracted["list_use"]
+    # CRF is beyond the use cue's reach ("adopted three machine learning algorithms, SVM, CRF")
+    for name in ("support vector machine", "conditional random field"):
+        assert "USES" in _to(got, name), (name, got)
+
+
+def test_datasets_named_after_a_collection_are_evaluated_on(extracted):
+    assert _to(extracted["collection"], "FIGER") == {"EVALUATES_ON"}, extracted["collection"]
+
+
+def test_recent_baselines_do_not_make_the_own_experiments_background(extracted):
+    got = extracted["recent_baselines"]
+    for name in ("MNIST", "Omniglot", "Fashion-MNIST", "SVHN"):
+        assert "EVALUATES_ON" in _to(got, name), (name, got)
+
+
+def test_a_dataset_scored_on_is_evaluated_on(extracted):
+    assert "EVALUATES_ON" in _to(extracted["scored"], "ImageNet") | _to(extracted["scored"], "ILSVRC"), \
+        extracted["scored"]
+    assert "EVALUATES_ON" in _to(extracted["scored_wikiqa"], "WikiQA"), extracted["scored_wikiqa"]
+    assert "EVALUATES_ON" not in _to(extracted["scored_trained"], "Wikipedia"), extracted["scored_trained"]
+
+
+def test_the_field_the_problem_is_framed_in_is_addressed(extracted):
+    assert "ADDRESSES" in _to(extracted["framing"], "computer vision"), extracted["framing"]
