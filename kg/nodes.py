@@ -118,6 +118,16 @@ def is_fragment(text: str) -> bool:
     return text.count("(") != text.count(")") or bool(_MATH.search(text))
 
 
+#: A preposition inside a phrase ending in a task noun ("to" is left out: "English to Hebrew
+#: translation" is a direction). On 3,000 real abstracts never read before
+#: (``draw_sample(3000, 428028)``, standard) this drops 31 "task" nodes to concepts, read one by
+#: one: 26 were fragments or descriptions ("sequence of planning", "depth in density estimation",
+#: "image for place recognition", "Syntactic Uncertainty in Neural Machine Translation", "robot's
+#: tracking"), 5 named a task ("Passage Retrieval in Open-domain Question Answering", "Region of
+#: attraction estimation", "automatic evaluation of machine translation").
+_INNER_PREPOSITIONS = frozenset("of in for with on by from via using at into over under".split())
+
+
 def names_a_task(text: str) -> bool:
     """A task named by what it does: a task noun after words that say on what
     ("tweet classification", "cognate identification", "semantic frame
@@ -127,6 +137,10 @@ def names_a_task(text: str) -> bool:
     if (len(words) < 2 or words[-1].endswith(("learning", "understanding")) or not words[-1].endswith(TASK_HEADS)
             or "and" in words or "or" in words or words[0].endswith("ing")):
         return False  # "meta-learning"; a coordination; "solving text summarization", "investigating ..."
+    if any(w in _INNER_PREPOSITIONS or w.endswith(("'s", "\u2019s")) for w in words[:-1]):
+        # the head is another noun, or a circumstance is attached: "language of causal reasoning", "analysis
+        # of human planning", "Relevance in summarization", "robot's tracking" (see _INNER_PREPOSITIONS)
+        return False
     return not all(is_generic(w) or w in _EVALUATIVE or w in _POSITIONAL for w in words[:-1])
 
 

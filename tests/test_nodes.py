@@ -401,3 +401,17 @@ def test_capitalised_words_that_make_a_term_are_taken_in_titles_too():
     nodes, _ = _nodes_and_concepts("Panlingua-KMI MT System for Similar Language Translation Task at WMT 2019",
                                    "We describe our system.")
     assert "Language Translation" not in nodes
+
+
+def test_a_phrase_with_a_preposition_before_its_task_noun_names_no_task():
+    """Phrases of real abstracts (draw_sample seed 428028) whose last word is a
+    task noun but whose head is another noun or a circumstance."""
+    from kg.nodes import names_a_task
+
+    for phrase in ("language of causal reasoning", "depth in density estimation", "image for place recognition",
+                   "robot's tracking", "Syntactic Uncertainty in Neural Machine Translation"):
+        assert not names_a_task(phrase), phrase
+    assert names_a_task("English to Hebrew translation")  # a direction, not a preposition phrase
+    nodes, concepts = _nodes_and_concepts("Discrimination in causal terms",
+                                          "We frame the problem in the language of causal reasoning.")
+    assert "language of causal reasoning" not in nodes
