@@ -415,3 +415,14 @@ def test_a_phrase_with_a_preposition_before_its_task_noun_names_no_task():
     nodes, concepts = _nodes_and_concepts("Discrimination in causal terms",
                                           "We frame the problem in the language of causal reasoning.")
     assert "language of causal reasoning" not in nodes
+
+
+def test_a_task_noun_after_manner_words_only_names_no_task():
+    """How or at what grain is not on what (phrases of real abstracts, draw_sample seed 428028)."""
+    from kg.nodes import names_a_task
+
+    for phrase in ("image-based detection", "real-time extraction", "task-specific prediction", "drift-free estimation"):
+        assert not names_a_task(phrase), phrase
+    for phrase in ("pose-based action recognition", "document-level sentiment classification",
+                   "document-level classification", "collision-free posture generation"):
+        assert names_a_task(phrase), phrase
