@@ -126,6 +126,7 @@ def merge_pwc(entries: list[GazetteerEntry], rows) -> list[GazetteerEntry]:
         loose.setdefault((group, singular_key(k) or k), e)
     new: list[GazetteerEntry] = []
     exact: set[int] = set()  # entries whose id came from a row of their own name
+    heads = {k: e.type for (group, k), e in owner.items() if group in ("task", "method")}  # curated only
     for row in rows:
         etype = EntityType(row["type"])
         name = row["name"].strip()
@@ -153,7 +154,7 @@ def merge_pwc(entries: list[GazetteerEntry], rows) -> list[GazetteerEntry]:
         if any(k in taken for k in keys):
             continue  # the name is another type's (curated types win)
         if etype in (EntityType.TASK, EntityType.METHOD):
-            etype = _usage_type(name, etype)
+            etype = _usage_type(name, etype, heads)
         e = GazetteerEntry(name, etype, aliases, case_sensitive=exact_case(name) and " " not in name,
                            external_id=url, categories=cats, tasks=tasks, match=row.get("match") == "1")
         new.append(e)
@@ -163,15 +164,46 @@ def merge_pwc(entries: list[GazetteerEntry], rows) -> list[GazetteerEntry]:
     return new
 
 
-def _usage_type(name: str, etype: EntityType) -> EntityType:
+def _usage_type(name: str, etype: EntityType, heads: dict[str, EntityType] | None = None) -> EntityType:
     """A PwC-only task or method typed by how real abstracts write it
     (:mod:`ontology.usage_evidence`): PwC lists techniques as tasks ("Deep
     Reinforcement Learning", "Ensemble Learning", "Data Augmentation");
-    unclear or rare usage keeps PwC's type. Curated entries never get here."""
+    unclear or rare usage keeps PwC's type. Curated entries never get here.
+
+    Where usage says nothing, a name whose head is a curated task or method
+    takes the head's type (``heads``: curated name keys -> type): "Safe
+    Reinforcement Learning", "Visual Prompt Tuning", "Data-free Knowledge
+    Distillation" are kinds of reinforcement learning, prompt tuning and
+    distillation, and a kind of a thing is the same type of thing (the head
+    of an English compound names its class; Hearst 1992's hyponymy reading).
+    Only a head of two or more words, not after a preposition ("Entity
+    Extraction using GAN" is headed by "Entity Extraction"): one-word heads
+    ("Segmentation" of "Unigram Segmentation", "dropout" of "Student
+    dropout") were wrong 6 of 8 times. Of the PwC rows this retypes 17
+    (Task -> Method), read one by one: 16 right (11 RL variants, prompting,
+    prompt-tuning, distillation and contrastive learning variants), 1
+    doubtful ("Few-Shot Imitation Learning"). On 3,000 real abstracts never
+    read before (``draw_sample(3000, 428028)``) 3 nodes change type, 3 right;
+    212 of the 120,000 abstracts name one of the 17, and of 32 read at
+    random 30 use it as a technique (2 frame it as a field or a setting)."""
+    from extractors.keys import name_key
+
     from .usage_evidence import usage_type
 
     typed = usage_type(name)
-    return EntityType(typed) if typed is not None else etype
+    if typed is not None:
+        return EntityType(typed)
+    words = name.split()
+    for i in range(1, len(words) - 1):
+        if words[i - 1].lower() in _PREPOSITIONS:
+            break
+        head = heads.get(name_key(" ".join(words[i:]))) if heads else None
+        if head is not None:
+            return head
+    return etype
+
+
+_PREPOSITIONS = frozenset("of for with using by via in on from to under".split())
 
 
 def _same_concept(etype: EntityType, keys: list[str], loose: dict[tuple[str, str], GazetteerEntry]) -> GazetteerEntry | None:

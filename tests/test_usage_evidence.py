@@ -65,3 +65,16 @@ def test_pwc_techniques_are_methods_and_curated_settings_stay_tasks():
     assert by_name["Ensemble Learning"].type is EntityType.METHOD
     assert by_name["multi-task learning"].type is EntityType.TASK  # curated: a setting, as the audit guide types it
     assert by_name["active learning"].type is EntityType.TASK
+
+
+def test_a_pwc_name_headed_by_a_curated_name_takes_its_type():
+    """Where usage says nothing, a kind of a curated task or method is that
+    type of thing: PwC lists "Safe Reinforcement Learning" as a task, but it
+    is a kind of reinforcement learning (curated Method). A one-word head or
+    one after a preposition does not decide."""
+    by_name = {e.name: e for e in default_entries()}
+    for name in ("Safe Reinforcement Learning", "Hierarchical Reinforcement Learning", "Visual Prompt Tuning",
+                 "Data-free Knowledge Distillation"):
+        assert by_name[name].type is EntityType.METHOD, name
+    assert by_name["Unigram Segmentation"].type is EntityType.METHOD  # PwC's type: its one-word head decides nothing
+    assert by_name["Image Classification with Differential Privacy"].type is EntityType.TASK
