@@ -163,6 +163,8 @@ def _doc_relations(title: str, abstract: str) -> set[tuple[str, str, str]]:
      ("BENCHMARK_FOR", "quoref", "reading comprehension")),
     ("A study", "DocRED is a widely used dataset for document-level relation extraction.",
      ("BENCHMARK_FOR", "docred", "document-level relation extraction")),
+    ("A study", "We then propose CoBERT, an efficient BERT-based response selection model that obtains the "
+     "state-of-the-art performance on our dataset.", ("USED_FOR", "bert", "cobert")),
 ])
 def test_entity_patterns_counted_on_real_abstracts(title, abstract, expected):
     got = _doc_relations(title, abstract)
