@@ -127,18 +127,30 @@ def test_entity_patterns(title, abstract, expected):
 
 # -- issue 26 (entrel4): cue patterns counted on real abstracts (bench/same_output.py draw_sample, seeds 777
 # and 778; firings read at random, counts in extractors/entity_relations.py); the sentences are from those draws
-def _doc_relations(title: str, abstract: str) -> set[tuple[str, str, str]]:
-    """Entity-to-entity relations the standard pipeline states (before linking), as lower-cased mention texts."""
-    from extractors.doctext import doc_text
+def _standard_doc(title: str, abstract: str):
+    """The standard pipeline's Doc of one record, as ``kg extract`` makes it (relations before linking)."""
     from extractors.pipeline import get_nlp
     from kg.extract import make_doc, prepare
     from kg.records import PaperRecord
 
     nlp = get_nlp("standard")
-    doc = nlp(make_doc(nlp, prepare(PaperRecord(title=title, abstract=abstract, source=None))))
+    return nlp(make_doc(nlp, prepare(PaperRecord(title=title, abstract=abstract, source=None))))
+
+
+def _doc_relations(title: str, abstract: str) -> set[tuple[str, str, str]]:
+    """Entity-to-entity relations the standard pipeline states, as lower-cased mention texts."""
+    from extractors.doctext import doc_text
+
+    doc = _standard_doc(title, abstract)
     text = doc_text(doc)
     return {(r.type.value, text[r.source[0]:r.source[1]].lower(), text[r.target[0]:r.target[1]].lower())
             for r in doc._.relations if r.source != "PAPER"}
+
+
+def _mentions(title: str, abstract: str) -> set[str]:
+    from extractors.doctext import doc_ents
+
+    return {e.text.lower() for e in doc_ents(_standard_doc(title, abstract))}
 
 
 @pytest.mark.parametrize("title,abstract,expected", [
@@ -193,17 +205,6 @@ def test_entity_pattern_guards(title, abstract, bad):
     assert bad not in got, got
     # the mentions are there: the guard, not a missing mention, keeps the relation out
     assert {bad[1], bad[2]} <= _mentions(title, abstract), _mentions(title, abstract)
-
-
-def _mentions(title: str, abstract: str) -> set[str]:
-    from extractors.doctext import doc_ents
-    from extractors.pipeline import get_nlp
-    from kg.extract import make_doc, prepare
-    from kg.records import PaperRecord
-
-    nlp = get_nlp("standard")
-    doc = nlp(make_doc(nlp, prepare(PaperRecord(title=title, abstract=abstract, source=None))))
-    return {e.text.lower() for e in doc_ents(doc)}
 
 
 def test_a_name_that_only_qualifies_the_kind_is_no_superclass():
