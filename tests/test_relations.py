@@ -158,14 +158,14 @@ def _mentions(title: str, abstract: str) -> set[str]:
      "Thai morphological analysis based on the theoretical background of conditional random fields.",
      ("USED_FOR", "conditional random field", "thai morphological analysis")),
     ("A study", "In this paper, we present a deep reinforcement learning approach to paraphrase generation.",
-     ("USED_FOR", "reinforcement learning", "paraphrase generation")),
+     ("USED_FOR", "deep reinforcement learning", "paraphrase generation")),
     ("Meta-Meta Classification for One-Shot Learning", "We present a new approach, called meta-meta "
      "classification, to learning in small-data settings.",
      ("USED_FOR", "meta-meta classification", "one-shot learning")),
     ("A study", "Variational inference is a powerful approach for approximate posterior inference.",
      ("USED_FOR", "variational inference", "approximate posterior inference")),
     ("A study", "Recently, deep convolutional neural network (CNN) have achieved promising performance for single "
-     "image super-resolution (SISR).", ("USED_FOR", "convolutional neural network", "single image super-resolution")),
+     "image super-resolution (SISR).", ("USED_FOR", "deep convolutional neural network", "single image super-resolution")),
     ("A study", "As a consequence, sophisticated pre-processing is required to obtain inputs suitable for conventional "
      "sequence labelling algorithms, such as HMMs.", ("USED_FOR", "hmms", "sequence labelling")),
     ("A study", "This paper tackles the reduction of redundant repeating generation that is often observed in "
