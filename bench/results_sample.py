@@ -248,17 +248,19 @@ def score(labels: list[dict], papers: dict[str, dict]) -> tuple[dict, list[str]]
 
 def cmd_score(args) -> int:
     labels = read_labels(Path(args.labels))
-    want = {(lab["source"], lab["id"]) for lab in labels}
+    # conference ids repeat across venues ("paper128"): the abstract is the one whose text the labels quote
+    want: dict[tuple[str, str], list[dict]] = {}
+    for lab in labels:
+        want.setdefault((lab["source"], lab["id"]), []).append(lab)
     recs = []
     for name, key in SOURCES.items():
-        ids = {i for s, i in want if s == name}
-        if not ids:
-            continue
         with gzip.open(ABSTRACTS / name, "rt", encoding="utf-8") as fh:
             for line in fh:
                 r = json.loads(line)
-                if str(r.get(key)) in ids:
+                labs = want.get((name, str(r.get(key))))
+                if labs and all(r["abstract"][int(x["start"]):int(x["end"])] == x["text"] for x in labs):
                     recs.append({"source": name, "id": str(r[key]), "title": r.get("title") or "", "abstract": r["abstract"]})
+                    del want[(name, str(r[key]))]
     if args.extracted:
         papers = {p["source_id"]: p for p in _load(Path(args.extracted))}
     else:

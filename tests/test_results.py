@@ -506,3 +506,19 @@ def test_agreement_kappa_is_a_metric(text, value, metric):
     r = one(results(text, fast=False), value)
     assert canonical_metric(r["metric"]) == metric and r["direction"] == HIGHER, r
     assert "kappa" in {canonical_metric(r["metric"]), metric_family(r["metric"])}  # one family
+
+
+def test_a_statement_that_names_no_method_credits_none():
+    # issue 27 and the audit GUIDE: the method is one the statement names; "our attack", "it", "the proposed
+    # method" name none, and the result stays the paper's own (sentences of tests/data/results_audit.tsv)
+    text = ("In this paper, we propose AdvGAN to generate adversarial examples with generative adversarial networks. "
+            "Our attack has placed the first with 92.76% accuracy on a public MNIST black-box attack challenge.")
+    r = one(results(text, fast=False), 92.76)
+    assert (r["method"], r["own"], r["dataset"], r["kind"]) == (None, True, "MNIST", "absolute")
+    text = ("We propose AdvGAN to generate adversarial examples. "
+            "AdvGAN has placed the first with 92.76% accuracy on a public MNIST black-box attack challenge.")
+    assert one(results(text, fast=False), 92.76)["method"] == "AdvGAN"  # named: credited
+    text = ("We propose a curriculum by annotator agreement, CLAA. Whereas vanilla training achieves an AUC of 83.7% "
+            "for this task, a model trained with our proposed curriculum learning approach achieves an AUC of 88.2%.")
+    r = one(results(text, fast=False), 88.2)
+    assert r["own"] is True and r["method"] in (None, "curriculum learning")
