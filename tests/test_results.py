@@ -522,3 +522,18 @@ def test_a_statement_that_names_no_method_credits_none():
             "for this task, a model trained with our proposed curriculum learning approach achieves an AUC of 88.2%.")
     r = one(results(text, fast=False), 88.2)
     assert r["own"] is True and r["method"] in (None, "curriculum learning")
+
+
+@pytest.mark.parametrize("text,value,kind", [
+    # a score its metric names right next to "up to" (real sentences: the labelled sample, 3,000 abstracts)
+    ("Our system achieves up to 80.6% success rate on challenging scenes and queries.", 80.6, "absolute"),
+    ("We show that our approach is effective in four different domains, with a success rate of up to 100%.", 100.0, "absolute"),
+    ("The method is evaluated by clinical experts, achieving up to a 98.8% f-score.", 98.8, "absolute"),
+    # a bound on a gain: a change verb or comparison in the clause, or no metric named
+    ("On average it improves the results obtained with the TSPN formulation up to 11.4%.", 11.4, "delta"),
+    ("Our models show surprisingly large improvements, up to 30% versus original published results.", 30.0, "delta"),
+    ("The proposed method outperforms the existing state-of-the-art by a margin of ∼5% in terms of accuracy.", 5.0, "delta"),
+    ("The generated paraphrases lead to an additional 1.29% exact match on live utterances.", 1.29, "delta"),
+])
+def test_up_to_a_score_and_up_to_a_gain(text, value, kind):
+    assert one(results(text), value)["kind"] == kind
