@@ -537,3 +537,12 @@ def test_a_statement_that_names_no_method_credits_none():
 ])
 def test_up_to_a_score_and_up_to_a_gain(text, value, kind):
     assert one(results(text), value)["kind"] == kind
+
+
+def test_a_cost_measures_no_score_metric():
+    # real sentences (labelled sample): the cost took the score metric of its clause
+    rows = results("It achieves a top-1 accuracy of 84.8% on ImageNet-1k with only 21M parameters.", fast=False)
+    assert [(r["kind"], r["metric"]) for r in rows if r["kind"] == "cost"] == [("cost", None)]
+    assert one(rows, 84.8)["metric"] == "top-1 accuracy"
+    r = one(results("Our model achieves 76.3% top-1 accuracy on ImageNet-1K with 0.9 ms inference latency.", fast=False), 0.9)
+    assert (r["kind"], r["metric"]) == ("cost", "latency")  # a cost metric stays
