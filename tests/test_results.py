@@ -546,3 +546,12 @@ def test_a_cost_measures_no_score_metric():
     assert one(rows, 84.8)["metric"] == "top-1 accuracy"
     r = one(results("Our model achieves 76.3% top-1 accuracy on ImageNet-1K with 0.9 ms inference latency.", fast=False), 0.9)
     assert (r["kind"], r["metric"]) == ("cost", "latency")  # a cost metric stays
+
+
+def test_comparable_to_and_a_typographic_apostrophe_mark_a_baseline():
+    rows = results("SmBoP obtains 71.1 denotation accuracy on Spider, establishing a new state-of-the-art, and 69.5 exact "
+                   "match, comparable to the 69.6 exact match of the autoregressive RAT-SQL+GraPPa.", fast=False)
+    assert (one(rows, 69.5)["kind"], one(rows, 69.6)["kind"]) == ("absolute", "baseline")
+    rows = results("Our En->De cascade and end-to-end systems achieve 29.7 and 26.2 BLEU on the 2020 test set "
+                   "correspondingly, both outperforming the previous year’s best of 26 BLEU.", fast=False)
+    assert [r["kind"] for r in rows] == ["absolute", "absolute", "baseline"]
