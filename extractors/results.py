@@ -471,6 +471,11 @@ def _method(q: Quantity, kind: str, text: str, base: int, methods: list[Ent], ow
     34 name neither the proposal nor, for the ones that lost a proposed
     dataset, that dataset in their sentence.)"""
     near = [m for m in methods if m.end_char <= q.start and _same_clause(text, m.start_char - base, q.start - base)]
+    if kind != BASELINE:  # the method a statement compares with is no subject of its value ("better than a vanilla
+        # BERT model, with 89.60% acc"; see _COMPARED_WITH for the counts)
+        # (but a value in a bracket opened after it is its own: "than the Conditional Random Fields method (F1 = 0.55")
+        near = [m for m in near if not _COMPARED_WITH.search(text, max(0, m.start_char - base - 50), m.start_char - base)
+                or "(" in text[m.end_char - base : q.start - base] and ")" not in text[m.end_char - base : q.start - base]]
     if kind == BASELINE:
         others = [m for m in near if own is None or m.text != own.text]
         return (others[-1] if others else None), False
@@ -490,6 +495,15 @@ def _method(q: Quantity, kind: str, text: str, base: int, methods: list[Ent], ow
 #: the labelled sample (tests/data/results_audit.tsv) 3 of 3 right ("21M parameters", "from 153ms to 36ms").
 _COST_METRIC = re.compile(r"latenc|time|runtime|memory|flop|mac|cost|throughput|fps|frame|param|size|speed|energy|power|"
                           r"footprint|storage|bandwidth|compute|gpu|hour|second|bit|byte")
+#: The method a statement compares with, named after "than", "over", "outperforms" ...: on 3,000 real abstracts
+#: (seed 27010) leaving it out changed 2 results, both right ("our model outperforms GloVe by more than 7%", "6
+#: accuracy points over nearest neighbor and 4 points over CSLS"); in the labelled sample 4 of 4 ("better than a
+#: vanilla BERT model, with 89.60% acc (82.31% macro F1)"). A value in a bracket right after the compared
+#: method stays its own (2 more changes on the 3,000, both wrong, without that guard).
+_COMPARED_WITH = re.compile(r"\b(?:than|over|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|"
+                            r"compared (?:to|with)|comparison (?:to|with)|against|versus|vs\.?|relative to|"
+                            r"upon)\s+(?:(?:the|a|an|strong|vanilla|baseline|original|standard|previous|existing|"
+                            r"conventional|popular|state-of-the-art|[\w-]+)\s+){0,3}$", re.I)
 _COMPARED = frozenset({"~", "<", ">", "<=", ">="})
 _OURS = re.compile(r"\b(?:our|the proposed|proposed)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 

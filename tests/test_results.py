@@ -555,3 +555,12 @@ def test_comparable_to_and_a_typographic_apostrophe_mark_a_baseline():
     rows = results("Our En->De cascade and end-to-end systems achieve 29.7 and 26.2 BLEU on the 2020 test set "
                    "correspondingly, both outperforming the previous year’s best of 26 BLEU.", fast=False)
     assert [r["kind"] for r in rows] == ["absolute", "absolute", "baseline"]
+
+
+def test_the_method_compared_with_is_no_subject_of_the_value():
+    rows = results("Our best models are significantly better than a vanilla BERT model, with 89.60% acc on the official "
+                   "TEST data.", fast=False)
+    assert one(rows, 89.6)["method"] is None
+    assert one(results("And our model outperforms GloVe by more than 7%.", fast=False), 7.0)["method"] is None
+    rows = results("Our tagger presents better results than the Conditional Random Fields method (F1 = 0.55).", fast=False)
+    assert one(rows, 0.55)["method"] == "Conditional Random Fields"  # its own bracket
