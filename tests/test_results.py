@@ -564,3 +564,12 @@ def test_the_method_compared_with_is_no_subject_of_the_value():
     assert one(results("And our model outperforms GloVe by more than 7%.", fast=False), 7.0)["method"] is None
     rows = results("Our tagger presents better results than the Conditional Random Fields method (F1 = 0.55).", fast=False)
     assert one(rows, 0.55)["method"] == "Conditional Random Fields"  # its own bracket
+
+
+def test_a_metric_then_a_decimal_and_signed_lists():
+    # real sentences (../shared abstracts): no "of" between metric and value; a list of signed gains
+    rows = results("The best bidirectional LSTM model achieves accuracy 0.5138 and MRR 0.6789 on the HSK dataset.", fast=False)
+    assert [(r["value"], r["kind"], canonical_metric(r["metric"])) for r in rows] == [
+        (0.5138, "absolute", canonical_metric("accuracy")), (0.6789, "absolute", canonical_metric("MRR"))]
+    rows = results("Our systems outperform the baselines, averagely giving +6.0 and +4.1 BLEU.", fast=False)
+    assert [(r["value"], r["kind"], r["metric"]) for r in rows] == [(6.0, "delta", "BLEU"), (4.1, "delta", "BLEU")]
