@@ -129,7 +129,20 @@ def classify(values: list[Quantity], text: str, base: int) -> dict[int, str]:
             kinds[id(a)] = kinds[id(b)] = DELTA if DELTA in (kinds[id(a)], kinds[id(b)]) else SETTING  # "of over 5% and 4%"
         elif _VS.match(gap) and kinds[id(a)] in (ABSOLUTE, BASELINE) and kinds[id(b)] in (ABSOLUTE, BASELINE):
             kinds[id(a)], kinds[id(b)] = ABSOLUTE, BASELINE
+    # a list whose later member carries the change word shares it backwards too: "33.3%, 18.6%, and 4% improved
+    # accuracy" (the pass above reaches 18.6 only after 33.3 was read). See _AND_BACK's comment for counts.
+    for a, b in reversed(list(zip(values, values[1:]))):
+        if kinds[id(a)] == ABSOLUTE and kinds[id(b)] in (DELTA, SETTING) and a.unit == b.unit \
+                and _AND_BACK.match(text[a.end - base : b.start - base]):
+            kinds[id(a)] = kinds[id(b)]
     return kinds
+
+
+#: Between two members of one list for :func:`classify`'s backward pass: a comma or "and" only. On 3,000 real
+#: abstracts (seed 27010) the pass changed 2 results, both right ("10%, 23% and 26% improvements", "86.2%,
+#: 118.7%, and 205.9% more model queries"); in the 119,895 abstracts 21 lists of N% before a change word, all
+#: read: 20 lists of gains, 1 a score then its gain ("The accuracy ... is 84.09%, 1.35% higher than Brat").
+_AND_BACK = re.compile(r"^\s*(?:\\?%\s*)?(?:,\s*(?:and\s+)?|and\s+)$")
 
 
 def from_values(values: list[Quantity], text: str, base: int) -> set[int]:

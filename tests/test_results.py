@@ -573,3 +573,10 @@ def test_a_metric_then_a_decimal_and_signed_lists():
         (0.5138, "absolute", canonical_metric("accuracy")), (0.6789, "absolute", canonical_metric("MRR"))]
     rows = results("Our systems outperform the baselines, averagely giving +6.0 and +4.1 BLEU.", fast=False)
     assert [(r["value"], r["kind"], r["metric"]) for r in rows] == [(6.0, "delta", "BLEU"), (4.1, "delta", "BLEU")]
+
+
+def test_a_list_shares_its_last_members_change_word_backwards():
+    rows = results("We obtained 33.3%, 18.6%, and 4% improved accuracy compared to pre-training BERT without OSCR.", fast=False)
+    assert [r["kind"] for r in rows] == ["delta", "delta", "delta"]
+    rows = results("The proposed method can bring 10%, 23% and 26% improvements in average over the best baselines.")
+    assert [r["kind"] for r in rows] == ["delta", "delta", "delta"]
