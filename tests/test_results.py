@@ -580,3 +580,11 @@ def test_a_list_shares_its_last_members_change_word_backwards():
     assert [r["kind"] for r in rows] == ["delta", "delta", "delta"]
     rows = results("The proposed method can bring 10%, 23% and 26% improvements in average over the best baselines.")
     assert [r["kind"] for r in rows] == ["delta", "delta", "delta"]
+
+
+def test_a_number_plus_keeps_its_unit():
+    rows = results("FDLNet achieves state-of-the-art performance on the Cityscapes, which reports 76.32% mIoU at 150+ FPS "
+                   "and 79.0% mIoU at 41+ FPS.", fast=False)
+    assert [(r["value"], r["unit"], r["kind"]) for r in rows if r["unit"] == "fps"] == [(150.0, "fps", "cost"), (41.0, "fps", "cost")]
+    assert one(results("LOG zero-shot transfers to all other domains with 99+% accuracy."), 99.0)["unit"] == "%"
+    assert [q.value for q in find_quantities("n+1 items, 3+4 = 7")] == []  # arithmetic is no quantity
