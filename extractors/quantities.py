@@ -29,21 +29,24 @@ SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d.,]?\d)|\d+)(?:\.\d+)?(?:[eE][\-−]?\d+(?![\w]))?"
 _NUM = r"(?P<num>(?:[+\-−±]\s?)?" + _DIGITS + "|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
 _SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|[KkMBT])(?![a-zA-Z]))?"
+#: "150+ FPS", "99+% accuracy", "200+ hours": at least the number (34 such in the 119,895 abstracts, 20 read,
+#: all a figure in that unit; the number alone was read before, without its unit).
+_PLUS = r"(?:\+(?![\d+]))?"
 _PATTERNS: list[tuple[str, str]] = [
-    ("x", _NUM + r"\s?(?:x|×|-?times|-?fold)(?![\w\d])(?!\s?\d)"),
-    ("%", _NUM + r"\s?\\?(?:%|percent\b|per cent\b)"),  # "94.6\\%": a TeX leftover (365 abstracts)
+    ("x", _NUM + _PLUS + r"\s?(?:x|×|-?times|-?fold)(?![\w\d])(?!\s?\d)"),
+    ("%", _NUM + _PLUS + r"\s?\\?(?:%|percent\b|per cent\b)"),  # "94.6\\%": a TeX leftover (365 abstracts)
     ("bit", _NUM + r"\s?-?\s?bits?\b(?!\s?/|\s+per\b)"),  # not "1.19 bits/char", "1.27 bits per character"
     ("params", _NUM + _SCALE + r"\s?-?\s?(?:parameters?|params)\b"),
     ("params", r"(?<![\w\-])" + _NUM + r"(?P<scale>[MB])\b(?=\s?(?:-?parameter|model|LLM|language model|param))"),
     ("tokens", _NUM + _SCALE + r"\s?-?\s?tokens?\b"),
     ("points", _NUM + r"(?![A-Za-z])\s?-?(?P<what>(?:[A-Za-z][\w\-]*\s){0,2})points?\b"),  # not "3D point clouds"
     ("USD", _NUM + _SCALE + r"\s?(?:USD|US dollars|dollars)\b"),  # "4,223 USD"
-    ("GB", _NUM + r"\s?(?:GB|GiB)\b"),
+    ("GB", _NUM + _PLUS + r"\s?(?:GB|GiB)\b"),
     ("MB", _NUM + r"\s?(?:MB|MiB)\b"),
-    ("ms", _NUM + r"\s?(?:ms|milliseconds?)\b"),
-    ("h", _NUM + r"\s?(?:GPU[- ])?(?:hours?|hrs?)\b"),
+    ("ms", _NUM + _PLUS + r"\s?(?:ms|milliseconds?)\b"),
+    ("h", _NUM + _PLUS + r"\s?(?:GPU[- ])?(?:hours?|hrs?)\b"),
     ("s", _NUM + r"\s?(?:seconds?|secs?)\b"),
-    ("fps", _NUM + r"\s?(?:FPS|fps|frames per second)\b"),
+    ("fps", _NUM + _PLUS + r"\s?(?:FPS|fps|frames per second)\b"),
     ("samples", _NUM + _SCALE + r"\s?(?:images|examples|samples|videos|sentences|documents|questions|pairs|hours of speech)\b"),
     ("USD", r"(?<![\w$])(?:US)?\$\s?" + _NUM + _SCALE),  # "$4,223", "US$ 18", "$1.2 million"
     ("", r"(?P<op>[<>≤≥]|~)\s?" + _NUM + _SCALE),  # "~190k relations" (a unit after the number is tried first)

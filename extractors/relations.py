@@ -59,7 +59,7 @@ def sentence_relations(sent: tuple[int, int], text: str, ents: list[Ent], propos
     out = [LocalRelation(rtype, PAPER, span, sent, rule, conf)
            for rtype, span, rule, conf in paper_relations(sent, text, ents, proposed_names, in_title, low)]
     if len(ents) > 1:
-        for p, src, tgt in pair_relations(sent[0], text, ents, low):
+        for p, src, tgt in pair_relations(sent[0], text, ents, low, in_title=in_title):
             out.append(LocalRelation(p.type, _span(src), _span(tgt), sent, "pattern:" + p.name, p.confidence))
     if own is not None and ents:
         for tgt in own_outperforms(sent[0], low if low is not None else text.lower(), ents, own):

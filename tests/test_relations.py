@@ -11,7 +11,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from extractors.entity_relations import pattern_counts
+from extractors.entity_relations import PATTERNS, pattern_counts
 from kg.evaluate_relations import read_relation_corpus, score_relations, scierc_relation
 from kg.model import Entity
 from kg.same_thing import is_acronym, one_thing
@@ -125,6 +125,88 @@ def test_entity_patterns(title, abstract, expected):
     assert (expected[0], expected[1].lower(), expected[2].lower()) in got, got
 
 
+# -- issue 26 (entrel4): cue patterns counted on real abstracts (bench/same_output.py draw_sample, seeds 777
+# and 778; firings read at random, counts in extractors/entity_relations.py); the sentences are from those draws
+def _standard_doc(title: str, abstract: str):
+    """The standard pipeline's Doc of one record, as ``kg extract`` makes it (relations before linking)."""
+    from extractors.pipeline import get_nlp
+    from kg.extract import make_doc, prepare
+    from kg.records import PaperRecord
+
+    nlp = get_nlp("standard")
+    return nlp(make_doc(nlp, prepare(PaperRecord(title=title, abstract=abstract, source=None))))
+
+
+def _doc_relations(title: str, abstract: str) -> set[tuple[str, str, str]]:
+    """Entity-to-entity relations the standard pipeline states, as lower-cased mention texts."""
+    from extractors.doctext import doc_text
+
+    doc = _standard_doc(title, abstract)
+    text = doc_text(doc)
+    return {(r.type.value, text[r.source[0]:r.source[1]].lower(), text[r.target[0]:r.target[1]].lower())
+            for r in doc._.relations if r.source != "PAPER"}
+
+
+def _mentions(title: str, abstract: str) -> set[str]:
+    from extractors.doctext import doc_ents
+
+    return {e.text.lower() for e in doc_ents(_standard_doc(title, abstract))}
+
+
+@pytest.mark.parametrize("title,abstract,expected", [
+    ("A Conditional Random Field Framework for Thai Morphological Analysis", "This paper presents a framework for "
+     "Thai morphological analysis based on the theoretical background of conditional random fields.",
+     ("USED_FOR", "conditional random field", "thai morphological analysis")),
+    ("A study", "In this paper, we present a deep reinforcement learning approach to paraphrase generation.",
+     ("USED_FOR", "deep reinforcement learning", "paraphrase generation")),
+    ("Meta-Meta Classification for One-Shot Learning", "We present a new approach, called meta-meta "
+     "classification, to learning in small-data settings.",
+     ("USED_FOR", "meta-meta classification", "one-shot learning")),
+    ("A study", "Variational inference is a powerful approach for approximate posterior inference.",
+     ("USED_FOR", "variational inference", "approximate posterior inference")),
+    ("A study", "Recently, deep convolutional neural network (CNN) have achieved promising performance for single "
+     "image super-resolution (SISR).", ("USED_FOR", "deep convolutional neural network", "single image super-resolution")),
+    ("A study", "As a consequence, sophisticated pre-processing is required to obtain inputs suitable for conventional "
+     "sequence labelling algorithms, such as HMMs.", ("USED_FOR", "hmms", "sequence labelling")),
+    ("A study", "This paper tackles the reduction of redundant repeating generation that is often observed in "
+     "RNN-based encoder-decoder models.", ("USED_FOR", "rnn", "encoder-decoder")),
+    ("Quoref: A Reading Comprehension Dataset with Questions Requiring Coreferential Reasoning", "However, most "
+     "current reading comprehension benchmarks do not contain complex coreferential phenomena.",
+     ("BENCHMARK_FOR", "quoref", "reading comprehension")),
+    ("A study", "DocRED is a widely used dataset for document-level relation extraction.",
+     ("BENCHMARK_FOR", "docred", "document-level relation extraction")),
+    ("A study", "We then propose CoBERT, an efficient BERT-based response selection model that obtains the "
+     "state-of-the-art performance on our dataset.", ("USED_FOR", "bert", "cobert")),
+])
+def test_entity_patterns_counted_on_real_abstracts(title, abstract, expected):
+    got = _doc_relations(title, abstract)
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("title,abstract,bad", [
+    # "X and Y algorithms for Z": the head belongs to Y (audit part B, E17-1113)
+    ("A study", "Using support vector machines and state-of-the-art algorithms for phonetic alignment to identify "
+     "cognates, we build a classifier.", ("USED_FOR", "support vector machines", "phonetic alignment")),
+    # "T for T" only in a title ...
+    ("A study", "In this study, we develop models possessing interpretable inference process for structured "
+     "prediction.", ("USED_FOR", "inference process", "structured prediction")),
+    # ... and not to a kind of data or a language
+    ("Transliteration for Low-Resource Code-Switching Texts: Building an Automatic Cyrillic-to-Latin Converter for "
+     "Tatar", "We study it.", ("USED_FOR", "transliteration", "low-resource code-switching texts")),
+    # a cut mention ("Automatic Identification| of Novel Word Senses") is no task of the shared task
+    ("UoB at SemEval-2020 Task 1: Automatic Identification of Novel Word Senses", "We study it.",
+     ("BENCHMARK_FOR", "semeval-2020 task 1", "automatic identification")),
+    # the copula needs a method noun: "an outstanding challenge for" states no use
+    ("A study", "Structural heterogeneity between knowledge graphs is an outstanding challenge for entity alignment.",
+     ("USED_FOR", "knowledge graphs", "entity alignment")),
+])
+def test_entity_pattern_guards(title, abstract, bad):
+    got = _doc_relations(title, abstract)
+    assert bad not in got, got
+    # the mentions are there: the guard, not a missing mention, keeps the relation out
+    assert {bad[1], bad[2]} <= _mentions(title, abstract), _mentions(title, abstract)
+
+
 def test_a_name_that_only_qualifies_the_kind_is_no_superclass():
     # acl_anthology (conference_papers) CLoSE: "BERT-based" qualifies the model, it is no kind of BERT
     paper, names = _extract("A study", "In this paper, we propose CLoSE, a multi-task BERT-based model which uses "
@@ -171,7 +253,10 @@ def test_entity_relation_output_contract():
 def test_every_pattern_is_justified_on_scier_train():
     """Each pattern joins pairs SciER train (gold mentions) also relates, in
     most of its matches; the module's table quotes these counts."""
+    title_only = {p.name for p in PATTERNS if p.title_only}  # SciER has no titles: justified on real ones below
     for name, c in pattern_counts(str(SHARED / "corpora/scier/train.jsonl")).items():
+        if name in title_only:
+            continue
         assert c["matches"] >= 1 and c["right"] / c["matches"] >= 0.65, (name, c)
 
 

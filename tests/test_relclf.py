@@ -150,7 +150,8 @@ def test_read_dygie_maps_scierc_types_and_directions(tmp_path):
 def test_classifier_gives_used_for_on_a_hand_written_sentence():
     from extractors.pipeline import get_nlp
 
-    text = "Recurrent neural networks yield large gains in machine translation."
+    # (a sentence no cue pattern joins: "yield large gains in" is now the performance-in pattern's)
+    text = "Recurrent neural networks bring large gains to machine translation."
     doc = get_nlp("accurate")(text)
     got = {(r.type.value, text[r.source[0]:r.source[1]], text[r.target[0]:r.target[1]], r.extractor)
            for r in doc._.relations if isinstance(r.source, tuple)}
@@ -171,8 +172,8 @@ def test_classifier_edges_keep_the_output_contract():
     from kg.cli import main
 
     title = "Neural Machine Translation"
-    abstract = ("Recurrent neural networks yield large gains in machine translation. "
-                "Support vector machines achieve strong results in text classification.")
+    abstract = ("Recurrent neural networks bring large gains to machine translation. "
+                "Support vector machines remain strong in text classification.")
     with tempfile.TemporaryDirectory() as tmp:
         src, out = os.path.join(tmp, "in.jsonl"), os.path.join(tmp, "out.jsonl")
         with open(src, "w") as fh:
