@@ -23,7 +23,7 @@ from .linking import Linker
 from .pwc_links import benchmark_for
 from .result_evaluations import scored_datasets
 from .result_links import result_tuple, settled_results
-from .nodes import (NAME_MODIFIED_HEADS, follows_name_word, modifies_glued_head, modifies_next, names_a_team,
+from .nodes import (NAME_MODIFIED_HEADS, named_before_head, short_type, follows_name_word, modifies_glued_head, modifies_next, names_a_team,
                     names_a_venue, node_kind, weak_kind)
 from .same_thing import one_thing
 from .model import Entity, PaperGraph, Relation, Result, Span
@@ -325,6 +325,27 @@ class PaperBuilder:
                     or key in glued
                     or key in in_venue and text[:1].islower() and " " in text or key in teams and kind != "gazetteer"):
                 kind = None  # only ever a modifier ("cross-lingual alignment supervision"): no name of its own
+            short = named_before_head(text) if kind is None else None
+            if short is not None and prep.text[start:start + len(short)] == short:
+                # "simulated annealing approach": the node is what the words before the generic head name,
+                # where those words alone have the evidence of a name (kg/nodes.py, named_before_head)
+                s_eid = linker.resolve(short, "", local_ids=local_ids)
+                s_key = name_key(short)
+                s_label = short_type(short, text, label_)
+                s_entry = linker.entry_by_id.get(s_eid)
+                if not s_label and s_entry is not None and s_entry.type is EntityType.TASK:
+                    s_label = "Task"  # "sensor fusion problem": the gazetteer knows the task
+                s_kind = node_kind(short, s_eid in linker.gazetteer_ids, s_key in local_ids or singular_key(s_key) in local_ids,
+                                   s_label or label_, s_key in titled)
+                if not s_label:
+                    s_kind = None
+                if s_kind == "gazetteer" and short.islower() and " " not in short and s_entry is not None \
+                        and not any(x.islower() for x in s_entry.surfaces):
+                    s_kind = None  # "coverage problem" is no COVERAGE: a lower-case word for a name always
+                    # written with capitals, as extractors.gazetteer's matcher decides
+                if s_kind in ("gazetteer", "defined", "term"):
+                    span_ids[(start, end)] = s_eid  # what the whole phrase relates, its name relates
+                    text, eid, key, kind, end, label_ = short, s_eid, s_key, s_kind, start + len(short), s_label
             if kind is None:  # a generic description or a fragment: a mention on its paper, no node (kg/nodes.py)
                 concepts.append({"text": text, "type": label_, **self._span(record, prep, start, end).to_dict()})
                 continue

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.names import GENERIC_ACRONYMS, GENERIC_WORDS, TASK_HEADS, is_generic
+from extractors.names import GENERIC_ACRONYMS, GENERIC_WORDS, NOT_ENTITIES, TASK_HEADS, is_generic
 from extractors.name_bounds import NOT_NAME_WORDS
 from ontology.phrase_evidence import evidence
 
@@ -263,3 +263,55 @@ def node_kind(text: str, gazetteer: bool, defined: bool, label: str = "", titled
     if label == "Task" and names_a_task(text):
         return "task"
     return None
+
+
+#: Generic head words after a named technique or task ("simulated annealing approach", "path planning
+#: algorithms", "abductive reasoning task"): the phrase describes an instance, the words before name it.
+_GENERIC_HEAD = re.compile(r"\s+(?:approach|method|algorithm|technique|task|problem)(?:e?s)?$")
+
+
+#: Endings of adjectives ("private", "linear", "neural", "collaborative", "semantic", "supervised"):
+#: words before a generic head that end so modify it and name nothing alone.
+_ADJECTIVE_END = re.compile(r"(?:ial|ral|ear|ate|ive|ous|ic|ed)$", re.I)
+_TASK_HEAD = re.compile(r"\s(?:task|problem)s?$")
+
+
+def named_before_head(text: str) -> str | None:
+    """The words before a generic head ("simulated annealing" of "simulated
+    annealing approach"), or None when ``text`` has no such head or nothing
+    but generic words before it. kg/extract.py makes them the node where they
+    alone have gazetteer, definition or corpus-term evidence. On 3,000 real
+    abstracts never read before (``draw_sample(3000, 951174)``, standard): 100
+    new nodes, 45 read at random, 43 specific and rightly typed (the 2 wrong:
+    "virtual reality" as a Method, "ib"); 98 with the final task guard (72
+    Task, 26 Method); on seed 840257,
+    before the task/problem guard of :func:`short_type`, 39 of 45; on seed
+    733019, before the capitals guard (kg/extract.py), 38 of 45."""
+    m = _GENERIC_HEAD.search(text)
+    if m is None or m.start() == 0:
+        return None
+    short = text[: m.start()]
+    if _ADJECTIVE_END.search(short.split()[-1]):
+        return None  # "differentially private algorithm", "piecewise linear technique": the head was the noun
+    if is_generic(short) or short.rstrip("s") in GENERIC_ACRONYMS or short in NOT_ENTITIES:
+        return None  # "SOTA methods", "DNN approaches": a field or a word of praise, no name
+    return short
+
+
+def short_type(short: str, whole: str, label: str) -> str:
+    """The type of the words before a generic head: the whole phrase's label
+    types the instance ("machine learning models" is a Method), not what the
+    words name ("machine learning"). Real abstracts' usage decides first
+    (ontology.usage_evidence), then a task's head word ("machine
+    comprehension model" names a task). Before "task" or "problem" the words
+    must name a task by one of those, or be a gazetteer Task; else ""."""
+    from extractors.names import guess_type
+    from ontology import EntityType
+    from ontology.usage_evidence import usage_type
+
+    by_usage = usage_type(short)
+    named_task = by_usage == "Task" or not by_usage and guess_type(short) is EntityType.TASK
+    if _TASK_HEAD.search(whole):
+        return "Task" if named_task else ""  # "natural language tasks": the words alone name no task
+    return "Task" if named_task else by_usage or label
+

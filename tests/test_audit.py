@@ -369,3 +369,25 @@ def test_a_pipeline_stating_exactly_the_gold_scores_perfectly():
         micro = s["relations"][lev]["micro"]
         assert micro["precision"] == 1.0 and micro["recall"] == 1.0, (lev, micro)
     assert s["results"]["fully right"] == s["results"]["gold"] == s["size"]["gold results"]
+
+
+def test_miss_classes_say_why_a_gold_entity_is_no_node():
+    """bench/audit_miss_classes.py: a gold entity kept as a concept, cut, typed
+    otherwise or never extracted (an audit sentence, part A)."""
+    import audit_miss_classes as mc
+
+    abstract = "We explore this relationship by applying simulated annealing to an SG-MCMC algorithm."
+    paper = {"title": "T", "abstract": abstract,
+             "entities": [{"name": "SG-MCMC", "type": "Task", "kind": "specific",
+                           "mentions": [{"text": "SG-MCMC", "field": "abstract", "start": 67, "end": 74}]}],
+             "concepts": []}
+    sa = {"name": "simulated annealing", "type": "Method", "aliases": [], "kind": "specific"}
+    sg = {"name": "SG-MCMC", "type": "Method", "aliases": [], "kind": "specific"}
+    assert mc.miss_class(sa, paper) == "not extracted"
+    assert mc.miss_class(sg, paper) == "typed otherwise"
+    paper["concepts"] = [{"text": "simulated annealing", "type": "Method", "field": "abstract", "start": 41, "end": 60}]
+    assert mc.miss_class(sa, paper) == "concept"
+    paper["concepts"] = [{"text": "applying simulated", "type": "Method", "field": "abstract", "start": 32, "end": 50}]
+    assert mc.miss_class(sa, paper) == "cut"
+    paper["entities"][0]["type"] = "Method"
+    assert mc.miss_class(sg, paper) is None

@@ -426,3 +426,26 @@ def test_a_task_noun_after_manner_words_only_names_no_task():
     for phrase in ("pose-based action recognition", "document-level sentiment classification",
                    "document-level classification", "collision-free posture generation"):
         assert names_a_task(phrase), phrase
+
+
+def test_a_named_technique_before_a_generic_head_is_a_node():
+    """Real sentences (audit part A; real abstracts): the words before
+    "approach", "method", "algorithm", "technique", "task" or "problem" are the
+    node when they alone have the evidence of a name; an adjective there, a
+    field acronym, or words that name no task before "tasks" are not."""
+    from kg.nodes import named_before_head
+
+    nodes, concepts = _nodes_and_concepts(
+        "Bridging the Gap",
+        "Under certain assumptions, our theoretical analysis suggests the proposed simulated annealing approach "
+        "converges close to the global optima. In this work, we model clickbait strength prediction as a regression "
+        "problem.")
+    assert nodes.get("simulated annealing") == "Method" and "simulated annealing approach" not in nodes
+    assert nodes.get("regression") == "Task"
+    nodes, concepts = _nodes_and_concepts(
+        "A Study",
+        "Moreover, we prove that any one-shot local differentially private algorithm must return an interval. "
+        "Deep neural networks have shown promising results in many natural language tasks.")
+    assert "differentially private" not in nodes and "natural language" not in nodes
+    assert named_before_head("SOTA methods") is None and named_before_head("novel approach") is None
+    assert named_before_head("piecewise linear technique") is None
