@@ -282,6 +282,38 @@ class PaperBuilder:
         raw = record.title if fld == "title" else record.abstract
         return Span(fld, a, b, raw[a:b])
 
+    def _named_before_head(self, text: str, label: str, doc_text: str, start: int, local_ids: dict[str, str],
+                           titled: set[str]) -> tuple[str, str, str, str, str] | None:
+        """(name, id, key, kind, label) of the words before a generic head, or None.
+
+        "simulated annealing approach": the node is what the words before the
+        generic head name, where those words alone have the evidence of a name
+        (kg/nodes.py, named_before_head); the mention starts at ``start`` of ``doc_text``.
+        """
+        from extractors.keys import name_key, singular_key
+
+        linker = self.linker
+        short = named_before_head(text)
+        if short is None or not doc_text.startswith(short, start):
+            return None
+        s_eid = linker.resolve(short, "", local_ids=local_ids)
+        s_key = name_key(short)
+        s_label = short_type(short, text, label)
+        s_entry = linker.entry_by_id.get(s_eid)
+        if not s_label and s_entry is not None and s_entry.type is EntityType.TASK:
+            s_label = "Task"  # "sensor fusion problem": the gazetteer knows the task
+        if not s_label:
+            return None
+        s_kind = node_kind(short, s_eid in linker.gazetteer_ids, s_key in local_ids or singular_key(s_key) in local_ids,
+                           s_label, s_key in titled)
+        if s_kind == "gazetteer" and short.islower() and " " not in short and s_entry is not None \
+                and not any(x.islower() for x in s_entry.surfaces):
+            return None  # "coverage problem" is no COVERAGE: a lower-case word for a name always
+            # written with capitals, as extractors.gazetteer's matcher decides
+        if s_kind not in ("gazetteer", "defined", "term"):
+            return None
+        return short, s_eid, s_key, s_kind, s_label
+
     def build(self, record: PaperRecord, group: PaperGroup, prep: Prepared, doc: Doc | DocData) -> PaperGraph:
         from extractors.keys import name_key, singular_key
 
@@ -300,21 +332,22 @@ class PaperBuilder:
         concepts: list[dict] = []
         # the paper names what it defines with an abbreviation and what its title names ("Name: subtitle")
         titled = {name_key(e[0]) for e in data.ents if e[3] == "title"}
-        standalone = {name_key(e[0]) for e in data.ents
-                      if not modifies_next(prep.text[e[5]:e[5] + 30])
+        keys = [name_key(e[0]) for e in data.ents]
+        after = [prep.text[e[5]:e[5] + 30] for e in data.ents]  # the words after each mention
+        standalone = {k for k, a, e in zip(keys, after, data.ents)
+                      if not modifies_next(a)
                       and not (e[4] >= prep.abstract_start and follows_name_word(prep.text[max(0, e[4] - 30):e[4]]))}
-        standalone_name = {name_key(e[0]) for e in data.ents
-                           if not modifies_next(prep.text[e[5]:e[5] + 30], NAME_MODIFIED_HEADS)}
+        standalone_name = {k for k, a in zip(keys, after) if not modifies_next(a, NAME_MODIFIED_HEADS)}
+
         # a phrase only ever written as a venue's subject ("machine translation evaluation workshop"),
         # or as the modifier of a "-based" compound's noun ("GAN inversion-based"): no name of its own
-        def only_modifier(k: str, test) -> bool:
-            return all(test(prep.text[e[5]:e[5] + 30]) for e in data.ents if name_key(e[0]) == k)
+        def only_ever(test) -> set[str]:
+            marks = [(k, test(a)) for k, a in zip(keys, after)]
+            return {k for k, t in marks if t} - {k for k, t in marks if not t}
 
-        in_venue = {k for k in {name_key(e[0]) for e in data.ents if names_a_venue(prep.text[e[5]:e[5] + 30])}
-                    if only_modifier(k, names_a_venue)}
-        glued = {k for k in {name_key(e[0]) for e in data.ents if modifies_glued_head(prep.text[e[5]:e[5] + 30])}
-                 if only_modifier(k, modifies_glued_head)}
-        teams = {name_key(e[0]) for e in data.ents
+        in_venue = only_ever(names_a_venue)
+        glued = only_ever(modifies_glued_head)
+        teams = {k for k, e in zip(keys, data.ents)
                  if names_a_team(prep.text[max(0, e[4] - 16):e[4]], prep.text[e[5]:e[5] + 12])}
         for text, kb_id, label_, ent_id, start, end in data.ents:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)
@@ -325,27 +358,11 @@ class PaperBuilder:
                     or key in glued
                     or key in in_venue and text[:1].islower() and " " in text or key in teams and kind != "gazetteer"):
                 kind = None  # only ever a modifier ("cross-lingual alignment supervision"): no name of its own
-            short = named_before_head(text) if kind is None else None
-            if short is not None and prep.text[start:start + len(short)] == short:
-                # "simulated annealing approach": the node is what the words before the generic head name,
-                # where those words alone have the evidence of a name (kg/nodes.py, named_before_head)
-                s_eid = linker.resolve(short, "", local_ids=local_ids)
-                s_key = name_key(short)
-                s_label = short_type(short, text, label_)
-                s_entry = linker.entry_by_id.get(s_eid)
-                if not s_label and s_entry is not None and s_entry.type is EntityType.TASK:
-                    s_label = "Task"  # "sensor fusion problem": the gazetteer knows the task
-                s_kind = node_kind(short, s_eid in linker.gazetteer_ids, s_key in local_ids or singular_key(s_key) in local_ids,
-                                   s_label or label_, s_key in titled)
-                if not s_label:
-                    s_kind = None
-                if s_kind == "gazetteer" and short.islower() and " " not in short and s_entry is not None \
-                        and not any(x.islower() for x in s_entry.surfaces):
-                    s_kind = None  # "coverage problem" is no COVERAGE: a lower-case word for a name always
-                    # written with capitals, as extractors.gazetteer's matcher decides
-                if s_kind in ("gazetteer", "defined", "term"):
-                    span_ids[(start, end)] = s_eid  # what the whole phrase relates, its name relates
-                    text, eid, key, kind, end, label_ = short, s_eid, s_key, s_kind, start + len(short), s_label
+            named = self._named_before_head(text, label_, prep.text, start, local_ids, titled) if kind is None else None
+            if named is not None:
+                span_ids[(start, end)] = named[1]  # what the whole phrase relates, its name relates
+                text, eid, key, kind, label_ = named
+                end = start + len(text)
             if kind is None:  # a generic description or a fragment: a mention on its paper, no node (kg/nodes.py)
                 concepts.append({"text": text, "type": label_, **self._span(record, prep, start, end).to_dict()})
                 continue
