@@ -353,6 +353,22 @@ def test_who_takes_part_in_a_campaign_is_no_node():
     assert "UPB" not in nodes and "BERT" in nodes
 
 
+def test_things_outside_ml_are_no_nodes():
+    from kg.nodes import node_kind, outside_ml
+
+    for text in ("RGB-D sensor", "3D LiDAR", "LiDAR", "PUMA robot", "Alzheimer's disease", "Central Limit Theorem",
+                 "autonomous underwater vehicles"):
+        assert outside_ml(text) and node_kind(text, False, True, "Method") is None, text
+    for text in ("robot learning", "vehicle routing problem", "BERT", "LiDAR odometry", "sensor fusion"):
+        assert not outside_ml(text), text
+    assert node_kind("PUMA robot", True, False, "Method") == "gazetteer"  # curated entries keep their word
+    nodes, concepts = _nodes_and_concepts(
+        "Docking an Autonomous Underwater Vehicle",
+        "We deploy autonomous underwater vehicles (AUVs) with a LiDAR sensor. The AUV uses a Kalman filter.")
+    assert not {"AUVs", "AUV", "autonomous underwater vehicles", "LiDAR sensor"} & set(nodes)
+    assert "Kalman filter" in nodes
+
+
 def test_a_campaign_written_with_its_year_is_a_benchmark():
     from extractors.name_bounds import campaign_years, collection_names
 
