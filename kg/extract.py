@@ -24,6 +24,7 @@ from .pwc_links import benchmark_for
 from .result_evaluations import scored_datasets
 from .result_links import result_tuple, settled_results
 from .nodes import (NAME_MODIFIED_HEADS, named_before_head, short_type, follows_name_word, modifies_glued_head, modifies_next, names_a_team,
+                    names_an_organisation, outside_ml, takes_part_in_title,
                     names_a_venue, node_kind, weak_kind)
 from .same_thing import one_thing
 from .model import Entity, PaperGraph, Relation, Result, Span
@@ -347,8 +348,13 @@ class PaperBuilder:
 
         in_venue = only_ever(names_a_venue)
         glued = only_ever(modifies_glued_head)
+        abstract = prep.text[prep.abstract_start:]
         teams = {k for k, e in zip(keys, data.ents)
-                 if names_a_team(prep.text[max(0, e[4] - 16):e[4]], prep.text[e[5]:e[5] + 12])}
+                 if names_a_team(prep.text[max(0, e[4] - 16):e[4]], prep.text[e[5]:e[5] + 30])
+                 or takes_part_in_title(e[4], prep.text[e[5]:e[5] + 80], abstract, e[0])}
+        teams |= {name_key(x) for a in data.abbreviations if names_an_organisation(a[0]) for x in (a[0], a[3])}
+        teams |= {k for a in data.abbreviations if outside_ml(a[0])  # "autonomous underwater vehicles (AUVs)", "the AUV"
+                  for k in (name_key(a[3]), singular_key(name_key(a[3])))}
         for text, kb_id, label_, ent_id, start, end in data.ents:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)
             key = name_key(text)

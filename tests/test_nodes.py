@@ -330,6 +330,77 @@ def test_a_team_s_name_is_no_node():
     assert "DipInfo-UniTo" not in nodes and "DipInfo-UniTo" in concepts
 
 
+def test_who_takes_part_in_a_campaign_is_no_node():
+    from kg.nodes import names_a_team, names_an_organisation, takes_part_in_title
+
+    # the title convention of shared-task papers: "TEAM at CAMPAIGN: ..."; a system the abstract names stays
+    assert takes_part_in_title(0, " at SemEval-2018 Task 11: Using Deep Learning", "We rank 3rd.", "ECNU")
+    assert takes_part_in_title(0, " @ WAT-2019", "", "CVIT")
+    assert not takes_part_in_title(0, " at PARSEME Shared Task 2018: x", "We describe the Deep-BGT system.", "Deep-BGT")
+    assert not takes_part_in_title(0, " at Scale: Training Large Models", "", "Pipelines")
+    assert not takes_part_in_title(5, " at SemEval-2018 Task 11", "", "ECNU")
+    assert names_a_team("", "\u2019s Participation in the WMT 2021") and not names_a_team("", "\u2019s ability to")
+    assert names_an_organisation("Huawei Translate Services Center") and names_an_organisation("Johns Hopkins University")
+    assert not names_an_organisation("Visual Geometry Group")  # VGG names a network too
+    assert not names_an_organisation("Simultaneous Interpretation Database of Nagoya University")  # a collection
+    nodes, concepts = _nodes_and_concepts(
+        "HW-TSC\u2019s Participation in the WMT 2021 News Translation Shared Task",
+        "This paper presents the submission of Huawei Translate Services Center (HW-TSC) to the WMT 2021 News "
+        "Translation Shared Task. We use the Transformer architecture.")
+    assert "HW-TSC" not in nodes and "Huawei Translate Services Center" not in nodes and "Transformer" in nodes
+    nodes, _ = _nodes_and_concepts("UPB at SemEval-2020 Task 12: Multilingual Offensive Language Identification",
+                                   "We fine-tune BERT and rank 5th.")
+    assert "UPB" not in nodes and "BERT" in nodes
+
+
+def test_things_outside_ml_are_no_nodes():
+    from kg.nodes import node_kind, outside_ml
+
+    for text in ("RGB-D sensor", "3D LiDAR", "LiDAR", "PUMA robot", "Alzheimer's disease", "Central Limit Theorem",
+                 "autonomous underwater vehicles"):
+        assert outside_ml(text) and node_kind(text, False, True, "Method") is None, text
+    for text in ("robot learning", "vehicle routing problem", "BERT", "LiDAR odometry", "sensor fusion"):
+        assert not outside_ml(text), text
+    assert node_kind("PUMA robot", True, False, "Method") == "gazetteer"  # curated entries keep their word
+    nodes, concepts = _nodes_and_concepts(
+        "Docking an Autonomous Underwater Vehicle",
+        "We deploy autonomous underwater vehicles (AUVs) with a LiDAR sensor. The AUV uses a Kalman filter.")
+    assert not {"AUVs", "AUV", "autonomous underwater vehicles", "LiDAR sensor"} & set(nodes)
+    assert "Kalman filter" in nodes
+
+
+def test_a_campaign_written_with_its_year_is_a_benchmark():
+    from extractors.name_bounds import campaign_years, collection_names
+
+    text = ("PGL at TextGraphs 2020 Shared Task: Explanation Regeneration\n\nThis paper presents the MEDIQA 2019 shared "
+            "task. Our submission to WAT-2021 ranked first. The SMM4H Shared Tasks at ACL 2019 were held. We took part "
+            "in the CASE @ ACL-IJCNLP 2021 workshop shared task. As argued (AAAI 2011) in the shared task.")
+    assert campaign_years(text, ["TextGraphs", "MEDIQA", "WAT-2021", "ACL", "ACL-IJCNLP", "AAAI 2011"]) == {
+        "TextGraphs", "MEDIQA", "WAT-2021"}  # not a venue that hosts it, nor a citation
+    # a year without a shared-task sentence says nothing ("PASCAL VOC 2012"-like names, citations)
+    assert campaign_years("We evaluate on KITTI 2015 and RWTH-PHOENIX-Weather 2014.", ["KITTI", "RWTH-PHOENIX-Weather"]) \
+        == set()
+    assert collection_names("HAHA 2019 Dataset: A Corpus for Humor Analysis. We submitted it.", ["HAHA 2019"]) == {
+        "HAHA 2019": "Dataset"}  # a collection's head word first
+    nodes, _ = _nodes_and_concepts("Hitachi at MRP 2019: Unified Encoder-to-Biaffine Network",
+                                   "We describe our submission to the MRP 2019 shared task.")
+    assert nodes.get("MRP 2019", nodes.get("MRP")) == "Benchmark" and "Hitachi" not in nodes
+
+
+def test_a_name_with_a_collection_in_apposition_is_that_collection():
+    from extractors.name_bounds import collection_names
+
+    text = ("We present ROPES, a challenging benchmark for reading comprehension. We introduce hr500k, a manually "
+            "annotated corpus of Croatian. We develop a new dataset, MCTACO, that serves as a test set. "
+            "On a large dataset, BERT outperforms. We use ELMo, a model trained on a large corpus. We introduce "
+            "DAIS, a large benchmark dataset.\nWino-X: A Multilingual Dataset")
+    assert collection_names(text, ["ROPES", "hr500k", "MCTACO", "BERT", "ELMo", "DAIS", "Wino-X"]) == {
+        "ROPES": "Benchmark", "hr500k": "Dataset", "MCTACO": "Dataset", "DAIS": "Dataset", "Wino-X": "Dataset"}
+    nodes, _ = _nodes_and_concepts("A Study of Temporal Commonsense Understanding",
+                                   "We use crowdsourcing to develop a new dataset, MCTACO, that serves as a test set.")
+    assert nodes.get("MCTACO") == "Dataset"
+
+
 def test_a_title_s_short_form_is_defined_by_the_words_after_its_colon():
     from extractors.abbreviations import find_abbreviations
 
