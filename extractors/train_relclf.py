@@ -406,6 +406,8 @@ def cross_validate(folds: int = 5, with_other: bool = True, silver: int = 0, ste
         print(f"fold {f}: {tr.sum()} train pairs, {time.time() - t0:.0f} s", flush=True)
     real = np.flatnonzero(row_fold >= 0)
     where_real = [where[r] for r in real]
+    if os.environ.get("MLKG_RELCLF_SAVE_CV"):  # the CV's probabilities, to try decodings without refitting
+        np.savez(os.environ["MLKG_RELCLF_SAVE_CV"], probs=probs[real], classes=np.array(classes))
     gold = gold_relations(sents, OURS)
     scores = {th: prf(gold, predicted(sents, where_real, probs[real], classes, th, OURS)) for th in THRESHOLDS}
     best = max(THRESHOLDS, key=lambda th: scores[th]["micro"]["F1"])
