@@ -305,7 +305,9 @@ def read_silver(limit: int | None = None, step: int = SILVER_STEP) -> tuple[list
     vectors; cached in :data:`CACHE`."""
     import gzip
 
-    path = CACHE / f"silver-{step}-{limit}.json"
+    # keyed by the cue patterns' source too: new patterns, new silver
+    rules = hashlib.sha256((Path(__file__).parent / "entity_relations.py").read_bytes()).hexdigest()[:8]
+    path = CACHE / f"silver-{step}-{limit}-{rules}.json"
     vpath = path.with_suffix(".npz")
     if path.exists() and vpath.exists():
         rows = json.loads(path.read_text())
