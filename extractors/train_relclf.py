@@ -13,6 +13,11 @@ Commands (``python -m extractors.train_relclf ...``):
   mentions: per-type P/R/F1 at the chosen threshold, which it picks;
 * ``train`` -- fit on all of SciERC train with the CV's threshold, write
   ``models/relclf/relclf.npz``;
+* ``retrain`` -- ``cv`` then ``train`` with the thresholds the CV chose, in
+  one command: what to run when the encoder (its hidden states) changes,
+  ``python -m extractors.train_relclf retrain --silver 1500 --ensemble 3``
+  (the shipped recipe; the hidden states and silver are recomputed, since
+  their cache is keyed by the encoder's hash);
 * ``eval FILE`` -- the shipped model on a DyGIE file's gold mentions
   (SciERC dev.json, SciER dev.jsonl): the classifier's own quality, apart
   from the tagger's spans ("Rel" with gold entities);
@@ -305,8 +310,10 @@ def read_silver(limit: int | None = None, step: int = SILVER_STEP) -> tuple[list
     vectors; cached in :data:`CACHE`."""
     import gzip
 
-    # keyed by the cue patterns' source too: new patterns, new silver
-    rules = hashlib.sha256((Path(__file__).parent / "entity_relations.py").read_bytes()).hexdigest()[:8]
+    # keyed by the cue patterns' source and the encoder too: new patterns or new vectors, new silver
+    from .encoder import model_hash
+
+    rules = hashlib.sha256((Path(__file__).parent / "entity_relations.py").read_bytes() + model_hash().encode()).hexdigest()[:8]
     path = CACHE / f"silver-{step}-{limit}-{rules}.json"
     vpath = path.with_suffix(".npz")
     if path.exists() and vpath.exists():
@@ -475,7 +482,7 @@ def _type_threshold_arrays(items: list[str]) -> dict[str, np.ndarray]:
 
 def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a training tool
     ap = argparse.ArgumentParser(prog="python -m extractors.train_relclf", description=__doc__.split("\n\n")[0])
-    ap.add_argument("command", choices=["cv", "train", "eval", "cues"])
+    ap.add_argument("command", choices=["cv", "train", "retrain", "eval", "cues"])
     ap.add_argument("file", nargs="?")
     ap.add_argument("--hidden", type=int, default=128)
     ap.add_argument("--epochs", type=int, default=12)
@@ -498,7 +505,12 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a trainin
             print(t, "  ".join(f"{th}: P {v['type']['P']} R {v['type']['R']} F1 {v['type']['F1']} (micro {v['micro']['F1']})"
                                for th, v in g.items()))
         print_table(res["type_table"], f"5-fold CV, per-type thresholds {res['type_thresholds']}")
-    elif a.command == "train":
+    elif a.command in ("train", "retrain"):
+        if a.command == "retrain":  # cv, then train with the thresholds it chose: one command after an encoder change
+            res = cross_validate(with_other=not a.no_other, silver=a.silver, step=a.silver_step, **hp)
+            print_table(res["type_table"], f"5-fold CV, threshold {res['threshold']}, per type {res['type_thresholds']}")
+            a.threshold = res["threshold"]
+            a.type_threshold = [f"{t}={th}" for t, th in sorted(res["type_thresholds"].items())]
         if a.threshold is None:
             ap.error("train needs --threshold (from cv)")
         sents, x, y, where, classes = load_train(not a.no_other, a.silver, a.silver_step)
