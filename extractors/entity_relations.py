@@ -262,7 +262,7 @@ _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|although|though)\b|;")
 _PAREN_FIRST = re.compile(r"\s*\(\s*§\s*\)")
 _ANY_CUE = re.compile(r"\(|for|to|on|in|with|by|via|using|such|includ|like|e\.g|namely|especially|particularly|example|"
                       r"instance|than|vs|versus|against|compar|outperform|surpass|beat|superior|train|is|are|-|sub|"
-                      r"through|based|means|leverag|:|over|consist|compos|compris|combin|equipped|incorporat|integrat|made up")
+                      r"through|based|means|leverag|:|consist|compos|compris|combin|equipped|incorporat|integrat|made up")
 
 
 def _mid(text: str, low: str, a: Ent, b: Ent, inner: list[Ent], base: int) -> str:
