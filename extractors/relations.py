@@ -18,7 +18,7 @@ from ontology import EntityType, RelationType
 
 from .batching import batch_component
 from .doctext import Ent, doc_ents, doc_text, drop_scratch, get_ext, lower_text, set_ext
-from .entity_relations import own_outperforms, pair_relations
+from .entity_relations import own_outperforms, own_parts, pair_relations
 from .paper_relations import kept_proposals, paper_relations
 from .results import LocalResult, sentence_results
 from .sentences import sentence_bounds
@@ -64,6 +64,8 @@ def sentence_relations(sent: tuple[int, int], text: str, ents: list[Ent], propos
     if own is not None and ents:
         for tgt in own_outperforms(sent[0], low if low is not None else text.lower(), ents, own):
             out.append(LocalRelation(RelationType.OUTPERFORMS, _span(own), _span(tgt), sent, "pattern:own-outperforms", 0.7))
+        for part in own_parts(sent[0], text, low if low is not None else text.lower(), ents, own):
+            out.append(LocalRelation(RelationType.PART_OF, _span(part), _span(own), sent, "pattern:own-parts", 0.7))
     return out
 
 

@@ -13,6 +13,11 @@ Commands (``python -m extractors.train_relclf ...``):
   mentions: per-type P/R/F1 at the chosen threshold, which it picks;
 * ``train`` -- fit on all of SciERC train with the CV's threshold, write
   ``models/relclf/relclf.npz``;
+* ``retrain`` -- ``cv`` then ``train`` with the thresholds the CV chose, in
+  one command: what to run when the encoder (its hidden states) changes,
+  ``python -m extractors.train_relclf retrain --silver 1500 --ensemble 3``
+  (the shipped recipe; the hidden states and silver are recomputed, since
+  their cache is keyed by the encoder's hash);
 * ``eval FILE`` -- the shipped model on a DyGIE file's gold mentions
   (SciERC dev.json, SciER dev.jsonl): the classifier's own quality, apart
   from the tagger's spans ("Rel" with gold entities);
@@ -305,7 +310,11 @@ def read_silver(limit: int | None = None, step: int = SILVER_STEP) -> tuple[list
     vectors; cached in :data:`CACHE`."""
     import gzip
 
-    path = CACHE / f"silver-{step}-{limit}.json"
+    # keyed by the cue patterns' source and the encoder too: new patterns or new vectors, new silver
+    from .encoder import model_hash
+
+    rules = hashlib.sha256((Path(__file__).parent / "entity_relations.py").read_bytes() + model_hash().encode()).hexdigest()[:8]
+    path = CACHE / f"silver-{step}-{limit}-{rules}.json"
     vpath = path.with_suffix(".npz")
     if path.exists() and vpath.exists():
         rows = json.loads(path.read_text())
@@ -406,6 +415,8 @@ def cross_validate(folds: int = 5, with_other: bool = True, silver: int = 0, ste
         print(f"fold {f}: {tr.sum()} train pairs, {time.time() - t0:.0f} s", flush=True)
     real = np.flatnonzero(row_fold >= 0)
     where_real = [where[r] for r in real]
+    if os.environ.get("MLKG_RELCLF_SAVE_CV"):  # the CV's probabilities, to try decodings without refitting
+        np.savez(os.environ["MLKG_RELCLF_SAVE_CV"], probs=probs[real], classes=np.array(classes))
     gold = gold_relations(sents, OURS)
     scores = {th: prf(gold, predicted(sents, where_real, probs[real], classes, th, OURS)) for th in THRESHOLDS}
     best = max(THRESHOLDS, key=lambda th: scores[th]["micro"]["F1"])
@@ -471,7 +482,7 @@ def _type_threshold_arrays(items: list[str]) -> dict[str, np.ndarray]:
 
 def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a training tool
     ap = argparse.ArgumentParser(prog="python -m extractors.train_relclf", description=__doc__.split("\n\n")[0])
-    ap.add_argument("command", choices=["cv", "train", "eval", "cues"])
+    ap.add_argument("command", choices=["cv", "train", "retrain", "eval", "cues"])
     ap.add_argument("file", nargs="?")
     ap.add_argument("--hidden", type=int, default=128)
     ap.add_argument("--epochs", type=int, default=12)
@@ -494,7 +505,12 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a trainin
             print(t, "  ".join(f"{th}: P {v['type']['P']} R {v['type']['R']} F1 {v['type']['F1']} (micro {v['micro']['F1']})"
                                for th, v in g.items()))
         print_table(res["type_table"], f"5-fold CV, per-type thresholds {res['type_thresholds']}")
-    elif a.command == "train":
+    elif a.command in ("train", "retrain"):
+        if a.command == "retrain":  # cv, then train with the thresholds it chose: one command after an encoder change
+            res = cross_validate(with_other=not a.no_other, silver=a.silver, step=a.silver_step, **hp)
+            print_table(res["type_table"], f"5-fold CV, threshold {res['threshold']}, per type {res['type_thresholds']}")
+            a.threshold = res["threshold"]
+            a.type_threshold = [f"{t}={th}" for t, th in sorted(res["type_thresholds"].items())]
         if a.threshold is None:
             ap.error("train needs --threshold (from cv)")
         sents, x, y, where, classes = load_train(not a.no_other, a.silver, a.silver_step)

@@ -177,6 +177,16 @@ def _mentions(title: str, abstract: str) -> set[str]:
      ("BENCHMARK_FOR", "docred", "document-level relation extraction")),
     ("A study", "We then propose CoBERT, an efficient BERT-based response selection model that obtains the "
      "state-of-the-art performance on our dataset.", ("USED_FOR", "bert", "cobert")),
+    # consists-of and own-parts (real abstracts, draw_sample seeds 5052-5054)
+    ("M-Walk: Learning to Walk over Graphs using Monte Carlo Tree Search", "To overcome the challenge of sparse "
+     "rewards, we develop a graph-walking agent called M-Walk, which consists of a deep recurrent neural network (RNN) "
+     "and Monte Carlo Tree Search (MCTS).", ("PART_OF", "deep recurrent neural network", "m-walk")),
+    ("A study", "Our proposed model, C-BiGRU, combines a Convolutional Neural Network (CNN) with a bidirectional "
+     "Recurrent Neural Network (RNN).", ("PART_OF", "convolutional neural network", "c-bigru")),
+    ("FactorVAE: A Probabilistic Dynamic Factor Model Based on Variational Autoencoder for Predicting Cross-Sectional "
+     "Stock Returns", "In this paper, we propose a novel factor model, FactorVAE, as a probabilistic model with inherent "
+     "randomness for noise modeling. Essentially, our model integrates the dynamic factor model (DFM) with the "
+     "variational autoencoder (VAE) in machine learning.", ("PART_OF", "dynamic factor model", "factorvae")),
 ])
 def test_entity_patterns_counted_on_real_abstracts(title, abstract, expected):
     got = _doc_relations(title, abstract)
@@ -199,6 +209,12 @@ def test_entity_patterns_counted_on_real_abstracts(title, abstract, expected):
     # the copula needs a method noun: "an outstanding challenge for" states no use
     ("A study", "Structural heterogeneity between knowledge graphs is an outstanding challenge for entity alignment.",
      ("USED_FOR", "knowledge graphs", "entity alignment")),
+    # "consists of": the whole is a coined name, not a description ...
+    ("A study", "The classification algorithm incorporates Principal Component Analysis (PCA) for feature extraction and "
+     "dimension reduction.", ("PART_OF", "principal component analysis", "classification algorithm")),
+    # ... and not inside a phrase ("works in RL combine"); the part not cut from a longer name ("(Mf)-RL algorithms")
+    ("A study", "Recent works in Reinforcement Learning (RL) combine model-free (Mf)-RL algorithms with model-based "
+     "(Mb)-RL approaches.", ("PART_OF", "model-free", "reinforcement learning")),
 ])
 def test_entity_pattern_guards(title, abstract, bad):
     got = _doc_relations(title, abstract)
@@ -382,3 +398,26 @@ def test_show_and_validate_carry_entity_relations(seeds_store):
                for r in rows), res.output
     res = CliRunner().invoke(main, ["validate", "--store", str(path)])
     assert res.exit_code == 0 and "conforms: True" in res.output, res.output
+
+
+def test_relations_loss_counts_each_gold_relation_at_the_stage_that_loses_it():
+    import importlib.util
+
+    path = __import__("pathlib").Path(__file__).resolve().parents[1] / "bench" / "relations_loss.py"
+    spec = importlib.util.spec_from_file_location("relations_loss", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    # "BERT is used for QA . ELMo helps NER and GPT ." : words start at these chars
+    words = [0, 5, 8, 13, 17, 20, 25, 31, 35, 39, 43]
+    sentences = [(0, 21), (25, 45)]
+    mentions = [(0, 4, "Method"), (17, 19, "Task"), (25, 29, "Method"), (36, 39, "Task"), (43, 46, "Method")]
+    gold = [(0, 0, 4, "Method", "USED_FOR", 17, 19, "Task"),      # found
+            (0, 25, 29, "Method", "USED_FOR", 36, 39, "Task"),    # not predicted
+            (0, 0, 4, "Method", "COMPARE_WITH", 25, 29, "Method"),  # across sentences
+            (0, 8, 12, "Method", "USED_FOR", 17, 19, "Task"),     # an end we never found
+            (0, 36, 39, "Method", "USED_FOR", 43, 46, "Method")]  # an end typed otherwise
+    pred = [(0, 0, 4, "Method", "USED_FOR", 17, 19, "Task"), (0, 25, 29, "Method", "COMPARE_WITH", 43, 46, "Method")]
+    stages, fps = mod.loss_table(gold, pred, mentions, sentences, words, max_gap=25)
+    assert stages == {("USED_FOR", "found"): 1, ("USED_FOR", "not_predicted"): 1, ("COMPARE_WITH", "other_sentence"): 1,
+                      ("USED_FOR", "end_missing"): 1, ("USED_FOR", "end_mistyped"): 1}
+    assert fps == {("COMPARE_WITH", "pair unrelated in gold"): 1}
