@@ -588,3 +588,29 @@ def test_a_number_plus_keeps_its_unit():
     assert [(r["value"], r["unit"], r["kind"]) for r in rows if r["unit"] == "fps"] == [(150.0, "fps", "cost"), (41.0, "fps", "cost")]
     assert one(results("LOG zero-shot transfers to all other domains with 99+% accuracy."), 99.0)["unit"] == "%"
     assert [q.value for q in find_quantities("n+1 items, 3+4 = 7")] == []  # arithmetic is no quantity
+
+
+def test_a_count_belongs_to_the_one_dataset_its_sentence_names_before_it():
+    # real sentences (../shared abstracts; audit part C, K18-2012)
+    rows = results("We release EDGAR-CORPUS, a novel corpus comprising annual reports from all the publicly traded "
+                   "companies in the US spanning a period of more than 25 years.", fast=False)
+    assert (one(rows, 25.0)["kind"], one(rows, 25.0)["dataset"]) == ("count", "EDGAR-CORPUS")
+    rows = results("We participate in CoNLL 2018 UD Shared Task as the KParse team and ranked 16th in LAS, of 27 "
+                   "participants parsing 82 test sets from 57 languages.", fast=False)
+    assert [(r["value"], r["dataset"]) for r in rows if r["kind"] == "count"] == [
+        (27.0, "CoNLL 2018 UD Shared Task"), (82.0, "CoNLL 2018 UD Shared Task"), (57.0, "CoNLL 2018 UD Shared Task")]
+    # a data source named after the count, in a sentence that speaks of no dataset, is not what it counts
+    rows = results("We analyze 100 privacy policies associated with most downloaded apps in the Google Play Store.", fast=False)
+    assert all(r["dataset"] is None for r in rows)
+
+
+def test_a_speedup_measures_no_score_metric():
+    rows = results("A five-fold cross-validation approach concludes the superior performance of XGBoost in terms of "
+                   "minimizing execution time (3.7 times faster in the training phase) and providing improved accuracy.",
+                   fast=False)
+    assert (one(rows, 3.7)["kind"], one(rows, 3.7)["metric"]) == ("ratio", None)
+    rows = results("JOENA achieves up to 16% improvement in MRR and 20 times speedup compared with the state-of-the-art "
+                   "alignment methods.", fast=False)
+    assert one(rows, 20.0)["metric"] is None and one(rows, 16.0)["metric"] == "MRR"
+    rows = results("Our method reduces the error rate by 3x on CIFAR-10.", fast=False)
+    assert one(rows, 3.0)["metric"] == "error rate"  # a factor of a score keeps its metric
