@@ -337,6 +337,9 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
     quantities = [(_count(q, text, base) or q) if q.unit == "" and q.qualifier in _COMPARED else q for q in quantities]
     scores, metric_of = _scores(numbers or [], quantities, text, base, metrics)
     values = sorted([*quantities, *scores], key=lambda q: q.start)
+    # "average top 1 recall and 2.73% on average top 1% recall": part of the metric's name, no value of the list
+    values = [q for q in values if not (_TOP.search(text, max(0, q.start - base - 5), q.start - base)
+                                        and _TOP_METRIC.match(text, q.end - base))]
     # "94.6% (95.6% for ensemble) and 77.0%, respectively": a value in brackets is no item of the list
     scorelike = [q for q in values if q.unit in {"%", "points", ""} and not _IN_BRACKETS.search(text, 0, q.start - base)]
     paired = _respectively(text, scorelike, datasets, base)
@@ -558,6 +561,10 @@ _COMPARED_WITH = re.compile(r"\b(?:than|over|outperform(?:s|ed|ing)?|surpass(?:e
                             r"compared (?:to|with)|comparison (?:to|with)|against|versus|vs\.?|relative to|"
                             r"upon)\s+(?:(?:the|a|an|strong|vanilla|baseline|original|standard|previous|existing|"
                             r"conventional|popular|state-of-the-art|[\w-]+)\s+){0,3}$", re.I)
+#: A rank in a metric's name: "top 1 recall", "top 1% recall", "Top 5 error" (no result; counts with the range rule
+#: in extractors/result_kinds.py: 3 dropped in 205 abstracts that write such cues, all right).
+_TOP = re.compile(r"\b[Tt]op[\s-]?$")
+_TOP_METRIC = re.compile(r"\s*%?\s*(?:accurac(?:y|ies)|recall|error(?: rate)?s?|precision|acc\b|mAP\b|AP\b)", re.I)
 _COMPARED = frozenset({"~", "<", ">", "<=", ">="})
 _OURS = re.compile(r"\b(?:our|the proposed|proposed)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 

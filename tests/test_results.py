@@ -614,3 +614,16 @@ def test_a_speedup_measures_no_score_metric():
     assert one(rows, 20.0)["metric"] is None and one(rows, 16.0)["metric"] == "MRR"
     rows = results("Our method reduces the error rate by 3x on CIFAR-10.", fast=False)
     assert one(rows, 3.0)["metric"] == "error rate"  # a factor of a score keeps its metric
+
+
+def test_a_range_of_changes_and_a_rank_in_a_metric_name():
+    # real sentences (../shared abstracts and the labelled sample)
+    rows = results("We show that fixing these inputs reduces factual errors by between 52% and 76% (depending on the model).")
+    assert [(r["value"], r["kind"]) for r in rows] == [(52.0, "delta"), (76.0, "delta")]
+    rows = results("SQLNet can outperform the prior art by 9% to 13% on the WikiSQL task.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(9.0, "delta"), (13.0, "delta")]
+    rows = results("The method improves accuracy by 2% to 85% on the test set.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(2.0, "delta"), (85.0, "absolute")]  # a gain, then the new level
+    rows = results("The proposed approach achieves an improvement of 7.52% on average top 1 recall and 2.73% on average "
+                   "top 1% recall on the Oxford Robotcar benchmark.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(7.52, "delta"), (2.73, "delta")]
