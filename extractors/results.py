@@ -363,6 +363,13 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
                 or _subject_dataset(text, ents, datasets, q, base) or _sole_dataset(text, datasets, q, base)
         else:
             dataset = paired.get(id(q)) or _attach(datasets, q, text, base, window=120, dataset=True) or opening
+        if dataset is not None and id(q) not in paired and kind != "count":
+            group = _coordinated(dataset, datasets, text, base)
+            if len(group) > 1:  # "an average AUROC of 98.62% across XSum and Writing Prompts dataset": stated jointly,
+                # unless a list of as many values pairs with them in order ("by 1.26% and 0.95% on CIFAR-100 and ImageNet")
+                items = _list_of(q, values, text, base)
+                at = next(k for k, item in enumerate(items) if q in item)
+                dataset = group[at] if len(items) == len(group) else None
         method, is_own = _method(q, kind, text, base, methods, own, first_person)
         if method is not None and method.label_ != _METHOD:  # the paper's proposal is no method:
             if method.label_ in _DATASET_TYPES:  # a dataset ("human agreement ... is 96.4%" in the BLiMP paper) is
@@ -394,6 +401,57 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
             _subset(dataset, text, base) if dataset is not None else None,
         ))
     return out
+
+
+_COORD = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|/\s*)(?:the\s+)?")
+_ITEM_GAP = re.compile(r"\s*(?:\\?%\s*)?(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _coordinated(dataset: Ent, datasets: list[Ent], text: str, base: int) -> list[Ent]:
+    """The datasets coordinated with ``dataset`` in one phrase, in order ("on
+    XSum and Writing Prompts", "across MNLI, QQP and SST-2"); [dataset]
+    alone when none is. Audit GUIDE, part E: a figure stated jointly for two
+    datasets has a null dataset link), unless a list of as many values pairs
+    with them in order (:func:`_list_of`: "by 1.26% and 0.95% on CIFAR-100
+    and ImageNet", "8x, 3x, and 1.4x" after "on CIFAR-10, CIFAR-100 and
+    ImageNet"). On 3,000 real abstracts (seed 27611) 9 results changed, 9
+    right; on 284 other abstracts that write a value before "on|across X
+    and|, Y", 65 changed, 45 read at random, 37 right (wrong: lists the
+    coordination does not match one to one, "by 6.94%, 4.45% and 15.35% ...
+    on CUHK-PEDES, ICFG-PEDES and RSTPReid" with one name not tagged,
+    "65.12/59.33 and 40.06/32.50", "+11.7 and +11.1" after the
+    "respectively" of another list, which now lose the dataset they had; a
+    metric typed Dataset)."""
+    ds = sorted({d.start_char: d for d in datasets}.values(), key=lambda d: d.start_char)
+    i = next((k for k, d in enumerate(ds) if d.start_char == dataset.start_char), None)
+    if i is None:
+        return [dataset]
+    lo = hi = i
+    def joined(x: Ent, y: Ent) -> bool:
+        return 0 <= y.start_char - x.end_char <= 8 and fold(x.text) != fold(y.text) \
+            and _COORD.fullmatch(text, x.end_char - base, y.start_char - base) is not None
+    while lo > 0 and joined(ds[lo - 1], ds[lo]):
+        lo -= 1
+    while hi + 1 < len(ds) and joined(ds[hi], ds[hi + 1]):
+        hi += 1
+    return ds[lo : hi + 1]
+
+
+def _list_of(q: Quantity, values: list[Quantity], text: str, base: int) -> list[list[Quantity]]:
+    """The items of the list of values ``q`` is in, in order, each item a
+    value or a range ("1.26% and 0.95%", "8x, 3x, and 1.4x", "2-4% and
+    1-2%": two items)."""
+    items: list[list[Quantity]] = []
+    for v in values:
+        if items and items[-1][-1].qualifier == "range-low" and v.qualifier == "range-high":
+            items[-1].append(v)
+        elif items and _ITEM_GAP.fullmatch(text, items[-1][-1].end - base, v.start - base):
+            items.append([v])
+        else:
+            if any(q in item for item in items):
+                break
+            items = [[v]]
+    return items if any(q in item for item in items) else [[q]]
 
 
 def _no_value_between(cands: list[Ent], q: Quantity, values: list[Quantity]) -> list[Ent]:

@@ -627,3 +627,13 @@ def test_a_range_of_changes_and_a_rank_in_a_metric_name():
     rows = results("The proposed approach achieves an improvement of 7.52% on average top 1 recall and 2.73% on average "
                    "top 1% recall on the Oxford Robotcar benchmark.")
     assert [(r["value"], r["kind"]) for r in rows] == [(7.52, "delta"), (2.73, "delta")]
+
+
+def test_a_value_stated_for_coordinated_datasets():
+    # real sentences (../shared abstracts; audit GUIDE part E: a figure stated jointly for two datasets has no dataset)
+    rows = results("We attain more than 50% F1 score on SQuAD and TriviaQA with less than a thousand labelled examples.",
+                   fast=False)
+    assert one(rows, 50.0)["dataset"] is None
+    rows = results("Comprehensive experiments demonstrate the effectiveness of our method, which increases the average "
+                   "accuracies by 1.26% and 0.95% on CIFAR-100 and ImageNet.", fast=False)
+    assert [(r["value"], r["dataset"]) for r in rows] == [(1.26, "CIFAR-100"), (0.95, "ImageNet")]  # as many values: in order
