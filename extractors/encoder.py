@@ -27,7 +27,8 @@ import hashlib
 import json
 import os
 import warnings
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -35,6 +36,7 @@ from typing import Sequence
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from .doctext import tokens
 from .batching import BatchRun
@@ -203,6 +205,7 @@ class EncoderNER(BatchRun):
         self.batch_size = batch_size
         self.vectors = vectors
         self.model: EncoderModel | None = None
+        self._pool: tuple[int, ThreadPoolExecutor] | None = None
         if model_available(self.path):
             self.model = load_model(str(self.path))
         elif str(self.path) not in _warned:
@@ -213,13 +216,52 @@ class EncoderNER(BatchRun):
     def _run(self, docs: list[Doc]) -> list[Doc]:
         if self.model is None or not docs:
             return docs
+        where, words = self._words(docs)
+        return self._attach(docs, where, self.model.run(words, self.vectors))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
+        """Batch by batch, one batch ahead: a batch's forward passes run on
+        the encoder's threads while this thread gives the batch before it to
+        the later components and takes the next one from the earlier ones
+        (the rules: ~9 ms CPU an abstract beside the encoder's ~80), so the
+        rules need no core of their own. The same passes as :meth:`_run`, so
+        the same output. With one encoder thread (``kg build --workers N``:
+        the processes use the cores) it is :meth:`BatchRun.pipe`."""
+        if self.model is None or self.model.threads < 2:
+            yield from super().pipe(docs, batch_size)
+            return
+        ahead: tuple[list[Doc], list, Future] | None = None
+        for batch in minibatch(docs, size=batch_size or self.batch_size):
+            batch = list(batch)
+            where, words = self._words(batch)
+            job = self._ahead().submit(self.model.run, words, self.vectors)
+            if ahead is not None:
+                yield from self._attach(ahead[0], ahead[1], ahead[2].result())
+            ahead = (batch, where, job)
+        if ahead is not None:
+            yield from self._attach(ahead[0], ahead[1], ahead[2].result())
+
+    def _ahead(self) -> ThreadPoolExecutor:
+        """One thread that waits for the next batch's passes (made anew in a
+        forked child: threads do not survive a fork)."""
+        if self._pool is None or self._pool[0] != os.getpid():
+            self._pool = (os.getpid(), ThreadPoolExecutor(1, thread_name_prefix="mlkg-encoder-ahead"))
+        return self._pool[1]
+
+    def _words(self, docs: list[Doc]) -> tuple[list[tuple[int, list[int]]], list[list[str]]]:
+        """Each sentence's (doc, token indices) and words."""
+        assert self.model is not None
         where, words = [], []
         for d, doc in enumerate(docs):
             toks = tokens(doc)
             for idx in doc_sentences(doc, self.model.max_words):
                 where.append((d, idx))
                 words.append([toks.word(i) for i in idx])
-        results = self.model.run(words, self.vectors)
+        return where, words
+
+    def _attach(self, docs: list[Doc], where: list[tuple[int, list[int]]], results: list) -> list[Doc]:
+        """The passes' entities (and vectors) onto their docs."""
+        assert self.model is not None
         if self.vectors:
             for doc in docs:
                 doc.user_data[VECTORS_KEY] = np.zeros((len(doc), self.model.hidden_size), dtype=np.float16)
