@@ -350,6 +350,8 @@ class PaperBuilder:
         in_venue = only_ever(names_a_venue)
         glued = only_ever(modifies_glued_head)
         task_objects = only_ever(modifies_task_head)  # "HOI detection", "Diabetic Retinopathy (DR) grading"
+        # ... and the abbreviation of such a long form names the same object ("HOI representations")
+        task_objects |= {name_key(a[3]) for a in data.abbreviations if name_key(a[0]) in task_objects}
         abstract = prep.text[prep.abstract_start:]
         teams = {k for k, e in zip(keys, data.ents)
                  if names_a_team(prep.text[max(0, e[4] - 16):e[4]], prep.text[e[5]:e[5] + 30])
