@@ -386,3 +386,39 @@ def collection_names(text: str, names: list[str], defined: dict[str, str] | None
     for name in campaign_years(text, [n for n in names if n not in out], defined):
         out[name] = "Campaign"
     return out
+
+
+#: Prefixes written apart from the word they bind ("Cross Domain Classification", "semi supervised
+#: learning", "non convex optimization"): never a word of their own, so a span after one is cut.
+#: Not "multi": written alone it means "multiple" as often ("employ multi KL divergences").
+BOUND_PREFIXES = frozenset("cross semi non self inter intra".split())
+
+
+def bound_prefix_start(toks: Tokens, start: int, taken: list[bool]) -> int:
+    """Start of a span over a prefix written apart right before it: "Cross" +
+    "Domain Classification" (a title's "Cross Domain Classification of ...",
+    no domain classification), "semi" + "supervised learning". A bound
+    prefix modifies the word after it and nothing else, so the span without
+    it names another thing (issue 28: a name is never cut). Not before an
+    acronym ("non RL-based", "cross MUSE"), nor after "to" ("to cross AGWN
+    and DL data": a verb).
+
+    Counted on real abstracts (standard tier, before/after): on 3,000 drawn
+    at random (``draw_sample(3000, 616161)``) a prefix written apart came
+    once (French "un SQR", since left out). On the 2,520 of the 120,000
+    abstracts that write such a word apart (a regex over the corpus, none
+    of the first sample), the first form (with "multi", before acronyms, after
+    "to") changed 20 nodes, read one by one: 13 right, 7 wrong; the wrong
+    ones are what the guards above now leave out, but one ("Cross Domain
+    Adaptation" in a title: a kind of domain adaptation, GUIDE keeps the
+    shorter name). With the guards: 12 changed, 11 right ("cross sentence
+    reasoning", "non linear programming", "semi Non-Negative Matrix
+    Factorization", "Cross Domain Object Detection", "Cross Graph Attention
+    Network" no longer read as GAT, "non convex optimization" no longer as
+    convex optimization) -- read on the same abstracts that suggested the
+    guards, so an optimistic count."""
+    if start > 0 and not taken[start - 1] and toks.space_after(start - 1) \
+            and toks.word(start - 1).lower() in BOUND_PREFIXES and _plain(toks.word(start - 1)) \
+            and _plain(toks.word(start)) and not (start > 1 and toks.word(start - 2).lower() == "to"):
+        return start - 1
+    return start

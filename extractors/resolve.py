@@ -18,7 +18,8 @@ from .batching import batch_component
 from .gazetteer import take_candidates
 from .names import LANGUAGES, NOT_ENTITIES, is_generic, is_name_like
 from .doctext import Ent, Tokens, is_punct, keep_ents, lower_text, tokens
-from .name_bounds import collection_names, described_type, task_number_end, term_modifier_start, title_case_start
+from .name_bounds import (bound_prefix_start, collection_names, described_type, task_number_end, term_modifier_start,
+                          title_case_start)
 from .statistical import GLUED_MODIFIER, HYPHENS, retype_statistical
 from .usage_typing import retype_by_usage
 
@@ -160,6 +161,7 @@ def _grown(doc: Doc, toks: Tokens, pick: Pick, taken: list[bool], shared: bool) 
     start = title_case_start(toks, start, end, taken, doc.user_data.get("title_end", 0))
     if label in ("Method", "Task"):
         start = term_modifier_start(toks, start, end, taken)
+    start = bound_prefix_start(toks, start, taken)
     if label == "Method" and is_name_like(toks.word(start)):
         label = described_type(toks.text_of(start, end), toks.text[max(0, toks.idx[start] - 120) : toks.idx[start]], label)
     if (shared and end + 1 < len(toks.idx) and not taken[end] and not taken[end + 1] and toks.word(end).lower() == "shared"

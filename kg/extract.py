@@ -24,6 +24,7 @@ from .pwc_links import benchmark_for
 from .result_evaluations import scored_datasets
 from .result_links import result_tuple, settled_results
 from .nodes import (NAME_MODIFIED_HEADS, named_before_head, short_type, follows_name_word, modifies_glued_head, modifies_next, names_a_team,
+                    modifies_task_head,
                     names_an_organisation, outside_ml, takes_part_in_title,
                     names_a_venue, node_kind, weak_kind)
 from .same_thing import one_thing
@@ -348,6 +349,9 @@ class PaperBuilder:
 
         in_venue = only_ever(names_a_venue)
         glued = only_ever(modifies_glued_head)
+        task_objects = only_ever(modifies_task_head)  # "HOI detection", "Diabetic Retinopathy (DR) grading"
+        # ... and the abbreviation of such a long form names the same object ("HOI representations")
+        task_objects |= {name_key(a[3]) for a in data.abbreviations if name_key(a[0]) in task_objects}
         abstract = prep.text[prep.abstract_start:]
         teams = {k for k, e in zip(keys, data.ents)
                  if names_a_team(prep.text[max(0, e[4] - 16):e[4]], prep.text[e[5]:e[5] + 30])
@@ -362,6 +366,7 @@ class PaperBuilder:
                              key in titled)
             if (weak_kind(kind, text) and (key not in standalone or kind == "name" and key not in standalone_name)
                     or key in glued
+                    or key in task_objects and kind in ("defined", "name", "task") and label_ in ("Method", "Task")
                     or key in in_venue and text[:1].islower() and " " in text or key in teams and kind != "gazetteer"):
                 kind = None  # only ever a modifier ("cross-lingual alignment supervision"): no name of its own
             named = self._named_before_head(text, label_, prep.text, start, local_ids, titled) if kind is None else None
