@@ -255,6 +255,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"CPU time (least of 5 passes): floor {1000 * floor_cpu:.3f} ms, rules only {1000 * fast_cpu:.3f} ms per "
           f"abstract: rules only / floor {floor_cpu / fast_cpu:.3f} (1/5: {'OK' if floor_cpu / fast_cpu >= 0.2 else 'MISSED'}; "
           f"load average {os.getloadavg()[0]:.1f})")
+    if pipes.get(SM) is not None:  # the standard tier's floor in CPU time too (issue 25: >= 10x, safely)
+        sm_cpu, full_cpu = cpu_per_abstract(pipes[SM], texts, passes=2), cpu_per_abstract(pipes[FULL], texts, passes=2)
+        print(f"CPU time (least of 2 passes): en_core_web_sm {1000 * sm_cpu:.2f} ms, standard {1000 * full_cpu:.3f} ms "
+              f"per abstract: standard / en_sm {sm_cpu / full_cpu:.1f}x (10x: {'OK' if sm_cpu >= 10 * full_cpu else 'MISSED'})")
     for tier in ("fast", "standard"):
         print_step_shares(tier, LOADED[tier], texts)
     return 0

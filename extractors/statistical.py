@@ -62,15 +62,18 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
       entities in the seeds' graph) is none, one that only starts or ends
       with the break loses it ("Toxicity\\n\\n" -> "Toxicity").
     """
-    if "\n" in span_text(span):
+    text = span_text(span)
+    if "\n" in text:
         span = _without_breaks(doc, span)
         if span is None:
             return None
+        text = span_text(span)
     first = span[0]
     if first.text in ("'s", "\u2019s") and len(span) > 1:
         span = Span(doc, span.start + 1, span.end, label=span.label_, span_id=span.id_)
         first = span[0]
-    text = span_text(span)
+        text = span_text(span)
+    label, low = span.label_, text.lower()  # read once: Span.label_ looks its string up
     words = text.split()
     counted = len(words) > 1 and (first.like_num or _COUNT.match(words[0])) and words[1][0].islower()
     if _COUNT.match(text):
@@ -79,21 +82,21 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
         return None  # a clause, a prospect, or a count ("four classification", "2.8B parameters", "40M tweet")
     if span.start > 0 and doc[span.start - 1].like_num and not doc[span.start - 1].whitespace_:
         return None  # the tail of a quantity: "227M model parameters" read from "M"
-    if text.count('"') % 2 or text.count("(") != text.count(")") or text.lower().endswith(("'s", "\u2019s")):
+    if text.count('"') % 2 or text.count("(") != text.count(")") or low.endswith(("'s", "\u2019s")):
         return None  # across a quote ('policy "prompting', "XGLM (Lin"), or a possessor ("Meta's")
-    if _MODIFIER.match(text.lower()):
+    if _MODIFIER.match(low):
         return None
     if _cut_from_a_word(doc, span):
         return None
-    if span.label_ == "Task" and _things_not_doings(span):
+    if label == "Task" and _things_not_doings(span):
         return None
-    if span.label_ == "Metric" and not _measures(text):
+    if label == "Metric" and not _measures(text):
         return None
-    if span.label_ == "Task" and span[-1].lower_ in _MANNERS:
+    if label == "Task" and span[-1].lower_ in _MANNERS:
         return None  # "in a self-supervised manner", "in an alternating fashion": how, not what
     if len(span) > 1 and span[-1].lower_ in _VERBS:
         return None  # a clause the tagger ran into: "Attention Brings", "Diagrams matter", "Code-LMs look"
-    if span.label_ != "Task" and text.lower().endswith(("shared task", "shared tasks")):
+    if label != "Task" and low.endswith(("shared task", "shared tasks")):
         return Span(doc, span.start, span.end, label="Task", span_id=span.id_)  # see grow_spans
     m = _COLLECTION_HEAD.match(text)
     if m and (span[0].like_num and m.group("head").lower() in _PLURAL_HEADS or _COUNT.match(m.group("name"))):
@@ -101,16 +104,19 @@ def retype_statistical(doc: Doc, span: Span) -> Span | None:
     if m and len(span) >= 2 and not is_generic(m.group("name")):
         label = "Benchmark" if m.group("head").lower().startswith("bench") else "Dataset"
         return _collection_name(doc, Span(doc, span.start, span.end - 1, label=label, span_id=span.id_))
-    if span.label_ in ("Dataset", "Benchmark") and not _NAMED.search(text) and not _DATA_WORD.search(text):
+    if label in ("Dataset", "Benchmark") and not _NAMED.search(text) and not _DATA_WORD.search(text):
         return None  # "the physical world", "unimodal and bimodal multilingual code": no name, no data
-    base = re.split(r"[-\s]", text, maxsplit=1)[0]
+    base = _BASE_END.split(text, maxsplit=1)[0]
     if base != text and len(base) >= 3:
-        known = _gazetteer_types().get(base.lower()) or _gazetteer_types().get(base)
-        if known and known != span.label_ and is_name_like(text):
+        types = _gazetteer_types()
+        known = types.get(base.lower()) or types.get(base)
+        if known and known != label and is_name_like(text):
             return Span(doc, span.start, span.end, label=known, span_id=span.id_)
     return span
 
 
+#: Where a hyphenated or multi-word name's first part ends ("CornerNet" of "CornerNet-Squeeze").
+_BASE_END = re.compile(r"[-\s]")
 #: Last words of what a paper measures (SciERC's Metric: "word error rate",
 #: "glimpse proportion", "Dau measure"); a statistical Metric ending otherwise
 #: is an operation or a space ("elementwise multiplication", "Wasserstein
