@@ -154,6 +154,33 @@ CASES = {
     "framing": ("conference_papers:6a2cdc52ad", "Procrustean Normal Distribution for Non-rigid Structure from Motion",
                 "Non-rigid structure from motion is a fundamental problem in computer vision, which is yet to be "
                 "solved satisfactorily."),
+    # a mention in a negation's scope gives no paper relation (extractors/paper_scope.py, NegEx)
+    "negated_rely": ("acl_anthology:W18-6120", "Word-like character n-gram embedding",
+                     "Since our method does not rely on word segmentation with rich word dictionaries, it is "
+                     "especially effective when the text in the corpus is in unsegmented language and contains many "
+                     "neologisms and informal words (e.g., Chinese SNS dataset)."),
+    "negated_without": ("conference_papers:8206131", "Combining line segments and points for appearance-based indoor "
+                        "navigation by image based visual servoing",
+                        "Using our approach, real-time navigation has been performed in real indoor environment with a "
+                        "Pioneer 3-DX equipped with an on-board perspective camera and the humanoid robot Pepper "
+                        "without the need of accurate mapping and localization nor of 3D reconstruction."),
+    "negated_goal": ("acl_anthology:C16-1011", "A Correlational Encoder Decoder Architecture for Pivot Based Sequence "
+                     "Generation", "In this work we explore this idea in the context of neural encoder decoder "
+                     "architectures, albeit on a smaller scale and without MT as the end goal."),
+    # ... but a pseudo-negation negates a change, not the thing: the paper still measures accuracy
+    "pseudo_negation": ("conference_papers:paper431", "On the Channel Pruning using Graph Convolution Network for "
+                        "Convolutional Neural Network Acceleration", "For example, the proposed method can prune "
+                        "VGG16 by removing 93% of the model parameters without any accuracy reduction in the CIFAR10 "
+                        "dataset."),
+    # "e.g." and "as in" introduce background examples (GUIDE)
+    "eg_background": ("acl_anthology:P18-1012", "Towards Understanding the Geometry of Knowledge Graph Embeddings",
+                      "Despite this popularity and effectiveness of KG embeddings in various tasks (e.g., link "
+                      "prediction), geometric understanding of such embeddings (i.e., arrangement of entity and "
+                      "relation vectors in vector space) is unexplored – we fill this gap in the paper."),
+    "as_in": ("conference_papers:37aab11495", "Reducing Label Complexity by Learning From Bags",
+              "We consider a supervised learning setting in which the main cost of learning is the number of training "
+              "labels and one can obtain a single label for a bag of examples, indicating only if a positive example "
+              "exists in the bag, as in Multi-Instance Learning."),
 }
 
 
@@ -313,3 +340,48 @@ def test_a_dataset_scored_on_is_evaluated_on(extracted):
 
 def test_the_field_the_problem_is_framed_in_is_addressed(extracted):
     assert "ADDRESSES" in _to(extracted["framing"], "computer vision"), extracted["framing"]
+
+
+def test_a_negated_mention_gives_no_paper_relation(extracted):
+    assert not _to(extracted["negated_rely"], "word segmentation"), extracted["negated_rely"]
+    assert not _to(extracted["negated_without"], "3D reconstruction"), extracted["negated_without"]
+    assert not _to(extracted["negated_goal"], "machine translation") | _to(extracted["negated_goal"], "MT"), \
+        extracted["negated_goal"]
+    assert "MEASURES" in _to(extracted["pseudo_negation"], "accuracy"), extracted["pseudo_negation"]
+
+
+def test_examples_after_eg_or_as_in_give_no_paper_relation(extracted):
+    assert not _to(extracted["eg_background"], "link prediction"), extracted["eg_background"]
+    assert not _to(extracted["as_in"], "multi"), extracted["as_in"]
+
+
+def test_negation_scope_is_the_triggers_own_phrase():
+    """NegEx's scope (Chapman et al. 2001): the trigger's own noun phrase or list, not past a preposition,
+    a comma that ends an opening phrase, or a pseudo-negation; an ablation ("than the results without X")
+    is the paper running both."""
+    from extractors.paper_scope import negated
+
+    assert negated("our method does not rely on ")
+    assert negated("navigation without the need of accurate mapping and localization nor of ")
+    assert negated("the model works without a (x), b, and ", " and c")
+    assert not negated("without lexicons, ", " will never fly")
+    assert not negated("our method does not require high resolution multiband images for ")
+    assert not negated("without sacrificing ")
+    assert not negated("prune vgg16 without any ", " reduction in the cifar10 dataset")
+    assert not negated("which are 15.2% higher than the results without using ")
+    assert not negated("we use ")
+
+
+def test_an_opening_contrast_clause_names_others_work():
+    """'Whereas past approaches have learned ... by uncertainty reasoning ..., in this paper, we rely on ...'
+    (audit part C, d4913d80cd): the opening clause is others' work; an opening clause in the first person is
+    the paper's own."""
+    from extractors.paper_scope import contrast_clause_end
+
+    low = ("whereas past approaches have learned the latent alignment between names and faces by uncertainty "
+           "reasoning over a set of images and their respective captions, in this paper, we rely on appropriate "
+           "loss functions to learn the alignments in a neural network setting and propose secla and secla-b.")
+    end = contrast_clause_end(low)
+    assert low.index("uncertainty reasoning") < end < low.index("loss functions")
+    assert contrast_clause_end("while we use bert for tagging, our parser relies on an lstm.") == 0
+    assert contrast_clause_end("we use bert, whereas others use an lstm.") == 0
