@@ -361,8 +361,10 @@ def node_kind(text: str, gazetteer: bool, defined: bool, label: str = "", titled
     ...", but "Programming Every Example (ProX)" is defined)."""
     if gazetteer:
         return "gazetteer"
-    if label in ("Method", "Task") and outside_ml(text):
-        return None  # a device, a disease, a theorem: outside the five types (GUIDE), named or not
+    if label in ("Method", "Task") and outside_ml(text) and not titled:
+        # a device, a disease, a theorem: outside the five types (GUIDE), named or not; but not the
+        # name a title gives its own work ("Robots Pre-train Robots: ..."), a name its authors chose
+        return None
     if defined:
         return "defined"
     if is_fragment(text):
