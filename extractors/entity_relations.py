@@ -381,15 +381,23 @@ _BEATS = re.compile(r"\b" + _BEAT_CUE)
 _TO_OBJECT = re.compile(r"(?:(?:[\w-]+\s+){0,4}?(?:such\s+as|like|including|\(i\.e\.,?|\(e\.g\.,?)\s+)?" + _DET + _LIST)
 
 
+def _own_reference(low: str, own: Ent | None) -> re.Match | None:
+    """Where a sentence (lower-cased) names the paper's own method ("our
+    method", "the proposed model"), or None; None too where the paper has no
+    one proposed entity ``own``. Shared by :func:`own_outperforms` and
+    :func:`own_parts`."""
+    if own is None or "our" not in low and "proposed" not in low and "this" not in low:
+        return None
+    return _OWN_REF.search(low)
+
+
 def own_outperforms(sent_start: int, low: str, ents: list[Ent], own: Ent | None) -> list[Ent]:
     """The methods a sentence says the paper's own method outperforms, when it
     names that method "our method" / "the proposed model" ("our proposed
     model improves performance over ... (i.e., RoBERTa)" is no such cue;
     "Our method outperforms BERT and XLNet" is). ``own``: the paper's one
     proposed entity (None: no rule)."""
-    if own is None or "our" not in low and "proposed" not in low and "this" not in low:
-        return []
-    ref = _OWN_REF.search(low)
+    ref = _own_reference(low, own)
     if ref is None:
         return []
     beat = _BEATS.search(low, ref.end())
@@ -458,9 +466,7 @@ def own_parts(sent_start: int, text: str, low: str, ents: list[Ent], own: Ent | 
     framework which incorporates ... BERT based MRC", a cut "Error-state Kalman
     Filter"); with it, 4 of 4 on the same abstracts and 1 of 1 on the fresh 5054:
     too few to vouch for on its own, kept as consists-of's own-method form."""
-    if own is None or "our" not in low and "proposed" not in low and "this" not in low:
-        return []
-    ref = _OWN_REF.search(low)
+    ref = _own_reference(low, own)
     if ref is None:
         return []
     verb = _CONSISTS_AT.match(low, ref.end())
