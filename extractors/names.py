@@ -419,6 +419,11 @@ def mlkg_names(doc: Doc) -> Doc:
         group.append(Span(doc, *long_bounds, label=label, span_id="abbreviation"))
         group.append(Span(doc, *short_bounds, label=label, span_id="abbreviation"))
     group.extend(pair_translation_spans(doc))
+    defined = {a.short: a.long for a in get_ext(doc, "abbreviations")}
+    for start_char, end_char, label in _lists.collection_list_names(toks.text, defined):  # "the A and B datasets"
+        bounds = toks.char_span(start_char, end_char)
+        if bounds is not None:
+            group.append(Span(doc, *bounds, label=label, span_id="pattern"))
     known = known_tokens(doc, curated)
     cues = cue_spans(doc_text(doc), lower_text(doc))
     c = 0
@@ -461,4 +466,5 @@ def mlkg_names(doc: Doc) -> Doc:
 
 # Imported once here, after this module's names, which it reads (an import
 # statement in mlkg_names' sentence loop cost about 2 us a sentence).
+from . import collection_lists as _lists  # noqa: E402
 from . import proposal_naming as _naming  # noqa: E402
