@@ -552,3 +552,17 @@ def test_a_prefix_written_apart_is_part_of_the_name_after_it():
     assert "convex optimization" not in {n.lower() for n in nodes}
     assert [n for n in [*nodes, *concepts] if n.lower().startswith("cross domain classification")]
     assert "BERT" in nodes
+
+
+def test_a_defined_pair_after_the_task_of_is_a_task():
+    """'the task of X (ABBR)' names a task whatever X's head word (extractors/names.py _TASK_OF);
+    a method named so stays a Method."""
+    for tier in ("fast", "standard"):
+        nlp = get_nlp(tier)
+        doc = nlp("We propose the task of Open-Domain Information Narration (OIN) as the reverse task of Open "
+                  "Information Extraction (OIE). We tackle the task of Term Set Expansion (TSE): given a seed set.")
+        ents = {e.text: e.label_ for e in doc.ents}
+        assert ents.get("Open-Domain Information Narration") == "Task" and ents.get("OIN") == "Task", (tier, ents)
+        assert ents.get("Term Set Expansion") == "Task", (tier, ents)
+        doc = nlp("We propose a novel model called Hierarchical Graph Fusion Network (HGFN) for this task.")
+        assert {e.text: e.label_ for e in doc.ents}.get("HGFN") == "Method", tier
