@@ -637,3 +637,14 @@ def test_a_value_stated_for_coordinated_datasets():
     rows = results("Comprehensive experiments demonstrate the effectiveness of our method, which increases the average "
                    "accuracies by 1.26% and 0.95% on CIFAR-100 and ImageNet.", fast=False)
     assert [(r["value"], r["dataset"]) for r in rows] == [(1.26, "CIFAR-100"), (0.95, "ImageNet")]  # as many values: in order
+
+
+def test_a_range_with_its_unit_on_both_ends_has_one_kind():
+    # real sentences (../shared abstracts, the labelled sample, audit part E)
+    rows = results("Extensive experiments on 5 commonly-used benchmarks show GS-Meta consistently outperforms "
+                   "state-of-the-art methods by  5.71%-6.93% in ROC-AUC and verify the effectiveness of each module.")
+    assert [(r["value"], r["kind"]) for r in rows if r["unit"] == "%"] == [(5.71, "delta"), (6.93, "delta")]
+    rows = results("Experimental results show a 30%–65% latency reduction compared with the baseline.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(30.0, "delta"), (65.0, "delta")]
+    rows = results("Our model achieves 85%-90% accuracy on the test sets.")  # a range of scores stays absolute
+    assert [(r["value"], r["kind"]) for r in rows] == [(85.0, "absolute"), (90.0, "absolute")]
