@@ -632,9 +632,9 @@ _COMPARED_WITH = re.compile(r"\b(?:than|over|outperform(?:s|ed|ing)?|surpass(?:e
                             r"conventional|popular|state-of-the-art|[\w-]+)\s+){0,3}$", re.I)
 #: A rank in a metric's name: "top 1 recall", "top 1% recall", "Top 5 error" (no result; counts with the range rule
 #: in extractors/result_kinds.py: 3 dropped in 205 abstracts that write such cues, all right).
-_IN_OTHER = re.compile(r"\s*(?:\\?%\s*)?in\s+(?:terms\s+of\s+)?[A-Z]")  # "37.5% in RMSElog": a metric no entity names
 _TOP = re.compile(r"\b[Tt]op[\s-]?$")
 _TOP_METRIC = re.compile(r"\s*%?\s*(?:accurac(?:y|ies)|recall|error(?: rate)?s?|precision|acc\b|mAP\b|AP\b)", re.I)
+_IN_OTHER = re.compile(r"\s*(?:\\?%\s*)?in\s+(?:terms\s+of\s+)?[A-Z]")  # "37.5% in RMSElog": a metric no entity names
 _COMPARED = frozenset({"~", "<", ">", "<=", ">="})
 _OURS = re.compile(r"\b(?:our|the proposed|proposed)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 

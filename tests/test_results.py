@@ -663,3 +663,14 @@ def test_a_later_value_of_a_sentence_naming_one_metric_is_in_it():
     rows = results("Notably, we improve the state-of-the-art baselines by averagely 29.2% in RMSE, 51.7% in MRE, 49.7% in "
                    "MAE, and 37.5% in RMSElog on three benchmark datasets.", fast=False)
     assert one(rows, 37.5)["metric"] is None  # a metric no entity names
+
+
+def test_a_slash_pair_has_one_kind():
+    # real sentences (../shared abstracts)
+    rows = results("We out-perform the previous state-of-the-art (without external data) by 7.97/5.80 CIDEr scores on "
+                   "GoodNews/NYTimes800k.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(7.97, "delta"), (5.8, "delta")]
+    rows = results("Our SimTrack improves the baseline with 2.5%/2.6% AUC gains on LaSOT/TNL2K.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(2.5, "delta"), (2.6, "delta")]
+    rows = results("MobileBERT achieves a dev F1 score of 90.0/79.2 on SQuAD.")  # a pair of scores stays absolute
+    assert [(r["value"], r["kind"]) for r in rows] == [(90.0, "absolute"), (79.2, "absolute")]
