@@ -104,6 +104,16 @@ _FROM_TO_LOOSE = re.compile(r"\s*(?:\\?%\s*)?(?:[A-Za-z]+\s+)?(?:down |up )?to\s
 _AND = re.compile(r"^\s*(?:\\?%\s*)?(?:\)\s*)?(?:\([^()]{1,40}\)\s*)?(?:(?:on|in|for) (?:the )?[^,;.()]{1,50}?\s*)?"
                   r"(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|or\s+)$", re.I)
 _SCORE_UNITS = {"%", "points", ""}
+#: Between the two ends of a range written with the unit on both ("5.71%-6.93%", "30%–65%", "5% - 10%"; the gap
+#: starts after the low end's "%"). On 3,000 real abstracts (seed 27707) 3 results changed, 3 right; in the 135 other
+#: abstracts of 111k that write such a range, 86 changed, 40 read: 35 right (the rest errors read as gains or settings:
+#: "an RMS error of 2.69% -7.51% over a range", "in 36%-48% of them", "0.1%-3% tuned parameters").
+_UNIT_RANGE = re.compile(r"^\s?[-–—]\s?$")
+#: Between the two values of a slash pair ("19.0%/24.2% ADE/FDE improvement", "by 25.3%/42.3% RMSE", "2.5%/2.6% AUC
+#: gains"): one kind, read around both. Rare: 0 changes on 3,000 real abstracts (seed 27707); in the 53 of 111k other
+#: abstracts that write a decimal slash pair, 17 changed, all read, 14 right (wrong: "new state-of-the-art ... by
+#: 70.9%/71.7% and 44.8% in mIoU", two scores read as gains; "Top5-Errors of only 7.84%/6.38%" read as a setting).
+_SLASH = re.compile(r"^\s?/\s?$")
 #: "within 1-2 BLEU of", "within 0.5% of": a gap to another score, a delta.
 _WITHIN = re.compile(r"\bwithin\s+(?:about\s+|only\s+)?$", re.I)
 _OF = re.compile(r"^\s*(?:\\?%\s*)?(?:[\w-]+\s+){0,2}?(?:points?\s+)?of\b", re.I)
@@ -120,8 +130,11 @@ def classify(values: list[Quantity], text: str, base: int) -> dict[int, str]:
     # a setting ("from 5% to 100% of the training set") is a setting at both ends
     for a, b in zip(values, values[1:]):
         gap = text[a.end - base : b.start - base]
-        if a.qualifier == "range-low" and b.qualifier == "range-high":  # "by 2-3%", "within 1-2 BLEU of": one kind,
-            kinds[id(a)] = kinds[id(b)] = _kind(replace(b, start=a.start, qualifier=None), text, base)  # read around both ends
+        if a.qualifier == "range-low" and b.qualifier == "range-high" \
+                or a.unit == b.unit == "%" and a.value < b.value and _UNIT_RANGE.match(gap) \
+                or a.unit == b.unit and _SLASH.match(gap):  # "by 2-3%", "within 1-2
+            kinds[id(a)] = kinds[id(b)] = _kind(replace(b, start=a.start, qualifier=None), text, base)  # BLEU of",
+            # "by 5.71%-6.93% in ROC-AUC", "a 30%–65% latency reduction": one kind, read around both ends
         elif _RANGE_TO.match(gap) and kinds[id(a)] == DELTA and kinds[id(b)] == ABSOLUTE and a.unit == b.unit \
                 and 0 < a.value < b.value <= 3 * a.value and _BY.search(text, max(0, a.start - base - 20), a.start - base):
             kinds[id(b)] = DELTA  # "improves ... by 3% to 5%": a range of gains (not "by 2% to 85%", a new level)

@@ -637,3 +637,40 @@ def test_a_value_stated_for_coordinated_datasets():
     rows = results("Comprehensive experiments demonstrate the effectiveness of our method, which increases the average "
                    "accuracies by 1.26% and 0.95% on CIFAR-100 and ImageNet.", fast=False)
     assert [(r["value"], r["dataset"]) for r in rows] == [(1.26, "CIFAR-100"), (0.95, "ImageNet")]  # as many values: in order
+
+
+def test_a_range_with_its_unit_on_both_ends_has_one_kind():
+    # real sentences (../shared abstracts, the labelled sample, audit part E)
+    rows = results("Extensive experiments on 5 commonly-used benchmarks show GS-Meta consistently outperforms "
+                   "state-of-the-art methods by  5.71%-6.93% in ROC-AUC and verify the effectiveness of each module.")
+    assert [(r["value"], r["kind"]) for r in rows if r["unit"] == "%"] == [(5.71, "delta"), (6.93, "delta")]
+    rows = results("Experimental results show a 30%–65% latency reduction compared with the baseline.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(30.0, "delta"), (65.0, "delta")]
+    rows = results("Our model achieves 85%-90% accuracy on the test sets.")  # a range of scores stays absolute
+    assert [(r["value"], r["kind"]) for r in rows] == [(85.0, "absolute"), (90.0, "absolute")]
+
+
+def test_a_later_value_of_a_sentence_naming_one_metric_is_in_it():
+    # real sentences (the labelled sample; ../shared abstracts)
+    rows = results("By fine-tuning the BERT language model both on the introduced and on the WSCR dataset, we achieve "
+                   "overall accuracies of 72.5% and 74.7% on WSC273 and WNLI, improving the previous state-of-the-art "
+                   "solutions by 8.8% and 9.6%, respectively.")
+    assert [(r["value"], r["kind"], r["metric"]) for r in rows if r["kind"] == "delta"] == [
+        (8.8, "delta", "accuracies"), (9.6, "delta", "accuracies")]
+    rows = results("Success rates for grasping novel objects unseen during training increased from 18.5% to 81.0% in "
+                   "simulation, and from 17.8% to 78.0% in the real world.")
+    assert all(same_metric(r["metric"], "success rate") for r in rows)
+    rows = results("Notably, we improve the state-of-the-art baselines by averagely 29.2% in RMSE, 51.7% in MRE, 49.7% in "
+                   "MAE, and 37.5% in RMSElog on three benchmark datasets.", fast=False)
+    assert one(rows, 37.5)["metric"] is None  # a metric no entity names
+
+
+def test_a_slash_pair_has_one_kind():
+    # real sentences (../shared abstracts)
+    rows = results("We out-perform the previous state-of-the-art (without external data) by 7.97/5.80 CIDEr scores on "
+                   "GoodNews/NYTimes800k.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(7.97, "delta"), (5.8, "delta")]
+    rows = results("Our SimTrack improves the baseline with 2.5%/2.6% AUC gains on LaSOT/TNL2K.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(2.5, "delta"), (2.6, "delta")]
+    rows = results("MobileBERT achieves a dev F1 score of 90.0/79.2 on SQuAD.")  # a pair of scores stays absolute
+    assert [(r["value"], r["kind"]) for r in rows] == [(90.0, "absolute"), (79.2, "absolute")]
