@@ -10,7 +10,15 @@ Miss classes (first that applies):
 - ``no relation``: a node names it and the paper has no relation to it (a
   cue problem: no own-work sentence, a background cue, no use cue...).
 
-``python bench/audit_relation_classes.py --extracted OUT.jsonl [--audit-dir DIR] [--list]``
+With ``--entity``: the gold entity-to-entity relations missed, by class
+(first that applies): ``no end`` (an end has no mention among the emitted
+entities: a node problem, issue 28), ``apart`` (both ends are mentioned but
+not both inside the gold quote: another sentence, or an anaphor such as "our
+model"), ``other type`` (the two are related with another type or the other
+direction), ``no relation`` (both inside the quote, nothing related: a cue
+that is missing or not read).
+
+``python bench/audit_relation_classes.py --extracted OUT.jsonl [--audit-dir DIR] [--list] [--entity]``
 (OUT from ``bench/audit.py --save``). Point --audit-dir at a directory holding
 only the parts you may read (never the held-out parts).
 """
@@ -27,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from audit import AUDIT_DIR, load_texts, pair_papers, read_gold, read_judgements  # noqa: E402
 from audit_match import (  # noqa: E402
-    PAPER, _end, gold_names, is_node, lookup_key, node_verdict, relation_key, relation_matches, surfaces,
+    PAPER, _end, gold_names, is_node, lookup_key, node_verdict, norm, relation_key, relation_matches, surfaces,
 )
 
 
@@ -88,12 +96,63 @@ def classify(gold: dict, paper: dict, judged: dict) -> tuple[list[tuple], list[t
     return bad, missed
 
 
+def _mention_spans(ent: dict, paper: dict) -> list[tuple[str, int, int]]:
+    return [(m.get("field", ""), m.get("start", -1), m.get("end", -1)) for m in ent.get("mentions", [])]
+
+
+def classify_entity(gold: dict, paper: dict) -> list[tuple]:
+    """The gold entity-to-entity relations of one audited paper that no
+    emitted relation matches, each (class, type, source, target, id, quote)."""
+    gold_by_name: dict[str, dict] = {}
+    for g in gold["entities"]:
+        for n in gold_names(g):
+            gold_by_name.setdefault(n, g)
+    ents = paper.get("entities", [])
+    by_id = {e["id"]: e for e in ents}
+    emitted = []
+    for r in paper.get("relations", []):
+        src = _end(paper, r["source"], r.get("source_mention"), by_id)
+        if src == PAPER:
+            continue
+        emitted.append((r, src, _end(paper, r["target"], r.get("target_mention"), by_id)))
+    missed = []
+    for gr in gold["relations"]:
+        if gr["source"] == PAPER or any(relation_matches(r, s, t, gr, gold_by_name) for r, s, t in emitted):
+            continue
+        ends = []
+        for name in (gr["source"], gr["target"]):
+            g = gold_by_name.get(norm(name))
+            keys = gold_names(g) if g else {norm(name)}
+            ends.append([e for e in ents if surfaces(e) & keys])
+        if not ends[0] or not ends[1]:
+            cls = "no end"
+        else:
+            quote = gr.get("quote", "")
+            inside = []
+            for found in ends:
+                ok = False
+                for field in ("title", "abstract"):
+                    raw = paper.get(field) or ""
+                    k = raw.find(quote) if quote else -1
+                    if k >= 0 and any(f == field and k <= a and b <= k + len(quote)
+                                      for e in found for f, a, b in _mention_spans(e, paper)):
+                        ok = True
+                inside.append(ok)
+            ids = ({e["id"] for e in ends[0]}, {e["id"] for e in ends[1]})
+            related = any(r["source"] in ids[0] | ids[1] and r["target"] in ids[0] | ids[1]
+                          for r, _s, _t in emitted)
+            cls = "apart" if not all(inside) else "other type" if related else "no relation"
+        missed.append((cls, gr["type"], gr["source"], gr["target"], gold["id"], gr.get("quote", "")))
+    return missed
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--extracted", required=True, help="kg extract output of the audit (bench/audit.py --save)")
     ap.add_argument("--audit-dir", default=str(AUDIT_DIR), help="where gold_*.jsonl and judgements_*.tsv are")
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[1].parent / "shared"))
     ap.add_argument("--list", action="store_true", help="print every wrong and missed relation as TSV")
+    ap.add_argument("--entity", action="store_true", help="classify the missed entity-to-entity relations instead")
     a = ap.parse_args(argv)
     audit = Path(a.audit_dir)
     gold = read_gold(sorted(audit.glob("gold_*.jsonl")))
@@ -101,6 +160,20 @@ def main(argv: list[str] | None = None) -> int:
     texts = load_texts(gold, Path(a.shared))
     with open(a.extracted, encoding="utf-8") as f:
         papers = [json.loads(line) for line in f if line.strip()]
+    if a.entity:
+        missed_ent = [m for g, p in pair_papers(gold, texts, papers) for m in classify_entity(g, p)]
+        if a.list:
+            print("class\ttype\tsource\ttarget\tid\tquote")
+            for row in sorted(missed_ent):
+                print("\t".join(map(str, row)))
+            return 0
+        print(f"missed gold entity-to-entity relations: {len(missed_ent)}")
+        types = sorted({m[1] for m in missed_ent})
+        classes = ["no end", "apart", "other type", "no relation"]
+        print(f"{'type':15}" + "".join(f"{c:>12}" for c in classes))
+        for t in types:
+            print(f"{t:15}" + "".join(f"{sum(1 for m in missed_ent if m[:2] == (c, t)):12d}" for c in classes))
+        return 0
     bad_all, missed_all = [], []
     for g, p in pair_papers(gold, texts, papers):
         bad, missed = classify(g, p, judged)
