@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span
 from .batching import batch_component
 from .gazetteer import take_candidates
 from .joined_names import campaign_after_team, coordinated_names
-from .noun_compounds import noun_modifier_start
 from .names import LANGUAGES, NOT_ENTITIES, is_generic, is_name_like
 from .doctext import Ent, Tokens, is_punct, keep_ents, lower_text, tokens
 from .name_bounds import (bound_prefix_start, collection_names, described_type, task_number_end, term_modifier_start,
@@ -169,8 +168,6 @@ def _grown(doc: Doc, toks: Tokens, pick: Pick, taken: list[bool], shared: bool) 
         grown = (start, end) != before
     end = task_number_end(toks, start, end, taken)
     start = title_case_start(toks, start, end, taken, doc.user_data.get("title_end", 0))
-    if label == "Task" and source == "ner" and end - start >= 2:
-        start = noun_modifier_start(toks, start, end, taken)  # "feature" + "point detection"
     if label in ("Method", "Task"):
         start = term_modifier_start(toks, start, end, taken)
     start = bound_prefix_start(toks, start, taken)

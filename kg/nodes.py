@@ -59,7 +59,9 @@ _POSITIONAL = frozenset("""final initial first second last main overall downstre
 #: stopping" or a task with its own noun ("early intrusion detection") keeps its evidence. On 3,986
 #: real abstracts never read before (standard, seed 939393, those that write a noun before a task
 #: noun): 7 "task" nodes dropped, read one by one, all 7 right ("Early detection of suicidal
-#: thoughts", "early prediction of severity of depression", "early detection and damage limitation").
+#: thoughts", "early prediction of severity of depression", "early detection and damage limitation");
+#: on 3,993 more (seed 979899) 7 more, all right ("Early Detection of Fake News", "early prediction of
+#: human motion").
 _POSITIONAL |= frozenset(("early", "late"))
 _PREPOSITIONS = frozenset("of for with from on in to by via".split())
 #: Field acronyms beyond extractors.names.GENERIC_ACRONYMS: vision-language, large multimodal models.

@@ -134,20 +134,6 @@ def evidence(phrase: str) -> tuple[int, int]:
     return _table().get(phrase_key(phrase), (0, 0))
 
 
-@lru_cache(maxsize=1)
-def head_words() -> dict[str, int]:
-    """{word: how many of the table's phrases of two words or more end in it}:
-    a term ends in its head noun ("model uncertainty", "handcrafted feature"),
-    so a word that ends several is a noun; adjectives and verbs end almost none
-    (extractors.noun_compounds reads it)."""
-    out: dict[str, int] = {}
-    for phrase in _table():
-        words = phrase.split(" ")
-        if len(words) >= 2:
-            out[words[-1]] = out.get(words[-1], 0) + 1
-    return out
-
-
 if __name__ == "__main__":
     corpus = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/corpora/abstracts")
     d, t, total = count(corpus)
