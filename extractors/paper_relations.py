@@ -50,7 +50,7 @@ from ontology import EntityType, RelationType
 
 from .doctext import Ent
 from .paper_lists import collection_before, framed_field, list_members
-from .paper_scope import contrast_clause_end, negated
+from .paper_scope import contrast_clause_end, may_negate, negated
 
 PAPER = "PAPER"
 _DATASETS = {EntityType.DATASET.value, EntityType.BENCHMARK.value}
@@ -88,6 +88,12 @@ _BACKGROUND_CUE = re.compile(
     r"\b(?:such as|like|including|includes?|for (?:example|instance)|e\.g\.|(?<!well )as in|unlike|rather than|instead of|"
     r"prior|previous(?:ly)?|existing|earlier|traditional(?:ly)?|conventional(?:ly)?|commonly|widely|widespread|popular|"
     r"typically|has long|have long|inspired by)(?!\w)")
+#: A literal each alternative of :data:`_BACKGROUND_CUE` contains: a sentence
+#: with none of them has no background cue anywhere, so its mentions need no
+#: clause check (the relation step's cost, issue 26; byte-identical output).
+_BACKGROUND_LITERALS = ("such as", "like", "includ", "for example", "for instance", "e.g.", "as in", "rather than",
+                        "instead of", "prior", "previous", "existing", "earlier", "traditional", "conventional",
+                        "commonly", "wide", "popular", "typically", "long", "inspired by")
 #: The example cues among them: they list examples of what comes before
 #: them, which is the paper's own when that is ("our models set a new
 #: state-of-the-art on benchmarks such as MathVerse"; "we use two regression
@@ -104,6 +110,9 @@ _OWN_BEFORE_LIST = re.compile(
 _COMPARED_CUE = re.compile(
     r"\b(?:state-of-the-art methods?|baselines?|compared? (?:to|with)|outperform\w*|surpass\w*|than|over|beats?|"
     r"against|versus|vs\.?)\b")
+#: A literal each alternative of :data:`_COMPARED_CUE` contains (as :data:`_BACKGROUND_LITERALS`).
+_COMPARED_LITERALS = ("state-of-the-art method", "baseline", "compare", "outperform", "surpass", "than", "over", "beat",
+                      "against", "versus", "vs")
 #: Background in the sentence as a whole (when it is not also first person).
 _BACKGROUND_SENTENCE = re.compile(
     r"\b(?:has long|have long|has been|have been|had been|recent(?:ly)?|prior work|previous (?:work|studies|methods)|"
@@ -369,8 +378,10 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
             low = text
     out = _cue_relations(sent, text, ents, proposed_names, in_title, low)
     if not in_title:
-        spans = {r[1] for r in out}
-        out.extend(r for r in framed_field(low, sent[0], ents) if r[1] not in spans)
+        framed = framed_field(low, sent[0], ents)
+        if framed:
+            spans = {r[1] for r in out}
+            out.extend(r for r in framed if r[1] not in spans)
     return out
 
 
@@ -395,6 +406,13 @@ def _cue_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_n
     out = []
     evaluated: bool | None = None
     blocked: set[tuple[int, int]] = set()
+    # per sentence: whether any mention can be negated or follow a background or comparison cue (a
+    # necessary literal of each; most sentences have none, and the clause checks are per mention); a
+    # sentence of one mention checks its clause directly
+    several = len(ents) > 1
+    negation = not several or may_negate(low)
+    background = not several or any(w in low for w in _BACKGROUND_LITERALS)
+    compared = not several or any(w in low for w in _COMPARED_LITERALS)
     for ent in ents:
         offset = ent.start_char - sent[0]
         clause = _clause_before(low, starts, offset)
@@ -403,11 +421,11 @@ def _cue_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_n
             # (a rescued sentence names the tasks of others' work as often as its own: 0 of 7 right)
             blocked.add(span)
             continue
-        if offset < others_until or negated(clause, low[ent.end_char - sent[0] : ent.end_char - sent[0] + 40]):
+        if offset < others_until or negation and negated(clause, low[ent.end_char - sent[0] : ent.end_char - sent[0] + 40]):
             # in a negation's scope: "does not rely on word segmentation" (NegEx; extractors/paper_scope.py)
             blocked.add(span)
             continue
-        if _background(clause) and not (ent.label_ in _DATASETS and _COMPARISON_VERB.search(clause) and (
+        if background and _background(clause) and not (ent.label_ in _DATASETS and _COMPARISON_VERB.search(clause) and (
                 _COMPARED_ON.search(clause[-BACKGROUND_REACH - 30:]) or collection_before(low, offset))):
             blocked.add(span)
             continue
@@ -418,7 +436,7 @@ def _cue_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_n
         if not own:
             blocked.add(span)
             continue
-        if ent.label_ == _METHOD and _background(clause, _COMPARED_CUE):
+        if ent.label_ == _METHOD and compared and _background(clause, _COMPARED_CUE):
             # a baseline the paper's own sentence compares with: the paper runs it
             out.append((RelationType.USES, span, "cue:baseline", 0.7))
             continue
