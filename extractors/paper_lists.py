@@ -58,10 +58,11 @@ _FRAMING = re.compile(
 def framed_field(low: str, base: int, ents: list[Ent]) -> list:
     """ADDRESSES of the field the sentence frames the paper's problem in
     (:data:`_FRAMING`), or nothing."""
-    if not any(w in low for w in ("task", "problem", "challenge", "topic")):
+    tasks = [e for e in ents if e.label_ == _TASK]
+    if not tasks or not any(w in low for w in ("task", "problem", "challenge", "topic")):
         return []
-    for ent in ents:
-        if ent.label_ == _TASK and _FRAMING.search(low[max(0, ent.start_char - base - 120) : ent.start_char - base]):
+    for ent in tasks:
+        if _FRAMING.search(low[max(0, ent.start_char - base - 120) : ent.start_char - base]):
             return [(RelationType.ADDRESSES, (ent.start_char, ent.end_char), "cue:framing", 0.7)]
     return []
 
@@ -94,23 +95,31 @@ def list_members(text: str, base: int, ents: list[Ent], out: list, blocked: set[
     EVALUATES_ON; all read, 31 right (the wrong one: "OpenAI's evolutionary
     strategies", an organisation in a list of methods)."""
     done = {span: (rtype, rule) for rtype, span, rule, _ in out}
+    if len(done.keys() | blocked) >= len(ents) or not any(r[0] in _SPREAD for r in out):
+        return []  # every mention has a relation or is ruled out, or none to pass on (most sentences)
     order = sorted(ents, key=lambda e: e.start_char)
-    lists: list[list[Ent]] = [[order[0]]]
-    for prev, ent in zip(order, order[1:]):
-        between = text[prev.end_char - base : ent.start_char - base]
-        if _group(prev.label_) == _group(ent.label_) and coordinated(_LIST_WORDS.findall(between)):
-            lists[-1].append(ent)
-        else:
-            lists.append([ent])
+    joined: dict[int, bool] = {}  # k -> whether order[k] and order[k + 1] are in one list
+
+    def join(k: int) -> bool:
+        if k not in joined:
+            prev, ent = order[k], order[k + 1]
+            joined[k] = _group(prev.label_) == _group(ent.label_) and coordinated(
+                _LIST_WORDS.findall(text[prev.end_char - base : ent.start_char - base]))
+        return joined[k]
+
     added = []
-    for members in lists:
-        types = {done[(e.start_char, e.end_char)][0] for e in members if (e.start_char, e.end_char) in done}
-        types &= _SPREAD
-        if len(types) != 1:
+    for k, e in enumerate(order):
+        span = (e.start_char, e.end_char)
+        if span in done or span in blocked:
             continue
-        rtype = types.pop()
-        for e in members:
-            span = (e.start_char, e.end_char)
-            if span not in done and span not in blocked:
-                added.append((rtype, span, "cue:list", 0.7))
+        # only the list of a member left without a relation matters: walk out from it
+        lo, hi = k, k
+        while lo > 0 and join(lo - 1):
+            lo -= 1
+        while hi < len(order) - 1 and join(hi):
+            hi += 1
+        types = {done[(m.start_char, m.end_char)][0] for m in order[lo : hi + 1] if (m.start_char, m.end_char) in done}
+        types &= _SPREAD
+        if len(types) == 1:
+            added.append((types.pop(), span, "cue:list", 0.7))
     return added

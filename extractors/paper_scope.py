@@ -116,6 +116,19 @@ _CHANGE_AFTER = re.compile(
 _LIST_GOES_ON = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:,|and\b|or\b|nor\b)")
 
 
+#: A literal that every trigger of :data:`_TRIGGER` contains ("n't"/"not" for
+#: the verb forms and "cannot", "need" for "no need"/"eliminates the need"):
+#: a sentence with none of them negates nothing, so its mentions need no
+#: scope check (:func:`may_negate`; the relation step's cost, issue 26).
+_TRIGGER_LITERALS = ("without", "not", "n't", "need", "free", "independent")
+
+
+def may_negate(low: str) -> bool:
+    """Whether a lower-cased sentence can hold a negation trigger at all: a
+    necessary condition of :func:`negated` on any part of it."""
+    return any(w in low for w in _TRIGGER_LITERALS)
+
+
 def negated(clause: str, after: str = "") -> bool:
     """Whether a mention whose clause reads ``clause`` before it (lower case)
     and ``after`` after it is in a negation's scope (module doc)."""

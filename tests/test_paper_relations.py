@@ -181,6 +181,19 @@ CASES = {
               "We consider a supervised learning setting in which the main cost of learning is the number of training "
               "labels and one can obtain a single label for a bag of examples, indicating only if a positive example "
               "exists in the bag, as in Multi-Instance Learning."),
+    # the paper casts its problem as another task: a technique it uses, not a task it addresses
+    "cast_as": ("acl_anthology:W17-1301", "Identification of Languages in Algerian Arabic Multilingual Documents",
+                "We frame the task as a sequence tagging problem and use supervised machine learning with standard "
+                "methods like HMM and Ngram classification tagging."),
+    "cast_as2": ("acl_anthology:D19-5310",
+                 "ASU at TextGraphs 2019 Shared Task: Explanation ReGeneration using Language Models and Iterative "
+                 "Re-Ranking",
+                 "Our approach consists of modeling the explanation regeneration task as a learning to rank problem, "
+                 "for which we use state-of-the-art language models and explore dataset preparation techniques."),
+    # the authors' earlier work, named by the tense of the proposal verb: no proposal
+    "earlier": ("conference_papers:4399605", "Goal directed navigation with uncertainty in adversary locations",
+                "It then shows how one can solve the same problem using a general probabilistic planner we have "
+                "recently developed called PPCP (Probabilistic Planning with Clear Preferences)."),
 }
 
 
@@ -385,3 +398,12 @@ def test_an_opening_contrast_clause_names_others_work():
     assert low.index("uncertainty reasoning") < end < low.index("loss functions")
     assert contrast_clause_end("while we use bert for tagging, our parser relies on an lstm.") == 0
     assert contrast_clause_end("we use bert, whereas others use an lstm.") == 0
+
+
+def test_a_task_the_problem_is_cast_as_is_used(extracted):
+    assert _to(extracted["cast_as"], "sequence tagging") == {"USES"}, extracted["cast_as"]
+    assert _to(extracted["cast_as2"], "learning to rank") == {"USES"}, extracted["cast_as2"]
+
+
+def test_the_authors_earlier_work_is_no_proposal(extracted):
+    assert "PROPOSES" not in _to(extracted["earlier"], "PPCP") | _to(extracted["earlier"], "Probabilistic Planning")
