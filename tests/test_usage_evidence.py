@@ -78,3 +78,42 @@ def test_a_pwc_name_headed_by_a_curated_name_takes_its_type():
         assert by_name[name].type is EntityType.METHOD, name
     assert by_name["Unigram Segmentation"].type is EntityType.METHOD  # PwC's type: its one-word head decides nothing
     assert by_name["Image Classification with Differential Privacy"].type is EntityType.TASK
+
+
+def test_wider_table_types_techniques_and_problems_of_other_samples():
+    """The table counts the nodes of a 5,000-abstract sample and the
+    gazetteer's multi-word Task/Method names, not one 3,000-abstract sample's
+    nodes only: phrases the earlier table lacked are typed now."""
+    for phrase in ("domain randomization", "tree search", "multiple kernel learning", "capsule network",
+                   "canonical correlation analysis", "behavior cloning"):
+        assert usage_type(phrase) == "Method", phrase
+    for phrase in ("catastrophic forgetting", "black-box optimization", "optimal control problem",
+                   "least squares regression"):
+        assert usage_type(phrase) == "Task", phrase
+    assert usage_type("neural rendering") is None  # 6 tool contexts: too few to decide
+
+
+def test_table_is_counts_only_and_small():
+    import gzip
+
+    from ontology.usage_evidence import PATH
+    assert PATH.stat().st_size < 100_000
+    with gzip.open(PATH, "rt", encoding="utf-8") as fh:
+        rows = [ln.rstrip("\n").split("\t") for ln in fh if not ln.startswith("#")]
+    assert rows[0] == ["phrase", "tool", "problem"] and len(rows) > 4000
+    for phrase, tool, problem in rows[1:]:
+        assert " " in phrase and int(tool) + int(problem) > 0, phrase
+
+
+def test_a_guessed_task_written_as_a_tool_is_retyped_and_a_listed_one_is_not():
+    import spacy
+    from spacy.tokens import Span
+
+    from extractors.usage_typing import retype_by_usage
+
+    doc = spacy.blank("en")("The policy transfers to the robot via domain randomization and tree search .")
+    picks = [(Span(doc, 7, 9, label="Task"), 7, 9, "Task", "ner"), (Span(doc, 10, 12, label="Task"), 10, 12, "Task",
+                                                                      "gazetteer")]
+    retype_by_usage(doc, lambda a, b: doc[a:b].text, picks)
+    assert picks[0][3] == "Method" and picks[0][0].label_ == "Method"  # the tagger's guess, corrected
+    assert picks[1][3] == "Task"  # a listed type is kept
