@@ -55,6 +55,15 @@ def gold_names(ent: dict) -> set[str]:
     return {norm(n) for n in [ent["name"], *ent.get("aliases", [])] if n}
 
 
+def gold_index(gold_entities: list[dict]) -> dict[str, dict]:
+    """{normalised name or alias: gold entity}; the first entity wins a shared name."""
+    out: dict[str, dict] = {}
+    for g in gold_entities:
+        for n in gold_names(g):
+            out.setdefault(n, g)
+    return out
+
+
 def surfaces(ent: dict) -> set[str]:
     """Normalised names of an emitted entity: name, aliases, mention texts."""
     names = [ent.get("name"), *ent.get("aliases", []), *(m.get("text") for m in ent.get("mentions", []))]
@@ -248,10 +257,7 @@ def score_paper(gold: dict, paper: dict, judged: dict[tuple, str], tally: Tally)
     """Add one audited paper's counts to ``tally``."""
     src_id = (gold["source"], gold["id"])
     gents = gold["entities"]
-    gold_by_name: dict[str, dict] = {}
-    for g in gents:
-        for n in gold_names(g):
-            gold_by_name.setdefault(n, g)
+    gold_by_name = gold_index(gents)
     tally.size["abstracts"] += 1
     tally.size["gold entities"] += len(gents)
     tally.size["gold specific entities"] += sum(g.get("kind", "specific") == "specific" for g in gents)

@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from audit import AUDIT_DIR, load_texts, pair_papers, read_gold, read_judgements  # noqa: E402
 from audit_match import (  # noqa: E402
-    PAPER, _end, gold_names, is_node, lookup_key, node_verdict, norm, relation_key, relation_matches, surfaces,
+    PAPER, _end, gold_index, gold_names, is_node, lookup_key, node_verdict, norm, relation_key, relation_matches, surfaces,
 )
 
 
@@ -43,10 +43,7 @@ def classify(gold: dict, paper: dict, judged: dict) -> tuple[list[tuple], list[t
     """(not-right emitted paper relations, missed gold paper relations) of one
     audited paper, each a tuple of printable fields."""
     src_id = (gold["source"], gold["id"])
-    gold_by_name: dict[str, dict] = {}
-    for g in gold["entities"]:
-        for n in gold_names(g):
-            gold_by_name.setdefault(n, g)
+    gold_by_name = gold_index(gold["entities"])
     ents = paper.get("entities", [])
     by_id = {e["id"]: e for e in ents}
     verdicts = {}
@@ -103,10 +100,7 @@ def _mention_spans(ent: dict, paper: dict) -> list[tuple[str, int, int]]:
 def classify_entity(gold: dict, paper: dict) -> list[tuple]:
     """The gold entity-to-entity relations of one audited paper that no
     emitted relation matches, each (class, type, source, target, id, quote)."""
-    gold_by_name: dict[str, dict] = {}
-    for g in gold["entities"]:
-        for n in gold_names(g):
-            gold_by_name.setdefault(n, g)
+    gold_by_name = gold_index(gold["entities"])
     ents = paper.get("entities", [])
     by_id = {e["id"]: e for e in ents}
     emitted = []

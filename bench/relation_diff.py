@@ -19,37 +19,36 @@ import random
 from collections import Counter
 
 
-def paper_relations(path: str) -> dict[tuple[str, str, str], dict]:
-    """{(paper id, type, target id): relation} of the paper-level relations."""
-    out = {}
+def _relations(path: str, entity: bool) -> dict[tuple, dict]:
+    """The paper-level (``entity`` False) or entity-to-entity relations of a
+    ``kg extract`` file, keyed by paper id, type and end ids, each with its
+    ends' names added for printing."""
+    out: dict[tuple, dict] = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             if not line.strip():
                 continue
             p = json.loads(line)
+            pid = p.get("source_id") or p["id"]
             names = {e["id"]: e.get("name", e["id"]) for e in p.get("entities", [])}
             for r in p.get("relations", []):
-                if r.get("source_mention") is None and r["source"].startswith("p-"):
-                    r = dict(r, target_name=names.get(r["target"], r["target"]))
-                    out[(p.get("source_id") or p["id"], r["type"], r["target"])] = r
+                if (r.get("source_mention") is not None) != entity or not entity and not r["source"].startswith("p-"):
+                    continue
+                r = dict(r, target_name=names.get(r["target"], r["target"]),
+                         source_name=names.get(r["source"], r["source"]))
+                ends = (r["source"], r["target"]) if entity else (r["target"],)
+                out[(pid, r["type"], *ends)] = r
     return out
+
+
+def paper_relations(path: str) -> dict[tuple[str, str, str], dict]:
+    """{(paper id, type, target id): relation} of the paper-level relations."""
+    return _relations(path, entity=False)
 
 
 def entity_relations(path: str) -> dict[tuple[str, str, str, str], dict]:
     """{(paper id, type, source id, target id): relation} of the entity-to-entity relations."""
-    out = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            p = json.loads(line)
-            names = {e["id"]: e.get("name", e["id"]) for e in p.get("entities", [])}
-            for r in p.get("relations", []):
-                if r.get("source_mention") is not None:
-                    r = dict(r, target_name=names.get(r["target"], r["target"]),
-                             source_name=names.get(r["source"], r["source"]))
-                    out[(p.get("source_id") or p["id"], r["type"], r["source"], r["target"])] = r
-    return out
+    return _relations(path, entity=True)
 
 
 def show_entity(key: tuple, r: dict) -> str:
