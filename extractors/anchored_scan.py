@@ -90,3 +90,27 @@ def finditer_near(pattern: re.Pattern, text: str, anchor: re.Pattern, chunks_bef
             stretches.append([lo, hi])
     for lo, hi in stretches:
         yield from pattern.finditer(text, lo, hi)
+
+
+def finditer_from(pattern: re.Pattern, text: str, first: re.Pattern, words: tuple[str, ...] = ()) -> Iterator[re.Match]:
+    """``pattern.finditer(text)``, tried only at the offsets where ``first``
+    matches (one character class: the engine scans for it at C speed) or one
+    of ``words`` starts (``str.find``). Exact when every match of ``pattern``
+    starts at such an offset: a pattern opening with a look-behind and
+    alternatives that start with different sets (quantities' number start)
+    is otherwise tried by the engine at every character of the text. A
+    ``pattern.match`` at an offset is what ``finditer`` tries there; offsets
+    inside a match are skipped, as ``finditer`` goes on from its end."""
+    at = [m.start() for m in first.finditer(text)]
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            at.append(i)
+            i = text.find(word, i + 1)
+    if words:
+        at.sort()
+    end = 0
+    for i in at:
+        if i >= end and (m := pattern.match(text, i)) is not None:
+            yield m
+            end = m.end()

@@ -57,3 +57,25 @@ def test_same_matches_as_finditer_on_real_abstracts(seeds_dir):
             assert _near(variant) == plain, variant[:80]
             matched += bool(plain)
     assert matched > 100  # the lists occur: the comparison is not vacuous
+
+
+def test_number_starts_are_finditers_on_real_abstracts(seeds_dir):
+    """quantities' number starts (finditer_from: tried only where a start
+    character or a number word occurs) equal plain finditer's, ASCII or not."""
+    from same_output import ABSTRACTS, draw_sample
+
+    from extractors import quantities as q
+    from extractors.anchored_scan import finditer_from
+    from kg.sources import read_records
+
+    texts = [" ".join(p for p in (r.title, r.abstract) if p) for r in read_records(str(seeds_dir), on_error=lambda e: None)]
+    if ABSTRACTS.is_dir():
+        texts += [r["title"] + " " + r["abstract"] for r in draw_sample(1000, seed=4712)]
+    texts.append("Über ٣ results of ５ models, a hundred 3−4 ±2 ≤5 US$ 3 $4 one-two, none 12,000")
+    found = 0
+    for text in texts:
+        first = q._START_CHAR if text.isascii() else q._START_CHAR_ANY
+        plain = [m.span() for m in q._START.finditer(text)]
+        assert [m.span() for m in finditer_from(q._START, text, first, q._NUMBER_WORDS)] == plain, text[:80]
+        found += len(plain)
+    assert found > 1000
