@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 
+from .anchored_scan import finditer_near
 from .names import is_name_like
 
 #: A coined word as written: letters, digits and the marks names glue ("CIFAR-10", "CodeT5+", "v1.1").
@@ -54,6 +55,11 @@ _LIST = re.compile(
     rf"(?<![A-Za-z0-9.+_'-])(?P<list>{_WORD}(?:(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+){_WORD}){{0,9}})"
     r"\s+(?P<head>datasets?|data\s+sets?|corpus|corpora|treebanks?|benchmarks?)\b(?!-)")
 _ITEM = re.compile(_WORD)
+#: The head word a list ends on, where _LIST reads it (white space before it).
+#: A list spans at most 19 chunks (10 words, 9 conjunctions) before its head,
+#: so _LIST runs only on the 20 chunks before each head (extractors.anchored_scan:
+#: the same matches, 0.21 -> 0.0x ms an abstract).
+_HEAD_AT = re.compile(r"(?<=\s)(?:datasets?|data\s+sets?|corpus|corpora|treebanks?|benchmarks?)\b(?!-)")
 #: Literal parts of every head word the list regex ends on (it is case-sensitive).
 _HEAD_WORDS = ("data", "corp", "treebank", "benchmark")
 _SEPARATORS = re.compile(r"^(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)$")
@@ -101,7 +107,7 @@ def collection_list_names(text: str, defined: dict[str, str] | None = None) -> l
     out: list[tuple[int, int, str]] = []
     if not any(head in text for head in _HEAD_WORDS):
         return out
-    for m in _LIST.finditer(text):
+    for m in finditer_near(_LIST, text, _HEAD_AT, 20, _HEAD_WORDS):
         head = m.group("head").lower().split()[-1]
         items = [it for it in _ITEM.finditer(m.group("list")) if it.group() not in ("and", "or")]
         plural = head in _PLURAL
