@@ -433,6 +433,27 @@ def test_a_defined_pair_heading_problem_or_task_is_a_task():
     assert abbreviation_type("Proximal Policy Optimization", ") to train") is EntityType.METHOD
 
 
+def test_a_pair_read_as_a_task_that_heads_one_collection_names_the_collection():
+    from extractors.names import abbreviation_type
+    from ontology import EntityType
+
+    assert abbreviation_type("Amazon Review Sentiment Classification", ") text dataset for use") is EntityType.DATASET
+    assert abbreviation_type("Spoken Conversational Question Answering", ") dataset, which") is EntityType.DATASET
+    assert abbreviation_type("Long Video Understanding", ") benchmark") is EntityType.BENCHMARK
+    # a plural is the task's datasets; no collection word keeps the task
+    assert abbreviation_type("Natural Language Inference", ") datasets show") is EntityType.TASK
+    assert abbreviation_type("Legal Judgment Prediction", ") aims to predict") is EntityType.TASK
+
+
+def test_a_pair_read_as_a_task_heading_one_collection_is_a_dataset_node():
+    nodes, _ = _nodes_and_concepts(
+        "Few-shot text classification",
+        "Recent work has adapted the Amazon Review Sentiment Classification (ARSC) text dataset for use in the "
+        "few-shot setting. We report results on ARSC. Natural Language Inference (NLI) datasets are many.")
+    assert nodes.get("Amazon Review Sentiment Classification") == "Dataset", nodes
+    assert nodes.get("Natural Language Inference", "Task") == "Task", nodes
+
+
 def test_a_name_modifying_a_based_compound_s_noun_is_no_node():
     from kg.nodes import modifies_glued_head
 

@@ -64,3 +64,30 @@ def test_leaderboard_names_that_are_no_curated_dataset_make_no_rows():
     assert {"Supervised:", "Knowledge-based", "WikiText-2"} <= set(names)
     rows = curated_names(PWC, {"Dataset": {"wikitext2": {"wikitext-2"}}, "Task": {"computervision": {"computer-vision"}}})
     assert {(r["name"], r["pwc"]) for r in rows} == {("WikiText-2", "dataset/wikitext-2"), ("Computer Vision", "area/computer-vision")}
+
+
+def test_methods_get_the_page_papers_with_code_names_them_by_in_its_own_words():
+    ids = _ids()
+    # "A **Feedforward Network**, or a **Multilayer Perceptron (MLP)**" (the page's first words)
+    assert ids["multilayer perceptron"] == "https://paperswithcode.com/method/feedforward-network"
+    # method collections that PwC's descriptions link to, named as the curated family
+    assert ids["convolutional neural network"] == "https://paperswithcode.com/methods/category/convolutional-neural-networks"
+    assert ids["recurrent neural network"] == "https://paperswithcode.com/methods/category/recurrent-neural-networks"
+    assert ids["adversarial training"] == "https://paperswithcode.com/methods/category/adversarial-training"
+    # a curated method with a page of its own keeps it, not its collection's
+    assert ids["Transformer"] == "https://paperswithcode.com/method/transformer"
+
+
+@pytest.mark.skipif(not PWC.exists(), reason="../shared/corpora/pwc not present")
+def test_stated_names_count_only_as_a_curated_entry_s_own_name():
+    from ontology.pwc_import import method_pages
+
+    curated = {"Method": {"multilayerperceptron": {"multilayer-perceptron"}, "mlp": {"mlp"},
+                          "sam": {"sam"}, "transformer": {"transformer"}}}
+    rows = {(r["name"], r["pwc"]) for r in method_pages(PWC, curated, covered={"transformer"})}
+    assert ("Multilayer Perceptron", "method/feedforward-network") in rows
+    assert ("MLP", "method/feedforward-network") in rows  # a curated entry named "MLP" would take it too
+    # covered names keep their own page: no collection row for "Transformers"
+    assert not [r for r in rows if r[1] == "methods/category/transformers"]
+    # a stated abbreviation ("Sharpness-Aware Minimization, or SAM") reaches only an entry named "SAM"
+    assert ("SAM", "method/sharpness-aware-minimization") in rows
