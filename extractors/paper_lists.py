@@ -70,10 +70,14 @@ def framed_field(low: str, base: int, ents: list[Ent]) -> list:
 #: The task an abstract opens with, as the subject of a sentence that defines it or says why it matters:
 #: "Emotion cause extraction (ECE) aims to extract the causes behind ...", "Local feature detection is a
 #: fundamental task in computer vision", "Few-shot learning addresses the problem of ...", "Accurate
-#: terminology translation is crucial for ...". The abstract names the problem the paper works on so
-#: before it says "we" (GUIDE: an opening that frames the paper's problem gives ADDRESSES). The subject
-#: starts the sentence (after at most two modifiers); the verb follows it, after its short form in
-#: brackets (RULE COUNTS).
+#: terminology translation is crucial for ...". The abstract names the problem the paper works on so before
+#: it says "we" (GUIDE: an opening that frames the paper's problem gives ADDRESSES). The subject starts the
+#: sentence (after at most two modifiers); the verb follows it, after its short form in brackets. On 6,000
+#: real abstracts (bench/same_output.py's draw_sample(3000, 70712607) and (3000, 70712608), standard tier) it
+#: adds 56 ADDRESSES; of the 54 distinct, 51 read right (wrong: a project name typed Task, "SEBAMAT aims to
+#: evaluate ...", "Highly realistic human-machine interaction is challenging for open-domain dialogue
+#: systems", and "Sequence labelling aims to ..., while span classification involves ..." of a paper that
+#: compares the two).
 _OPENING_BEFORE = re.compile(r"^\s*(?:(?:recently|nowadays|currently|today|in recent years)\s*,?\s+)?(?:the\s+)?"
                              r"(?:(?:task|problem)\s+of\s+)?(?:(?!(?:in|of|for|on|to|with|by|and|or|as|that|while|"
                              r"although|when|since|because|if|many|most|some|such|these|those|this|existing|current|"
