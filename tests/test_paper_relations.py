@@ -190,6 +190,31 @@ CASES = {
                  "Re-Ranking",
                  "Our approach consists of modeling the explanation regeneration task as a learning to rank problem, "
                  "for which we use state-of-the-art language models and explore dataset preparation techniques."),
+    # a method named as the family of the paper's own model: USES the family
+    "family": ("acl_anthology:C16-1238", "Attention-Based Convolutional Neural Network for Semantic Relation Extraction",
+               "In this paper, we propose a novel attention-based convolutional neural network architecture for this "
+               "task."),
+    "family_gibbs": ("conference_papers:4006", "Scalable Inference for Logistic-Normal Topic Models",
+                     "This paper presents a partially collapsed Gibbs sampling algorithm that approaches the provably "
+                     "correct distribution by exploring the ideas of data augmentation."),
+    # the task an abstract opens with and defines: ADDRESSES, with no "we" in the sentence
+    "opening": ("conference_papers:paper505", "MemREIN: Rein the Domain Shift for Cross-Domain Few-Shot Learning",
+                "Few-shot learning aims to enable models generalize to new categories (query instances) with only "
+                "limited labeled samples (support instances) from each category."),
+    "opening_video": ("conference_papers:a095e7ee83",
+                      "Bidirectional Attentive Fusion With Context Gating for Dense Video Captioning",
+                      "Dense video captioning is a newly emerging task that aims at both localizing and describing all "
+                      "events in a video."),
+    # examples of the methods an own sentence compares with are its baselines: USES
+    "baseline_list": ("conference_papers:5692", "Neural Adaptive Sequential Monte Carlo",
+                      "Experiments indicate that NASMC significantly improves inference in a non-linear state space "
+                      "model outperforming adaptive proposal methods including the Extended Kalman and Unscented "
+                      "Particle Filters."),
+    # a task written as the basis of the paper's model is a technique used
+    "task_based": ("acl_anthology:2020.coling-main.199",
+                   "Heterogeneous Recycle Generation for Chinese Grammatical Error Correction",
+                   "In this work we propose a heterogeneous approach to Chinese GEC, composed of a NMT-based model, a "
+                   "sequence editing model, and a spell checker."),
     # the authors' earlier work, named by the tense of the proposal verb: no proposal
     "earlier": ("conference_papers:4399605", "Goal directed navigation with uncertainty in adversary locations",
                 "It then shows how one can solve the same problem using a general probabilistic planner we have "
@@ -407,3 +432,36 @@ def test_a_task_the_problem_is_cast_as_is_used(extracted):
 
 def test_the_authors_earlier_work_is_no_proposal(extracted):
     assert "PROPOSES" not in _to(extracted["earlier"], "PPCP") | _to(extracted["earlier"], "Probabilistic Planning")
+
+
+def test_a_method_named_as_the_family_of_the_own_model_is_used(extracted):
+    assert "USES" in _to(extracted["family"], "convolutional neural network"), extracted["family"]
+    assert "USES" in _to(extracted["family_gibbs"], "collapsed Gibbs sampling") | \
+        _to(extracted["family_gibbs"], "Gibbs sampling"), extracted["family_gibbs"]
+
+
+def test_the_task_an_abstract_opens_with_is_addressed(extracted):
+    assert _to(extracted["opening"], "few-shot learning") == {"ADDRESSES"}, extracted["opening"]
+    assert "ADDRESSES" in _to(extracted["opening_video"], "dense video captioning") | \
+        _to(extracted["opening_video"], "video captioning"), extracted["opening_video"]
+
+
+def test_examples_of_the_compared_methods_are_baselines_used(extracted):
+    got = extracted["baseline_list"]
+    assert "USES" in _to(got, "Unscented Particle Filter"), got
+
+
+def test_a_task_written_as_the_basis_of_the_model_is_used_not_addressed(extracted):
+    got = extracted["task_based"]
+    nmt = _to(got, "NMT") | _to(got, "neural machine translation")
+    assert nmt == {"USES"}, got
+
+
+def test_a_recently_proposed_name_is_no_proposal():
+    """'the recently-proposed X' (hyphenated, real abstract: Simultaneous Feature Aggregating and Hashing for
+    Large-Scale Image Search) is someone else's work."""
+    from extractors.paper_relations import kept_proposals
+
+    text = "A title. In addition, we also propose a fast version of the recently-proposed Binary Autoencoder."
+    a = text.index("Binary Autoencoder")
+    assert kept_proposals(text, {(a, a + 18): (9, len(text))}) == {}
