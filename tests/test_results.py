@@ -674,3 +674,32 @@ def test_a_slash_pair_has_one_kind():
     assert [(r["value"], r["kind"]) for r in rows] == [(2.5, "delta"), (2.6, "delta")]
     rows = results("MobileBERT achieves a dev F1 score of 90.0/79.2 on SQuAD.")  # a pair of scores stays absolute
     assert [(r["value"], r["kind"]) for r in rows] == [(90.0, "absolute"), (79.2, "absolute")]
+
+
+def test_slash_pairs_and_respectively_lists_name_their_metrics_in_order():
+    # real sentences (../shared abstracts; audit part F, results sample seed 27908)
+    rows = results("Extensive experiments demonstrate that our method outperforms the state-of-the-art methods, "
+                   "specifically achieving 19.0%/24.2% ADE/FDE improvement on ETH-UCY.", fast=False)
+    assert [(r["value"], r["kind"], r["metric"]) for r in rows] == [(19.0, "delta", "ADE"), (24.2, "delta", "FDE")]
+    rows = results("Our system ranked first in this task, and improved the average F1 score across all participating "
+                   "teams by 19.07% with a precision, recall, and F1 on the test set of 83.75%, 87.01%, and 85.35% "
+                   "respectively.", fast=False)
+    assert [one(rows, v)["metric"] for v in (83.75, 87.01, 85.35)] == ["precision", "recall", "F1"]
+    rows = results("We report 22.8% and 23.5% increase in success rate and Success weighted by Path Length (SPL), "
+                   "respectively.", fast=False)
+    assert one(rows, 23.5)["metric"] == "Success weighted by Path Length"
+
+
+def test_at_least_loss_and_share_of_a_score():
+    rows = results("Experiments show that the proposed system achieves new state-of-the-art results, defeating previous "
+                   "knowledge-based systems by at least 5.5 F1 measure.", fast=False)
+    assert (one(rows, 5.5)["kind"], one(rows, 5.5)["method"]) == ("delta", None)  # the beaten systems' is no gain
+    rows = results("F1 yields 66% improvement over baseline and 97.8% of human performance, with only a 10% loss in "
+                   "precision.", fast=False)
+    assert (one(rows, 97.8)["kind"], one(rows, 10)["kind"]) == ("ratio", "delta")
+    rows = results("Our experiments show strong results with up to 0.85 Spearman correlation in cross-country "
+                   "predictions.", fast=False)
+    assert one(rows, 0.85)["kind"] == "absolute"
+    # a score written "of accuracy" is no share of another's
+    rows = results("Our improved algorithm for aligning bilingual parallel texts can achieve 97% of accuracy.", fast=False)
+    assert one(rows, 97)["kind"] == "absolute"
