@@ -228,7 +228,7 @@ def _kind(q: Quantity, text: str, base: int) -> str:
     low_before = fold(before)
     if _SETTING_AFTER_F.match(after, low_after) or _SETTING_BEFORE_F.search(before, low_before):
         return SETTING
-    if _SHARE_OF_SCORE.match(after):
+    if "of" in after[:6] and _SHARE_OF_SCORE.match(after):
         return RATIO  # "97.8% of human performance" (audit GUIDE part E), "retains 97% of BERT's accuracy"
     if q.unit == "points" or _DELTA_BEFORE_F.search(before, low_before) or _DELTA_AFTER_F.match(after, low_after) \
             or _WITHIN.search(before) and (_OF.match(after) or _CLOSE.match(after)):
