@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ontology import EntityType, RelationType
 
+from .anaphora import anaphor_objects, own_anaphors
 from .batching import batch_component
 from .doctext import Ent, doc_ents, doc_text, drop_scratch, get_ext, lower_text, set_ext
 from .entity_relations import own_outperforms, own_parts, pair_relations
@@ -41,6 +42,10 @@ class LocalRelation:
     evidence: tuple[int, int]
     extractor: str
     confidence: float
+    #: where an end is named by an anaphor ("our model": :mod:`extractors.anaphora`), the
+    #: anaphor's own offsets; the end itself (``source``/``target``) is the entity it resolves to
+    source_mention: tuple[int, int] | None = None
+    target_mention: tuple[int, int] | None = None
 
 
 def _span(ent: Ent) -> tuple[int, int]:
@@ -64,10 +69,53 @@ def sentence_relations(sent: tuple[int, int], text: str, ents: list[Ent], propos
         for p, src, tgt in pair_relations(sent[0], text, ents, low, in_title=in_title):
             out.append(LocalRelation(p.type, _span(src), _span(tgt), sent, "pattern:" + p.name, p.confidence))
     if own is not None and ents:
-        for tgt in own_outperforms(sent[0], low if low is not None else text.lower(), ents, own):
-            out.append(LocalRelation(RelationType.OUTPERFORMS, _span(own), _span(tgt), sent, "pattern:own-outperforms", 0.7))
-        for part in own_parts(sent[0], text, low if low is not None else text.lower(), ents, own):
-            out.append(LocalRelation(RelationType.PART_OF, _span(part), _span(own), sent, "pattern:own-parts", 0.7))
+        for ref, tgt in own_outperforms(sent[0], low if low is not None else text.lower(), ents, own):
+            out.append(LocalRelation(RelationType.OUTPERFORMS, _span(own), _span(tgt), sent, "pattern:own-outperforms", 0.7,
+                                     source_mention=ref))
+        for ref, part in own_parts(sent[0], text, low if low is not None else text.lower(), ents, own):
+            out.append(LocalRelation(RelationType.PART_OF, _span(part), _span(own), sent, "pattern:own-parts", 0.7,
+                                     target_mention=ref))
+        out.extend(anaphor_relations(sent, text, ents, low, in_title, own, out))
+    return out
+
+
+#: The patterns an anaphor of the paper's own method may start (as the pair's source): what the
+#: method is trained with, used for, evaluated with, compared with. Not the naming patterns
+#: (synonym, subclass: "our model, a variant of BERT" names no second name of the method).
+_ANAPHOR_TYPES = frozenset((RelationType.TRAINED_WITH, RelationType.USED_FOR, RelationType.EVALUATED_WITH,
+                            RelationType.COMPARE_WITH, RelationType.OUTPERFORMS))
+
+
+def anaphor_relations(sent: tuple[int, int], text: str, ents: list[Ent], low: str | None, in_title: bool,
+                      own: Ent, found: list[LocalRelation]) -> list[LocalRelation]:
+    """Relations the cue patterns read from the paper's own method named by
+    an anaphor ("Our model is trained on SQuAD", "the proposed approach for
+    relation extraction"; :func:`extractors.anaphora.own_anaphors`): the
+    source is ``own``, the source mention the anaphor. ``found``: the
+    sentence's relations so far (an edge found another way is not repeated)."""
+    low = low if low is not None else text.lower()
+    stand_ins = own_anaphors(sent[0], low, ents, own)
+    if not stand_ins:
+        return []
+    have = {(r.type, r.target) for r in found if r.source == _span(own)}
+    out = []
+    for ana in stand_ins:
+        kind, objects = anaphor_objects(sent[0], low, ents, ana)
+        rtype = RelationType.EVALUATED_WITH if kind == "eval" else RelationType.TRAINED_WITH
+        for e in objects:
+            if (rtype, _span(e)) not in have:
+                have.add((rtype, _span(e)))
+                out.append(LocalRelation(rtype, _span(own), _span(e), sent, f"anaphor:{kind}-object", 0.7,
+                                         source_mention=_span(ana)))
+    merged = sorted((*ents, *stand_ins), key=lambda e: e.start_char)
+    for p, src, tgt in pair_relations(sent[0], text, merged, low, in_title=in_title):
+        if src.start != -1 or tgt.start == -1 or p.type not in _ANAPHOR_TYPES or tgt.text == own.text:
+            continue
+        if (p.type, _span(tgt)) in have:
+            continue
+        have.add((p.type, _span(tgt)))
+        out.append(LocalRelation(p.type, _span(own), _span(tgt), sent, "anaphor:" + p.name, round(p.confidence - 0.05, 3),
+                                 source_mention=_span(src)))
     return out
 
 

@@ -178,7 +178,9 @@ def predicted_relations(doc, corpus: str, index: int) -> list[RelTuple]:
         rtype = r.type.value
         if rtype not in _ENTITY_RELATIONS or not isinstance(r.source, tuple):
             continue
-        src, tgt = end(r.source), end(r.target)
+        # an end an anaphor names ("our model", extractors/anaphora.py) is scored at the anaphor's span
+        src = end(getattr(r, "source_mention", None) or r.source)
+        tgt = end(getattr(r, "target_mention", None) or r.target)
         if src is None or tgt is None or src[:2] == tgt[:2]:
             continue
         out.append((index, src[0], src[1], src[2], PREDICTED_AS.get(rtype, rtype), tgt[0], tgt[1], tgt[2]))

@@ -296,7 +296,29 @@ def test_our_method_outperforms_names_the_proposal_and_comparable_is_no_win():
     # a baseline the paper runs and compares with is USES (tests/data/audit/GUIDE.md), never PROPOSES
     assert ("USES", "PAPER", "YOLO") in got and ("PROPOSES", "PAPER", "YOLO") not in got
     rel = next(r for r in paper["relations"] if r["extractor"] == "pattern:own-outperforms")
-    assert rel["source_mention"]["text"] == "FooNet"  # the proposal's mention, in its own sentence
+    # the edge's end is the proposal; its mention is the anaphor's own, inside the evidence sentence
+    assert names[rel["source"]] == "FooNet" and rel["source_mention"]["text"] == "our method"
+    ev = rel["evidence"]
+    assert ev["start"] <= rel["source_mention"]["start"] < rel["source_mention"]["end"] <= ev["end"]
+
+
+def test_an_anaphor_of_the_proposal_is_read_by_the_patterns():
+    title = "SLSN: A Symmetric Local Search Network for Emotion-Cause Pair Extraction"
+    abstract = ("We propose SLSN, a symmetric local search network. Our model is trained on the ECPE corpus. "
+                "Our approach achieves 90% F1 on the ECPE corpus.")
+    paper, names = _extract(title, abstract)
+    got = {(r["type"], names[r["source"]], names[r["target"]]): r for r in paper["relations"]}
+    rel = got[("TRAINED_WITH", "SLSN", "ECPE")]
+    assert rel["extractor"] == "anaphor:trained-on"
+    m, ev = rel["source_mention"], rel["evidence"]
+    assert abstract[m["start"]:m["end"]] == m["text"] == "Our model" and ev["start"] <= m["start"] < ev["end"]
+    assert ("EVALUATED_WITH", "SLSN", "ECPE") in got
+    # no resolution where the paper proposes nothing, nor against the kind ("our dataset" is no method)
+    paper, names = _extract("Emotion-cause pair extraction", "Our model is trained on the ECPE corpus.")
+    assert not any(r["extractor"].startswith("anaphor:") for r in paper["relations"])
+    paper, names = _extract(title, "We propose SLSN, a symmetric local search network. Our dataset is trained on the "
+                                   "ECPE corpus.")
+    assert not any(r["extractor"].startswith("anaphor:") for r in paper["relations"])
 
 
 def test_entity_relation_output_contract():
