@@ -161,6 +161,16 @@ def read_relation_corpus(path: str | Path, corpus: str | None = None) -> tuple[s
     return corpus, docs
 
 
+def anaphor_end(end, span, mention) -> tuple[int, int, str] | None:
+    """An end an anaphor names ("our model", extractors/anaphora.py) is scored
+    at the anaphor's span (what a corpus that annotates "our model" marks),
+    typed as the entity it resolves to; any other end by ``end(span)``."""
+    if mention is None:
+        return end(span)
+    resolved = end(span)
+    return end(mention) or (resolved and (mention[0], mention[1], resolved[2]))
+
+
 def predicted_relations(doc, corpus: str, index: int) -> list[RelTuple]:
     """Entity-to-entity relations of a processed doc, ends restated in the
     corpus' span conventions and typed in its types."""
@@ -181,7 +191,8 @@ def predicted_relations(doc, corpus: str, index: int) -> list[RelTuple]:
         rtype = r.type.value
         if rtype not in _ENTITY_RELATIONS or not isinstance(r.source, tuple):
             continue
-        src, tgt = end(r.source), end(r.target)
+        src, tgt = anaphor_end(end, r.source, getattr(r, "source_mention", None)), \
+            anaphor_end(end, r.target, getattr(r, "target_mention", None))
         if src is None or tgt is None or src[:2] == tgt[:2]:
             continue
         out.append((index, src[0], src[1], src[2], PREDICTED_AS.get(rtype, rtype), tgt[0], tgt[1], tgt[2]))

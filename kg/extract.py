@@ -151,7 +151,8 @@ class DocData:
     (tuples, strings, numbers): picklable across processes and machines.
 
     ents: (text, kb_id, label, id, start_char, end_char);
-    relations: (type value, source, target, evidence, extractor, confidence);
+    relations: (type value, source, target, evidence, extractor, confidence[, source mention, target mention]:
+    the anaphor's offsets where an anaphor names an end, extractors/anaphora.py);
     results: (value, unit, kind, start, end, qualifier, metric, dataset, method,
     measure, direction, scale, own, over, subset) (:func:`kg.result_links.result_tuple`);
     result_inputs: what each result sentence's results were attached from
@@ -165,6 +166,14 @@ class DocData:
     result_inputs: list[tuple] = field(default_factory=list)
 
 
+def _anaphor_mentions(r) -> tuple:
+    """The mentions of a relation whose end an anaphor names ("our model":
+    extractors/anaphora.py), as two more items of its tuple; none otherwise
+    (and none from a component that does not set them)."""
+    sm, tm = getattr(r, "source_mention", None), getattr(r, "target_mention", None)
+    return () if sm is None and tm is None else (sm and tuple(sm), tm and tuple(tm))
+
+
 def doc_data(doc: Doc) -> DocData:
     """Plain data of a processed Doc (runs where the pipeline ran)."""
     def span(x):
@@ -173,7 +182,8 @@ def doc_data(doc: Doc) -> DocData:
     return DocData(
         [(a.long, a.long_start, a.long_end, a.short, a.short_start, a.short_end) for a in doc._.abbreviations],
         [(e.text, e.kb_id_, e.label_, e.id_, e.start_char, e.end_char) for e in doc.ents],
-        [(r.type.value, span(r.source), span(r.target), tuple(r.evidence), r.extractor, float(r.confidence)) for r in doc._.relations],
+        [(r.type.value, span(r.source), span(r.target), tuple(r.evidence), r.extractor, float(r.confidence),
+          *_anaphor_mentions(r)) for r in doc._.relations],
         [result_tuple(lr) for lr in doc._.results],
         list(doc._.result_inputs),
     )
@@ -404,7 +414,7 @@ class PaperBuilder:
             return None
 
         relations: dict[tuple, Relation] = {}
-        for rtype, source, target, evidence, extractor, confidence in data.relations:
+        for rtype, source, target, evidence, extractor, confidence, *anaphor in data.relations:
             rtype = RelationType(rtype)
             src = pid if source == PAPER else ent_at(source)
             tgt = ent_at(target) if isinstance(target, tuple | list) else pid
@@ -420,9 +430,9 @@ class PaperBuilder:
                 ev = self._span(record, prep, *evidence)
                 relations[key] = Relation(
                     rtype, src, tgt, ev, extractor, confidence,
-                    None if source == PAPER else self._span(record, prep, *source),
-                    self._span(record, prep, *target) if isinstance(target, tuple | list) else None,
-                )
+                    None if source == PAPER else self._span(record, prep, *(anaphor and anaphor[0] or source)),
+                    self._span(record, prep, *(anaphor and anaphor[1] or target)) if isinstance(target, tuple | list) else None,
+                )  # (an end an anaphor names: the anaphor's offsets as its mention, the entity it resolves to as the end)
         # a proposed entity is not also "used"
         proposed = {e.id for e in entities.values() if e.proposed}
         rels = [r for r in relations.values() if not (r.type is RelationType.USES and r.target in proposed)]
