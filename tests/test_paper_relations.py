@@ -215,6 +215,12 @@ CASES = {
                    "Heterogeneous Recycle Generation for Chinese Grammatical Error Correction",
                    "In this work we propose a heterogeneous approach to Chinese GEC, composed of a NMT-based model, a "
                    "sequence editing model, and a spell checker."),
+    # the paper's own dataset, evaluated on in a later sentence (two sentences of the abstract)
+    "own_data": ("acl_anthology:2022.acl-long.443", "CARETS: A Consistency And Robustness Evaluative Test Suite for VQA",
+                 "We introduce CARETS, a systematic test suite to measure consistency and robustness of modern VQA "
+                 "models through a series of six fine-grained capability tests. We evaluate six modern VQA systems on "
+                 "CARETS and identify several actionable weaknesses in model comprehension, especially with concepts "
+                 "such as negation, disjunction, or hypernym invariance."),
     # the authors' earlier work, named by the tense of the proposal verb: no proposal
     "earlier": ("conference_papers:4399605", "Goal directed navigation with uncertainty in adversary locations",
                 "It then shows how one can solve the same problem using a general probabilistic planner we have "
@@ -465,3 +471,8 @@ def test_a_recently_proposed_name_is_no_proposal():
     text = "A title. In addition, we also propose a fast version of the recently-proposed Binary Autoencoder."
     a = text.index("Binary Autoencoder")
     assert kept_proposals(text, {(a, a + 18): (9, len(text))}) == {}
+
+
+def test_the_papers_own_dataset_is_also_evaluated_on(extracted):
+    got = extracted["own_data"]
+    assert {"PROPOSES", "EVALUATES_ON"} <= _to(got, "CARETS"), got
