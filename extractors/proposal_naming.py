@@ -55,7 +55,7 @@ _PASSIVE_APPOSITION = re.compile(
 def passive_apposition(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Char span of the name a sentence opens with and says, in the passive,
     is proposed (see :data:`_PASSIVE_APPOSITION`), or None."""
-    if "ed" not in text[start:end]:
+    if text.find("ed", start, end) < 0:  # (no slice of the sentence: find reads within the bounds)
         return None
     m = _PASSIVE_APPOSITION.match(text, start, end)
     return m.span(1) if m and is_name_like(m.group(1)) else None
@@ -66,9 +66,9 @@ def naming_cues(text: str, start: int, end: int) -> list[int]:
     sentence ``text[start:end]`` gives the name of the paper's own thing
     (see :data:`_NAMING_CUE`); the name starts after it."""
     out = []
-    if "call" not in text[start:end] and "name" not in text[start:end] and "dub" not in text[start:end] \
-            and "term" not in text[start:end] and "coin" not in text[start:end]:
-        return out
+    if (text.find("call", start, end) < 0 and text.find("name", start, end) < 0 and text.find("dub", start, end) < 0
+            and text.find("term", start, end) < 0 and text.find("coin", start, end) < 0):
+        return out  # (five bounded finds, not five copies of the sentence)
     for m in _NAMING_CUE.finditer(text, start, end):
         before = text[start : m.start()]
         cut = list(_CLAUSE_CUT.finditer(before))

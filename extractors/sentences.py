@@ -24,6 +24,11 @@ ABBREVIATIONS = frozenset(
 )
 
 
+#: Letters right before an end mark that no word of :data:`ABBREVIATIONS` (nor a
+#: single letter) has: the word before the mark is read only where fewer precede it.
+_LONG_WORD = max(len(a.rstrip(".")) for a in ABBREVIATIONS) + 1
+
+
 #: After an end mark: a closing quote or bracket, space, and a sentence-like
 #: start; or a blank line. Written to start with one character set, so that
 #: the regex engine skips to candidates at C speed (it does not for a
@@ -42,6 +47,9 @@ def sentence_offsets(text: str) -> list[int]:
             continue
         if "\n" not in m.group(0):  # after an end mark: is it an abbreviation's?
             mark_end = m.start() + 1
+            if m.start() >= _LONG_WORD and text[m.start() - _LONG_WORD : m.start()].isalpha():
+                starts.append(end)  # the word before the mark is longer than any abbreviation
+                continue
             words = text[max(0, mark_end - 12) : mark_end + 1].split()
             prev = words[-1].lower().rstrip(".!?\"')]") if words else ""
             if prev in ABBREVIATIONS or (len(prev) == 1 and prev.isalpha()):
