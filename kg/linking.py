@@ -77,17 +77,20 @@ def _coined(short_form: str) -> bool:
     return any(c.isupper() for c in letters) and any(c.islower() for c in letters[1:])
 
 
-def agrees(long_form: str, names: Iterable[str]) -> bool:
+def agrees(long_form: str, names: Iterable[str], extra_word: bool = True) -> bool:
     """Whether a paper's long form is one of ``names`` up to word endings and
     one extra word: the same words in order, each pair sharing all but its
     last few letters ("test-time adaptive" / "test-time adaptation",
     "Generative Adversarial Nets" / "generative adversarial network",
     "Long Short-Term Memory networks" / "long short-term memory"; not "image
     aesthetic assessment" / "inter-annotator agreement", nor "Recursive
-    Neural Network" / "recurrent neural network")."""
+    Neural Network" / "recurrent neural network"). ``extra_word=False``:
+    the same number of words only."""
     words = _WORD.findall(_fold(long_form))
     for name in names:
         other = _WORD.findall(_fold(name))
+        if not extra_word and len(other) != len(words):
+            continue
         if _aligned(words, other) or _aligned(other, words):
             return True
     return False
@@ -280,7 +283,10 @@ class Linker:
             if self._entry_for(long_form) is None:
                 # the paper writes the long form another way elsewhere, as a
                 # known name: "test-time adaptive (TTA)" and "test-time adaptation"
-                same = [e for m, e in known if e is not None and agrees(long_form, (m,))]
+                # (word for word: a defined "Multi-Head Self-Attention Network
+                # (MHSAN)" is the paper's own network, not the multi-head
+                # self-attention it also mentions)
+                same = [e for m, e in known if e is not None and agrees(long_form, (m,), extra_word=False)]
                 if same:
                     eid = self.gazetteer_id(same[0])
             keys = [name_key(short_form), name_key(long_form)]

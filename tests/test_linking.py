@@ -176,3 +176,32 @@ def test_derived_names_are_variants_of_their_family():
     assert reg[linker.resolve("I2P-MAE")].variant_of == linker.resolve("MAE")
     assert reg[linker.resolve("Gemma 2B-2B")].variant_of == linker.resolve("Gemma 2B")
     assert reg[linker.resolve("ResNet-50")].variant_of == linker.resolve("ResNet")
+
+
+def _extract_one(tmp_path, title: str, abstract: str) -> dict:
+    import json
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text(json.dumps({"id": "x1", "title": title, "abstract": abstract}) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", str(src), "-o", str(out), "--model", "fast", "-q"])
+    assert res.exit_code == 0, res.output
+    return json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+
+
+def test_defined_long_form_around_a_known_name_is_the_papers_own_node(tmp_path):
+    """A paper's "X Network (XN)" is its own network, neither cut to the known
+    X inside it nor linked to X through one extra head word (the words are
+    the paper's: issue 28's "linking never changes the words")."""
+    paper = _extract_one(
+        tmp_path, "MHSN: Multi-Head Self-Attention Network for Document Ranking",
+        "Document ranking needs relevance signals from many parts of a text. We propose a novel "
+        "multi-head self-attention network that attends to the passages of a document. "
+        "MHSN outperforms strong baselines on two collections.")
+    by_name = {e["name"]: e for e in paper["entities"]}
+    own = next(e for e in paper["entities"] if "MHSN" in [e["name"], *e["aliases"]])
+    assert own["id"] != "multiheadattention" and "Network" in " ".join([own["name"], *own["aliases"]]), own
+    assert "Multi-Head Self-Attention" not in by_name
