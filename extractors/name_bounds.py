@@ -440,7 +440,12 @@ def space_trimmed(toks: Tokens, start: int, end: int) -> tuple[int, int] | None:
     "Neuromodulation ", no longer nodes), 4 wrong: a one-word task after a
     double space ("results on  classification and temporal localization") is
     now read as it is read single-spaced, where a bare "classification" is a
-    node only standing alone (extractors/resolve.py)."""
+    node only standing alone (extractors/resolve.py). On a second sample
+    (``draw_sample(3000, 5150501)``, 2,874 not in the first) 10 such names
+    before, 0 after; 13 nodes changed: 12 right ("Restless Multi-Armed
+    Bandit", "automated speech recognition"; "node  activation" no longer the
+    gazetteer's NODE), 1 wrong ("The  Neurothermostat  is ...": the span
+    trimmed, the system's name read as no node)."""
     while start < end and toks.word(start).isspace():
         start += 1
     while end > start and toks.word(end - 1).isspace():
