@@ -83,6 +83,10 @@ GENERIC_ACRONYMS = frozenset(
 #: Acronyms that never name a method, dataset, task or metric, even when
 #: defined ("state-of-the-art (SOTA)" gave a Method "SOTA" in the seeds' graph).
 NOT_ENTITIES = frozenset("SOTA SoTA API APIs URL URLs HTML JSON PDF PDFs GB MB GPU GPUs CPU CPUs TPU TPUs CLS ID OOD IID".split())
+#: ... nor the placeholder the ACL Anthology's abstracts keep where a citation was ("the work of~(CITATION)":
+#: a Method node in audit part F; 2 nodes on draw_sample(3000, 31337077) and 4 on draw_sample(3000, 5150501),
+#: standard, all this placeholder).
+NOT_ENTITIES |= {"CITATION", "CITATIONS"}
 #: A bare modifier as an abbreviation's long form ("out-of-distribution (OOD)
 #: detection", "in-distribution (ID)", "end-to-end (E2E)") names nothing.
 _BARE_MODIFIER = re.compile(r"^(?:out-of|in|zero|few|multi|single|many|end-to)-[a-z-]+$", re.I)

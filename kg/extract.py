@@ -19,7 +19,7 @@ from extractors.normalize import OffsetMap, normalize
 from extractors.relations import PAPER
 from ontology import EntityType, RelationType
 
-from .linking import Linker
+from .linking import Linker, single_spaced
 from .pwc_links import benchmark_for
 from .result_evaluations import scored_datasets
 from .result_links import result_tuple, settled_results
@@ -398,8 +398,8 @@ class PaperBuilder:
                 e = entities[eid] = Entity(eid, info.type, info.name, variant_of=info.variant_of, part_of=info.part_of,
                                            kind=kind, external_id=info.external_id, subclass_of=info.subclass_of)
             e.mentions.append(self._span(record, prep, start, end))
-            if text != info.name:
-                e.aliases.append(text) if text not in e.aliases else None
+            if (alias := single_spaced(text)) != info.name and alias not in e.aliases:
+                e.aliases.append(alias)  # names and aliases single-spaced; the mention keeps the source's text
         for eid in entities:
             linker.registry[eid].papers += 1
         self.observations = obs

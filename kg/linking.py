@@ -157,6 +157,15 @@ _ENDINGS = frozenset(
 ) | {""}
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def single_spaced(text: str) -> str:
+    """``text`` with each run of whitespace one space, none at its ends."""
+    return text if "  " not in text and text == text.strip() and "\n" not in text and "\t" not in text \
+        else _SPACES.sub(" ", text).strip()
+
+
 def key_to_id(key: str) -> str:
     """IRI-safe, readable entity id from a normalised key."""
     return key.replace("+", "plus").replace(".", "_") or "x"
@@ -345,7 +354,13 @@ class Linker:
 
     def observe(self, entity_id: str, surface: str, label: EntityType, name_hint: str | None = None,
                 kind: str | None = None) -> EntityInfo:
-        """Register a mention of ``entity_id`` (type vote, alias, node kind)."""
+        """Register a mention of ``entity_id`` (type vote, alias, node kind).
+        A name or alias is written with single spaces ("attention  module"
+        of a PDF's text is "attention module"): whitespace is no word, so
+        this changes none of the words (the mention keeps the source text)."""
+        surface = single_spaced(surface)
+        if name_hint is not None:
+            name_hint = single_spaced(name_hint)
         info = self.registry.get(entity_id)
         if info is None:
             info = self._new_info(entity_id, name_hint or surface)
