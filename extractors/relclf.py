@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 import warnings
-from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -174,33 +173,60 @@ def pair_features(vecs: np.ndarray, spans: Sequence[tuple[int, int]], types: Seq
     out = np.zeros((len(pairs), feature_size(h)), dtype=np.float32)
     if not pairs:
         return out
+    # all pairs at once (numpy indexing; the same float32 operations, element
+    # by element, as a loop over the pairs: the features are the same bytes)
     v = vecs.astype(np.float32)
+    n, nt = len(v), len(TYPES)
     cum = np.vstack([np.zeros((1, h), np.float32), np.cumsum(v, axis=0)])
 
-    def mean(s: int, e: int) -> np.ndarray:
-        return (cum[e] - cum[s]) / (e - s)
+    def mean(s: np.ndarray, e: np.ndarray) -> np.ndarray:
+        return (cum[e] - cum[s]) / (e - s).astype(np.float32)[:, None]
 
-    nt, n = len(TYPES), len(vecs)
-    starts = sorted(s for s, _ in spans)
-    for r, (i, j) in enumerate(pairs):
-        (a0, a1), (b0, b1) = spans[i], spans[j]
-        a, b = mean(a0, a1), mean(b0, b1)
-        out[r, :h], out[r, h:2 * h], out[r, 2 * h:3 * h] = a, b, a * b
-        if b0 > a1:
-            out[r, 3 * h:4 * h] = mean(a1, b0)
-        if a0 > 0:
-            out[r, 4 * h:5 * h] = mean(max(0, a0 - CONTEXT), a0)
-        if b1 < n:
-            out[r, 5 * h:6 * h] = mean(b1, min(n, b1 + CONTEXT))
-        base = 6 * h
-        out[r, base + types[i]] = 1.0
-        out[r, base + nt + types[j]] = 1.0
-        base += 2 * nt
-        out[r, base + bisect_right(DIST_EDGES, b0 - a1 - 1)] = 1.0
-        base += len(DIST_EDGES) + 1
-        inner = bisect_right(starts, b0 - 1) - bisect_right(starts, a1 - 1)
-        out[r, base + bisect_right(INNER_EDGES, inner - 1)] = 1.0
+    sp = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+    pi, pj = np.asarray(pairs, dtype=np.int64).T
+    a0, a1, b0, b1 = sp[pi, 0], sp[pi, 1], sp[pj, 0], sp[pj, 1]
+    means = mean(sp[:, 0], sp[:, 1])
+    a, b = means[pi], means[pj]
+    out[:, :h], out[:, h:2 * h], out[:, 2 * h:3 * h] = a, b, a * b
+    rows = np.flatnonzero(b0 > a1)
+    out[rows, 3 * h:4 * h] = mean(a1[rows], b0[rows])
+    rows = np.flatnonzero(a0 > 0)
+    out[rows, 4 * h:5 * h] = mean(np.maximum(0, a0[rows] - CONTEXT), a0[rows])
+    rows = np.flatnonzero(b1 < n)
+    out[rows, 5 * h:6 * h] = mean(b1[rows], np.minimum(n, b1[rows] + CONTEXT))
+    r = np.arange(len(pi))
+    ty = np.asarray(types, dtype=np.int64)
+    base = 6 * h
+    out[r, base + ty[pi]] = 1.0
+    out[r, base + nt + ty[pj]] = 1.0
+    base += 2 * nt
+    out[r, base + np.searchsorted(DIST_EDGES, b0 - a1 - 1, side="right")] = 1.0
+    base += len(DIST_EDGES) + 1
+    starts = np.sort(sp[:, 0])
+    inner = np.searchsorted(starts, b0 - 1, side="right") - np.searchsorted(starts, a1 - 1, side="right")
+    out[r, base + np.searchsorted(INNER_EDGES, inner - 1, side="right")] = 1.0
     return out
+
+
+@lru_cache(maxsize=1)
+def _blas():
+    """numpy's BLAS libraries, once (:func:`one_blas_thread`)."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def one_blas_thread():
+    """The MLP's matrix products on the calling thread alone.
+
+    numpy's OpenBLAS splits a product this size over a thread per core,
+    whose threads then spin for a while after each call, waiting for the
+    next: in the accurate tier, where the encoder's passes already use both
+    cores, that spinning cost more CPU than the whole pipeline (80 seed
+    abstracts, load ~12: 143-156 ms CPU an abstract with OpenBLAS's two
+    threads, 85-89 with one; wall time halved). The same products, so the
+    same probabilities."""
+    return _blas().limit(limits=1, user_api="blas")
 
 
 class PairModel:
@@ -232,8 +258,9 @@ class PairModel:
     def predict_proba(self, x: np.ndarray) -> np.ndarray:
         if not len(x):
             return np.zeros((0, len(self.classes)), np.float32)
-        hid = np.maximum((x - self.mean) / self.scale @ self.w1 + self.b1, 0.0)
-        z = hid @ self.w2 + self.b2
+        with one_blas_thread():
+            hid = np.maximum((x - self.mean) / self.scale @ self.w1 + self.b1, 0.0)
+            z = hid @ self.w2 + self.b2
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
         return p / p.sum(axis=1, keepdims=True)

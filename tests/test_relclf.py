@@ -47,6 +47,33 @@ def test_pair_features_layout():
     assert onehots.sum() == 4
 
 
+def test_pair_features_of_many_pairs_are_each_pairs_own():
+    """All pairs at once (numpy indexing) give each pair the row it gets alone,
+    at a sentence's edges too (no word before the first span, none after the
+    last, adjacent spans with nothing between)."""
+    rng = np.random.default_rng(3)
+    vecs = rng.standard_normal((12, 8)).astype(np.float16)
+    spans = [(0, 2), (2, 3), (5, 7), (7, 8), (10, 12)]
+    types = [0, 1, 2, 3, 4]
+    pairs = candidate_pairs(spans)
+    assert len(pairs) == 10
+    together = pair_features(vecs, spans, types, pairs)
+    for r, pair in enumerate(pairs):
+        assert together[r].tobytes() == pair_features(vecs, spans, types, [pair])[0].tobytes()
+    assert not together[pairs.index((0, 1)), 3 * 8:5 * 8].any()  # nothing between, nothing before
+
+
+def test_predict_proba_keeps_blas_on_one_thread_and_restores_it():
+    from threadpoolctl import threadpool_info
+
+    from extractors.relclf import one_blas_thread
+
+    before = [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+    with one_blas_thread():
+        assert all(i["num_threads"] == 1 for i in threadpool_info() if i["user_api"] == "blas")
+    assert [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"] == before
+
+
 def test_decode_emits_the_best_relation_with_its_direction_never_none_or_silent():
     classes = ["NONE", "CONJUNCTION", "USED_FOR<", "USED_FOR>", "COMPARE_WITH"]
     probs = np.array([
