@@ -51,6 +51,7 @@ from ontology import EntityType, RelationType
 from .doctext import Ent
 from .paper_lists import collection_before, framed_field, list_members, opening_task
 from .paper_scope import contrast_clause_end, may_negate, negated
+from .regex_gate import gate_names
 
 PAPER = "PAPER"
 _DATASETS = {EntityType.DATASET.value, EntityType.BENCHMARK.value}
@@ -699,3 +700,8 @@ def kept_proposals(text: str, proposed: dict[tuple[int, int], tuple[int, int]]
                     continue
         out[(a, b)] = (s, e)
     return out
+
+
+# The passive-use cue is searched in every sentence that names something and holds in 1 of 100:
+# tried only where one of its verbs occurs (extractors/regex_gate.py; the same matches).
+gate_names(globals(), "_PASSIVE_USE")
