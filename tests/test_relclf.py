@@ -304,6 +304,8 @@ def test_a_kind_is_the_derived_or_named_thing():
     # a named thing is a kind of a common lower-case one, not the reverse
     assert kind_reversed("graph neural network", "GraphSAGE")
     assert not kind_reversed("GraphSAGE", "graph neural network")
+    # an all-capitals name may be the class itself ("importance sampling, a kind of MCMC")
+    assert not kind_reversed("importance sampling", "MCMC")
     # nothing tells: the classifier's direction stands
     assert not kind_reversed("ResNet", "VGG") and not kind_reversed("VGG", "ResNet")
 
