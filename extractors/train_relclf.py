@@ -444,14 +444,14 @@ def cross_validate(folds: int = 5, with_other: bool = True, silver: int = 0, ste
     scores = {th: prf(gold, predicted(sents, where_real, probs[real], classes, th, OURS)) for th in THRESHOLDS}
     best = max(THRESHOLDS, key=lambda th: scores[th]["micro"]["F1"])
     per_type = type_thresholds(sents, where_real, probs[real], classes, gold, best)
-    sig = signature_thresholds(sents, where_real, probs[real], classes, gold, per_type["thresholds"], min_precision) \
+    abstain = signature_thresholds(sents, where_real, probs[real], classes, gold, per_type["thresholds"], min_precision) \
         if min_precision > 0 else {"signature_grid": {}, "signature_thresholds": {}}
-    sig["signature_table"] = prf(gold, predicted(sents, where_real, probs[real], classes, per_type["thresholds"], OURS,
-                                                 signatures=sig["signature_thresholds"]))
+    abstain["signature_table"] = prf(gold, predicted(sents, where_real, probs[real], classes, per_type["thresholds"], OURS,
+                                                     signatures=abstain["signature_thresholds"]))
     sig = signature_table(sents, gold, predicted(sents, where_real, probs[real], classes, best, OURS))
     return {"signatures": {"|".join(k): v for k, v in sorted(sig.items())}, "hp": hp, "with_other": with_other, "silver": silver, "pairs": len(y), "classes": classes,
             "by_threshold": {th: scores[th]["micro"] for th in THRESHOLDS}, "threshold": best, "table": scores[best],
-            **per_type, **sig}
+            **per_type, **abstain}
 
 
 #: Thresholds tried per type (above the global grid: a type may need more).
