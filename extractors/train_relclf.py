@@ -46,7 +46,8 @@ from kg.evaluate_relations import SCORED_RELATIONS, iter_dygie, scier_relation, 
 
 from .relation_lists import between_words, coordinated, siblings, spread
 from .relclf import (COMPARATIVE, MODEL_PATH, PATTERN_ONLY, SILENT, SYMMETRIC, TYPE_INDEX, TYPES, candidate_pairs, decode,
-                     fit_signature, pair_features)
+                     fit_signature, kind_reversed, pair_features,
+                     signature_key)
 
 CACHE = Path(os.environ.get("MLKG_RELCLF_CACHE", "/tmp/relclf-cache"))
 SCIERC_TRAIN = "../shared/corpora/scierc/train.json"
@@ -226,9 +227,12 @@ def _rel_key(k: int, src: int, tgt: int, rtype: str) -> tuple:
     return (k, src, rtype, tgt)
 
 
-def predicted(sentences, where, probs, classes, threshold, types: set[int] | None = None, lists: bool = True) -> set[tuple]:
+def predicted(sentences, where, probs, classes, threshold, types: set[int] | None = None, lists: bool = True,
+              direction: bool = True, signatures: dict[str, float] | None = None, conf: dict | None = None) -> set[tuple]:
     """Decoded relations (keys as :func:`gold_relations`), with the
-    pipeline's comparative-statement check."""
+    pipeline's comparative-statement check, direction check and signature
+    thresholds (``signatures``: :attr:`extractors.relclf.PairModel.signature_thresholds`).
+    ``conf``, if given, receives each relation's (signature, confidence)."""
     by_sent: dict[int, list[int]] = defaultdict(list)
     for r, (k, i, j) in enumerate(where):
         s = sentences[k]
@@ -240,7 +244,7 @@ def predicted(sentences, where, probs, classes, threshold, types: set[int] | Non
         comparative = COMPARATIVE.search(" ".join(sentences[k].words)) is not None
         s = sentences[k]
         rels = []
-        for src, tgt, rtype, _ in decode(probs[rows], classes, pairs, threshold):
+        for src, tgt, rtype, p in decode(probs[rows], classes, pairs, threshold):
             if rtype in PATTERN_ONLY or (rtype == "COMPARE_WITH" and not comparative):
                 continue
             first, second = sorted((src, tgt), key=lambda m: s.spans[m])
@@ -250,7 +254,17 @@ def predicted(sentences, where, probs, classes, threshold, types: set[int] | Non
             if fitted is None:
                 continue
             rtype, swap = fitted
-            rels.append((tgt, rtype, src) if swap else (src, rtype, tgt))
+            if swap:
+                src, tgt = tgt, src
+            if rtype == "SUBCLASS_OF" and direction and kind_reversed(" ".join(s.words[m] for m in range(*s.spans[src])),
+                                                                       " ".join(s.words[m] for m in range(*s.spans[tgt]))):
+                src, tgt = tgt, src
+            sig = signature_key(rtype, TYPES[s.types[src]], TYPES[s.types[tgt]])
+            if signatures and p < signatures.get(sig, 0.0):
+                continue
+            if conf is not None:
+                conf[_rel_key(k, src, tgt, rtype)] = (sig, p)
+            rels.append((src, rtype, tgt))
         if lists and rels:
             rels += [r[:3] for r in spread(rels, siblings(s.spans, s.types, s.words))]
         out.update(_rel_key(k, a, b, rtype) for a, rtype, b in rels)
@@ -292,6 +306,14 @@ def print_table(table: dict, title: str) -> None:
 
 OURS = {0, 1, 2, 3}  # Method, Task, Dataset, Metric: the types our tagger finds
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+
+#: The CV precision an emitted signature must reach (``cv --min-precision``):
+#: issue 26 asks 85% of every type's edges to be right.
+MIN_PRECISION = 85.0
+#: A signature needs this many CV predictions for its own threshold.
+MIN_SIGNATURE_PRED = 10
+#: Thresholds tried per signature (finer near 1: the classifier is sure of most of its pairs).
+SIGNATURE_THRESHOLDS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99)
 
 
 ABSTRACTS = "../shared/corpora/abstracts/conference_papers.jsonl.gz"
@@ -397,7 +419,8 @@ def load_train(with_other: bool, silver: int = 0, step: int = SILVER_STEP):
     return sents, x, y, where, classes
 
 
-def cross_validate(folds: int = 5, with_other: bool = True, silver: int = 0, step: int = SILVER_STEP, **hp) -> dict:
+def cross_validate(folds: int = 5, with_other: bool = True, silver: int = 0, step: int = SILVER_STEP,
+                   min_precision: float = MIN_PRECISION, **hp) -> dict:
     """Folds by SciERC document; silver rows are always trained on, never scored."""
     sents, x, y, where, classes = load_train(with_other, silver, step)
     docs = sorted({s.doc for s in sents})
@@ -421,10 +444,14 @@ def cross_validate(folds: int = 5, with_other: bool = True, silver: int = 0, ste
     scores = {th: prf(gold, predicted(sents, where_real, probs[real], classes, th, OURS)) for th in THRESHOLDS}
     best = max(THRESHOLDS, key=lambda th: scores[th]["micro"]["F1"])
     per_type = type_thresholds(sents, where_real, probs[real], classes, gold, best)
+    abstain = signature_thresholds(sents, where_real, probs[real], classes, gold, per_type["thresholds"], min_precision) \
+        if min_precision > 0 else {"signature_grid": {}, "signature_thresholds": {}}
+    abstain["signature_table"] = prf(gold, predicted(sents, where_real, probs[real], classes, per_type["thresholds"], OURS,
+                                                     signatures=abstain["signature_thresholds"]))
     sig = signature_table(sents, gold, predicted(sents, where_real, probs[real], classes, best, OURS))
     return {"signatures": {"|".join(k): v for k, v in sorted(sig.items())}, "hp": hp, "with_other": with_other, "silver": silver, "pairs": len(y), "classes": classes,
             "by_threshold": {th: scores[th]["micro"] for th in THRESHOLDS}, "threshold": best, "table": scores[best],
-            **per_type}
+            **per_type, **abstain}
 
 
 #: Thresholds tried per type (above the global grid: a type may need more).
@@ -467,17 +494,48 @@ def type_thresholds(sents, where, probs, classes, gold, base: float) -> dict:
             continue  # SciERC hardly has the type (BENCHMARK_FOR 8, TRAINED_WITH 0): CV cannot choose; ``base`` stays
         ok = [th for th in TYPE_THRESHOLDS if grid[t][th]["type"]["P"] * grid[t][th]["type"]["pred"] >= 500]
         chosen[t] = max(ok, key=lambda th: (f_beta(grid[t][th]["type"]["P"], grid[t][th]["type"]["R"]), -th)) if ok else 2.0
-    final = prf(gold, predicted(sents, where, probs, classes, {**{c: base for c in ctypes}, **chosen}, OURS))
+    thresholds = {**{c: base for c in ctypes}, **chosen}
+    final = prf(gold, predicted(sents, where, probs, classes, thresholds, OURS))
     return {"type_grid": {t: {str(th): v for th, v in g.items()} for t, g in grid.items()},
-            "type_thresholds": chosen, "type_table": final}
+            "type_thresholds": chosen, "type_table": final, "thresholds": thresholds}
 
 
-def _type_threshold_arrays(items: list[str]) -> dict[str, np.ndarray]:
-    """``["SUBCLASS_OF=0.9", ...]`` -> the arrays :class:`extractors.relclf.PairModel` reads."""
+def signature_thresholds(sents, where, probs, classes, gold, thresholds, min_precision: float = MIN_PRECISION) -> dict:
+    """Per emitted signature ("USED_FOR|Task|Task"), the lowest confidence
+    (0 or one of :data:`TYPE_THRESHOLDS`) at which its 5-fold CV precision
+    reaches ``min_precision`` with at least 5 right, at the per-type
+    ``thresholds``; 2.0 (abstain: never emitted) where none does. A
+    signature with fewer than :data:`MIN_SIGNATURE_PRED` CV predictions
+    keeps no threshold of its own: the CV cannot judge it."""
+    conf: dict = {}
+    pred = predicted(sents, where, probs, classes, thresholds, OURS, lists=False, conf=conf)
+    gold_of = Counter(key[2] for key in gold)
+    by_sig: dict[str, list[tuple[float, bool]]] = defaultdict(list)
+    for key in pred:
+        sig, p = conf[key]
+        by_sig[sig].append((p, key in gold))
+    chosen, grid = {}, {}
+    for sig, rows in sorted(by_sig.items()):
+        grid[sig] = {}
+        for th in SIGNATURE_THRESHOLDS:
+            kept = [ok for p, ok in rows if p >= th]
+            grid[sig][th] = (sum(kept), len(kept))
+        if len(rows) < MIN_SIGNATURE_PRED or gold_of[sig.split("|")[0]] < MIN_TYPE_GOLD:
+            continue  # too few to judge; or SciERC hardly has the type (BENCHMARK_FOR, TRAINED_WITH: other conventions)
+        ok = [th for th, (right, n) in grid[sig].items() if right >= 5 and 100 * right >= min_precision * n]
+        chosen[sig] = min(ok) if ok else 2.0
+    return {"signature_grid": {k: {str(th): v for th, v in g.items()} for k, g in grid.items()},
+            "signature_thresholds": {k: v for k, v in chosen.items() if v > 0}}
+
+
+def _type_threshold_arrays(items: list[str], prefix: str = "threshold_types") -> dict[str, np.ndarray]:
+    """``["SUBCLASS_OF=0.9", ...]`` -> the arrays :class:`extractors.relclf.PairModel` reads
+    (``prefix`` "signature_keys" for ``["USED_FOR|Task|Task=2.0", ...]``)."""
     if not items:
         return {}
-    pairs = [i.split("=", 1) for i in items]
-    return {"threshold_types": np.array([t for t, _ in pairs]), "threshold_values": np.array([float(v) for _, v in pairs], np.float32)}
+    pairs = [i.rsplit("=", 1) for i in items]
+    values = "threshold_values" if prefix == "threshold_types" else "signature_values"
+    return {prefix: np.array([t for t, _ in pairs]), values: np.array([float(v) for _, v in pairs], np.float32)}
 
 
 def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a training tool
@@ -494,23 +552,33 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a trainin
     ap.add_argument("--threshold", type=float, default=None, help="train: the CV's threshold")
     ap.add_argument("--type-threshold", action="append", default=[], metavar="TYPE=TH",
                     help="train: a type's own threshold from cv (repeat; 2 = never emitted)")
+    ap.add_argument("--signature-threshold", action="append", default=[], metavar="TYPE|SOURCE|TARGET=TH",
+                    help="train: a signature's own threshold from cv (repeat; 2 = never emitted)")
+    ap.add_argument("--min-precision", type=float, default=MIN_PRECISION,
+                    help="cv/retrain: CV precision (%%) each emitted signature must reach, else it abstains (0: off)")
     ap.add_argument("--out", default=str(MODEL_PATH))
     a = ap.parse_args(argv)
     hp = {"hidden": a.hidden, "epochs": a.epochs, "none_weight": a.none_weight, "ensemble": a.ensemble}
     if a.command == "cv":
-        res = cross_validate(with_other=not a.no_other, silver=a.silver, step=a.silver_step, **hp)
+        res = cross_validate(with_other=not a.no_other, silver=a.silver, step=a.silver_step, min_precision=a.min_precision, **hp)
         print(json.dumps({k: v for k, v in res.items() if k != "table"}))
         print_table(res["table"], f"5-fold CV, SciERC train, gold mentions of our types, threshold {res['threshold']}")
         for t, g in res["type_grid"].items():
             print(t, "  ".join(f"{th}: P {v['type']['P']} R {v['type']['R']} F1 {v['type']['F1']} (micro {v['micro']['F1']})"
                                for th, v in g.items()))
         print_table(res["type_table"], f"5-fold CV, per-type thresholds {res['type_thresholds']}")
+        for sig_, g in res["signature_grid"].items():
+            print(sig_, "  ".join(f"{th}: {r}/{n}" for th, (r, n) in g.items()))
+        print_table(res["signature_table"], f"5-fold CV, + signature thresholds {res['signature_thresholds']}")
     elif a.command in ("train", "retrain"):
         if a.command == "retrain":  # cv, then train with the thresholds it chose: one command after an encoder change
-            res = cross_validate(with_other=not a.no_other, silver=a.silver, step=a.silver_step, **hp)
+            res = cross_validate(with_other=not a.no_other, silver=a.silver, step=a.silver_step,
+                                 min_precision=a.min_precision, **hp)
             print_table(res["type_table"], f"5-fold CV, threshold {res['threshold']}, per type {res['type_thresholds']}")
+            print_table(res["signature_table"], f"5-fold CV, + signature thresholds {res['signature_thresholds']}")
             a.threshold = res["threshold"]
             a.type_threshold = [f"{t}={th}" for t, th in sorted(res["type_thresholds"].items())]
+            a.signature_threshold = [f"{t}={th}" for t, th in sorted(res["signature_thresholds"].items())]
         if a.threshold is None:
             ap.error("train needs --threshold (from cv)")
         sents, x, y, where, classes = load_train(not a.no_other, a.silver, a.silver_step)
@@ -518,7 +586,8 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a trainin
         Path(a.out).parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(a.out, **{k: v.astype(np.float16) if k in ("w1",) else v for k, v in params.items()},
                             classes=np.array(classes), threshold=np.float32(a.threshold),
-                            **_type_threshold_arrays(a.type_threshold))
+                            **_type_threshold_arrays(a.type_threshold),
+                            **_type_threshold_arrays(a.signature_threshold, "signature_keys"))
         print(f"wrote {a.out}: {len(y)} pairs, classes {classes}, {Path(a.out).stat().st_size / 1e6:.2f} MB")
     elif a.command == "eval":
         from .relclf import PairModel
@@ -529,7 +598,8 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a trainin
         x, _, where = build(sents, vecs, True)
         probs = model.predict_proba(x)
         gold = gold_relations(sents, OURS)
-        table = prf(gold, predicted(sents, where, probs, model.classes, model.thresholds(), OURS))
+        table = prf(gold, predicted(sents, where, probs, model.classes, model.thresholds(), OURS,
+                                    signatures=model.signature_thresholds))
         print_table(table, f"{a.file}: gold mentions of our types, threshold {model.threshold}")
     else:
         sents = read_dygie(SCIERC_TRAIN)

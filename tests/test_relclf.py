@@ -293,3 +293,63 @@ def test_accurate_tier_comparable_is_no_win():
     wins = {(text[slice(*r.source)], text[slice(*r.target)]) for r in doc._.relations
             if r.type.value == "OUTPERFORMS" and isinstance(r.source, tuple)}
     assert ("FooNet", "Faster R-CNN") in wins and not any(t == "DETR" for _, t in wins)
+
+
+def test_a_kind_is_the_derived_or_named_thing():
+    from extractors.relclf import kind_reversed
+
+    # the subclass carries the superclass's name and more ("Sparse Transformer" is a Transformer)
+    assert kind_reversed("Transformer", "Sparse Transformer")
+    assert not kind_reversed("Sparse Transformer", "Transformer")
+    # a named thing is a kind of a common lower-case one, not the reverse
+    assert kind_reversed("graph neural network", "GraphSAGE")
+    assert not kind_reversed("GraphSAGE", "graph neural network")
+    # an all-capitals name may be the class itself ("importance sampling, a kind of MCMC")
+    assert not kind_reversed("importance sampling", "MCMC")
+    # nothing tells: the classifier's direction stands
+    assert not kind_reversed("ResNet", "VGG") and not kind_reversed("VGG", "ResNet")
+
+
+def _sentence_model(classes):
+    from extractors.train_relclf import Sentence
+
+    # "GraphSAGE , a graph neural network , aids parsing via tagging ." (Method, Method, Task, Task)
+    words = "GraphSAGE , a graph neural network , aids parsing via tagging .".split()
+    s = Sentence("d", words, [(0, 1), (3, 6), (8, 9), (10, 11)], [0, 0, 1, 1], {})
+    where = [(0, 0, 1), (0, 2, 3)]
+    probs = np.zeros((2, len(classes)), np.float32)
+    probs[0, classes.index("SUBCLASS_OF<")] = 0.9  # read as "graph neural network SUBCLASS_OF GraphSAGE"
+    probs[1, classes.index("USED_FOR>")] = 0.9  # "parsing USED_FOR tagging"
+    probs[:, 0] = 0.1
+    return [s], where, probs
+
+
+def test_decoding_turns_a_reversed_kind_and_abstains_where_cv_says_so():
+    from extractors.relclf import PairModel
+    from extractors.train_relclf import predicted, signature_thresholds
+
+    classes = ["NONE", "SUBCLASS_OF<", "SUBCLASS_OF>", "USED_FOR>"]
+    sents, where, probs = _sentence_model(classes)
+    got = predicted(sents, where, probs, classes, 0.5, lists=False)
+    assert (0, 0, "SUBCLASS_OF", 1) in got  # GraphSAGE SUBCLASS_OF graph neural network
+    assert (0, 2, "USED_FOR", 3) in got
+    assert predicted(sents, where, probs, classes, 0.5, lists=False, direction=False) >= {(0, 1, "SUBCLASS_OF", 0)}
+    got = predicted(sents, where, probs, classes, 0.5, lists=False, signatures={"USED_FOR|Task|Task": 2.0})
+    assert got == {(0, 0, "SUBCLASS_OF", 1)}
+    # the CV's choice: a signature wrong in the CV abstains, one right keeps no threshold of its own
+    many = sents * 12
+    where12 = [(k, i, j) for k in range(12) for _, i, j in where]
+    gold = {(k, 0, "SUBCLASS_OF", 1) for k in range(12)}
+    # USED_FOR: a type whose CV gold is too thin is not judged (SciERC's conventions differ for some types)
+    assert signature_thresholds(many, where12, np.vstack([probs] * 12), classes, gold, 0.5)["signature_thresholds"] == {}
+    gold |= {(100 + k, 0, "USED_FOR", 1) for k in range(20)}  # USED_FOR relations elsewhere, which the CV missed
+    gold |= {(100 + k, 0, "SUBCLASS_OF", 1) for k in range(8)}
+    res = signature_thresholds(many, where12, np.vstack([probs] * 12), classes, gold, 0.5)
+    assert res["signature_thresholds"] == {"USED_FOR|Task|Task": 2.0}
+    params = {k: np.zeros((2, 2), np.float32) for k in ("w1", "w2")}
+    params.update(mean=np.zeros(2, np.float32), scale=np.ones(2, np.float32), b1=np.zeros(2, np.float32),
+                  b2=np.zeros(2, np.float32), classes=np.array(["NONE", "USED_FOR>"]), threshold=np.float32(0.5),
+                  signature_keys=np.array(["USED_FOR|Task|Task"]), signature_values=np.array([2.0], np.float32))
+    model = PairModel(params)
+    assert model.signature_threshold("USED_FOR", "Task", "Task") == 2.0
+    assert model.signature_threshold("USED_FOR", "Method", "Task") == 0.0
