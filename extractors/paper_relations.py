@@ -59,9 +59,14 @@ _BENCHMARK = EntityType.BENCHMARK.value
 _USED_TYPES = (_METHOD, _TASK, *_DATASETS)
 _BENCHMARK_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?benchmarks?\b")
 
-#: The sentence speaks of the paper's own work.
+#: The sentence speaks of the paper's own work. "The key/main/core idea (insight, intuition)" states the
+#: paper's own method ("The key idea is to dynamically create a graph ... and use label propagation"): of
+#: 896 such sentences in all abstracts of ../shared/corpora/abstracts, 35 read at random, 33 are about the
+#: paper's own work (not: "The key idea for the original O-TS", "Based on the key idea of DETR"); on
+#: 3,000 real abstracts (draw_sample(3000, 80712401), standard) it adds 1 relation, right.
 _OWN = re.compile(
     r"\b(?:we|our|ours|us|this (?:paper|work|study|article|thesis|report)|in this|here,|the proposed|"
+    r"the (?:key|main|core|central|basic) (?:idea|insight|intuition)|"
     r"experiments?|experimental|empirical(?:ly)?|evaluations?|results (?:show|demonstrate|indicate|confirm|on)|"
     r"ablations?|extensive|benchmarks? (?:show|demonstrate)|"
     r"this (?:\w+ )?(?:model|method|approach|framework|architecture|recipe|system))\b")

@@ -231,6 +231,11 @@ CASES = {
                       "Question-and-Answer Sets",
                       "Based on the obtained results, the best recall was 1.000, best precision was 0.940, and best "
                       "F-measure was 0.895."),
+    # "The key idea is ..." states the paper's own method
+    "key_idea": ("conference_papers:2417", "Semi-Supervised Learning via Compact Latent Space Clustering",
+                 "The key idea is to dynamically create a graph over embeddings of labeled and unlabeled samples of a "
+                 "training batch to capture underlying structure in feature space, and use label propagation to "
+                 "estimate its high and low density regions."),
 }
 
 
@@ -487,3 +492,8 @@ def test_the_papers_own_dataset_is_also_evaluated_on(extracted):
 def test_a_metric_of_an_own_score_is_measured(extracted):
     got = extracted["scored_metric"]
     assert "MEASURES" in _to(got, "recall") and "MEASURES" in _to(got, "precision"), got
+
+
+def test_the_key_idea_sentence_is_the_papers_own(extracted):
+    got = extracted["key_idea"]
+    assert "USES" in _to(got, "label propagation"), got
