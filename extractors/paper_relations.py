@@ -60,9 +60,14 @@ _BENCHMARK = EntityType.BENCHMARK.value
 _USED_TYPES = (_METHOD, _TASK, *_DATASETS)
 _BENCHMARK_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?benchmarks?\b")
 
-#: The sentence speaks of the paper's own work.
+#: The sentence speaks of the paper's own work. "The key/main/core idea (insight, intuition)" states the
+#: paper's own method ("The key idea is to dynamically create a graph ... and use label propagation"): of
+#: 896 such sentences in all abstracts of ../shared/corpora/abstracts, 35 read at random, 33 are about the
+#: paper's own work (not: "The key idea for the original O-TS", "Based on the key idea of DETR"); on
+#: 3,000 real abstracts (draw_sample(3000, 80712401), standard) it adds 1 relation, right.
 _OWN = re.compile(
     r"\b(?:we|our|ours|us|this (?:paper|work|study|article|thesis|report)|in this|here,|the proposed|"
+    r"the (?:key|main|core|central|basic) (?:idea|insight|intuition)|"
     r"experiments?|experimental|empirical(?:ly)?|evaluations?|results (?:show|demonstrate|indicate|confirm|on)|"
     r"ablations?|extensive|benchmarks? (?:show|demonstrate)|"
     r"this (?:\w+ )?(?:model|method|approach|framework|architecture|recipe|system))\b")
@@ -287,6 +292,11 @@ _PASSIVE_USE = re.compile(r"\b(?:is|are)\s+(?:(?!(?:widely|commonly|frequently|o
                           r"traditionally|increasingly)\b)\w+ly\s+|then\s+|first\s+|further\s+)?"
                           r"(?:used|employed|adopted|utili[sz]ed|applied|leveraged|exploited|deployed)\b"
                           r"(?!\s+(?:by|in (?:many|various|several|numerous|most|state-of-the-art|a (?:wide|variety)))\b)")
+#: Tried and not kept (3,000 real abstracts, draw_sample(3000, 80712401), standard, all changes read): a
+#: method after "with/using/via/through" in any present-passive sentence ("Vertical surfaces are further
+#: classified ... with a Random Forest classifier") as USES: 38 added, 28 right (74%; wrong: background
+#: "usually trained using MLE", the paper's own modules, hardware and data typed Method); a task before
+#: "software/community/literature/researchers/projects" not addressed: 7 removed, 4 right to remove.
 #: Between such a subject and its verb: other names of a list, brackets, a
 #: head noun ("LSTM networks are used").
 _SUBJECT_TO_VERB = re.compile(

@@ -21,7 +21,7 @@ from ontology import EntityType, RelationType
 
 from .linking import Linker, single_spaced
 from .pwc_links import benchmark_for
-from .result_evaluations import scored_datasets
+from .result_evaluations import scored_datasets, scored_metrics
 from .result_links import result_tuple, settled_results
 from .nodes import (NAME_MODIFIED_HEADS, named_before_head, short_type, follows_name_word, modifies_glued_head, modifies_next, names_a_team,
                     modifies_task_head,
@@ -459,6 +459,11 @@ class PaperBuilder:
         for eid, span, sent in scored_datasets(prep.text, scored, data.result_inputs, ent_at, lambda i: entities[i].type.value,
                                                related):
             rels.append(Relation(RelationType.EVALUATES_ON, pid, eid, self._span(record, prep, *sent), "result:dataset",
+                                 0.7, None, self._span(record, prep, *span)))
+        # a metric the paper states its own score in is one it measures (kg/result_evaluations.py)
+        measured = {r.target for r in rels if r.source == pid and r.type is RelationType.MEASURES}
+        for eid, span, sent in scored_metrics(scored, data.result_inputs, ent_at, lambda i: entities[i].type.value, measured):
+            rels.append(Relation(RelationType.MEASURES, pid, eid, self._span(record, prep, *sent), "result:metric",
                                  0.7, None, self._span(record, prep, *span)))
         # Papers with Code's top datasets per task (kg/pwc_links.py), where the paper names both
         rels.extend(r for r in benchmark_for(entities, linker, {"title": record.title, "abstract": record.abstract})

@@ -88,3 +88,36 @@ def scored_datasets(text: str, results: Sequence[tuple], inputs: Sequence[tuple]
         seen.add(eid)
         out.append((eid, tuple(dataset), sent))
     return out
+
+
+def scored_metrics(results: Sequence[tuple], inputs: Sequence[tuple], ent_at: Callable[[tuple], str | None],
+                   type_of: Callable[[str], str], skip: set[str]) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
+    """(metric id, its mention span, the score's sentence span) for each
+    metric an own score of a scoring kind is stated in, first score first:
+    the paper measures it ("The best model obtained an F1 score of 0.24",
+    "Data Boost improves F1 for the three tasks by 8.7% on average"; such
+    score sentences often have no first-person or experiment word for the
+    cue rules of :mod:`extractors.paper_relations` to read). Arguments as
+    :func:`scored_datasets` (``skip``: metric ids already measured).
+
+    On 3,000 real abstracts (bench/same_output.py's draw_sample(3000,
+    80712401), standard tier) 44 MEASURES added, all read, 43 right (the
+    wrong one: "3 BLEU points improvement under low latency scenarios",
+    whose score the result step linked to latency). Audit A-G, standard:
+    MEASURES recall 0.52 -> 0.59, precision 0.91 -> 0.92."""
+    sentences = [(i[0], i[1]) for i in inputs]
+    out: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
+    seen = set(skip)
+    for r in results:
+        kind, start, metric, own = r[2], r[3], r[6], r[12]
+        if not own or kind not in SCORING or not metric:
+            continue
+        eid = ent_at(metric)
+        if eid is None or eid in seen or type_of(eid) != "Metric":
+            continue
+        sent = next(((a, b) for a, b in sentences if a <= start < b), None)
+        if sent is None:
+            continue
+        seen.add(eid)
+        out.append((eid, tuple(metric), sent))
+    return out

@@ -225,6 +225,17 @@ CASES = {
     "earlier": ("conference_papers:4399605", "Goal directed navigation with uncertainty in adversary locations",
                 "It then shows how one can solve the same problem using a general probabilistic planner we have "
                 "recently developed called PPCP (Probabilistic Planning with Clear Preferences)."),
+    # a metric the paper states its own score in is measured, with no first-person word in the sentence
+    "scored_metric": ("acl_anthology:2020.lrec-1.253",
+                      "Extraction of the Argument Structure of Tokyo Metropolitan Assembly Minutes: Segmentation of "
+                      "Question-and-Answer Sets",
+                      "Based on the obtained results, the best recall was 1.000, best precision was 0.940, and best "
+                      "F-measure was 0.895."),
+    # "The key idea is ..." states the paper's own method
+    "key_idea": ("conference_papers:2417", "Semi-Supervised Learning via Compact Latent Space Clustering",
+                 "The key idea is to dynamically create a graph over embeddings of labeled and unlabeled samples of a "
+                 "training batch to capture underlying structure in feature space, and use label propagation to "
+                 "estimate its high and low density regions."),
 }
 
 
@@ -476,3 +487,13 @@ def test_a_recently_proposed_name_is_no_proposal():
 def test_the_papers_own_dataset_is_also_evaluated_on(extracted):
     got = extracted["own_data"]
     assert {"PROPOSES", "EVALUATES_ON"} <= _to(got, "CARETS"), got
+
+
+def test_a_metric_of_an_own_score_is_measured(extracted):
+    got = extracted["scored_metric"]
+    assert "MEASURES" in _to(got, "recall") and "MEASURES" in _to(got, "precision"), got
+
+
+def test_the_key_idea_sentence_is_the_papers_own(extracted):
+    got = extracted["key_idea"]
+    assert "USES" in _to(got, "label propagation"), got
