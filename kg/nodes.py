@@ -258,7 +258,7 @@ def names_a_venue(after: str) -> bool:
     return m is not None and m.group(1).lower() in VENUE_HEADS
 
 
-_TEAM_BEFORE = re.compile(r"\b[Tt]eam(?: name[ds]?)?[,:]?\s*[\"\u201c]?$")
+_TEAM_BEFORE = re.compile(r"\b[Tt]eam(?: name[ds]?| of(?: the)?)?[,:]?\s*[\"\u201c]?$")
 _TEAM_AFTER = re.compile(r"^[\"\u201d]?\s+[Tt]eam\b"
                          r"|^[\u2019']s\s+(?:[Pp]articipation|[Ss]ubmissions?|[Ee]ntr(?:y|ies)|[Cc]ontribution to)\b")
 #: A title's "ECNU at SemEval-2018 Task 11: ...", "PGL at TextGraphs 2020 Shared Task", "CVIT @
@@ -267,12 +267,48 @@ _AT_CAMPAIGN = re.compile(r"^\s+(?:at|@)\s+(?:the\s+)?[A-Z][^\s:]*(?:[- ]?(?:19|
                           r"\b(?:[Ss]hared [Tt]ask|[Tt]ask ?\d|[Cc]hallenge|[Cc]ompetition|[Cc]ampaign)\b)")
 
 
-def names_a_team(before: str, after: str) -> bool:
-    """Whether a mention between ``before`` and ``after`` is a team's name:
+#: "the UDS-DFKI system submitted to the ... shared task", "CUNI Submission for the ... WMT News
+#: Translation Task", "The AFRL Submission to the WMT 2018 ...", "the ADAPT-DCU machine translation systems
+#: built for the WMT 2020 ...": an all-capitals name of who took part, before its system or submission
+#: for a campaign (tests/data/audit/GUIDE.md, part I: a shared-task system named after its team).
+_SUBMITTED_TO = re.compile(
+    r"^[\u2019']?s?\s+(?:(?:neural\s+|statistical\s+)?(?:machine\s+translation|MT|NMT|SMT|QE)\s+)?"
+    r"(?:[Ss]ystems?|[Ss]ubmissions?|[Pp]articipation|[Ee]ntr(?:y|ies))\s+(?:\w+\s+){0,2}?(?:for|to|in|at)\s+"
+    r"[^.;]{0,60}?(?:[Ss]hared [Tt]asks?|[Tt]asks?\b|WMT|SemEval|IWSLT|WAT\b|[Cc]hallenge|[Cc]ompetition|[Cc]ampaign"
+    r"|[Ee]valuation)")
+#: "the participation of LIMSI in ...", "submitted by NRC": who took part, named after the words that say so.
+_PARTICIPANT_BEFORE = re.compile(r"\b(?:[Pp]articipation|[Ss]ubmissions?|[Ee]ntr(?:y|ies)) of (?:the )?$|\b[Ss]ubmitted by (?:the )?$")
+_CAPITALS = re.compile(r"^[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*$")
+
+
+def names_a_team(before: str, after: str, text: str = "") -> bool:
+    """Whether a mention ``text`` between ``before`` and ``after`` is a team's name:
     "team MUCS", "our team, Mawdoo3", "the KParse team" (shared-task teams
-    recur in the 120,000 real abstracts: "SUKI team" 7 times, "team MUCS" 7).
+    recur in the 120,000 real abstracts: "SUKI team" 7 times, "team MUCS" 7),
+    "Team KAFK" (the word in the span); an all-capitals name before its
+    system or submission for a campaign ("the UDS-DFKI system submitted to
+    the ... shared task") or after "participation of" / "submitted by".
     A team is no entity of the graph (tests/data/audit/GUIDE.md, part C)."""
-    return bool(_TEAM_BEFORE.search(before) or _TEAM_AFTER.match(after))
+    if _TEAM_BEFORE.search(before) or _TEAM_AFTER.match(after) or text.startswith(("Team ", "team ")):
+        return True
+    return bool(_CAPITALS.match(text)) and (_SUBMITTED_TO.match(after) is not None
+                                            or _PARTICIPANT_BEFORE.search(before) is not None)
+
+
+_CAMPAIGN_NAME = re.compile(r"^[A-Z][A-Za-z]*[A-Z] ?[-\u2019']? ?(?:\d\d|(?:19|20)\d\d)$")  # WMT20, WMT'20, IWSLT 2008
+_CAMPAIGN_AFTER = re.compile(r"^\s+(?:[A-Za-z][\w-]*\s+){0,5}?(?:[Ss]hared [Tt]asks?|[Tt]asks?\b|[Cc]hallenge|[Cc]ompetition"
+                             r"|[Cc]ampaign|[Ee]valuation|[Tt]rack)")
+_CAMPAIGN_BEFORE = re.compile(r"(?:\b[Aa]t|@|\b[Ss]ubmi\w+ to|\b[Pp]articipat\w+ in)\s+(?:the\s+)?$")
+
+
+def names_a_campaign(text: str, before: str, after: str) -> bool:
+    """Whether a mention ``text`` is an evaluation campaign's edition: a
+    capitals name with a year ("WMT20", "WMT'21", "IWSLT 2008") written as
+    the campaign ("the WMT20 Chat Translation Task", "submissions to the
+    WMT21 shared task", "at WMT'20"). A campaign is a Benchmark
+    (tests/data/audit/GUIDE.md), not the Dataset or Method the tagger reads."""
+    return _CAMPAIGN_NAME.match(text) is not None and (_CAMPAIGN_AFTER.match(after) is not None
+                                                       or _CAMPAIGN_BEFORE.search(before) is not None)
 
 
 #: Last words of an organisation's name: "Huawei Translate Services Center (HW-TSC)",
