@@ -235,3 +235,7 @@ def test_a_name_no_mention_writes_gives_way_to_the_commonest_mention():
     assert jla.name == "joint learning architecture" and "JLA" in jla.aliases  # written twice (plural folded)
     assert jla.id == linker.resolve("joint learning architecture")  # the id and the links are unchanged
     assert bleu.name == "BLEU"  # one paper writes it: the name stays
+    linker = Linker((GazetteerEntry("k-medoids", EntityType.METHOD),))
+    linker.observe(linker.resolve("k-medoids"), "k$-medoids", EntityType.METHOD)
+    linker.display_names()
+    assert linker.registry[linker.resolve("k-medoids")].name == "k-medoids"  # TeX left in a mention is no name

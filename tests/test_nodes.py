@@ -337,6 +337,9 @@ def test_who_takes_part_in_a_campaign_is_no_node():
     assert takes_part_in_title(0, " at SemEval-2018 Task 11: Using Deep Learning", "We rank 3rd.", "ECNU")
     assert takes_part_in_title(0, " @ WAT-2019", "", "CVIT")
     assert not takes_part_in_title(0, " at PARSEME Shared Task 2018: x", "We describe the Deep-BGT system.", "Deep-BGT")
+    # written only in brackets, as the short form of the team's name (audit part G)
+    assert takes_part_in_title(0, " at SemEval-2020 Task 11: Conv1D", "the team of Information Retrieval Lab. Universitas "
+                               "Indonesia (3218IR) in the SemEval 2020 Task 11", "3218IR")
     assert not takes_part_in_title(0, " at Scale: Training Large Models", "", "Pipelines")
     assert not takes_part_in_title(5, " at SemEval-2018 Task 11", "", "ECNU")
     assert names_a_team("", "\u2019s Participation in the WMT 2021") and not names_a_team("", "\u2019s ability to")
@@ -365,7 +368,8 @@ def test_a_system_named_after_its_team_is_no_node_and_a_campaign_is_a_benchmark(
     assert not names_a_team("we use the ", " system for the shared task", "TreeLSTM")
     assert not names_a_team("", " Systems for Low Resource German-Upper Sorbian translation", "NRC")
     assert names_a_campaign("WMT20", "our submission to the ", " Chat Translation Task, which")
-    assert names_a_campaign("WMT\u201920", "the translation shared tasks at ", ". This year")
+    assert not names_a_campaign("INLG 2021", "the Accuracy Shared Task at ", ".")  # a conference
+    assert not names_a_campaign("QT21", "pairs from the ", " dataset and the WMT20 metrics task")
     assert not names_a_campaign("WMT20", "we train on ", " data and")
     assert not names_a_campaign("BraTS2019", "on the ", " dataset")
     nodes, concepts = _nodes_and_concepts(
