@@ -74,6 +74,7 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
 def entity_records(linker: Linker) -> list[EntityRecord]:
     """The registry as store records, in id order (deterministic)."""
     linker.link_families()
+    linker.display_names()
     return [
         EntityRecord(i.id, i.type, i.name, sorted(i.aliases), i.variant_of, i.part_of, {t.value: n for t, n in i.type_votes.items()},
                      i.external_id, i.kind, i.subclass_of)

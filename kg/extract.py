@@ -25,7 +25,7 @@ from .result_evaluations import scored_datasets, scored_metrics
 from .result_links import result_tuple, settled_results
 from .nodes import (NAME_MODIFIED_HEADS, named_before_head, short_type, follows_name_word, modifies_glued_head, modifies_next, names_a_team,
                     modifies_task_head,
-                    names_an_organisation, outside_ml, takes_part_in_title,
+                    names_a_campaign, names_an_organisation, outside_ml, takes_part_in_title,
                     names_a_venue, node_kind, weak_kind)
 from .same_thing import one_thing
 from .model import Entity, PaperGraph, Relation, Result, Span
@@ -364,16 +364,22 @@ class PaperBuilder:
         task_objects |= {name_key(a[3]) for a in data.abbreviations if name_key(a[0]) in task_objects}
         abstract = prep.text[prep.abstract_start:]
         teams = {k for k, e in zip(keys, data.ents)
-                 if names_a_team(prep.text[max(0, e[4] - 16):e[4]], prep.text[e[5]:e[5] + 30])
+                 if names_a_team(prep.text[max(0, e[4] - 16):e[4]], prep.text[e[5]:e[5] + 100], e[0])
                  or takes_part_in_title(e[4], prep.text[e[5]:e[5] + 80], abstract, e[0])}
-        teams |= {name_key(x) for a in data.abbreviations if names_an_organisation(a[0]) for x in (a[0], a[3])}
+        teams |= {name_key(x) for a in data.abbreviations
+                  if names_an_organisation(a[0]) or names_a_team(prep.text[max(0, a[1] - 20):a[1]], "")
+                  for x in (a[0], a[3])}  # "the team of Information Retrieval Lab. Universitas Indonesia (3218IR)"
         teams |= {k for a in data.abbreviations if outside_ml(a[0])  # "autonomous underwater vehicles (AUVs)", "the AUV"
                   for k in (name_key(a[3]), singular_key(name_key(a[3])))}
+        campaigns = {k for k, e in zip(keys, data.ents)
+                     if names_a_campaign(e[0], prep.text[max(0, e[4] - 30):e[4]], prep.text[e[5]:e[5] + 60])}
         for text, kb_id, label_, ent_id, start, end in data.ents:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)
             key = name_key(text)
             kind = node_kind(text, eid in linker.gazetteer_ids, key in local_ids or singular_key(key) in local_ids, label_,
                              key in titled)
+            if key in campaigns and kind != "gazetteer":
+                label_ = "Benchmark"  # "the WMT20 Chat Translation Task": the campaign, whatever the tagger read
             if (weak_kind(kind, text) and (key not in standalone or kind == "name" and key not in standalone_name)
                     or key in glued
                     or key in task_objects and kind in ("defined", "name", "task") and label_ in ("Method", "Task")

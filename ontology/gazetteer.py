@@ -44,6 +44,7 @@ class GazetteerEntry:
     categories: tuple[str, ...] = ()  # PwC method collections
     tasks: tuple[str, ...] = ()  # tasks a dataset is a benchmark for (BENCHMARK_FOR)
     match: bool = True  # False: linked when extracted, never matched in text
+    label: str | None = None  # the name a node shows, when not ``name`` (pwc.tsv: "Transformer Decoder" for "T-D")
     surfaces: tuple[str, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
@@ -156,7 +157,8 @@ def merge_pwc(entries: list[GazetteerEntry], rows) -> list[GazetteerEntry]:
         if etype in (EntityType.TASK, EntityType.METHOD):
             etype = _usage_type(name, etype, heads)
         e = GazetteerEntry(name, etype, aliases, case_sensitive=exact_case(name) and " " not in name,
-                           external_id=url, categories=cats, tasks=tasks, match=row.get("match") == "1")
+                           external_id=url, categories=cats, tasks=tasks, match=row.get("match") == "1",
+                           label=(row.get("label") or "").strip() or None)
         new.append(e)
         for k in keys:
             owner.setdefault((group, k), e)

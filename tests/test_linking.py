@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from kg.linking import Linker, agrees, family_name
+from ontology.gazetteer import GazetteerEntry
 from kg.linking_eval import read_pairs, score_pairs
 from ontology import EntityType
 
@@ -205,3 +206,36 @@ def test_defined_long_form_around_a_known_name_is_the_papers_own_node(tmp_path):
     own = next(e for e in paper["entities"] if "MHSN" in [e["name"], *e["aliases"]])
     assert own["id"] != "multiheadattention" and "Network" in " ".join([own["name"], *own["aliases"]]), own
     assert "Multi-Head Self-Attention" not in by_name
+
+
+def test_a_node_shows_words_papers_write():
+    """PwC names some methods by a short form papers seldom write ("T-D"): the
+    node shows the long name, the short one stays an alias, and the link is
+    unchanged (issue 28)."""
+    linker = Linker()
+    eid = linker.resolve("Transformer decoder")
+    assert eid == linker.resolve("T-D") == linker.resolve("Transformer Decoder")
+    info = linker.observe(eid, "Transformer decoder", EntityType.METHOD)
+    assert info.name == "Transformer Decoder" and "T-D" in info.aliases
+    # a short name papers do write stays the name
+    info = linker.observe(linker.resolve("ResNet"), "ResNet", EntityType.METHOD)
+    assert info.name == "ResNet"
+
+
+def test_a_name_no_mention_writes_gives_way_to_the_commonest_mention():
+    entries = (GazetteerEntry("JLA", EntityType.METHOD, ("joint learning architecture", "JL-arch")),
+               GazetteerEntry("BLEU", EntityType.METRIC, ("bilingual evaluation understudy",)))
+    linker = Linker(entries)
+    for surface in ("joint learning architecture", "joint learning architectures", "JL-arch"):
+        linker.observe(linker.resolve(surface), surface, EntityType.METHOD)
+    for surface in ("bilingual evaluation understudy", "BLEU"):
+        linker.observe(linker.resolve(surface), surface, EntityType.METRIC)
+    linker.display_names()
+    jla, bleu = linker.registry[linker.resolve("JLA")], linker.registry[linker.resolve("BLEU")]
+    assert jla.name == "joint learning architecture" and "JLA" in jla.aliases  # written twice (plural folded)
+    assert jla.id == linker.resolve("joint learning architecture")  # the id and the links are unchanged
+    assert bleu.name == "BLEU"  # one paper writes it: the name stays
+    linker = Linker((GazetteerEntry("k-medoids", EntityType.METHOD),))
+    linker.observe(linker.resolve("k-medoids"), "k$-medoids", EntityType.METHOD)
+    linker.display_names()
+    assert linker.registry[linker.resolve("k-medoids")].name == "k-medoids"  # TeX left in a mention is no name

@@ -337,6 +337,9 @@ def test_who_takes_part_in_a_campaign_is_no_node():
     assert takes_part_in_title(0, " at SemEval-2018 Task 11: Using Deep Learning", "We rank 3rd.", "ECNU")
     assert takes_part_in_title(0, " @ WAT-2019", "", "CVIT")
     assert not takes_part_in_title(0, " at PARSEME Shared Task 2018: x", "We describe the Deep-BGT system.", "Deep-BGT")
+    # written only in brackets, as the short form of the team's name (audit part G)
+    assert takes_part_in_title(0, " at SemEval-2020 Task 11: Conv1D", "the team of Information Retrieval Lab. Universitas "
+                               "Indonesia (3218IR) in the SemEval 2020 Task 11", "3218IR")
     assert not takes_part_in_title(0, " at Scale: Training Large Models", "", "Pipelines")
     assert not takes_part_in_title(5, " at SemEval-2018 Task 11", "", "ECNU")
     assert names_a_team("", "\u2019s Participation in the WMT 2021") and not names_a_team("", "\u2019s ability to")
@@ -351,6 +354,31 @@ def test_who_takes_part_in_a_campaign_is_no_node():
     nodes, _ = _nodes_and_concepts("UPB at SemEval-2020 Task 12: Multilingual Offensive Language Identification",
                                    "We fine-tune BERT and rank 5th.")
     assert "UPB" not in nodes and "BERT" in nodes
+
+
+def test_a_system_named_after_its_team_is_no_node_and_a_campaign_is_a_benchmark():
+    from kg.nodes import names_a_campaign, names_a_team
+
+    # an all-capitals participant before its system / submission for a campaign (GUIDE part I)
+    assert names_a_team("We present the ", " system submitted to the Similar Language Translation shared task", "UDS-DFKI")
+    assert names_a_team("", " Submission for the Inuktitut Language in WMT News Translation", "CUNI")
+    assert names_a_team("the participation of ", " in this evaluation campaign", "LIMSI")
+    assert names_a_team("approach of ", " for the English edition", "Team KAFK")
+    # a mixed-case method's system, or a submission without a campaign, stays
+    assert not names_a_team("we use the ", " system for the shared task", "TreeLSTM")
+    assert not names_a_team("", " Systems for Low Resource German-Upper Sorbian translation", "NRC")
+    assert names_a_campaign("WMT20", "our submission to the ", " Chat Translation Task, which")
+    assert not names_a_campaign("INLG 2021", "the Accuracy Shared Task at ", ".")  # a conference
+    assert not names_a_campaign("QT21", "pairs from the ", " dataset and the WMT20 metrics task")
+    assert not names_a_campaign("WMT20", "we train on ", " data and")
+    assert not names_a_campaign("BraTS2019", "on the ", " dataset")
+    nodes, concepts = _nodes_and_concepts(
+        "The UDS-DFKI System for the WMT 2019 Similar Language Translation Task",
+        "We present the UDS-DFKI system submitted to the Similar Language Translation shared task at WMT 2019. "
+        "We fine-tune the Transformer architecture.")
+    assert "UDS-DFKI" not in nodes and "Transformer" in nodes
+    nodes, _ = _nodes_and_concepts("Chat translation", "We present our submission to the WMT20 Chat Translation Task.")
+    assert nodes.get("WMT20") in (None, "Benchmark")
 
 
 def test_things_outside_ml_are_no_nodes():
