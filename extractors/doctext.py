@@ -58,14 +58,14 @@ class Tokens:
     ``Token`` and looks its string up on every access (about 1 us; the
     rules-only pipeline read some 500 tokens per abstract that way)."""
 
-    __slots__ = ("idx", "length", "text", "words", "word")
+    __slots__ = ("idx", "length", "text")
 
     def __init__(self, idx: list[int], length: list[int], text: str):
         self.idx, self.length, self.text = idx, length, text
-        #: every token's text, sliced once: the rules read some 160 words an abstract, many twice
-        self.words = [text[i : i + n] for i, n in zip(idx, length)]
-        #: ``word(i)``: ``doc[i].text`` (the list's own ``__getitem__``: a C call, no Python frame)
-        self.word = self.words.__getitem__
+
+    def word(self, i: int) -> str:
+        """``doc[i].text``."""
+        return self.text[self.idx[i] : self.idx[i] + self.length[i]]
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """(start_char, end_char) of the tokens ``start..end-1``, as ``doc[start:end]`` has them."""
