@@ -220,6 +220,13 @@ def _mentions(title: str, abstract: str) -> set[str]:
      "Hi-Transformer in long document modeling.", ("USED_FOR", "hi-transformer", "long document modeling")),
     ("MaskRNN: Instance Level Video Object Segmentation", "We study it.",
      ("USED_FOR", "maskrnn", "instance level video object segmentation")),
+    ("A study", "Such models now exist for a number of summarization tasks, including query-based summarization, "
+     "dialogue summarization, and multi-document summarization.",
+     ("SUBTASK_OF", "multi-document summarization", "summarization")),
+    ("A study", "Encoder-decoder neural networks have been used for many NLP tasks, such as neural machine translation.",
+     ("SUBTASK_OF", "neural machine translation", "nlp")),
+    ("A study", "We perform experiments on three action recognition benchmarks: Kinetics, UCF101, and HMDB51.",
+     ("BENCHMARK_FOR", "hmdb51", "action recognition")),
 ])
 def test_entity_patterns_counted_on_real_abstracts(title, abstract, expected):
     got = _doc_relations(title, abstract)
@@ -257,6 +264,10 @@ def test_entity_patterns_counted_on_real_abstracts(title, abstract, expected):
      ("USED_FOR", "rebel", "language generation")),
     ("GOT: Testing for Originality in Natural Language Generation", "We study it.",
      ("USED_FOR", "got", "natural language generation")),
+    # such-as-task: after "A and B tasks" the examples belong to either class
+    ("A study", "NAS methods have achieved state-of-the-art performance on a variety of natural language processing and "
+     "computer vision tasks, such as language modeling, natural language inference, and image classification.",
+     ("SUBTASK_OF", "language modeling", "computer vision")),
 ])
 def test_entity_pattern_guards(title, abstract, bad):
     got = _doc_relations(title, abstract)
