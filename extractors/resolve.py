@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from .batching import batch_component
 from .gazetteer import take_candidates
 from .joined_names import campaign_after_team, coordinated_names
+from .math_spans import inside_formula
 from .noun_modifiers import curated_name, noun_modifier_start
 from .names import LANGUAGES, NOT_ENTITIES, is_generic, is_name_like
 from .doctext import Ent, Tokens, is_punct, keep_ents, lower_text, tokens
@@ -294,8 +295,11 @@ def _candidates(doc: Doc, toks: Tokens, spans: list[Span]) -> list[Pick]:
     as a noun phrase of their own, dimensions taken into methods. Each
     span's attributes are read once (``Span.label_`` looks a string up)."""
     out = []
+    formulas = doc.user_data.get("formulas")
     for span in spans:
         source = span.id_
+        if formulas and inside_formula(formulas, toks.idx[span.start], toks.idx[span.end - 1] + toks.length[span.end - 1]):
+            continue  # a symbol of a formula ("$\\kappa$"): extractors/math_spans.py
         if source == "ner":
             span = retype_statistical(doc, span)
             if span is None:
