@@ -247,7 +247,7 @@ def _extracted(inputs, fmt, scan, manifest, linker, engine: Engine, force: bool,
                     progress(1)
                 continue
             prep = prepare(record)
-            yield _Todo(record, group, prep, chash), (prep.text, prep.title_end, abbrs)
+            yield _Todo(record, group, prep, chash), (prep.text, prep.title_end, abbrs, prep.formulas)
 
     for t, data in engine.map(todo()):
         paper = builder.build(t.record, t.group, t.prep, data)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.math_spans import formula_regions, normalized_regions
 from extractors.normalize import OffsetMap, normalize
 from extractors.relations import PAPER
 from ontology import EntityType, RelationType
@@ -200,9 +201,11 @@ def run_pipeline(nlp: Language, items: list[tuple[str, int, list | None]], batch
     from extractors.abbreviations import Abbreviation
 
     with_abbr, without = [], []
-    for i, (text, title_end, abbrs) in enumerate(items):
+    for i, (text, title_end, abbrs, *formulas) in enumerate(items):
         doc = nlp.make_doc(text)
         doc.user_data["title_end"] = title_end
+        if formulas and formulas[0]:
+            doc.user_data["formulas"] = formulas[0]  # see extractors.math_spans
         if abbrs is not None and ABBREVIATIONS_PIPE in nlp.pipe_names:
             doc._.abbreviations = [Abbreviation(*a) for a in abbrs]
             with_abbr.append((doc, i))
@@ -240,6 +243,8 @@ class Prepared:
     abstract_start: int
     title_map: OffsetMap
     abstract_map: OffsetMap
+    #: (start, end) of the abstract's LaTeX formulas in the combined text (extractors.math_spans)
+    formulas: tuple[tuple[int, int], ...] = ()
 
     def to_raw(self, start: int, end: int) -> tuple[str, int, int]:
         """(field, raw start, raw end) of a span of the combined text."""
@@ -263,13 +268,17 @@ def prepare(record: PaperRecord) -> Prepared:
     """
     title, tmap = normalize(record.title[:MAX_EXTRACT_CHARS])
     abstract, amap = normalize(record.abstract[:MAX_EXTRACT_CHARS])
-    return Prepared(title + SEP + abstract, len(title), len(title) + len(SEP), tmap, amap)
+    start = len(title) + len(SEP)
+    formulas = tuple((start + a, start + b) for a, b in normalized_regions(formula_regions(record.abstract), amap))
+    return Prepared(title + SEP + abstract, len(title), start, tmap, amap, formulas)
 
 
 def make_doc(nlp: Language, prep: Prepared) -> Doc:
     doc = nlp.make_doc(prep.text)
     doc.user_data["title_end"] = prep.title_end
     doc.user_data["mlkg_text"] = prep.text  # see extractors.doctext
+    if prep.formulas:
+        doc.user_data["formulas"] = prep.formulas  # see extractors.math_spans
     return doc
 
 

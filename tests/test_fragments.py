@@ -124,3 +124,23 @@ def test_a_citation_placeholder_is_no_node():
         "Motivated by the work of~(CITATION) and~(CITATION), we present our transformer-based model. "
         "It is built upon the generative model FiD (CITATION).")
     assert not [n for n in nodes if "CITATION" in n], nodes
+
+
+def test_a_qualified_metric_is_not_cut_to_its_head():
+    from tests.test_nodes import _nodes_and_concepts
+
+    nodes, _ = _nodes_and_concepts(
+        "Improving Dialogue State Tracking by Discerning the Relevant Context",
+        "Our model reaches a joint goal accuracy of 55.3% on MultiWOZ 2.1. In the sentiment task, "
+        "the system obtained an average recall of 67.6%.")
+    assert nodes.get("joint goal accuracy") == "Metric", nodes
+    assert "accuracy" not in nodes and "recall" not in nodes, nodes
+
+
+def test_a_symbol_of_a_formula_is_no_node():
+    from tests.test_nodes import _nodes_and_concepts
+
+    nodes, _ = _nodes_and_concepts(
+        "Regret guarantees for constrained reinforcement learning",
+        r"For MDPs with mixing time $T_M$ and slackness characterized by $\kappa$, we prove a regret bound.")
+    assert not [n for n in nodes if n.lower() in ("kappa", "t_m")], nodes
