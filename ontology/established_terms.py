@@ -137,8 +137,9 @@ def select(df: Counter, tool: Counter, problem: Counter, known: set[str]) -> lis
         words = key.split(" ")
         d, ti = evidence(key)
         if len(words) == 1:
-            if key not in ONE_WORD_HEADS or t + p < ONE_WORD_MIN_CONTEXTS or t < ONE_WORD_TOOL_SHARE * (t + p):
-                continue
+            if (key not in ONE_WORD_HEADS or key.endswith("ing") or t + p < ONE_WORD_MIN_CONTEXTS
+                    or t < ONE_WORD_TOOL_SHARE * (t + p)):
+                continue  # (a one-word gerund reads as a verb as often: "methods for boosting the model")
             typ = "Method"
         else:
             if d + ti < MIN_NAMED:
