@@ -43,7 +43,6 @@ import re
 from bisect import bisect_right
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ontology import EntityType, RelationType
@@ -53,7 +52,7 @@ from ontology.word_classes import word_class
 from ontology.gazetteer import GazetteerEntry
 
 from .doctext import Tokens, tokens
-from .gazetteer import GazetteerMatcher, _pattern_tokenizer, candidates
+from .gazetteer import GazetteerMatcher, _bounded, _lowercase_clash, _pattern_tokenizer, candidates, longest_first
 from .name_bounds import NOT_NAME_WORDS
 from .sentences import sentence_bounds
 
@@ -68,7 +67,9 @@ def established_entries() -> tuple[GazetteerEntry, ...]:
 
 class EstablishedTermMatcher(GazetteerMatcher):
     """The gazetteer's matcher over the mined terms; candidates carry no
-    gazetteer id and the source ``established``."""
+    gazetteer id and the source ``established``. The head words of parts
+    (:data:`COMPONENT_HEADS`) sit in the same lower-case matcher under a key
+    of their own: one pass over the doc finds both."""
 
     def __init__(self, nlp: Language, name: str):
         super().__init__(nlp, name, established_entries())
@@ -76,16 +77,23 @@ class EstablishedTermMatcher(GazetteerMatcher):
         empty = strings.add("")
         self._by_key = {k: (v[0], v[1], empty, *v[3:]) for k, v in self._by_key.items()}
         self._source = strings.add(SOURCE)
-        self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
         make_doc = _pattern_tokenizer(nlp)
-        self.heads.add("head", [make_doc(h) for h in sorted(COMPONENT_HEADS)])
+        self.folded.add(_HEAD_KEY, [make_doc(h) for h in sorted(COMPONENT_HEADS)])
+        self._head_key = strings.add(_HEAD_KEY)
+        self._method = strings.add("Method")
 
-    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """The gazetteer matcher's hits, less those inside a Title Case name ("Ensemble Knowledge
-        Distillation", "BERT Attention Network"): a capitalised hit beside a capitalised word that
-        is no function word belongs to that name (read on 3,000 real abstracts: "attention networks"
-        cut from a title's name; on the audit: "ensemble" cut from "Ensemble Knowledge Distillation")."""
-        toks = tokens(doc)
+    def _hits(self, doc: Doc) -> tuple[list[tuple[int, int, int]], list[int]]:
+        """(term hits, as the gazetteer matcher keeps them, less those inside a Title Case name;
+        head-word positions). A capitalised hit beside a capitalised word that is no function word
+        belongs to that name (read on 3,000 real abstracts: "attention networks" cut from a title's
+        name; on the audit: "ensemble" cut from "Ensemble Knowledge Distillation")."""
+        toks, by_key, head_key = tokens(doc), self._by_key, self._head_key
+        hits, heads = [], []
+        for k, s, e in self.folded(doc):
+            if k == head_key:
+                heads.append(s)
+            else:
+                hits.append((s, e, k))
         n = len(toks.idx)
 
         def name_word(i: int) -> bool:
@@ -94,19 +102,26 @@ class EstablishedTermMatcher(GazetteerMatcher):
             w = toks.word(i)
             return w[:1].isupper() and w.lower() not in NOT_NAME_WORDS
 
-        return [(a, b, k) for a, b, k in super()._matches(doc)
-                if not (toks.word(a)[:1].isupper() and (name_word(a - 1) or name_word(b)))]
+        kept = [(a, b, k) for a, b, k in longest_first(hits)
+                if _bounded(doc, toks, a, b) and not _lowercase_clash(toks, a, b, by_key[k][0])
+                and not (toks.word(a)[:1].isupper() and (name_word(a - 1) or name_word(b)))]
+        return kept, heads
 
     def __call__(self, doc: Doc) -> Doc:
-        super().__call__(doc)
+        by_key, source = self._by_key, self._source
+        hits, heads = self._hits(doc)
         found = candidates(doc)
+        found.extend(Span(doc, start, end, label=by_key[key][1], kb_id=by_key[key][2], span_id=source)
+                     for start, end, key in hits)
         # only in an abstract about machine learning: one that names a known method (robot joints,
         # software layers and a hexapod's "leg loss" are parts of other things: 4 of 8 wrong of 50 read)
-        if not any(c.label_ == "Method" and c.id_ in ("gazetteer", SOURCE) for c in found):
-            return doc
-        heads = [start for _, start, end in self.heads(doc) if end - start == 1]
-        found.extend(own_work_components(doc, tokens(doc), heads))
+        if heads and (any(by_key[k][1] == self._method for _, _, k in hits)
+                      or any(c.label_ == "Method" and c.id_ == "gazetteer" for c in found)):
+            found.extend(own_work_components(doc, tokens(doc), heads))
         return doc
+
+
+_HEAD_KEY = "component-head"
 
 
 @Language.factory("mlkg_established_v1")
