@@ -29,6 +29,7 @@ PIPELINE: tuple[tuple[str, bool], ...] = (
     ("mlkg_abbreviations_v1", True),
     ("mlkg_gazetteer_v1", True),
     ("mlkg_names_v1", True),
+    ("mlkg_established_v1", True),
     ("mlkg_ner_v1", False),
     ("mlkg_resolve_v1", True),
     ("mlkg_quantities_v1", True),
@@ -74,7 +75,7 @@ def resolve_tier(tier: bool | str | None = None) -> str:
 def make_nlp(fast: bool | str = False) -> Language:
     """A fresh pipeline on spaCy's blank English tokenizer (no download);
     ``fast``: a tier name (:data:`TIERS`) or the older rules-only flag."""
-    from . import abbreviations, encoder, gazetteer, names, ner, quantities, relations, relclf, resolve, sentences  # noqa: F401 (registers)
+    from . import abbreviations, components, encoder, gazetteer, names, ner, quantities, relations, relclf, resolve, sentences  # noqa: F401 (registers)
 
     tier = resolve_tier(fast)
     nlp = customize_tokenizer(spacy.blank("en"))

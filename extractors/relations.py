@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ontology import EntityType, RelationType
 
 from .anaphora import own_anaphors
+from .components import component_relations
 from .batching import batch_component
 from .doctext import Ent, doc_ents, doc_text, drop_scratch, get_ext, lower_text, set_ext
 from .entity_relations import own_outperforms, own_parts, pair_relations
@@ -266,6 +267,7 @@ def mlkg_relations(doc: Doc) -> Doc:
             relations.extend(result_evaluations(sent, found, sent_text))
             inputs.append(result_input(sent, len(found), ents, quantities[q:k], numbers[nq:nk], own))
         q, nq = k, nk
+    relations.extend(component_relations(doc, all_ents, own))  # the paper's named parts (extractors/components.py)
     set_ext(doc, "relations", relations)
     set_ext(doc, "results", results)
     set_ext(doc, "result_inputs", inputs)

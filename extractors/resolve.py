@@ -29,6 +29,10 @@ from .usage_typing import retype_by_usage
 #: "direction" (a translation direction, names.py) ranks with the gazetteer so the
 #: longer "English-German machine translation" wins over "machine translation".
 PRIORITY = {"title": 5, "gazetteer": 4, "direction": 4, "abbreviation": 3, "proposal": 2, "pattern": 2, "ner": 1}
+#: Mined established terms (extractors/components.py) only fill words no other candidate takes.
+PRIORITY["established"] = 0.5
+#: ... and the paper's named parts (extractors/components.py) outrank the statistical guesses.
+PRIORITY["component"] = 1.5
 
 
 #: A span opening with one is the tail of a coordination ("zero-shot and fine-tuning settings").
@@ -50,7 +54,7 @@ def _acceptable_at(toks: Tokens, start: int, end: int, source: str) -> bool:
     if len(text) < 2 or not (_ASCII_LETTER.search(text) or not text.isascii() and any(c.isalpha() for c in text)):
         return False  # no letter at all
     last = toks.word(end - 1)
-    if source != "gazetteer" and (is_generic(text) or text in NOT_ENTITIES or text.endswith(("et al", "et al."))
+    if source not in ("gazetteer", "established") and (is_generic(text) or text in NOT_ENTITIES or text.endswith(("et al", "et al."))
                                   or last in _DANGLING or toks.word(start) in _CONJUNCTIONS):
         # a citation ("Devlin et al"); a lower-case function word at the end
         # ("Text-to", "Mixture of"; an upper-case "EVA02-AT" is a name)
