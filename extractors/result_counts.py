@@ -126,3 +126,35 @@ def undescribed(datasets: list[Ent], text: str, base: int) -> list[Ent]:
         m = _DESCRIBED_AS_DATA.match(text, d.end_char - base)
         inside = base + m.end() if m else -1
     return out
+
+
+#: A rank in a competition written as a numeral: "ranked 16th in LAS", "placed 4th out of 62 entries", "reaching
+#: the 3rd rank out of 103 submissions", "4th and 5th for Tamil and Kannada" (audit GUIDE: a rank is a `count`;
+#: ranks written as words, "we rank first", are no results). 642 such ranks in the 119,895 abstracts (mostly
+#: shared-task papers); see :func:`ranks` for the counts.
+_RANK = re.compile(r"\b(?:[Rr]ank(?:ed|ing|s)?|[Pp]lac(?:e|ed|ing)|[Pp]osition(?:ed)?|[Ff]inish(?:ed|ing)?|[Ww]on|[Rr]each(?:ed|ing)?|"
+                   r"[Aa]ttain(?:ed|ing)?|[Aa]chiev(?:e|ed|ing))\s+(?:(?:us|our\s+team|the|at|in|as|on|an?|overall|jointly|"
+                   r"respectively|of)\s+){0,3}(?P<n>\d{1,3})(?:st|nd|rd|th)\b(?=\s*(?:place|position|rank|best|overall|among|out\s+of|"
+                   r"of\s+\d|in\b|on\b|for\b|with\b|from\b|over\b|\(|,|\.|;|and\b|$))"
+                   r"|(?<![\w.])(?P<m>\d{1,3})(?:st|nd|rd|th)\s+(?:place|position|rank)\b")
+_MORE_RANKS = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*/\s*)(?P<n>\d{1,3})(?:st|nd|rd|th)\b")
+
+
+def ranks(text: str, base: int) -> list[Quantity]:
+    """The ranks a sentence states as numerals, as counts ("ranked 7th of 27
+    teams": 7; the 27 is a count of its own). On 3,000 real abstracts (seed
+    27920) 8 ranks found, all read, 8 right; on 250 of the 489 other
+    abstracts that write a rank cue (seed 27922) 299 found, 40 read at
+    random, 40 right (ranks as numerals; a linked dataset was not judged)."""
+    if text.find("ank") < 0 and text.find("lac") < 0 and text.find("osition") < 0 and text.find("inish") < 0 \
+            and text.find("won") < 0:
+        return []
+    out: list[Quantity] = []
+    for m in _RANK.finditer(text):
+        g = "n" if m.group("n") else "m"
+        out.append(Quantity(float(m.group(g)), "", "count", base + m.start(g), base + m.end(g) + 2, None))
+        end = m.end(g) + 2
+        while (more := _MORE_RANKS.match(text, end)) is not None:
+            out.append(Quantity(float(more.group("n")), "", "count", base + more.start("n"), base + more.end(), None))
+            end = more.end()
+    return out

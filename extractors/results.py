@@ -24,7 +24,7 @@ from ontology.metrics import metric_direction, result_direction, result_scale
 from .doctext import Ent, fold
 from .quantities import Quantity
 from .result_pairs import coordinated_before, slash_metrics, trailing_list, without_abbreviations
-from .result_counts import count_of, sole_dataset, subject_dataset, undescribed
+from .result_counts import count_of, ranks, sole_dataset, subject_dataset, undescribed
 from .result_kinds import ABSOLUTE, BASELINE, COST, DELTA, classify, from_values
 
 _DATASET_TYPES = {EntityType.DATASET.value, EntityType.BENCHMARK.value}
@@ -326,6 +326,9 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
     quantities = [(count_of(q, text, base) or q) if q.unit == "" and q.qualifier in _COMPARED else q for q in quantities]
     scores, metric_of = _scores(numbers or [], quantities, text, base, metrics)
     values = sorted([*quantities, *scores], key=lambda q: q.start)
+    placed = [r for r in ranks(text, base) if not any(q.start < r.end and r.start < q.end for q in values)]
+    if placed:  # "ranked 16th in LAS": a rank is a count (audit GUIDE)
+        values = sorted([*values, *placed], key=lambda q: q.start)
     # "average top 1 recall and 2.73% on average top 1% recall": part of the metric's name, no value of the list
     values = [q for q in values if not (_TOP.search(text, max(0, q.start - base - 5), q.start - base)
                                         and _TOP_METRIC.match(text, q.end - base))]
@@ -343,6 +346,8 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
     first_person = own is not None and (any(m.text == own.text for m in methods) or _FIRST_PERSON.search(text) is not None)
     before_values = from_values(values, text, base)
     kinds = classify(values, text, base)
+    for r in placed:
+        kinds[id(r)] = "count"
     sole_metric = metrics[0] if len({m.text.casefold() for m in metrics}) == 1 else None
     metric_seen = False
     for q in values:
@@ -380,7 +385,10 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
                 and _SPEED_AFTER.match(text, q.end - base):
             metric = None  # "3.7 times faster ... improved accuracy", "20 times speedup": a speed-up of no score
         if kind in ("count", "setting"):
-            method = metric = None  # a count of data or a setting of the experiment measures no metric, credits no method
+            # a count of data or a setting of the experiment measures no metric, credits no method; a rank has the
+            # metric named right after it ("ranked 16th in LAS", audit GUIDE part C)
+            metric = _rank_metric(q, text, base, metrics) if any(q is r for r in placed) else None
+            method = None
         if metric is None and sole_metric is not None and metric_seen and kind in (ABSOLUTE, BASELINE, DELTA) \
                 and (q.unit in ("%", "points") or q.unit == "" and not float(q.value).is_integer()) \
                 and not _SPEED_AFTER.match(text, q.end - base) and not _IN_OTHER.match(text, q.end - base):
@@ -572,6 +580,18 @@ _IN_OTHER = re.compile(r"\s*(?:\\?%\s*)?in\s+(?:terms\s+of\s+)?[A-Z]")  # "37.5%
 _COMPARED = frozenset({"~", "<", ">", "<=", ">="})
 _COUNT_UNITS = frozenset({"samples", "tokens"})
 _OURS = re.compile(r"\b(?:our|the proposed|proposed)\s+(?:[\w\-]+\s+){0,2}$", re.I)
+
+
+def _rank_metric(q: Quantity, text: str, base: int, metrics: list[Ent]) -> Ent | None:
+    """The one metric named right after a rank ("16th in LAS"; not "15th in BLAS and BLEX metrics")."""
+    qb = q.end - base
+    near = [e for e in metrics if 0 <= e.start_char - base - qb <= 15 and _VALUE_METRIC_GAP.match(text[qb : e.start_char - base])]
+    if len(near) != 1 or _NAME_LIST_NEXT.match(text, near[0].end_char - base):
+        return None
+    return near[0]
+
+
+_NAME_LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|/\s*)(?:the\s+)?[A-Z]")
 
 
 def _over(q: Quantity, text: str, base: int, methods: list[Ent]) -> Ent | None:

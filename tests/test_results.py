@@ -597,8 +597,9 @@ def test_a_count_belongs_to_the_one_dataset_its_sentence_names_before_it():
     assert (one(rows, 25.0)["kind"], one(rows, 25.0)["dataset"]) == ("count", "EDGAR-CORPUS")
     rows = results("We participate in CoNLL 2018 UD Shared Task as the KParse team and ranked 16th in LAS, of 27 "
                    "participants parsing 82 test sets from 57 languages.", fast=False)
-    assert [(r["value"], r["dataset"]) for r in rows if r["kind"] == "count"] == [
-        (27.0, "CoNLL 2018 UD Shared Task"), (82.0, "CoNLL 2018 UD Shared Task"), (57.0, "CoNLL 2018 UD Shared Task")]
+    assert [(r["value"], r["dataset"]) for r in rows if r["kind"] == "count"] == [  # (the rank 16th: a count too)
+        (16.0, "CoNLL 2018 UD Shared Task"), (27.0, "CoNLL 2018 UD Shared Task"), (82.0, "CoNLL 2018 UD Shared Task"),
+        (57.0, "CoNLL 2018 UD Shared Task")]
     # a data source named after the count, in a sentence that speaks of no dataset, is not what it counts
     rows = results("We analyze 100 privacy policies associated with most downloaded apps in the Google Play Store.", fast=False)
     assert all(r["dataset"] is None for r in rows)
@@ -746,3 +747,17 @@ def test_metric_inside_n_points_and_number_words_are_no_count():
         (1.1, "BLEU", "WMT-5"), (1.4, "BLEU", "OPUS-100")]
     assert results("Several techniques model the relation between two images, as we illustrate in two examples.") == []
     assert one(results("It contains about 30 thousand sentences in various domains."), 30000.0)["kind"] == "count"
+
+
+def test_a_rank_written_as_a_numeral_is_a_count():
+    # real sentences (audit part C K18-2012; ../shared abstracts 2020.figlang-1.34): audit GUIDE, a rank in a
+    # competition is a count with the metric it names; ranks written as words are no results
+    rows = results("We participate in CoNLL 2018 UD Shared Task as the KParse team and ranked 16th in LAS, of 27 "
+                   "participants parsing 82 test sets from 57 languages.", fast=False)
+    r = one(rows, 16.0)
+    assert (r["kind"], r["metric"], r["dataset"]) == ("count", "LAS", "CoNLL 2018 UD Shared Task")
+    rows = results("Our best model achieved F1-scores of 68.0% on VUA AllPOS and 66.9% on TOEFL AllPOS, placing 7th "
+                   "and 5th respectively.")
+    assert [r["value"] for r in rows if r["kind"] == "count"] == [7.0, 5.0]
+    assert results("Our solution ranked first for the Malayalam dataset.") == []
+    assert results("The 5th percentile and the 3rd layer were used.") == []
