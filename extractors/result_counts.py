@@ -137,6 +137,7 @@ _RANK = re.compile(r"\b(?:[Rr]ank(?:ed|ing|s)?|[Pp]lac(?:e|ed|ing)|[Pp]osition(?
                    r"respectively|of)\s+){0,3}(?P<n>\d{1,3})(?:st|nd|rd|th)\b(?=\s*(?:place|position|rank|best|overall|among|out\s+of|"
                    r"of\s+\d|in\b|on\b|for\b|with\b|from\b|over\b|\(|,|\.|;|and\b|$))"
                    r"|(?<![\w.])(?P<m>\d{1,3})(?:st|nd|rd|th)\s+(?:place|position|rank)\b")
+_ORDINAL = re.compile(r"[0-9](?=st|nd|rd|th)")
 _MORE_RANKS = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*/\s*)(?P<n>\d{1,3})(?:st|nd|rd|th)\b")
 
 
@@ -146,8 +147,9 @@ def ranks(text: str, base: int) -> list[Quantity]:
     27920) 8 ranks found, all read, 8 right; on 250 of the 489 other
     abstracts that write a rank cue (seed 27922) 299 found, 40 read at
     random, 40 right (ranks as numerals; a linked dataset was not judged)."""
+    # (cheap tests first: a cue word's letters, then an ordinal, before the rank pattern; ~0.4 us a sentence)
     if text.find("ank") < 0 and text.find("lac") < 0 and text.find("osition") < 0 and text.find("inish") < 0 \
-            and text.find("won") < 0:
+            and text.find("won") < 0 or _ORDINAL.search(text) is None:
         return []
     out: list[Quantity] = []
     for m in _RANK.finditer(text):
