@@ -24,6 +24,7 @@ from .doctext import Ent, doc_ents, doc_text, drop_scratch, get_ext, lower_text,
 from .entity_relations import own_outperforms, own_parts, pair_relations
 from .paper_relations import kept_proposals, paper_relations
 from .result_kinds import ABSOLUTE, BASELINE, DELTA
+from .result_counts import ranks
 from .results import LocalResult, sentence_results
 from .sentences import sentence_bounds
 from .verb_objects import has_object_verb, verb_objects
@@ -255,13 +256,15 @@ def mlkg_relations(doc: Doc) -> Doc:
         nk = nq
         while nk < len(numbers) and numbers[nk].start < end_char:
             nk += 1
-        if not ents and k == q and nk == nq:
+        sent_text = text[start_char:end_char]
+        ranked = k == q and nk == nq and bool(ranks(sent_text, start_char))  # (a rank, "ranked 16th", is no number)
+        if not ents and k == q and nk == nq and not ranked:
             continue  # nothing to relate in this sentence
-        sent, sent_text = (start_char, end_char), text[start_char:end_char]
+        sent = (start_char, end_char)
         sent_low = low[start_char:end_char] if low is not None else None
         relations.extend(sentence_relations(sent, sent_text, ents, proposed_names, sent_low, start_char < title_end, own,
                                             named_own))
-        if k > q or nk > nq:
+        if k > q or nk > nq or ranked:
             found = sentence_results(sent, sent_text, ents, quantities[q:k], own, numbers[nq:nk])
             results.extend(found)
             relations.extend(result_evaluations(sent, found, sent_text))
