@@ -54,6 +54,7 @@ from ontology.gazetteer import GazetteerEntry
 from .doctext import Tokens, tokens
 from .gazetteer import GazetteerMatcher, _bounded, _lowercase_clash, _pattern_tokenizer, candidates, longest_first
 from .name_bounds import NOT_NAME_WORDS
+from .names import compound_start
 from .sentences import sentence_bounds
 
 SOURCE = "established"
@@ -155,17 +156,6 @@ _LOWER_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 MAX_MODIFIERS = 4
 
 
-def _glued(toks: Tokens, a: int, b: int) -> bool:
-    return toks.idx[a] + toks.length[a] == toks.idx[b]
-
-
-def _compound_start(toks: Tokens, i: int, lo: int) -> int:
-    """First token of the hyphen compound ending at token ``i`` ("spatial-temporal")."""
-    while i - 2 >= lo and toks.word(i - 1) == "-" and _glued(toks, i - 2, i - 1) and _glued(toks, i - 1, i):
-        i -= 2
-    return i
-
-
 def _modifier(word: str) -> bool:
     """A word that can name a part: a lower-case noun or adjective (or a compound of them)."""
     if not _LOWER_WORD.match(word) or word in _NOT_MODIFIER or word.split("-")[0] in _NOT_MODIFIER:
@@ -197,7 +187,7 @@ def _ends_phrase(toks: Tokens, head: int) -> bool:
     if nxt >= len(toks.idx):
         return True
     word = toks.word(nxt)
-    if word == "-" and _glued(toks, head, nxt):
+    if word == "-" and not toks.space_after(head):
         return False
     if not _LOWER_WORD.match(word) or word in _NOT_MODIFIER:
         return True
@@ -212,15 +202,15 @@ def component_spans(toks: Tokens, head: int, lo: int) -> tuple[int, int] | None:
     ``lo``): the head and the nouns and adjectives right before it, at least one of them naming."""
     if not _ends_phrase(toks, head):
         return None
-    start = _compound_start(toks, head, lo)
+    start = compound_start(toks, head, lo)
     words = naming = 0
     if start < head:  # "self-attention": the prefix names, if it is a noun ("multi-branch", "single-network": no)
         prefix = toks.text_of(start, head - 1)
         if head - start > 2 or not _modifier(prefix) or word_class(prefix)["noun"] <= word_class(prefix)["adj"]:
             return None
         words = naming = 1
-    while words < MAX_MODIFIERS and start - 1 >= lo and not _glued(toks, start - 1, start):
-        j = _compound_start(toks, start - 1, lo)
+    while words < MAX_MODIFIERS and start - 1 >= lo and toks.space_after(start - 1):
+        j = compound_start(toks, start - 1, lo)
         word = toks.text_of(j, start)
         if not _modifier(word):
             break
@@ -228,9 +218,9 @@ def component_spans(toks: Tokens, head: int, lo: int) -> tuple[int, int] | None:
     if not naming:
         return None
     if start > lo:
-        if _glued(toks, start - 1, start) or toks.word(start - 1) == ")":
+        if not toks.space_after(start - 1) or toks.word(start - 1) == ")":
             return None  # the tail of a glued word, or of a name with its abbreviation ("Kullback-Leibler (KL)")
-        j = _compound_start(toks, start - 1, lo)
+        j = compound_start(toks, start - 1, lo)
         before = toks.text_of(j, start)
         if before[:1].isupper():
             if j > lo:

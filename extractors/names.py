@@ -284,7 +284,7 @@ def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, in
                 continue
             named = word[:1].isupper() and _NAMING.search(text[cue[1] : idx[i]] + " ")
             if is_name_like(word) or named:
-                found.append((_compound_start(toks, i, first), _name_run(doc, i, end)))
+                found.append((compound_start(toks, i, first), _name_run(doc, i, end)))
                 break
     if end > start and _may_be_name(text, start_char) and is_name_like(toks.word(start)):
         stop = _name_run(doc, start, end)
@@ -293,7 +293,7 @@ def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, in
     return found
 
 
-def _compound_start(toks: Tokens, i: int, first: int) -> int:
+def compound_start(toks: Tokens, i: int, first: int) -> int:
     """Start of the hyphenated word token ``i`` ends: "Lumina-mGPT", "SAM-CLIP"
     (a piece is no name of its own; "CLIP" of "SAM-CLIP" was 'proposed')."""
     while i - 2 >= first and toks.word(i - 1) == "-" and not toks.space_after(i - 1) \

@@ -32,7 +32,7 @@ A score's dataset link is (above).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from extractors.paper_relations import names_hardware, trained_on_before
 
@@ -69,24 +69,16 @@ def scored_datasets(text: str, results: Sequence[tuple], inputs: Sequence[tuple]
     first); ``ent_at``: entity id of a mention span; ``type_of``: an
     entity's settled type; ``skip``: entity ids that take no EVALUATES_ON
     (already related to the paper, or proposed by it)."""
-    sentences = [(i[0], i[1]) for i in inputs]
     out: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
     seen = set(skip)
-    for r in results:
-        kind, start, dataset, own = r[2], r[3], r[7], r[12]
-        if not own or kind not in SCORING or not dataset:
-            continue
-        eid = ent_at(dataset)
-        if eid is None or eid in seen or type_of(eid) not in _DATASETS or names_hardware(text[dataset[0] : dataset[1]]):
-            continue
-        sent = next(((a, b) for a, b in sentences if a <= start < b), None)
-        if sent is None:
+    for eid, dataset, sent in _own_scored(results, inputs, 7, ent_at):
+        if eid in seen or type_of(eid) not in _DATASETS or names_hardware(text[dataset[0] : dataset[1]]):
             continue
         before = text[sent[0] : dataset[0]].lower()
         if trained_on_before(before) or _example(before):
             continue
         seen.add(eid)
-        out.append((eid, tuple(dataset), sent))
+        out.append((eid, dataset, sent))
     return out
 
 
@@ -105,19 +97,30 @@ def scored_metrics(results: Sequence[tuple], inputs: Sequence[tuple], ent_at: Ca
     wrong one: "3 BLEU points improvement under low latency scenarios",
     whose score the result step linked to latency). Audit A-G, standard:
     MEASURES recall 0.52 -> 0.59, precision 0.91 -> 0.92."""
-    sentences = [(i[0], i[1]) for i in inputs]
     out: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
     seen = set(skip)
-    for r in results:
-        kind, start, metric, own = r[2], r[3], r[6], r[12]
-        if not own or kind not in SCORING or not metric:
-            continue
-        eid = ent_at(metric)
-        if eid is None or eid in seen or type_of(eid) != "Metric":
-            continue
-        sent = next(((a, b) for a, b in sentences if a <= start < b), None)
-        if sent is None:
+    for eid, metric, sent in _own_scored(results, inputs, 6, ent_at):
+        if eid in seen or type_of(eid) != "Metric":
             continue
         seen.add(eid)
-        out.append((eid, tuple(metric), sent))
+        out.append((eid, metric, sent))
     return out
+
+
+def _own_scored(results: Sequence[tuple], inputs: Sequence[tuple], link: int,
+                ent_at: Callable[[tuple], str | None]) -> Iterator[tuple[str, tuple[int, int], tuple[int, int]]]:
+    """(entity id, mention span, sentence span) of the link at index ``link``
+    (6: metric, 7: dataset) of each own score of a scoring kind whose link
+    is a mention of an entity, in order: the walk :func:`scored_datasets`
+    and :func:`scored_metrics` share."""
+    sentences = [(i[0], i[1]) for i in inputs]
+    for r in results:
+        kind, start, span, own = r[2], r[3], r[link], r[12]
+        if not own or kind not in SCORING or not span:
+            continue
+        eid = ent_at(span)
+        if eid is None:
+            continue
+        sent = next(((a, b) for a, b in sentences if a <= start < b), None)
+        if sent is not None:
+            yield eid, tuple(span), sent
