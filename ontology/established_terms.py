@@ -97,12 +97,11 @@ _LOWER_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _COLUMNS = ("phrase", "type", "df", "tool", "problem", "defined", "titled")
 
 
-def candidate_counts(texts) -> tuple[Counter, Counter]:
-    """(document frequency, surface counts) of the lower-case candidate phrases."""
+def candidate_counts(texts) -> Counter:
+    """Document frequency of the lower-case candidate phrases."""
     from .phrase_evidence import phrase_key
 
     df: Counter = Counter()
-    surface: Counter = Counter()
     heads = METHOD_HEADS | TASK_HEADS
     for text in texts:
         words = _WORD.findall(text)
@@ -118,9 +117,8 @@ def candidate_counts(texts) -> tuple[Counter, Counter]:
                 if not all(_LOWER_WORD.match(x) for x in part) or part[0].split("-")[0] in NOT_FIRST:
                     break
                 seen.add(phrase_key(" ".join(part)))
-                surface[" ".join(part)] += 1
         df.update(seen)
-    return df, surface
+    return df
 
 
 def select(df: Counter, tool: Counter, problem: Counter, known: set[str]) -> list[tuple]:
@@ -212,7 +210,7 @@ def build(corpus_dir: Path, path: Path = PATH) -> int:
     from .phrase_evidence import abstracts, phrase_key
     from .usage_evidence import count_texts
 
-    df, _ = candidate_counts(abstracts(corpus_dir))
+    df = candidate_counts(abstracts(corpus_dir))
     wanted = {k for k, n in df.items() if n >= MIN_DF}
     tool, problem, total = count_texts(abstracts(corpus_dir), wanted)
     # names the gazetteer matches itself; a Papers with Code name it only links (``match`` False) stays
