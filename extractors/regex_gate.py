@@ -31,12 +31,22 @@ from __future__ import annotations
 import re
 import sys
 
+# Python has no public API for a pattern's syntax tree, and no maintained
+# PyPI package derives required literals for ``re`` patterns (re2 and regex
+# are other engines with other syntax), so the stdlib's own parser is read:
+# ``re._parser`` from 3.11, ``sre_parse`` before. Where it is missing or
+# fails on a pattern, the gate is simply off (``gate`` returns the pattern
+# itself): slower, never wrong. An opcode the walk below does not know ends a
+# literal run and adds no literal, so new opcodes cannot make it unsound.
 try:  # Python 3.11+
     import re._constants as _c
     import re._parser as _parser
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
+except ImportError:  # pragma: no cover - Python < 3.11, or a future Python
+    try:
+        import sre_constants as _c  # type: ignore[no-redef]
+        import sre_parse as _parser  # type: ignore[no-redef]
+    except ImportError:
+        _c = _parser = None  # type: ignore[assignment]
 
 _MAX = sys.maxsize
 
@@ -86,12 +96,15 @@ def _required(items) -> frozenset[str] | None:
 def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
     """Strings one of which every match of ``pattern`` contains, as written
     (case-sensitive); None where the pattern ignores case or none is known."""
-    if not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
+    if _parser is None or not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
         return None
-    parsed = _parser.parse(pattern.pattern, pattern.flags)
-    if parsed.state.flags & re.IGNORECASE:
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        if parsed.state.flags & re.IGNORECASE:
+            return None
+        return _required(parsed)
+    except Exception:  # pragma: no cover - a parser whose shape changed
         return None
-    return _required(parsed)
 
 
 class Gated:
@@ -157,7 +170,10 @@ def gate(pattern: re.Pattern, max_literals: int = 24) -> re.Pattern | Gated:
     lits = required_literals(pattern)
     if not lits or len(lits) > max_literals:
         return pattern
-    return Gated(pattern, lits)
+    try:
+        return Gated(pattern, lits)
+    except Exception:  # pragma: no cover - the parser's width API changed
+        return pattern
 
 
 def gate_names(namespace: dict, *names: str) -> None:

@@ -95,3 +95,13 @@ def test_gated_answers_equal_the_patterns_on_real_abstracts(seeds_dir):
                 assert _canon(getattr(gated, method)(piece, a, b)) == want, (name, method, a, b, piece[:80])
                 assert _canon(getattr(gated, method)(piece, a)) == _canon(getattr(pattern, method)(piece, a))
     assert hits > 1000  # the patterns match: the comparison is not vacuous
+
+
+def test_without_the_private_parser_the_gate_is_off(monkeypatch):
+    """re._parser is private: if a Python drops it, rules run ungated (the
+    same answers), never crash or gate wrongly."""
+    import extractors.regex_gate as rg
+    monkeypatch.setattr(rg, "_parser", None)
+    pattern = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:used|employed)\b")
+    assert rg.required_literals(pattern) is None
+    assert rg.gate(pattern) is pattern
