@@ -27,7 +27,7 @@ from .result_links import result_tuple, settled_results
 from .nodes import (NAME_MODIFIED_HEADS, named_before_head, short_type, follows_name_word, modifies_glued_head, modifies_next, names_a_team,
                     modifies_task_head,
                     names_a_campaign, names_an_organisation, outside_ml, takes_part_in_title,
-                    names_a_venue, node_kind, weak_kind, is_fragment)
+                    names_a_venue, node_kind, weak_kind)
 from .same_thing import one_thing
 from .model import Entity, PaperGraph, Relation, Result, Span
 from .records import PaperRecord, RecordError, SourceRef
@@ -386,13 +386,9 @@ class PaperBuilder:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)
             key = name_key(text)
             kind = node_kind(text, eid in linker.gazetteer_ids, key in local_ids or singular_key(key) in local_ids, label_,
-                             key in titled)
+                             key in titled, ent_id)
             if key in campaigns and kind != "gazetteer":
                 label_ = "Benchmark"  # "the WMT20 Chat Translation Task": the campaign, whatever the tagger read
-            if kind is None and ent_id == "established" and not is_fragment(text):
-                kind = "term"  # one word the corpus treats as an established technique (ontology/established_terms.py)
-            elif kind is None and ent_id == "component" and not is_fragment(text):
-                kind = "defined"  # a part the paper names in its own work (extractors/components.py)
             if (weak_kind(kind, text) and (key not in standalone or kind == "name" and key not in standalone_name)
                     or key in glued
                     or key in task_objects and kind in ("defined", "name", "task") and label_ in ("Method", "Task")

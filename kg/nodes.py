@@ -426,11 +426,26 @@ def outside_ml(text: str) -> bool:
     return _OUTSIDE_ML_HEAD.search(text) is not None
 
 
-def node_kind(text: str, gazetteer: bool, defined: bool, label: str = "", titled: bool = False) -> str | None:
+def node_kind(text: str, gazetteer: bool, defined: bool, label: str = "", titled: bool = False,
+              source: str = "") -> str | None:
     """The evidence that a mention names something, or None (a concept).
     ``defined``: the paper gives it an abbreviation; ``titled``: its title
     names it (a gerund there is a fragment: "Shielding Federated Learning:
-    ...", but "Programming Every Example (ProX)" is defined)."""
+    ...", but "Programming Every Example (ProX)" is defined). ``source`` is
+    the extractor that found the mention (its ``ent_id``): where the text
+    alone gives no evidence, an "established" one-word technique
+    (ontology/established_terms.py) is a "term" and a "component" the paper
+    names in its own work (extractors/components.py) is "defined"."""
+    kind = _text_kind(text, gazetteer, defined, label, titled)
+    if kind is None and source in _SOURCE_KINDS and not is_fragment(text):
+        return _SOURCE_KINDS[source]
+    return kind
+
+
+_SOURCE_KINDS = {"established": "term", "component": "defined"}
+
+
+def _text_kind(text: str, gazetteer: bool, defined: bool, label: str, titled: bool) -> str | None:
     if gazetteer:
         return "gazetteer"
     if label in ("Method", "Task") and outside_ml(text) and not titled:
