@@ -71,10 +71,11 @@ def _unlisted_acronym(surface: str, listed: set[str]) -> bool:
     """An all-capitals short form (up to 5 letters, plural "s" aside) that a
     gazetteer entry does not list among its names: one paper's abbreviation
     ("text-to-speech synthesis (SS)"), which :meth:`Linker.display_names`
-    shows as the node's name only when nothing else is written. On the
-    seeds' graph 2 gazetteer nodes were so named, both by a paper's own
-    acronym ("MRC" for reading comprehension, ...); on 3,000 real abstracts
-    the "SS" of issue 28."""
+    shows as the node's name only when nothing else is written (issue 28:
+    "SS" shown for text-to-speech synthesis). ``kg build`` on the seeds: no
+    name changes; on 3,000 real abstracts (``draw_sample(3000, 28090907)``):
+    one, rightly ("TSG", a paper's acronym for the video moment retrieval
+    node, -> "Temporal Sentence Grounding", also written)."""
     core = surface[:-1] if surface.endswith("s") else surface
     return 2 <= len(core) <= 5 and core.isupper() and " " not in core and name_key(surface) not in listed \
         and name_key(core) not in listed
