@@ -67,6 +67,20 @@ def family_name(name: str) -> str | None:
     return None
 
 
+def _unlisted_acronym(surface: str, listed: set[str]) -> bool:
+    """An all-capitals short form (up to 5 letters, plural "s" aside) that a
+    gazetteer entry does not list among its names: one paper's abbreviation
+    ("text-to-speech synthesis (SS)"), which :meth:`Linker.display_names`
+    shows as the node's name only when nothing else is written (issue 28:
+    "SS" shown for text-to-speech synthesis). ``kg build`` on the seeds: no
+    name changes; on 3,000 real abstracts (``draw_sample(3000, 28090907)``):
+    one, rightly ("TSG", a paper's acronym for the video moment retrieval
+    node, -> "Temporal Sentence Grounding", also written)."""
+    core = surface[:-1] if surface.endswith("s") else surface
+    return 2 <= len(core) <= 5 and core.isupper() and " " not in core and name_key(surface) not in listed \
+        and name_key(core) not in listed
+
+
 _MIXED_CASE = re.compile(r"^.+[A-Z]")  # an upper-case letter after the first: "mIoU", "mIOU", not "Adam"
 _WORD = re.compile(r"[a-z0-9]+")
 _ACRONYM_PLURAL = re.compile(r"^[A-Z0-9][A-Z0-9-]*[A-Z0-9]s$")
@@ -409,6 +423,11 @@ class Linker:
             plain = [s for s in info.written if not _MARKUP.search(s)]  # "k$-medoids", "\\textit{UTBP}": no name
             if not plain:
                 continue
+            entry = self.entry_by_id.get(info.id)
+            listed = {name_key(x) for x in entry.surfaces} if entry is not None else set()
+            # a paper's own acronym that the entry does not list ("SS" a paper defined for
+            # text-to-speech synthesis, "MRC") names the node only when nothing else is written
+            plain = [s for s in plain if not _unlisted_acronym(s, listed)] or plain
             size = Counter()
             for s in plain:
                 size[group[s]] += info.written[s]
