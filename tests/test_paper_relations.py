@@ -547,3 +547,30 @@ def test_a_metric_of_an_own_score_is_measured(extracted):
 def test_the_key_idea_sentence_is_the_papers_own(extracted):
     got = extracted["key_idea"]
     assert "USES" in _to(got, "label propagation"), got
+
+
+@pytest.mark.parametrize("title, abstract_start, slogan", [
+    # real titles and abstract openings (draw_sample(3000, 26120937)): a slogan or topic before the colon,
+    # not written again in the abstract, is no proposal; a name the subtitle types, or an acronym, is one
+    ("Not My President: How Names and Titles Frame Political Figures",
+     "Naming and titling have been discussed in sociolinguistics as markers of status or solidarity.", True),
+    ("Multilingual Epidemiological Text Classification: A Comparative Study",
+     "In this paper, we approach the multilingual text classification task in the context of the epidemiological "
+     "field.", True),
+    ("Tell Me More: A Dataset of Visual Scene Description Sequences",
+     "We present a dataset consisting of what we call image description sequences.", False),
+    ("Checkpoint Reranking: An Approach to Select Better Hypothesis for Neural Machine Translation Systems",
+     "In this paper, we propose a method of re-ranking the outputs of Neural Machine Translation (NMT) systems.",
+     False),
+    ("SqueezeBERT: What can computer vision teach NLP about efficient neural networks?",
+     "Humans read and write hundreds of billions of messages every day.", False),
+])
+def test_a_slogan_leading_the_title_is_no_proposal(title, abstract_start, slogan):
+    from extractors.paper_relations import kept_proposals, slogan_title
+
+    text = title + "\n\n" + abstract_start
+    name_end = title.index(":")
+    if title[name_end - 1] == " ":
+        name_end -= 1
+    assert slogan_title(text, 0, name_end, len(title)) is slogan
+    assert bool(kept_proposals(text, {(0, name_end): (0, len(title))})) is not slogan
