@@ -756,7 +756,10 @@ _TEAM_TITLE = re.compile(r"\s*(?:@|at\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:[\w-]*\
 #: such plain lead phrases; the rule drops 30, all read: 26 right to drop (slogans and topics: "Not My
 #: President", "Lift Your Leg", "Product Review Translation", "Parsers Know Best", "Null It Out" for a paper
 #: proposing INLP), 4 wrong (the paper's own named thing: "Diffused Heads", "Adaptively Scheduled Multitask
-#: Learning", "Partial Caging", "Robotic Boreblending").
+#: Learning", "Partial Caging", "Robotic Boreblending"). On the 362 seeds it drops 7 of 180 title names: 5
+#: slogans ("Robots Pre-train Robots", "Don't Stop Pretraining", "Peek Across", "Quantizable Transformers",
+#: "Adaptive Rank, Reduced Forgetting"), 2 names the abstract never repeats ("Masked Thought", "The Tensor
+#: Brain"). A plural name is found in its singular ("Adaptive Computation Modules" / "module (ACM)").
 _PLAIN_WORDS = re.compile(r"[^\W\d_][a-z'’-]*(?:[\s,]+[^\W\d_][a-z'’-]*)+")
 _KIND_SUBTITLE = re.compile(
     r"\s*:\s*(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:datasets?|corpus|corpora|benchmarks?|test suite|treebank|lexicon|"
@@ -768,7 +771,8 @@ def slogan_title(text: str, a: int, b: int, title_end: int) -> bool:
     """Whether the title's name at ``a``-``b`` is a lead phrase that is no name (:data:`_KIND_SUBTITLE`)."""
     if a != 0 or not text[b:title_end].lstrip().startswith(":") or not _PLAIN_WORDS.fullmatch(text[a:b]):
         return False
-    return text[a:b].lower() not in text[title_end:].lower() and not _KIND_SUBTITLE.match(text, b, title_end)
+    stem = re.sub(r"s$", "", text[a:b].lower())  # "Adaptive Computation Modules: ..." writes "module (ACM)"
+    return stem not in text[title_end:].lower() and not _KIND_SUBTITLE.match(text, b, title_end)
 
 
 def kept_proposals(text: str, proposed: dict[tuple[int, int], tuple[int, int]]
