@@ -22,7 +22,7 @@ from .components import component_relations
 from .batching import batch_component
 from .doctext import Ent, doc_ents, doc_text, drop_scratch, get_ext, lower_text, set_ext
 from .entity_relations import own_outperforms, own_parts, pair_relations
-from .paper_relations import kept_proposals, paper_relations
+from .paper_relations import drop_technique_addresses, kept_proposals, paper_relations
 from .result_kinds import ABSOLUTE, BASELINE, DELTA
 from .result_counts import ranks
 from .results import LocalResult, sentence_results
@@ -271,6 +271,7 @@ def mlkg_relations(doc: Doc) -> Doc:
             inputs.append(result_input(sent, len(found), ents, quantities[q:k], numbers[nq:nk], own))
         q, nq = k, nk
     relations.extend(component_relations(doc, all_ents, own))  # the paper's named parts (extractors/components.py)
+    relations = drop_technique_addresses(relations, text)
     set_ext(doc, "relations", relations)
     set_ext(doc, "results", results)
     set_ext(doc, "result_inputs", inputs)

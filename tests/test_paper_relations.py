@@ -236,6 +236,12 @@ CASES = {
                  "The key idea is to dynamically create a graph over embeddings of labeled and unlabeled samples of a "
                  "training batch to capture underlying structure in feature space, and use label propagation to "
                  "estimate its high and low density regions."),
+    # a task another sentence names as a technique applied is not addressed in a plain own sentence
+    "technique_elsewhere": ("acl_anthology:D17-1223",
+                            "Extractive Summarization Using Multi-Task Learning with Document Classification",
+                            "In particular, we address document summarization in the framework of multi-task "
+                            "learning using curriculum learning for sentence extraction and document "
+                            "classification."),
 }
 
 
@@ -274,6 +280,50 @@ def test_technique_typed_task_is_used_not_addressed(extracted):
     assert "ADDRESSES" in _to(extracted["case_study"], "Chinese Named Entity Recognition") | \
         _to(extracted["case_study"], "NER")
     assert "ADDRESSES" not in _to(extracted["techniques"], "domain adaptation")
+
+
+def _tasks(text: str, *names: str) -> list:
+    """Task mentions of ``names`` in ``text`` (first occurrence each), as the tagger gives them."""
+    from extractors.doctext import Ent
+
+    return sorted((Ent(0, 0, text.index(n), text.index(n) + len(n), "Task", n) for n in names),
+                  key=lambda e: e.start_char)
+
+
+@pytest.mark.parametrize("title, means, goal", [
+    # real titles (acl_anthology:D19-1071, Q16-1029; conference_papers:8461131): "X for Y" states the paper
+    # uses X for Y (audit GUIDE), unless X is named as a problem or is a learning setting
+    ("Explicit Cross-lingual Pre-training for Unsupervised Machine Translation", "Cross-lingual Pre-training",
+     "Unsupervised Machine Translation"),
+    ("Optimizing Statistical Machine Translation for Text Simplification", "Statistical Machine Translation",
+     "Text Simplification"),
+])
+def test_task_named_as_the_means_to_another_is_used(title, means, goal):
+    from extractors.paper_relations import paper_relations
+
+    got = {(r[0].value, title[r[1][0]:r[1][1]]) for r in paper_relations((0, len(title)), title,
+                                                                         _tasks(title, means, goal), set(), True)}
+    assert ("USES", means) in got and ("ADDRESSES", means) not in got, got
+    assert ("ADDRESSES", goal) in got, got
+
+
+def test_a_problem_or_a_setting_before_for_is_still_addressed():
+    from extractors.paper_relations import paper_relations
+
+    for title, task in (("Multi-Stage Suture Detection for Robot Assisted Anastomosis Based on Deep Learning",
+                         "Multi-Stage Suture Detection"),  # conference_papers:8461131
+                        ("Unsupervised Domain Adaptation for Semantic Segmentation via Class-Balanced Self-Training",
+                         "Unsupervised Domain Adaptation")):  # conference_papers (ECCV 2018)
+        goal = "Robot Assisted Anastomosis" if "Suture" in title else "Semantic Segmentation"
+        got = {(r[0].value, title[r[1][0]:r[1][1]]) for r in paper_relations((0, len(title)), title,
+                                                                             _tasks(title, task, goal), set(), True)}
+        assert ("ADDRESSES", task) in got, got
+
+
+def test_a_task_used_as_a_technique_elsewhere_is_not_addressed(extracted):
+    got = extracted["technique_elsewhere"]
+    assert _to(got, "multi-task learning") == {"USES"}, got
+    assert "ADDRESSES" in _to(got, "extractive summarization") | _to(got, "document summarization"), got
 
 
 def test_compared_baseline_is_used(extracted):
@@ -497,3 +547,30 @@ def test_a_metric_of_an_own_score_is_measured(extracted):
 def test_the_key_idea_sentence_is_the_papers_own(extracted):
     got = extracted["key_idea"]
     assert "USES" in _to(got, "label propagation"), got
+
+
+@pytest.mark.parametrize("title, abstract_start, slogan", [
+    # real titles and abstract openings (draw_sample(3000, 26120937)): a slogan or topic before the colon,
+    # not written again in the abstract, is no proposal; a name the subtitle types, or an acronym, is one
+    ("Not My President: How Names and Titles Frame Political Figures",
+     "Naming and titling have been discussed in sociolinguistics as markers of status or solidarity.", True),
+    ("Multilingual Epidemiological Text Classification: A Comparative Study",
+     "In this paper, we approach the multilingual text classification task in the context of the epidemiological "
+     "field.", True),
+    ("Tell Me More: A Dataset of Visual Scene Description Sequences",
+     "We present a dataset consisting of what we call image description sequences.", False),
+    ("Checkpoint Reranking: An Approach to Select Better Hypothesis for Neural Machine Translation Systems",
+     "In this paper, we propose a method of re-ranking the outputs of Neural Machine Translation (NMT) systems.",
+     False),
+    ("SqueezeBERT: What can computer vision teach NLP about efficient neural networks?",
+     "Humans read and write hundreds of billions of messages every day.", False),
+])
+def test_a_slogan_leading_the_title_is_no_proposal(title, abstract_start, slogan):
+    from extractors.paper_relations import kept_proposals, slogan_title
+
+    text = title + "\n\n" + abstract_start
+    name_end = title.index(":")
+    if title[name_end - 1] == " ":
+        name_end -= 1
+    assert slogan_title(text, 0, name_end, len(title)) is slogan
+    assert bool(kept_proposals(text, {(0, name_end): (0, len(title))})) is not slogan
