@@ -29,16 +29,18 @@ from .doctext import Tokens
 _TASK_WORDS = frozenset("task subtask sub-task track".split())
 _TASK_NUMBER = re.compile(r"^(?:\d{1,2}[A-Za-z]?|[IVX]{1,4})$")
 #: Words that are capitalised in running text without naming anything.
-NOT_NAME_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     """a an the and or of for in on to by with from at as via we our us it its this that these those their they
     he she his her i is are was were be been has have had do does can could may might will would should must
     but nor yet so then than also both each every all any some such no not only however moreover furthermore
     therefore thus hence here there when where while which who whom whose what why how if unlike like using
-    based given figure table section appendix eq equation fig see e.g i.e et al vs versus""".split()
-) | frozenset(  # words that grade or date a name rather than belong to it ("Current NLP", "Vanilla GAN")
+    based given figure table section appendix eq equation fig see e.g i.e et al vs versus""".split())
+#: Words that grade or date a name rather than belong to it ("Current NLP", "Vanilla GAN").
+GRADING_WORDS = frozenset(
     """current recent standard traditional conventional existing vanilla efficient novel new original classical
     classic modern popular typical simple target source general generic robust fast accurate effective improved
     better best first second final proposed baseline state""".split())
+NOT_NAME_WORDS = FUNCTION_WORDS | GRADING_WORDS
 #: At most this many words are taken in before a span.
 MAX_LEAD = 3
 _SENTENCE_END = frozenset(".!?:;\"\u201c")
@@ -96,6 +98,75 @@ def title_case_start(toks: Tokens, start: int, end: int, taken: list[bool], text
     if new != start and _title_style(toks, start, end):
         return start
     return new
+
+
+def _lead_word(word: str) -> bool:
+    """A word that may begin a name before a span: lower-case or Capitalised,
+    not a function word, a gerund ("Improving", "Using": a title's verb), a
+    participle ("Guided", "Self-Supervised": a setting or a manner,
+    tests/data/audit/GUIDE.md part C) or an adverb ("Jointly")."""
+    return (len(word) >= 2 and word.isalpha() and word[1:].islower()
+            and word.lower() not in FUNCTION_WORDS and not word.lower().endswith(("ing", "ly", "ed")))
+
+
+def _written(phrase: str, text: str, exact: bool) -> bool:
+    """Whether ``text`` writes ``phrase`` as words of their own (case-insensitively unless ``exact``)."""
+    if not exact:
+        phrase, text = phrase.lower(), text.lower()
+    return re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text) is not None
+
+
+def _title_cased(phrase: str) -> bool:
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in phrase.split())
+
+
+def start_named_in_both(toks: Tokens, start: int, end: int, taken: list[bool], text_start: int) -> int:
+    """Start of a span over the words right before it that title and abstract
+    both write with it. The title "Eye Contact Correction using ..." whose
+    abstract proposes "an eye contact correction model" names the task "Eye
+    Contact Correction", not "Contact Correction"; in the abstract of "Open
+    Domain Event Extraction Using ...", "we consider open domain event
+    extraction" names the same task. In a title every word is capitalised,
+    so its capitals say nothing (:func:`title_case_start`), and a lower-case
+    word in running text says nothing either; the paper writing the longer
+    phrase in both places, the title's in Title Case, says where its name
+    starts (issue 28: a fragment is never a node). The word taken in must
+    read as a noun by how real abstracts tag it (:func:`extractors.noun_modifiers.is_noun`:
+    "eye", "health", "suction"), not an adjective ("Comprehensive Abusiveness
+    Detection Dataset", "adaptive PID autotuner"). A word that grades
+    ("Target", "Robust", :data:`GRADING_WORDS`) is taken in only where the
+    abstract capitalises it as the title does ("a framework for Target Sense
+    Verification"); the longest phrase written in both wins. Callers leave
+    curated names alone: "Transformer" of "Perception-Action Causal
+    Transformer" is a name in its own right (GUIDE: the shorter established
+    name inside a longer one).
+
+    Counted on real abstracts: see tests/test_fragments.py and the commit."""
+    if not 0 < text_start < len(toks.text) or start == 0:
+        return start
+    from .noun_modifiers import is_noun  # it reads this module's word lists
+
+    in_title = toks.idx[start] < text_start
+    title, abstract = toks.text[:text_start], toks.text[text_start:]
+    best, new = start, start
+    while start - new < MAX_LEAD and new > 0 and not taken[new - 1] and toks.space_after(new - 1):
+        word = toks.word(new - 1)
+        if (not _lead_word(word) or (toks.idx[new - 1] < text_start) != in_title
+                or new >= 2 and toks.word(new - 2).lower() == "to"):
+            break  # "... to Improve Low-shot Text Classification": a verb
+        grading = word.lower() in GRADING_WORDS
+        if not grading and not is_noun(word):
+            break  # "Comprehensive", "Absolute", "Online", "adaptive" (PID): a modifier that describes
+        new -= 1
+        phrase = toks.text_of(new, end)
+        if in_title:
+            found = _title_cased(phrase) and _written(phrase, abstract, exact=grading)
+        else:
+            found = ((word[:1].isupper() or not grading) and _written(phrase, title, exact=grading)
+                     and _title_cased(title[re.search(re.escape(phrase.lower()), title.lower()).start():][:len(phrase)]))
+        if found:
+            best = new
+    return best
 
 
 #: Corpus evidence that a phrase is a term (kg.nodes reads the same table with the same

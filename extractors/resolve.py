@@ -22,7 +22,7 @@ from .noun_modifiers import curated_name, noun_modifier_start
 from .names import LANGUAGES, NOT_ENTITIES, is_generic, is_name_like
 from .doctext import Ent, Tokens, is_punct, keep_ents, lower_text, tokens
 from .name_bounds import (bound_prefix_start, collection_names, described_type, task_number_end, term_modifier_start,
-                          space_trimmed, title_case_start)
+                          space_trimmed, title_case_start, start_named_in_both)
 from .statistical import GLUED_MODIFIER, HYPHENS, retype_statistical
 from .usage_typing import retype_by_usage
 
@@ -174,6 +174,9 @@ def _grown(doc: Doc, toks: Tokens, pick: Pick, taken: list[bool], shared: bool, 
         grown = (start, end) != before
     end = task_number_end(toks, start, end, taken)
     start = title_case_start(toks, start, end, taken, doc.user_data.get("title_end", 0))
+    if (source != "gazetteer" and not span.kb_id_ and (start0, end0) not in curated
+            and not curated_name(toks.text_of(start, end))):
+        start = start_named_in_both(toks, start, end, taken, doc.user_data.get("title_end", 0))
     if label in ("Method", "Task", "Metric"):
         # a metric is no more cut than a method: "joint goal accuracy", "average recall" (AR), "sentence
         # error rate" name their own metrics, not accuracy or recall (issue 28). Real abstracts (standard,
