@@ -185,9 +185,13 @@ def _plain(word: str) -> bool:
     return word.islower() or word[:1].isupper() and word[1:].islower()
 
 
-def _is_term(phrase: str) -> bool:
+def is_term(phrase: str) -> bool:
+    """Whether the 120,000 real abstracts treat ``phrase`` as a term (:data:`TERM_DEFINED`, :data:`TERM_TITLED`)."""
     d, t = evidence(phrase)
     return d >= TERM_DEFINED or t >= TERM_TITLED
+
+
+_is_term = is_term
 
 
 def term_modifier_start(toks: Tokens, start: int, end: int, taken: list[bool]) -> int:

@@ -149,12 +149,8 @@ _INNER_PREPOSITIONS = frozenset("of in for with on by from via using at into ove
 _MANNER = re.compile(r"-(?:based|specific|free|grained|time|driven|aware|guided|wise)$")
 
 
-#: Heads that name a capacity or a technique as often as a task: "learning" and "understanding"
-#: (paradigms, methods), "reasoning" and "inference" ("human reasoning", "occlusion reasoning",
-#: "uncertainty reasoning", "inductive inference"): their established tasks are named by the
-#: gazetteer or as corpus terms ("commonsense reasoning", "temporal reasoning", "natural language
-#: inference"), and the "task" evidence is left to the others. Counted: see the commit.
-_NOT_TASK_NOUNS = ("learning", "understanding", "reasoning")
+#: Heads that name a paradigm or a method as often as a task.
+_NOT_TASK_NOUNS = ("learning", "understanding")
 
 
 def names_a_task(text: str) -> bool:
@@ -170,7 +166,19 @@ def names_a_task(text: str) -> bool:
         # the head is another noun, or a circumstance is attached: "language of causal reasoning", "analysis
         # of human planning", "Relevance in summarization", "robot's tracking" (see _INNER_PREPOSITIONS)
         return False
+    if words[-1] == "reasoning" and _reasoning_about(words):
+        return False
     return not all(is_generic(w) or w in _EVALUATIVE or w in _POSITIONAL or _MANNER.search(w) for w in words[:-1])
+
+
+def _reasoning_about(words: list[str]) -> bool:
+    """"occlusion reasoning", "uncertainty reasoning", "relation reasoning": reasoning *about* a
+    thing, a noun right before the head (by how real abstracts tag it), names a step or an
+    ability, not a task; the kinds of reasoning that are tasks are named by an adjective
+    ("numerical", "multi-hop", "causal", "abductive") or curated ("commonsense reasoning")."""
+    from extractors.noun_modifiers import is_noun, known_name
+
+    return is_noun(words[-2]) and not known_name(" ".join(words[-2:]))
 
 
 #: Nouns that make the phrase before them a modifier of another thing:
