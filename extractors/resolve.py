@@ -22,7 +22,8 @@ from .noun_modifiers import curated_name, known_name, noun_modifier_start
 from .names import LANGUAGES, NOT_ENTITIES, is_generic, is_name_like
 from .doctext import Ent, Tokens, is_punct, keep_ents, lower_text, tokens
 from .name_bounds import (bound_prefix_start, collection_names, described_type, task_number_end, term_modifier_start,
-                          space_trimmed, title_case_start, start_named_in_both, is_term)
+                          space_trimmed, title_case_start, is_term)
+from .title_names import start_named_in_both
 from .statistical import GLUED_MODIFIER, HYPHENS, retype_statistical
 from .usage_typing import retype_by_usage
 

@@ -175,7 +175,17 @@ def _reasoning_about(words: list[str]) -> bool:
     """"occlusion reasoning", "uncertainty reasoning", "relation reasoning": reasoning *about* a
     thing, a noun right before the head (by how real abstracts tag it), names a step or an
     ability, not a task; the kinds of reasoning that are tasks are named by an adjective
-    ("numerical", "multi-hop", "causal", "abductive") or curated ("commonsense reasoning")."""
+    ("numerical", "multi-hop", "causal", "abductive") or curated ("commonsense reasoning").
+
+    Counted on ``draw_sample(3000, 10281028)`` and 8,660 more (seed 10281029), standard, every
+    dropped node read: 21 "task" nodes dropped, 15 no task ("occlusion reasoning" x3, "Argument
+    Reasoning" of "Argument Reasoning Comprehension" x3, "Relation Reasoning" of "... Relation
+    Reasoning Network", "Graph Reasoning" of "Joint Graph Reasoning based ...", "LM reasoning",
+    "dialogue reasoning"), 6 right or nearly ("natural language reasoning" x2, "Open Knowledge Graph
+    Reasoning", "Ontology Reasoning", "situation reasoning", "multi-modal affordance reasoning").
+    Any word before "reasoning" (the first form) dropped 79, some 28 of them right ("numerical
+    reasoning" x4, "multi-hop reasoning" x3, "causal reasoning"). Audit A-H: 2 generic nodes
+    fewer ("occlusion reasoning", "uncertainty reasoning")."""
     from extractors.noun_modifiers import is_noun, known_name
 
     return is_noun(words[-2]) and not known_name(" ".join(words[-2:]))

@@ -177,7 +177,7 @@ def test_a_title_word_that_describes_is_not_taken_in():
     where the abstract repeats them (real titles: 2021.conll-1.43, D19-1401,
     2020.emnlp-main.726); so does a curated name's lead ("Causal" of
     "Perception-Action Causal Transformer")."""
-    from extractors.name_bounds import start_named_in_both
+    from extractors.title_names import start_named_in_both
 
     for title, abstract, span in (
             ("A Large-scale Comprehensive Abusiveness Detection Dataset with Multifaceted Labels from Reddit",
