@@ -29,16 +29,18 @@ from .doctext import Tokens
 _TASK_WORDS = frozenset("task subtask sub-task track".split())
 _TASK_NUMBER = re.compile(r"^(?:\d{1,2}[A-Za-z]?|[IVX]{1,4})$")
 #: Words that are capitalised in running text without naming anything.
-NOT_NAME_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     """a an the and or of for in on to by with from at as via we our us it its this that these those their they
     he she his her i is are was were be been has have had do does can could may might will would should must
     but nor yet so then than also both each every all any some such no not only however moreover furthermore
     therefore thus hence here there when where while which who whom whose what why how if unlike like using
-    based given figure table section appendix eq equation fig see e.g i.e et al vs versus""".split()
-) | frozenset(  # words that grade or date a name rather than belong to it ("Current NLP", "Vanilla GAN")
+    based given figure table section appendix eq equation fig see e.g i.e et al vs versus""".split())
+#: Words that grade or date a name rather than belong to it ("Current NLP", "Vanilla GAN").
+GRADING_WORDS = frozenset(
     """current recent standard traditional conventional existing vanilla efficient novel new original classical
     classic modern popular typical simple target source general generic robust fast accurate effective improved
     better best first second final proposed baseline state""".split())
+NOT_NAME_WORDS = FUNCTION_WORDS | GRADING_WORDS
 #: At most this many words are taken in before a span.
 MAX_LEAD = 3
 _SENTENCE_END = frozenset(".!?:;\"\u201c")
@@ -114,9 +116,13 @@ def _plain(word: str) -> bool:
     return word.islower() or word[:1].isupper() and word[1:].islower()
 
 
-def _is_term(phrase: str) -> bool:
+def is_term(phrase: str) -> bool:
+    """Whether the 120,000 real abstracts treat ``phrase`` as a term (:data:`TERM_DEFINED`, :data:`TERM_TITLED`)."""
     d, t = evidence(phrase)
     return d >= TERM_DEFINED or t >= TERM_TITLED
+
+
+_is_term = is_term
 
 
 def term_modifier_start(toks: Tokens, start: int, end: int, taken: list[bool]) -> int:

@@ -135,6 +135,19 @@ def curated_name(text: str) -> bool:
     return _loose_key(text) in _curated_keys()
 
 
+@lru_cache(maxsize=1)
+def _known_keys() -> frozenset[str]:
+    from ontology.gazetteer import default_entries
+
+    return frozenset(_loose_key(n) for e in default_entries() for n in (e.name, *e.aliases))
+
+
+def known_name(text: str) -> bool:
+    """Whether the gazetteer knows ``text`` as a name, one word ("ensembles",
+    "Transformer") or more: a span the tagger found before the gazetteer did."""
+    return _loose_key(text) in _known_keys()
+
+
 def _opens_phrase(toks: Tokens, i: int) -> bool:
     """Whether a noun phrase may begin at token ``i``: the text's start, a
     function word or punctuation before it. After any other word (an

@@ -18,11 +18,12 @@ from .batching import batch_component
 from .gazetteer import take_candidates
 from .joined_names import campaign_after_team, coordinated_names
 from .math_spans import inside_formula
-from .noun_modifiers import curated_name, noun_modifier_start
+from .noun_modifiers import curated_name, known_name, noun_modifier_start
 from .names import LANGUAGES, NOT_ENTITIES, is_generic, is_name_like
 from .doctext import Ent, Tokens, is_punct, keep_ents, lower_text, tokens
 from .name_bounds import (bound_prefix_start, collection_names, described_type, task_number_end, term_modifier_start,
-                          space_trimmed, title_case_start)
+                          space_trimmed, title_case_start, is_term)
+from .title_names import start_named_in_both
 from .statistical import GLUED_MODIFIER, HYPHENS, retype_statistical
 from .usage_typing import retype_by_usage
 
@@ -174,6 +175,11 @@ def _grown(doc: Doc, toks: Tokens, pick: Pick, taken: list[bool], shared: bool, 
         grown = (start, end) != before
     end = task_number_end(toks, start, end, taken)
     start = title_case_start(toks, start, end, taken, doc.user_data.get("title_end", 0))
+    if (source in ("ner", "pattern", "proposal") and not span.kb_id_ and (start0, end0) not in curated
+            and not known_name(text := toks.text_of(start, end)) and not is_term(text)):
+        # a curated name or a corpus term inside a longer title name is a name in its own right
+        # ("Transformer" of "Perception-Action Causal Transformer", "ensembles" of "Classifier Ensembles")
+        start = start_named_in_both(toks, start, end, taken, doc.user_data.get("title_end", 0))
     if label in ("Method", "Task", "Metric"):
         # a metric is no more cut than a method: "joint goal accuracy", "average recall" (AR), "sentence
         # error rate" name their own metrics, not accuracy or recall (issue 28). Real abstracts (standard,

@@ -149,20 +149,46 @@ _INNER_PREPOSITIONS = frozenset("of in for with on by from via using at into ove
 _MANNER = re.compile(r"-(?:based|specific|free|grained|time|driven|aware|guided|wise)$")
 
 
+#: Heads that name a paradigm or a method as often as a task.
+_NOT_TASK_NOUNS = ("learning", "understanding")
+
+
 def names_a_task(text: str) -> bool:
     """A task named by what it does: a task noun after words that say on what
     ("tweet classification", "cognate identification", "semantic frame
     induction"); not "learning" (paradigms and methods as often), nor a task
     noun after generic words only ("novel detection")."""
     words = text.casefold().split()
-    if (len(words) < 2 or words[-1].endswith(("learning", "understanding")) or not words[-1].endswith(TASK_HEADS)
+    if (len(words) < 2 or words[-1].endswith(_NOT_TASK_NOUNS) or not words[-1].endswith(TASK_HEADS)
             or "and" in words or "or" in words or words[0].endswith("ing")):
         return False  # "meta-learning"; a coordination; "solving text summarization", "investigating ..."
     if any(w in _INNER_PREPOSITIONS or w.endswith(("'s", "\u2019s")) for w in words[:-1]):
         # the head is another noun, or a circumstance is attached: "language of causal reasoning", "analysis
         # of human planning", "Relevance in summarization", "robot's tracking" (see _INNER_PREPOSITIONS)
         return False
+    if words[-1] == "reasoning" and _reasoning_about(words):
+        return False
     return not all(is_generic(w) or w in _EVALUATIVE or w in _POSITIONAL or _MANNER.search(w) for w in words[:-1])
+
+
+def _reasoning_about(words: list[str]) -> bool:
+    """"occlusion reasoning", "uncertainty reasoning", "relation reasoning": reasoning *about* a
+    thing, a noun right before the head (by how real abstracts tag it), names a step or an
+    ability, not a task; the kinds of reasoning that are tasks are named by an adjective
+    ("numerical", "multi-hop", "causal", "abductive") or curated ("commonsense reasoning").
+
+    Counted on ``draw_sample(3000, 10281028)`` and 8,660 more (seed 10281029), standard, every
+    dropped node read: 21 "task" nodes dropped, 15 no task ("occlusion reasoning" x3, "Argument
+    Reasoning" of "Argument Reasoning Comprehension" x3, "Relation Reasoning" of "... Relation
+    Reasoning Network", "Graph Reasoning" of "Joint Graph Reasoning based ...", "LM reasoning",
+    "dialogue reasoning"), 6 right or nearly ("natural language reasoning" x2, "Open Knowledge Graph
+    Reasoning", "Ontology Reasoning", "situation reasoning", "multi-modal affordance reasoning").
+    Any word before "reasoning" (the first form) dropped 79, some 28 of them right ("numerical
+    reasoning" x4, "multi-hop reasoning" x3, "causal reasoning"). Audit A-H: 2 generic nodes
+    fewer ("occlusion reasoning", "uncertainty reasoning")."""
+    from extractors.noun_modifiers import is_noun, known_name
+
+    return is_noun(words[-2]) and not known_name(" ".join(words[-2:]))
 
 
 #: Nouns that make the phrase before them a modifier of another thing:

@@ -144,3 +144,77 @@ def test_a_symbol_of_a_formula_is_no_node():
         "Regret guarantees for constrained reinforcement learning",
         r"For MDPs with mixing time $T_M$ and slackness characterized by $\kappa$, we prove a regret bound.")
     assert not [n for n in nodes if n.lower() in ("kappa", "t_m")], nodes
+
+
+def test_a_title_name_starts_where_the_abstract_writes_it():
+    """Title and abstract both write the longer phrase: the title's span takes
+    in the noun before it (real abstracts: conference_papers 230789c9a5, ACL
+    2021.eacl-main.140, 2021.bionlp-1.30)."""
+    from tests.test_nodes import _nodes_and_concepts
+
+    nodes, _ = _nodes_and_concepts(
+        "Eye Contact Correction using Deep Neural Networks",
+        "In a typical video conferencing setup, it is hard to maintain eye contact during a call since it requires "
+        "looking into the camera rather than the display. We propose an eye contact correction model that restores "
+        "the eye contact regardless of the relative position of the camera and display.")
+    assert nodes.get("Eye Contact Correction") == "Task", nodes
+    assert "Contact Correction" not in nodes, nodes
+    # a grading word only where the abstract capitalises it as the title does
+    nodes, _ = _nodes_and_concepts(
+        "WiC-TSV: An Evaluation Benchmark for Target Sense Verification of Words in Context",
+        "We present WiC-TSV, a new multi-domain evaluation benchmark for Word Sense Disambiguation. More "
+        "specifically, we introduce a framework for Target Sense Verification of Words in Context which grounds its "
+        "uniqueness in the formulation as binary classification task.")
+    assert "Target Sense Verification" in nodes and "Sense Verification" not in nodes, nodes
+    nodes, _ = _nodes_and_concepts(
+        "NCUEE-NLP at MEDIQA 2021: Health Question Summarization Using PEGASUS Transformers",
+        "A total of 22 teams participated in the consumer health question summarization task of MEDIQA 2021.")
+    assert "Health Question Summarization" in nodes, nodes
+
+
+def test_a_title_word_that_describes_is_not_taken_in():
+    """Adjectives, verbs and participles before a title's task stay out, even
+    where the abstract repeats them (real titles: 2021.conll-1.43, D19-1401,
+    2020.emnlp-main.726); so does a curated name's lead ("Causal" of
+    "Perception-Action Causal Transformer")."""
+    from extractors.title_names import start_named_in_both
+
+    for title, abstract, span in (
+            ("A Large-scale Comprehensive Abusiveness Detection Dataset with Multifaceted Labels from Reddit",
+             "In this paper, we propose a Comprehensive Abusiveness Detection Dataset (CADD).", "Abusiveness"),
+            ("Combining Unsupervised Pre-training and Annotator Rationales to Improve Low-shot Text Classification",
+             "We show that rationales improve low-shot text classification.", "Low"),
+            ("Data Boost: Text Data Augmentation Through Reinforcement Learning Guided Conditional Generation",
+             "a novel reinforcement learning guided conditional generation.", "Conditional")):
+        text = title + "\n\n" + abstract
+        toks, words = _toks(text)
+        start = _at(words, span)
+        end = _at(words, "Classification") + 1 if span == "Low" else start + 2
+        assert start_named_in_both(toks, start, end, [False] * len(words), len(title) + 2) == start, title
+    nodes, _ = _nodes_and_concepts_of(
+        "PACT: Perception-Action Causal Transformer for Autoregressive Robotics Pre-Training",
+        "We present the Perception-Action Causal Transformer (PACT), a generative transformer-based architecture "
+        "that aims to build representations directly from robot data in a self-supervised fashion.")
+    assert "Transformer" in nodes, nodes
+
+
+def test_a_reasoning_phrase_is_a_task_by_other_evidence_only():
+    """Reasoning about a thing ("occlusion reasoning") names no task; the
+    kinds of reasoning that are tasks are named by an adjective or curated."""
+    from kg.nodes import names_a_task
+
+    for phrase in ("occlusion reasoning", "uncertainty reasoning", "relation reasoning"):
+        assert not names_a_task(phrase), phrase
+    for phrase in ("numerical reasoning", "multi-hop reasoning", "spatial commonsense reasoning", "trait inference"):
+        assert names_a_task(phrase), phrase
+    nodes, _ = _nodes_and_concepts_of(
+        "Social Commonsense Reasoning with Multi-Head Knowledge Attention",
+        "It requires commonsense reasoning skills and occlusion reasoning.")
+    assert nodes.get("commonsense reasoning") == "Task", nodes
+    assert "occlusion reasoning" not in nodes, nodes
+
+
+def _nodes_and_concepts_of(title: str, abstract: str):
+    from tests.test_nodes import _nodes_and_concepts
+
+    return _nodes_and_concepts(title, abstract)
