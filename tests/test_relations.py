@@ -303,6 +303,18 @@ def test_a_list_shares_the_relation_of_its_member(title, abstract, expected):
     assert expected in got, got
 
 
+@pytest.mark.parametrize("title,abstract,expected", [
+    ("A study", "Stochastic gradient descent (SGD) is widely used in machine learning.",
+     ("USED_FOR", "stochastic gradient descent", "machine learning")),  # conference_papers 1941
+    ("A study", "While variational autoencoders (VAEs) have been widely applied in text generation tasks, they are "
+     "troubled by two challenges.", ("USED_FOR", "variational autoencoders", "text generation")),  # 2022.findings-acl.10
+])
+def test_used_in_a_task(title, abstract, expected):
+    """"X is widely used / has been applied in Y" gives X USED_FOR Y (pattern used-in)."""
+    got = _doc_relations(title, abstract)
+    assert expected in got, got
+
+
 def test_a_list_needs_its_conjunction_and_no_head_after_it():
     """A comma alone joins no list ("Unlike conventional convolutions, GCN"),
     and a list of tasks before "models" only names kinds of models
@@ -319,6 +331,11 @@ def test_a_list_needs_its_conjunction_and_no_head_after_it():
     ents2 = [Ent(0, 0, plain.index(n), plain.index(n) + len(n), "Method" if k == 0 else "Task", n) for k, n in enumerate(names)]
     assert list_members(plain, 0, ents2, 1, +1) == [2, 3, 4]
     assert list_members(plain, 0, ents2, 4, -1) == [3, 2, 1]
+    # methods listed under their own head are a list (2021.naacl-main.375)
+    text = "In particular, Seq2Emo outperforms the binary relevance (BR) and classifier chain (CC) approaches in a fair setting."
+    names = ["Seq2Emo", "binary relevance", "BR", "classifier chain", "CC"]
+    ents = [Ent(0, 0, text.index(n), text.index(n) + len(n), "Method", n) for n in names]
+    assert list_members(text, 0, ents, 1, +1) == [3]
     text = "Unlike conventional convolutions, GCN is designed for graphs."
     ents = [Ent(0, 0, 20, 32, "Method", "convolutions"), Ent(0, 0, 34, 37, "Method", "GCN")]
     assert list_members(text, 0, ents, 1, -1) == []
