@@ -285,6 +285,17 @@ PATTERNS: tuple[Pattern, ...] = (
     # task typed Method "ConTinTin in NLP", "JND in supervised learning", a cut "AV")
     _p("method-in-task", "USED_FOR", r"\s+(?:in|within)\s+" + _DET + r"(?:(?:field|area|domain|context|setting|task)s?\s+of\s+)?",
        "M", "T", True, 0.7),
+    # "CNNs have been widely used in computer vision", "VAEs have been widely applied in text generation
+    # tasks": the passive of use with "in" (used-for reads "for / to" only, method-in-task "in" right after
+    # the method). SciER train (gold mentions) 2 of 2. Real (entrel9, standard tier, every firing read):
+    # draw_sample(3000, 26090901) 3 of 3, every third abstract of draw_sample(30000, 26090902) 6 of 6, and a
+    # cue pool (775 abstracts with "is / have been ... used / applied in") of draw_sample(30000, 26090902)
+    # and (30000, 26090903) 18 more of 19: 25 of 26 distinct (wrong: "RNNs with softmax, which are commonly
+    # used in NLP applications", the relative clause's antecedent the RNNs)
+    _p("used-in", "USED_FOR", r"\s*,?\s*(?:(?:which|that)\s+)?(?:is|are|was|were|has\s+been|have\s+been|had\s+been|been|being|"
+       r"can\s+be|could\s+be)\s+(?:(?:\w+ly|also|then|often|now)\s+)?(?:used|applied|adopted|employed|utili[sz]ed|deployed|"
+       r"exploited|leveraged)\s+(?:in|within)\s+(?:(?:many|various|several|numerous|a\s+variety\s+of|a\s+wide\s+range\s+of|"
+       r"different|diverse)\s+)?" + _DET + r"(?:(?:field|area|domain|context|setting|task)s?\s+of\s+)?", "M", "T", True, 0.75),
     # "X to address / solve / tackle / perform Y", "X is proposed to deal with the task of Y". SciER train 7
     # of 8. Real (entrel8, every firing read): draw_sample(3000, 88880801) 1 of 1, (3000, 88880802) 1 of 1,
     # cue pools ("to address / solve / ...") of draw_sample(20000, 88880803) 2 of 3 and (60000, 88880805) 14 of

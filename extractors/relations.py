@@ -22,6 +22,7 @@ from .components import component_relations
 from .batching import batch_component
 from .doctext import Ent, doc_ents, doc_text, drop_scratch, get_ext, lower_text, set_ext
 from .entity_relations import own_outperforms, own_parts, pair_relations
+from .relation_lists import spread_pattern_pairs
 from .paper_relations import drop_technique_addresses, kept_proposals, paper_relations
 from .result_kinds import ABSOLUTE, BASELINE, DELTA
 from .result_counts import ranks
@@ -72,8 +73,11 @@ def sentence_relations(sent: tuple[int, int], text: str, ents: list[Ent], propos
     out = [LocalRelation(rtype, PAPER, span, sent, rule, conf)
            for rtype, span, rule, conf in paper_relations(sent, text, ents, proposed_names, in_title, low)]
     if len(ents) > 1:
-        for p, src, tgt in pair_relations(sent[0], text, ents, low, in_title=in_title):
+        found = pair_relations(sent[0], text, ents, low, in_title=in_title)
+        for p, src, tgt in found:
             out.append(LocalRelation(p.type, _span(src), _span(tgt), sent, "pattern:" + p.name, p.confidence))
+        for p, src, tgt in spread_pattern_pairs(text, sent[0], ents, found):
+            out.append(LocalRelation(p.type, _span(src), _span(tgt), sent, "pattern:" + p.name + "+list", round(p.confidence - 0.05, 3)))
         out.extend(object_relations(sent, low if low is not None else text.lower(), ents))
     if own is not None and ents:
         for ref, tgt in own_outperforms(sent[0], low if low is not None else text.lower(), ents, own):

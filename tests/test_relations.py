@@ -287,6 +287,60 @@ def test_improves_over_reaches_the_patterns():
     assert [(p.name, s.text, t.text) for p, s, t in pair_relations(0, text, ents)] == [("outperforms", "BM25", "DPR")]
 
 
+@pytest.mark.parametrize("title,abstract,expected", [
+    # a list before the source shares the relation (2021.smm4h-1.19) ...
+    ("A study", "We implemented BERT and XLNet for this text classification task.",
+     ("USED_FOR", "bert", "text classification")),
+    # ... and one after the target (N19-1025)
+    ("A study", "Recurrent Variational Autoencoder has been widely used for language modeling and text generation tasks.",
+     ("USED_FOR", "variational autoencoder", "text generation")),
+])
+def test_a_list_shares_the_relation_of_its_member(title, abstract, expected):
+    """Real sentences where the cue pattern relates the list member next to
+    it and the list spreads the relation to the others
+    (extractors/relation_lists.py, spread_pattern_pairs)."""
+    got = _doc_relations(title, abstract)
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("title,abstract,expected", [
+    ("A study", "Stochastic gradient descent (SGD) is widely used in machine learning.",
+     ("USED_FOR", "stochastic gradient descent", "machine learning")),  # conference_papers 1941
+    ("A study", "While variational autoencoders (VAEs) have been widely applied in text generation tasks, they are "
+     "troubled by two challenges.", ("USED_FOR", "variational autoencoders", "text generation")),  # 2022.findings-acl.10
+])
+def test_used_in_a_task(title, abstract, expected):
+    """"X is widely used / has been applied in Y" gives X USED_FOR Y (pattern used-in)."""
+    got = _doc_relations(title, abstract)
+    assert expected in got, got
+
+
+def test_a_list_needs_its_conjunction_and_no_head_after_it():
+    """A comma alone joins no list ("Unlike conventional convolutions, GCN"),
+    and a list of tasks before "models" only names kinds of models
+    (conference_papers 2024.findings-naacl.296)."""
+    from extractors.doctext import Ent
+    from extractors.relation_lists import list_members
+
+    text = ("We apply DecoderLens to question answering, logical reasoning, speech recognition and machine "
+            "translation models, finding that simpler subtasks are solved with high precision.")
+    names = ["DecoderLens", "question answering", "logical reasoning", "speech recognition", "machine translation"]
+    ents = [Ent(0, 0, text.index(n), text.index(n) + len(n), "Method" if k == 0 else "Task", n) for k, n in enumerate(names)]
+    assert list_members(text, 0, ents, 1, +1) == []
+    plain = text.replace(" models,", ",")
+    ents2 = [Ent(0, 0, plain.index(n), plain.index(n) + len(n), "Method" if k == 0 else "Task", n) for k, n in enumerate(names)]
+    assert list_members(plain, 0, ents2, 1, +1) == [2, 3, 4]
+    assert list_members(plain, 0, ents2, 4, -1) == [3, 2, 1]
+    # methods listed under their own head are a list (2021.naacl-main.375)
+    text = "In particular, Seq2Emo outperforms the binary relevance (BR) and classifier chain (CC) approaches in a fair setting."
+    names = ["Seq2Emo", "binary relevance", "BR", "classifier chain", "CC"]
+    ents = [Ent(0, 0, text.index(n), text.index(n) + len(n), "Method", n) for n in names]
+    assert list_members(text, 0, ents, 1, +1) == [3]
+    text = "Unlike conventional convolutions, GCN is designed for graphs."
+    ents = [Ent(0, 0, 20, 32, "Method", "convolutions"), Ent(0, 0, 34, 37, "Method", "GCN")]
+    assert list_members(text, 0, ents, 1, -1) == []
+
+
 def test_a_metric_before_a_data_set_is_no_evaluated_with_by_metric_of():
     """metric-of reads "of / for / in" after a metric, not "on": a data set
     follows "on" ("91% accuracy on COPAL-ID", typed Method by the tagger)."""
