@@ -156,16 +156,18 @@ def apposition_type(after: str) -> EntityType | None:
     return EntityType.BENCHMARK if head.startswith(("bench", "suite", "testbed", "leader")) else EntityType.DATASET
 
 
-def abbreviation_type(long: str, after: str) -> EntityType:
+def abbreviation_type(long: str, after: str, method_head: bool = True) -> EntityType:
     """Type of an abbreviation pair from its long form ("... Retrieval" is a
     Task), else from the words after the pair (:func:`apposition_type`), else
     from the long form's head before "of" / "for" ("Holistic Evaluation of
-    Multimodal Models" is a Benchmark); Method by default."""
+    Multimodal Models" is a Benchmark); Method by default. ``method_head``:
+    whether a method word after the pair may name it (not where a curated
+    name holds the long form: "an Open Information Extraction (IE) approach")."""
     kind = guess_type(long)
     if kind is EntityType.TASK and (m := _NAMED_COLLECTION_AFTER.match(after)):
         # "the Amazon Review Sentiment Classification (ARSC) text dataset": a task's words naming a collection
         return EntityType.BENCHMARK if m.group("head").lower() == "benchmark" else EntityType.DATASET
-    if kind is EntityType.TASK and names_a_method_after(after):
+    if kind is EntityType.TASK and method_head and names_a_method_after(after):
         return EntityType.METHOD  # "a novel subgraph reasoning (SGR) framework": the pair names the framework
     if kind is not EntityType.METHOD:
         return kind
@@ -485,8 +487,9 @@ def mlkg_names(doc: Doc) -> Doc:
         after = max(abbr.long_end, abbr.short_end)
         # a curated long form's type is its short form's: "remote sensing (RS)" is a field (Task);
         # the title's name keeps the title's type ("Advantage Weighted Matching (AWM)" is no Task)
+        inside = any(a <= long_bounds[0] and long_bounds[1] <= b for a, b in curated)  # "Open [Information Extraction]"
         label = (curated.get(long_bounds) or (title[1] if title and title[0] in (abbr.short, abbr.long) else None)
-                 or abbreviation_type(abbr.long, toks.text[after : after + 80]).value)
+                 or abbreviation_type(abbr.long, toks.text[after : after + 80], not inside).value)
         if label == "Method" and _TASK_OF.search(toks.text, max(0, min(abbr.long_start, abbr.short_start) - 40),
                                                  min(abbr.long_start, abbr.short_start)):
             label = "Task"  # "We propose the task of Open-Domain Information Narration (OIN)"
