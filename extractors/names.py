@@ -216,6 +216,13 @@ _METHOD_AFTER = re.compile(r"\s*\)?\s*(?:framework|method|approach|architecture|
                            r"|strategy|mechanism|module|scheme)(?![\w-])", re.I)
 
 
+#: An article, and up to two words that say nothing of earlier work, right before a long form:
+#: "a novel ", "an ", "the " bring a method in; "our ", "the recently proposed " name one known.
+_NEW_ARTICLE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?!(?:recently|previously|proposed|existing|previous|prior|"
+                          r"original|standard|popular|classical|conventional|traditional|well-known|widely|our)\b)"
+                          r"[\w-]+\s+){0,2}$")
+
+
 def names_a_method_after(after: str) -> bool:
     """Whether ``after`` (the text right after an abbreviation pair) opens with
     one method word, which the pair then names (:data:`_METHOD_AFTER`)."""
@@ -392,9 +399,12 @@ def known_tokens(doc: Doc, curated: dict[tuple[int, int], str]) -> set[int]:
         long_bounds = toks.char_span(a.long_start, a.long_end, expand=True)
         long_curated = long_bounds in curated
         if long_bounds is not None and not any(s <= long_bounds[0] and long_bounds[1] <= e for s, e in curated) \
+                and _NEW_ARTICLE.search(toks.text, max(0, a.long_start - 40), a.long_start) \
                 and names_a_method_after(toks.text[max(a.long_end, a.short_end):max(a.long_end, a.short_end) + 40]):
-            # "a novel subgraph reasoning (SGR) framework": the pair names the method (abbreviation_type); not
-            # inside a curated name ("an Open Information Extraction (IE) approach": a known task's family)
+            # "a novel subgraph reasoning (SGR) framework": the pair names a method brought in here
+            # (abbreviation_type); not inside a curated name ("an Open Information Extraction (IE) approach": a
+            # known task's family), nor "our FST framework" or "the recently proposed Dec-MCTS algorithm",
+            # which name one brought in before (the sentence's new thing is another: "(FST-D)")
             continue
         if not is_name_like(a.long) or task_like or long_curated:
             shorts.add(a.short)
