@@ -216,11 +216,11 @@ _METHOD_AFTER = re.compile(r"\s*\)?\s*(?:framework|method|approach|architecture|
                            r"|strategy|mechanism|module|scheme)(?![\w-])", re.I)
 
 
-#: An article, and up to two words that say nothing of earlier work, right before a long form:
-#: "a novel ", "an ", "the " bring a method in; "our ", "the recently proposed " name one known.
-_NEW_ARTICLE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?!(?:recently|previously|proposed|existing|previous|prior|"
-                          r"original|standard|popular|classical|conventional|traditional|well-known|widely|our)\b)"
-                          r"[\w-]+\s+){0,2}$")
+#: Words right before a long form (up to two more between) that name a method brought in before:
+#: "our FST framework" (the sentence's new thing is another), "the recently proposed Dec-MCTS
+#: algorithm", "the existing NBT framework"; "the proposed X" is the paper's own.
+_KNOWN_BEFORE = re.compile(r"\b(?:[Oo]ur|recently|previously|existing|previous|prior|original|standard|popular|"
+                           r"classical|conventional|traditional|well-known|widely)\s+(?:[\w-]+\s+){0,2}$")
 
 
 def names_a_method_after(after: str) -> bool:
@@ -399,7 +399,7 @@ def known_tokens(doc: Doc, curated: dict[tuple[int, int], str]) -> set[int]:
         long_bounds = toks.char_span(a.long_start, a.long_end, expand=True)
         long_curated = long_bounds in curated
         if long_bounds is not None and not any(s <= long_bounds[0] and long_bounds[1] <= e for s, e in curated) \
-                and _NEW_ARTICLE.search(toks.text, max(0, a.long_start - 40), a.long_start) \
+                and not _KNOWN_BEFORE.search(toks.text, max(0, a.long_start - 40), a.long_start) \
                 and names_a_method_after(toks.text[max(a.long_end, a.short_end):max(a.long_end, a.short_end) + 40]):
             # "a novel subgraph reasoning (SGR) framework": the pair names a method brought in here
             # (abbreviation_type); not inside a curated name ("an Open Information Extraction (IE) approach": a
