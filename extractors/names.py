@@ -218,9 +218,9 @@ _METHOD_AFTER = re.compile(r"\s*\)?\s*(?:framework|method|approach|architecture|
 
 #: Words right before a long form (up to two more between) that name a method brought in before:
 #: "our FST framework" (the sentence's new thing is another), "the recently proposed Dec-MCTS
-#: algorithm", "the existing NBT framework"; "the proposed X" is the paper's own.
-_KNOWN_BEFORE = re.compile(r"\b(?:[Oo]ur|recently|previously|existing|previous|prior|original|standard|popular|"
-                           r"classical|conventional|traditional|well-known|widely)\s+(?:[\w-]+\s+){0,2}$")
+#: algorithm", "the existing NBT framework"; "the proposed X", "our novel SRM algorithm" are the paper's own.
+_KNOWN_BEFORE = re.compile(r"\b(?:[Oo]ur|recently|previously|existing|previous|original|standard|popular|"
+                           r"classical|conventional|traditional|well-known|widely)\s+(?:(?!(?:novel|new)\b)[\w-]+\s+){0,2}$")
 
 
 def names_a_method_after(after: str) -> bool:
