@@ -615,3 +615,45 @@ def test_a_defined_pair_after_the_task_of_is_a_task():
         assert ents.get("Term Set Expansion") == "Task", (tier, ents)
         doc = nlp("We propose a novel model called Hierarchical Graph Fusion Network (HGFN) for this task.")
         assert {e.text: e.label_ for e in doc.ents}.get("HGFN") == "Method", tier
+
+
+def test_a_pair_read_as_a_task_that_heads_a_method_word_is_the_proposed_method():
+    # real abstracts' proposal sentences (ACL Anthology 2020.emnlp-main.79, P17-1163; conference papers)
+    import json
+    import tempfile
+
+    from extractors.names import abbreviation_type
+    from kg.build import papers_from_inputs
+    from ontology import EntityType
+
+    assert abbreviation_type("Hierarchical Memory Learning", ") framework to learn") is EntityType.METHOD
+    assert abbreviation_type("local autoregressive translation", ") mechanism into") is EntityType.METHOD
+    assert abbreviation_type("Legal Judgment Prediction", ") aims to predict") is EntityType.TASK
+    assert abbreviation_type("multi-armed bandit", ") problem, we propose") is EntityType.TASK
+    cases = [
+        ("Neural Belief Tracker: Data-Driven Dialogue State Tracking",
+         "We propose a novel Neural Belief Tracking (NBT) framework which overcomes these problems by building on "
+         "recent advances in representation learning.", "NBT"),
+        ("Incorporating a Local Translation Mechanism into Non-autoregressive Translation",
+         "In this work, we introduce a novel local autoregressive translation (LAT) mechanism into "
+         "non-autoregressive translation (NAT) models so as to capture local dependencies among target outputs.",
+         "LAT"),
+        ("Hierarchical Memory Learning for Fine-Grained Scene Graph Generation",
+         "In order to alleviate the impact of the long-tail effect problems, this paper proposes a novel Hierarchical "
+         "Memory Learning (HML) framework to learn the model from simple to complex.", "HML"),
+    ]
+    for title, abstract, short in cases:
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+            f.write(json.dumps({"id": "x", "title": title, "abstract": abstract}) + "\n")
+        d = next(iter(papers_from_inputs([f.name]))).to_dict()
+        ent = next(e for e in d["entities"] if short == e["name"] or short in e["aliases"])
+        assert ent["type"] == "Method" and ent["proposed"], (short, ent)
+    # a curated long form keeps its type and is no proposal: "an Open Information Extraction (IE) approach"
+    # is an instance of a known task's family (the audit's guide: USES)
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+        f.write(json.dumps({"id": "x", "title": "Graphene: Semantically-Linked Propositions in Open Information "
+                            "Extraction", "abstract": "We present an Open Information Extraction (IE) approach that "
+                            "uses a two-layered transformation stage."}) + "\n")
+    d = next(iter(papers_from_inputs([f.name]))).to_dict()
+    ie = [e for e in d["entities"] if "information extraction" in e["name"].lower()]
+    assert ie and all(e["type"] == "Task" and not e["proposed"] for e in ie), ie
