@@ -49,8 +49,10 @@ _SETTING_BEFORE = re.compile(r"(?:(?:sparsity|pruning|prune|mask(?:ing)? ratio|d
 _DELTA_BEFORE = re.compile(r"(?:\bby|\b(?:gains?|improvements?|increases?|decreases?|reductions?|boosts?|drops?)"
                            r"(?: in (?:[\w-]+ ){0,2}?[\w-]+)? of|\bmargins? of|\ban additional"
                            r"|\b(?:improv|increas|boost|decreas|reduc|degrad)(?:e|es|ed|ing)(?: the [\w-]+)?(?: by)?)\s+"
-                           r"(?:(?:up to|at most|at least|about|around|nearly|almost|over|more than|approximately|roughly|between|"
+                           r"(?:(?:up to|at most|at least|as much as|about|around|nearly|almost|over|more than|approximately|roughly|between|"
                            r"an? (?:average|absolute|relative) of|a)\s+)*[~∼≈]?$", re.I)
+#: ("by as much as N", "improves over dropout by as much as 12.2%": 37 of the 119,895 abstracts write it; before,
+#: the value read as an absolute score.)
 #: ("by at least N": on 3,000 real abstracts (draw_sample seed 27808) 3 results changed, 3 right; in 700 other
 #: abstracts with the cue, 13 more, all read, all right.)
 #: After the value: a change ("2.1 points higher", "15% fewer", "+3% relative improvement"); the words

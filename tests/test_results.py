@@ -761,3 +761,18 @@ def test_a_rank_written_as_a_numeral_is_a_count():
     assert [r["value"] for r in rows if r["kind"] == "count"] == [7.0, 5.0]
     assert results("Our solution ranked first for the Malayalam dataset.") == []
     assert results("The 5th percentile and the 3rd layer were used.") == []
+
+
+# -- results10: real abstract sentences (../shared/corpora/abstracts) ----------
+@pytest.mark.parametrize("text, value", [
+    # conference_papers 2407 (Noisin)
+    ("On language modeling benchmarks, Noisin improves over dropout by as much as 12.2% on the Penn Treebank and "
+     "9.4% on the Wikitext-2 dataset.", 12.2),
+    ("On language modeling benchmarks, Noisin improves over dropout by as much as 12.2% on the Penn Treebank and "
+     "9.4% on the Wikitext-2 dataset.", 9.4),
+    # acl_anthology 2020.acl-main.676
+    ("Applied to neural sequence-to-sequence models, it reduces error rate by as much as 87% on diagnostic tasks "
+     "from the SCAN dataset and 16% on a semantic parsing task.", 87.0),
+])
+def test_by_as_much_as_is_a_change(text, value):
+    assert one(results(text), value)["kind"] == "delta"
