@@ -545,7 +545,13 @@ def _method(q: Quantity, kind: str, text: str, base: int, methods: list[Ent], ow
         return (ours[-1] if ours else None), True
     method = near[-1] if near else None
     return method, method is None or bool(own is not None and method.text == own.text) \
-        or _OURS.search(text, max(0, method.start_char - base - 30), method.start_char - base) is not None
+        or _OURS.search(text, max(0, method.start_char - base - 30), method.start_char - base) is not None \
+        or own is None and _FIRST_PERSON.search(text, 0, q.start - base) is not None
+    # (a paper with no one proposed name speaking in the first person before the value, "we experiment with ... SVMs
+    # and CNNs and achieve 84% accuracy", "building an ensemble ..., we obtain an accuracy of 67.52%": its own. On
+    # 3,000 real abstracts (draw_sample seed 27127) 106 results changed own False -> True, 40 read at random: 34
+    # right, 3 no results at all, 3 wrong: counts of others' data, "22 language pairs" of a shared task, "104
+    # languages" of mBERT, and "which require at least 27 times more model parameters than the proposed method".)
 
 
 #: Metrics a cost may be measured in (a cost value linked to "top-1 accuracy" or "F1" took the score of its

@@ -776,3 +776,16 @@ def test_a_rank_written_as_a_numeral_is_a_count():
 ])
 def test_by_as_much_as_is_a_change(text, value):
     assert one(results(text), value)["kind"] == "delta"
+
+
+@pytest.mark.parametrize("text, value, method", [
+    # acl_anthology E17-1092 and S19-2183: a paper that proposes no one name; "we ... achieve": its own score
+    ("Furthermore, we experiment with feature-rich SVMs and Convolutional Neural Networks and achieve 84% accuracy "
+     "for automatically identifying insufficiently supported arguments.", 84.0, "Convolutional Neural Networks"),
+    ("Modifying the original model with additional layers to increase its expressiveness and finally building an "
+     "ensemble of multiple versions of the model, we obtain an accuracy of 67.52% and an F1 score of 73.78% on the "
+     "main test dataset.", 73.78, "ensemble"),
+])
+def test_a_first_person_score_is_the_papers_own(text, value, method):
+    r = one(results(text), value)
+    assert r["own"] is True and r["method"] == method
