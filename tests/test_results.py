@@ -789,3 +789,17 @@ def test_by_as_much_as_is_a_change(text, value):
 def test_a_first_person_score_is_the_papers_own(text, value, method):
     r = one(results(text), value)
     assert r["own"] is True and r["method"] == method
+
+
+@pytest.mark.parametrize("text, before, after", [
+    # conference_papers 11330: a hedge after "to" keeps the before/after pair
+    ("Similarly, for the Stanford Natural Language Inference (SNLI), our single-word trigger reduces the accuracy of "
+     "the entailment class from 90.95% to less than 0.6%.", 90.95, 0.6),
+    # acl_anthology 2021.eacl-main.70 (audit GUIDE, part C: the before value a baseline, the after one absolute)
+    ("With these changes we are able to improve the ability to translate new, rare words and phrases from 30% to up "
+     "to 70%.", 30.0, 70.0),
+])
+def test_from_a_to_a_hedged_b(text, before, after):
+    rows = results(text)
+    assert one(rows, before)["kind"] == "baseline" and one(rows, before)["own"] is False
+    assert one(rows, after)["kind"] == "absolute"
