@@ -25,7 +25,7 @@ from .doctext import Ent, fold
 from .quantities import Quantity
 from .result_pairs import coordinated_before, slash_metrics, trailing_list, without_abbreviations
 from .result_counts import count_of, ranks, sole_dataset, subject_dataset, undescribed
-from .result_kinds import ABSOLUTE, BASELINE, COST, DELTA, classify, from_values
+from .result_kinds import ABSOLUTE, BASELINE, COST, DELTA, RATIO, classify, from_values
 
 _DATASET_TYPES = {EntityType.DATASET.value, EntityType.BENCHMARK.value}
 _METHOD, _METRIC = EntityType.METHOD.value, EntityType.METRIC.value
@@ -535,6 +535,9 @@ def _method(q: Quantity, kind: str, text: str, base: int, methods: list[Ent], ow
         # (but a value in a bracket opened after it is its own: "than the Conditional Random Fields method (F1 = 0.55")
         near = [m for m in near if not _COMPARED_WITH.search(text, max(0, m.start_char - base - 50), m.start_char - base)
                 or "(" in text[m.end_char - base : q.start - base] and ")" not in text[m.end_char - base : q.start - base]]
+    if kind in (DELTA, RATIO):  # a gain over the method its statement calls the baseline is not that method's
+        near = [m for m in near if not (_BASELINE_AFTER.match(text, m.end_char - base)
+                                        and _IMPROVES_ON.search(text, max(0, m.start_char - base - 60), m.start_char - base))]
     if kind == BASELINE:
         others = [m for m in near if own is None or m.text != own.text]
         return (others[-1] if others else None), False
@@ -586,6 +589,15 @@ _TOP_METRIC = re.compile(r"\s*%?\s*(?:accurac(?:y|ies)|recall|error(?: rate)?s?|
 _IN_OTHER = re.compile(r"\s*(?:\\?%\s*)?in\s+(?:terms\s+of\s+)?[A-Z]")  # "37.5% in RMSElog": a metric no entity names
 _COMPARED = frozenset({"~", "<", ">", "<=", ">="})
 _COUNT_UNITS = frozenset({"samples", "tokens"})
+#: After a method: the statement calls it the baseline ("improves pose estimation accuracy of CPM baseline models, by
+#: 1.17%", "when used on top of a much stronger BPE baseline, it yields larger improvements of up to 4.3 BLEU"),
+#: after a word of improvement or comparison (not the subject: "a strong BERT baseline is over 30 points behind human").
+#: In the 769 abstracts of 119,895 that write "X baseline(s)" before a score, 6 results lost their method, all 6
+#: right (5 became the paper's own); none changed on 3,000 others (seed 27127). Allowing a word between ("LVG
+#: outperforms baselines") or no improvement word before took the method from the subject too: dropped.
+_BASELINE_AFTER = re.compile(r"\s*(?:\)\s*)?(?:-based\s+|-\s*|\s)?baselines?\b", re.I)
+_IMPROVES_ON = re.compile(r"\b(?:improv\w*|boost\w*|over|than|outperform\w*|on top of|beat\w*|surpass\w*|compared (?:to|with)|"
+                          r"against|upon|into)\b[^.;]*$", re.I)
 _OURS = re.compile(r"\b(?:our|the proposed|proposed)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 
 

@@ -803,3 +803,22 @@ def test_from_a_to_a_hedged_b(text, before, after):
     rows = results(text)
     assert one(rows, before)["kind"] == "baseline" and one(rows, before)["own"] is False
     assert one(rows, after)["kind"] == "absolute"
+
+
+@pytest.mark.parametrize("text, value", [
+    # conference_papers dba0d50c24, acl_anthology N18-2019: the gain is over the baseline, not the baseline's
+    ("Experimental results demonstrate that explicitly enforcing structure learning consistently improves pose "
+     "estimation accuracy of CPM baseline models, by 1.17% on the first dataset and 4.01% on the second one.", 4.01),
+    ("Experimentally, we show that leveraging these two representations can significantly improve the f-score of a "
+     "strong bidirectional LSTM baseline model by 10.1%.", 10.1),
+])
+def test_a_gain_over_a_baseline_is_not_the_baselines(text, value):
+    r = one(results(text), value)
+    assert r["kind"] == "delta" and r["method"] is None and r["own"] is True
+
+
+def test_a_baseline_that_is_the_subject_keeps_its_gap():
+    # acl_anthology D19-1249
+    r = one(results("Even for the relatively simple monolingual MRC on this dataset, experiments show that a strong "
+                    "BERT baseline is over 30 points behind human in terms of both EM and F1 score."), 30.0)
+    assert r["method"] == "BERT" and r["own"] is False
