@@ -822,3 +822,16 @@ def test_a_baseline_that_is_the_subject_keeps_its_gap():
     r = one(results("Even for the relatively simple monolingual MRC on this dataset, experiments show that a strong "
                     "BERT baseline is over 30 points behind human in terms of both EM and F1 score."), 30.0)
     assert r["method"] == "BERT" and r["own"] is False
+
+
+def test_a_value_with_its_own_on_name_takes_no_later_dataset():
+    # conference_papers paper72: CTW-1500 not tagged; the value took Total-Text, the previous item's
+    text = ("Specifically, we achieve an F-measure of 94.3% on ICDAR2013, 92.1% on ICDAR2015, 87.1% on Total-Text and "
+            "86.6% on CTW-1500.")
+    rows = results(text, fast=False)
+    assert one(rows, 87.1)["dataset"] == "Total-Text"
+    assert one(rows, 86.6)["dataset"] in (None, "CTW-1500")
+    # conference_papers 48926ffa87: "on 1-shot" is a setting, the dataset stays the one before the bracket
+    rows = results("Notably, our approach achieves state-of-the-art performance on both miniImageNet (70.31% on 1-shot "
+                   "and 81.89% on 5-shot) and tieredImageNet (78.74% on 1-shot and 86.92% on 5-shot).", fast=False)
+    assert one(rows, 81.89)["dataset"] == "miniImageNet" and one(rows, 86.92)["dataset"] == "tieredImageNet"
