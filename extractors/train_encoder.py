@@ -135,6 +135,43 @@ def partial_loss(logits, batch: list[dict]):
     return -torch.logsumexp(logp.masked_fill(~allowed_t, -1e4), dim=-1).mean()
 
 
+def distill_loss(logits, batch: list[dict], temperature: float = 2.0):
+    """Mean over every word (labelled or not) of ``T^2 KL(teacher || student)``
+    at temperature ``T`` on the word's first WordPiece (Hinton et al., 2015,
+    "Distilling the knowledge in a neural network"; Sanh et al., 2019,
+    DistilBERT, for a shallower student of a BERT-style teacher). The
+    teacher's soft targets also cover the words the partial labels leave
+    free (silver text, a corpus's silent types), where the student otherwise
+    gets no signal. ``b["teacher"]``: [n_words, K] teacher logits."""
+    rows, pos, soft = [], [], []
+    for r, b in enumerate(batch):
+        keep = b["first"] >= 0
+        rows += [r] * int(keep.sum())
+        pos += b["first"][keep].tolist()
+        soft.append(b["teacher"][keep])
+    if not rows:
+        return None
+    student = torch.log_softmax(logits[torch.tensor(rows), torch.tensor(pos)] / temperature, dim=-1)
+    teacher = torch.log_softmax(torch.from_numpy(np.concatenate(soft)) / temperature, dim=-1)
+    kl = (teacher.exp() * (teacher - student)).sum(-1)
+    return kl.mean() * temperature ** 2
+
+
+def add_teacher_logits(teacher: "Tagger", items: list[dict], batch_size: int = 32) -> None:
+    """Store the teacher's [n_words, K] logits (first WordPiece of each word) on each item."""
+    teacher.eval()
+    with torch.no_grad():
+        for k in range(0, len(items), batch_size):
+            batch = items[k : k + batch_size]
+            ids, mask = collate(batch)
+            logits = teacher(ids, mask)[0].numpy()
+            for r, b in enumerate(batch):
+                out = np.zeros((len(b["first"]), logits.shape[-1]), dtype=np.float32)
+                ok = b["first"] >= 0
+                out[ok] = logits[r, b["first"][ok]]
+                b["teacher"] = out
+
+
 def word_scores(logits: np.ndarray, first: np.ndarray) -> np.ndarray:
     """[n_words, K] scores: each word's first WordPiece; a word with none is ``O``."""
     out = np.full((len(first), logits.shape[-1]), -1e4, dtype=np.float32)
@@ -190,8 +227,15 @@ def base_encoder(layers: int | None = None, pretrained: bool = True):
 
 def train(work: Path = DEFAULT_WORK, epochs: int = DEFAULT_EPOCHS, schedule_epochs: int = 3, seed: int = 0,
           heldout: int | None = None, silver_limit: int | None = 250, batch_size: int = 16,
-          tdmsci_docs=None, log=print, layers: int | None = None) -> tuple["Tagger", dict]:
-    """Train (resuming from ``work``'s checkpoint); return the model and its info."""
+          tdmsci_docs=None, log=print, layers: int | None = None,
+          teacher: tuple[Path, int, int | None] | None = None, distill_weight: float = 0.5,
+          temperature: float = 2.0) -> tuple["Tagger", dict]:
+    """Train (resuming from ``work``'s checkpoint); return the model and its info.
+
+    ``teacher``: (work directory, epoch, layers) of a tagger trained by this
+    recipe **with the same held-out fold**, whose soft targets the student
+    also learns (:func:`distill_loss`, weight ``distill_weight``; the
+    partial-label loss keeps ``1 - distill_weight``)."""
     torch.manual_seed(seed)
     torch.set_num_threads(2)
     rng = random.Random(seed)
@@ -209,6 +253,9 @@ def train(work: Path = DEFAULT_WORK, epochs: int = DEFAULT_EPOCHS, schedule_epoc
     sentences = [s for name in sorted(parts) for s in parts[name] if not s.allowed.all()]
     items = encode(tok, sentences)
     log(f"{len(items)} supervised sentences, {sum(len(i['ids']) for i in items)} word pieces")
+    if teacher is not None:
+        add_teacher_logits(load_epoch(*teacher)[0], items)
+        log(f"teacher logits from {teacher[0]} epoch {teacher[1]}")
 
     model = Tagger(base_encoder(layers), len(TAGS))
     # the word embeddings stay as pre-trained: 11.7M of the 22.7M weights, a
@@ -239,9 +286,12 @@ def train(work: Path = DEFAULT_WORK, epochs: int = DEFAULT_EPOCHS, schedule_epoc
         total_loss, n = 0.0, 0
         for batch in batches(items, batch_size, rng):
             ids, mask = collate(batch)
-            loss = partial_loss(model(ids, mask)[0], batch)
+            logits = model(ids, mask)[0]
+            loss = partial_loss(logits, batch)
             if loss is None:
                 continue
+            if teacher is not None:
+                loss = (1 - distill_weight) * loss + distill_weight * distill_loss(logits, batch, temperature)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -264,6 +314,9 @@ def train(work: Path = DEFAULT_WORK, epochs: int = DEFAULT_EPOCHS, schedule_epoc
             "lr": {"encoder": 8e-5, "head": 1e-3}, "heldout_fold": heldout, "silver_limit": silver_limit,
             "layers": model.encoder.config.num_hidden_layers,
             "sentences": {k: sum(1 for s in v if not s.allowed.all()) for k, v in parts.items()}, "history": history}
+    if teacher is not None:
+        info["distill"] = {"teacher": f"{teacher[0]} epoch {teacher[1]}", "teacher_layers": teacher[2],
+                           "weight": distill_weight, "temperature": temperature}
     return model, info
 
 
@@ -310,6 +363,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--silver-limit", type=int, default=250)
     ap.add_argument("--layers", type=int, default=None,
                     help="keep only the base model's first N transformer layers (default: all 6)")
+    ap.add_argument("--teacher", default=None, metavar="WORK:EPOCH[:LAYERS]",
+                    help="distil from the tagger a run of this recipe (same --heldout!) kept in WORK after EPOCH")
+    ap.add_argument("--distill-weight", type=float, default=0.5)
+    ap.add_argument("--temperature", type=float, default=2.0)
     ap.add_argument("--no-export", action="store_true")
     ap.add_argument("--export-epoch", type=int, default=None,
                     help="only export the weights --work kept after this epoch (no training)")
@@ -318,8 +375,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.export_epoch:
         model, info = load_epoch(work, args.export_epoch, args.layers)
     else:
+        teacher = None
+        if args.teacher:
+            t_work, t_epoch, *t_layers = args.teacher.split(":")
+            teacher = (Path(t_work), int(t_epoch), int(t_layers[0]) if t_layers else None)
         model, info = train(work, args.epochs, args.schedule_epochs, args.seed, args.heldout, args.silver_limit,
-                            layers=args.layers)
+                            layers=args.layers, teacher=teacher, distill_weight=args.distill_weight,
+                            temperature=args.temperature)
     if not args.no_export:
         path = export(model, Path(args.output), info, work)
         print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
