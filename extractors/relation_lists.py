@@ -29,7 +29,7 @@ as COMPARE_WITH does ("A and B outperform C").
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Container, Sequence
 
 #: Words that only join a list: "A, B and C", "A or B".
 _COORDINATION = frozenset({",", "and", "or", "/", "&", "as", "well", "both", "either", "the"})
@@ -100,17 +100,26 @@ def siblings(spans: Sequence[tuple[int, int]], labels: Sequence[str], words: Seq
     return out
 
 
-def spread(relations: Sequence[tuple[int, str, int]], sibs: Sequence[Sequence[int]]) -> list[tuple[int, str, int, int]]:
+def spread(relations: Sequence[tuple[int, str, int]], sibs, target_sibs=None,
+           spreading: Container[int] | None = None) -> list[tuple[int, str, int, int]]:
     """``(source, type, target, k)`` for each relation a list adds: the
     members of a list at a side :data:`SPREAD` allows take the relation
     ``relations[k]`` states of one of them. A pair already related (either
-    way) or a mention with itself gets nothing."""
+    way) or a mention with itself gets nothing. ``sibs[m]``: the members one
+    list joins mention ``m`` with; ``target_sibs``, where a target's list is
+    read otherwise than a source's (the cue patterns:
+    :func:`spread_pattern_pairs`); ``spreading``: the indices of the
+    relations that may spread (default all; the others still count as
+    related)."""
     related = {frozenset((s, t)) for s, _, t in relations}
+    tsibs = sibs if target_sibs is None else target_sibs
     out = []
     for k, (s, rtype, t) in enumerate(relations):
+        if spreading is not None and k not in spreading:
+            continue
         sides = SPREAD.get(rtype, frozenset())
         new = ([(s2, t) for s2 in sibs[s]] if "source" in sides else []) + \
-              ([(s, t2) for t2 in sibs[t]] if "target" in sides else [])
+              ([(s, t2) for t2 in tsibs[t]] if "target" in sides else [])
         for a, b in new:
             if a != b and frozenset((a, b)) not in related:
                 related.add(frozenset((a, b)))
@@ -191,23 +200,21 @@ def spread_pattern_pairs(text: str, base: int, ents: Sequence, found: Sequence[t
     mentions (:data:`PATTERN_SPREAD`; the sides :data:`SPREAD` allows); a pair
     already related is left alone."""
     index = {(e.start_char, e.end_char): i for i, e in enumerate(ents)}
-    related = {frozenset(((s.start_char, s.end_char), (t.start_char, t.end_char))) for _, s, t in found}
-    out = []
-    for p, src, tgt in found:
-        if p.name not in PATTERN_SPREAD:
-            continue
+    relations, spreading = [], set()
+    source_sibs: dict[int, list[int]] = {}
+    target_sibs: dict[int, list[int]] = {}
+    for k, (p, src, tgt) in enumerate(found):
         i, j = index.get((src.start_char, src.end_char)), index.get((tgt.start_char, tgt.end_char))
-        if i is None or j is None or i > j:
+        relations.append((i, p.type.value, j))
+        if p.name not in PATTERN_SPREAD or i is None or j is None or i > j:
             continue
+        spreading.add(k)
         sides = SPREAD.get(p.type.value, frozenset())
-        new = ([(ents[m], tgt) for m in list_members(text, base, ents, i, -1)] if "source" in sides else []) + \
-              ([(src, ents[m]) for m in list_members(text, base, ents, j, +1)] if "target" in sides else [])
-        for s, t in new:
-            key = frozenset(((s.start_char, s.end_char), (t.start_char, t.end_char)))
-            if key not in related:
-                related.add(key)
-                out.append((p, s, t))
-    return out
+        if "source" in sides and i not in source_sibs:
+            source_sibs[i] = list_members(text, base, ents, i, -1)
+        if "target" in sides and j not in target_sibs:
+            target_sibs[j] = list_members(text, base, ents, j, +1)
+    return [(found[k][0], ents[a], ents[b]) for a, _, b, k in spread(relations, source_sibs, target_sibs, spreading)]
 
 
 def spread_counts(path: str) -> dict[tuple[str, str], list[int]]:
