@@ -223,6 +223,12 @@ _KNOWN_BEFORE = re.compile(r"\b(?:[Oo]ur|recently|previously|existing|previous|o
                            r"classical|conventional|traditional|well-known|widely)\s+(?:(?!(?:novel|new)\b)[\w-]+\s+){0,2}$")
 
 
+def within_curated(bounds: tuple[int, int], curated: dict[tuple[int, int], str]) -> bool:
+    """Whether the token span ``bounds`` lies inside (or is) a curated name's
+    span: a long form a known name holds keeps that name's type."""
+    return any(s <= bounds[0] and bounds[1] <= e for s, e in curated)
+
+
 def names_a_method_after(after: str) -> bool:
     """Whether ``after`` (the text right after an abbreviation pair) opens with
     one method word, which the pair then names (:data:`_METHOD_AFTER`)."""
@@ -398,7 +404,7 @@ def known_tokens(doc: Doc, curated: dict[tuple[int, int], str]) -> set[int]:
         task_like = guess_type(a.long) in (EntityType.TASK, EntityType.METRIC)
         long_bounds = toks.char_span(a.long_start, a.long_end, expand=True)
         long_curated = long_bounds in curated
-        if long_bounds is not None and not any(s <= long_bounds[0] and long_bounds[1] <= e for s, e in curated) \
+        if long_bounds is not None and not within_curated(long_bounds, curated) \
                 and not _KNOWN_BEFORE.search(toks.text, max(0, a.long_start - 40), a.long_start) \
                 and names_a_method_after(toks.text[max(a.long_end, a.short_end):max(a.long_end, a.short_end) + 40]):
             # "a novel subgraph reasoning (SGR) framework": the pair names a method brought in here
@@ -497,7 +503,7 @@ def mlkg_names(doc: Doc) -> Doc:
         after = max(abbr.long_end, abbr.short_end)
         # a curated long form's type is its short form's: "remote sensing (RS)" is a field (Task);
         # the title's name keeps the title's type ("Advantage Weighted Matching (AWM)" is no Task)
-        inside = any(a <= long_bounds[0] and long_bounds[1] <= b for a, b in curated)  # "Open [Information Extraction]"
+        inside = within_curated(long_bounds, curated)  # "Open [Information Extraction]"
         label = (curated.get(long_bounds) or (title[1] if title and title[0] in (abbr.short, abbr.long) else None)
                  or abbreviation_type(abbr.long, toks.text[after : after + 80], not inside).value)
         if label == "Method" and _TASK_OF.search(toks.text, max(0, min(abbr.long_start, abbr.short_start) - 40),
