@@ -139,3 +139,38 @@ def test_cli_model_option_and_fast_alias(tmp_path):
     assert res.exit_code == 2
     res = runner.invoke(main, ["evaluate", "--help"])
     assert "--model" in res.output and "--raw" in res.output
+
+
+@needs_model
+def test_spans_below_even_odds_of_their_type_are_dropped():
+    """Viterbi emits the best sequence, even where the model gives a span's
+    words less than even odds of the span's type (MIN_TYPE_PROB). Real
+    abstract sentences (E17-2016 and 8O8eqpaCAI, audit parts A-I): the data
+    source OpenStreetMap as a Method, the COVID-19 pandemic as a Method and
+    "OOD" as a Dataset go; the named model and method phrases stay."""
+    from extractors.encoder import MIN_TYPE_PROB, span_type_prob, type_probs
+    from extractors.ner import tag_parts
+
+    assert 0 < MIN_TYPE_PROB < 1
+    sentences = [
+        "We enrich a corpus of geolocated Twitter posts with physical data derived from Google Places and "
+        "OpenStreetMap , and train word embeddings using the resulting geospatial contexts .",
+        "In this study , we construct a Structural Causal Model ( SCM ) to analyze interaction data , revealing "
+        "that environmental confounders ( e.g. , the COVID-19 pandemic ) lead to unstable correlations in "
+        "GNN-based models , thus impairing their generalization to OOD data .",
+    ]
+    words = [s.split() for s in sentences]
+    model = EncoderModel(threads=1)
+    kept = [{(" ".join(w[s:e]), label) for s, e, label in spans} for (spans, _), w in zip(model.run(words), words)]
+    model.min_type_prob = 0.0
+    every = [{(" ".join(w[s:e]), label) for s, e, label in spans} for (spans, _), w in zip(model.run(words), words)]
+    assert ("OpenStreetMap", "Method") in every[0] - kept[0]
+    assert ("word embeddings", "Method") in kept[0]
+    assert {("COVID-19 pandemic", "Method"), ("OOD", "Dataset")} <= every[1] - kept[1]
+    assert any(text.startswith("Structural Causal Model") and label == "Method" for text, label in kept[1])
+    # the probabilities: per word, summed over a label's B/I/L/U tags, a distribution over labels and O
+    parts = tag_parts(model.tags)
+    logits = np.random.default_rng(0).normal(size=(5, len(model.tags)))
+    probs = type_probs(logits, parts)
+    assert np.allclose(probs.sum(axis=1), 1.0)
+    assert span_type_prob(probs, (1, 3, "Task"), parts) == pytest.approx(probs[1:3, parts.label_ids[parts.labels.index("Task")]].mean())
