@@ -38,7 +38,7 @@ import re
 from functools import lru_cache
 
 from extractors.names import GENERIC_ACRONYMS, GENERIC_WORDS, NOT_ENTITIES, TASK_HEADS, is_generic
-from extractors.name_bounds import NOT_NAME_WORDS
+from extractors.name_bounds import NOT_NAME_WORDS, campaign_head_only
 from ontology.phrase_evidence import evidence
 
 #: Evidence thresholds (abstracts), see the module docstring.
@@ -487,6 +487,8 @@ def _text_kind(text: str, gazetteer: bool, defined: bool, label: str, titled: bo
         return "gazetteer"
     if _LIST_COMMA.search(text):
         return None  # a list or a clause run together: "dialogue control, sentiment classification"
+    if campaign_head_only(text):
+        return None  # "the shared task": a campaign's head, named elsewhere by name and year
     if label in ("Method", "Task") and outside_ml(text) and not titled:
         # a device, a disease, a theorem: outside the five types (GUIDE), named or not; but not the
         # name a title gives its own work ("Robots Pre-train Robots: ..."), a name its authors chose
