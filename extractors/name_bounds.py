@@ -241,7 +241,8 @@ _BENCHMARK_HEADS = ("bench", "suite", "leader", "shared", "task", "challenge", "
 #: campaign") name no campaign: a generic description (tests/data/audit/GUIDE.md), named by its
 #: name and year elsewhere ("TextGraphs 2020 Shared Task"). The 120,000 real abstracts write
 #: them 3,247 times (2,140 abstracts); as nodes, 4 of 4 on audit A-I (accurate tier) were judged
-#: generic, and all 4 on draw_sample(3000, 38110711) (standard) were the bare head, read.
+#: generic, and all 4 on draw_sample(3000, 38110711) (standard) were the bare head, read; so
+#: were all 4 on draw_sample(3000, 38220722), never read before.
 _CAMPAIGN_HEAD_ONLY = re.compile(r"^(?:shared[- ]tasks?|evaluation campaigns?)$", re.I)
 
 
