@@ -28,6 +28,7 @@ from .nodes import (NAME_MODIFIED_HEADS, named_before_head, short_type, follows_
                     modifies_task_head,
                     names_a_campaign, names_an_organisation, outside_ml, takes_part_in_title,
                     names_a_venue, node_kind, weak_kind)
+from .name_runs import cut_from_name
 from .same_thing import one_thing
 from .model import Entity, PaperGraph, Relation, Result, Span
 from .records import PaperRecord, RecordError, SourceRef
@@ -380,6 +381,8 @@ class PaperBuilder:
                   for x in (a[0], a[3])}  # "the team of Information Retrieval Lab. Universitas Indonesia (3218IR)"
         teams |= {k for a in data.abbreviations if outside_ml(a[0])  # "autonomous underwater vehicles (AUVs)", "the AUV"
                   for k in (name_key(a[3]), singular_key(name_key(a[3])))}
+        # only ever the first words of a longer capitalised name ("HVGA ATIS Corner Dataset", "CMU Panoptic Hand")
+        runs_on, in_organisation, inside_name = cut_from_name(data.ents, prep.text, prep.abstract_start, keys)
         campaigns = {k for k, e in zip(keys, data.ents)
                      if names_a_campaign(e[0], prep.text[max(0, e[4] - 30):e[4]], prep.text[e[5]:e[5] + 60])}
         for text, kb_id, label_, ent_id, start, end in data.ents:
@@ -392,7 +395,8 @@ class PaperBuilder:
             if (weak_kind(kind, text) and (key not in standalone or kind == "name" and key not in standalone_name)
                     or key in glued
                     or key in task_objects and kind in ("defined", "name", "task") and label_ in ("Method", "Task")
-                    or key in in_venue and text[:1].islower() and " " in text or key in teams and kind != "gazetteer"):
+                    or key in in_venue and text[:1].islower() and " " in text or key in teams and kind != "gazetteer"
+                    or label_ != "Benchmark" and (key in in_organisation or key in (inside_name if kind == "gazetteer" else runs_on))):
                 kind = None  # only ever a modifier ("cross-lingual alignment supervision"): no name of its own
             named = self._named_before_head(text, label_, prep.text, start, local_ids, titled) if kind is None else None
             if named is not None:

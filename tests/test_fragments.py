@@ -218,3 +218,31 @@ def _nodes_and_concepts_of(title: str, abstract: str):
     from tests.test_nodes import _nodes_and_concepts
 
     return _nodes_and_concepts(title, abstract)
+
+
+def test_a_campaign_head_alone_is_no_node():
+    """"the shared task" names no campaign (GUIDE: generic); the campaign's
+    name does (ACL 2021.wanlp-1.44, real abstract, shortened)."""
+    from kg.nodes import node_kind
+
+    assert node_kind("shared task", False, False, "Task") is None
+    assert node_kind("Shared Tasks", False, True, "Task") is None
+    assert node_kind("evaluation campaign", False, False, "Task") is None
+    nodes, _ = _nodes_and_concepts_of(
+        "Sarcasm and sentiment detection in Arabic",
+        "This paper presents one of the top five winning solutions for the Shared Task on Sarcasm and Sentiment "
+        "Detection in Arabic (SubTask-1 Sarcasm Detection).")
+    assert "shared task" not in {n.lower() for n in nodes}, nodes
+
+
+def test_words_across_a_spaced_dash_are_no_name():
+    """A dash between spaces joins parts of a sentence (real abstracts: audit
+    86e6824f29 and paper1011, draw_sample(3000, 38110711)); a defined name
+    written with one keeps its node."""
+    from kg.nodes import node_kind
+
+    for text in ("given VC dimension \u2013 answering", "offer -- applicant CV matching", "quadrotor system - VOOPS",
+                 "LIWC2007 - tool"):
+        assert node_kind(text, False, False, "Method") is None, text
+    assert node_kind("Local - Global Question Aware Video Embedding", False, True, "Method") == "defined"
+    assert node_kind("BERT-base", False, False, "Method") == "name"
