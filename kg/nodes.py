@@ -39,7 +39,8 @@ from functools import lru_cache
 
 from extractors.names import GENERIC_ACRONYMS, GENERIC_WORDS, NOT_ENTITIES, TASK_HEADS, is_generic
 from extractors.name_bounds import NOT_NAME_WORDS, campaign_head_only
-from ontology.phrase_evidence import evidence
+from ontology.established_terms import established_terms
+from ontology.phrase_evidence import evidence, phrase_key
 
 #: Evidence thresholds (abstracts), see the module docstring.
 MIN_DEFINED = 2
@@ -513,6 +514,8 @@ def _text_kind(text: str, gazetteer: bool, defined: bool, label: str, titled: bo
     d, t = evidence(text)
     if " " in text.strip() and (d >= MIN_DEFINED or t >= MIN_TITLED):
         return "term"
+    if text[:1].islower() and phrase_key(text) in established_terms():
+        return "term"  # mined from the abstracts whichever extractor found it (ontology/established_terms.py)
     if label == "Task" and names_a_task(text):
         return "task"
     return None
