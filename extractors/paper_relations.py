@@ -716,7 +716,7 @@ _NOT_PROPOSED_BETWEEN = re.compile(
 #: after its long form is checked on the text before that long form
 #: ("inference using Integrated Nested Laplace Approximation (INLA)").
 _NAMING_BEFORE = re.compile(r"(?:called|named|dubbed|termed|coined|namely|:)\s*$")
-_LONG_FORM_BEFORE = re.compile(r"(?:\b[A-Z][\w'’+-]*\s+){1,8}\(\s*$")
+_LONG_FORM_BEFORE = re.compile(r"(?:\b[A-Z][\w'’+-]*\s+(?:(?:with|of|for|via|and|in|on|from|to|by)\s+(?=[A-Z]))?){1,8}\(\s*$")
 #: A team, not a proposal: "developed by the CUET NLP team", "(team name: scmhl5)".
 _TEAM_AFTER = re.compile(r"^\s*(?:[A-Z][\w-]*\s+)?team\b", re.I)
 #: A name its own noun phrase calls someone else's ("supplementing existing LDC audio", "on the recently
