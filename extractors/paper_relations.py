@@ -386,6 +386,17 @@ _STUDY_BEFORE = re.compile(
     r"(?:(?!(?:for|to|on|in|of|from|with|that|which|and|or|than|over)\b)[\w-]+\s+){0,4}"
     r"(?:(?:,\s*|and\s+)(?:the\s+|an?\s+)?(?:(?!(?:for|to|on|in|of|from|with|that|which|or|than|over)\b)[\w-]+\s+){0,4})?$")
 
+#: A method named as an example of the paper's own tools: "different training strategies such as
+#: pseudo-labelling and data augmentation", "with recent techniques such as contextualized word
+#: representations", "We pretrain several dialogue generation models ..., including Transformer, GPT": the
+#: list's head is a kind of method and its clause is first person or the paper's experiments
+#: (:data:`_OWN_BEFORE_LIST`, so :func:`_background` let the list through), so the examples are what the paper
+#: uses (audit GUIDE: "such as X" gives none only for background examples).
+_OWN_TOOL_LIST = re.compile(
+    r"\b(?:methods?|models?|techniques?|strateg(?:y|ies)|approach(?:es)?|algorithms?|architectures?|features?|"
+    r"classifiers?|networks?|baselines?|tools?|toolkits?|embeddings?|encoders?|optimi[sz]ers?|learners?|systems?)"
+    r"\b[^;:]{0,40}?(?:such as|including|e\.g\.,?)\s+(?:[^;:]{0,80}?(?:,|\band\b|\bor\b)\s+)?$")
+
 #: "a Transformer-based network": the paper builds on the method.
 _BASED_AFTER = re.compile(r"\s*-?\s*based\b")
 #: ... and so does a task written as the basis of a method ("a novel sequence-tagging-based model", "the
@@ -692,6 +703,8 @@ def _cue_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_n
             # own ("An Uncertainty-Aware Encoder for Aspect Detection")
             if _USE_BEFORE.search(clause[-80:]) or _BASED_AFTER.match(after) or _STUDY_BEFORE.search(clause[-90:]):
                 out.append((RelationType.USES, span, "cue:use", 0.75))
+            elif _OWN_TOOL_LIST.search(clause[-170:]) and _OWN_BEFORE_LIST.search(clause):
+                out.append((RelationType.USES, span, "cue:own-list", 0.7))
             elif _FAMILY_HEAD_AFTER.match(after) and _FAMILY_BEFORE.search(clause[-90:]):
                 out.append((RelationType.USES, span, "cue:family", 0.7))
     if out and len(ents) > 1:
