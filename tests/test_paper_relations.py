@@ -242,6 +242,25 @@ CASES = {
                             "In particular, we address document summarization in the framework of multi-task "
                             "learning using curriculum learning for sentence extraction and document "
                             "classification."),
+    # a long form coined with its short form right after the paper's proposal cue is proposed
+    "pair_proposal": ("conference_papers:9812437", "Pose Estimation based on a Dual Quaternion Feedback Particle Filter",
+                      "In this paper, we propose a dual quaternion feedback particle filter (DQFPF) that can capture "
+                      "the nonlinear factors in the observation model and use the optimal control theory to estimate "
+                      "the pose."),
+    # ... a long form with lower-case joining words too (the paper's own method, not used)
+    "pair_joined": ("acl_anthology:P18-1146",
+                    "Higher-order Relation Schema Induction using Tensor Factorization with Back-off and Aggregation",
+                    "In this paper, we propose Tensor Factorization with Back-off and Aggregation (TFBA), a novel "
+                    "framework for the HRSI problem."),
+    # ... but not a pair that only modifies the proposal's head
+    "pair_modifier": ("conference_papers:5353935",
+                      "SUEFUL-7: A 7DOF upper-limb exoskeleton robot with muscle-model-oriented EMG-based control",
+                      "This paper proposes an electromyography (EMG) signal based control method for a seven degrees "
+                      "of freedom (7DOF) upper-limb motion assist exoskeleton robot (SUEFUL-7)."),
+    # examples of the paper's own techniques are used
+    "own_tools": ("acl_anthology:N19-1345", "Domain adaptation for part-of-speech tagging of noisy user-generated text",
+                  "Experiments with different regularization techniques such as early stopping, dropout and "
+                  "fine-tuning the domain adaptation prior weights are conducted."),
 }
 
 
@@ -574,3 +593,14 @@ def test_a_slogan_leading_the_title_is_no_proposal(title, abstract_start, slogan
         name_end -= 1
     assert slogan_title(text, 0, name_end, len(title)) is slogan
     assert bool(kept_proposals(text, {(0, name_end): (0, len(title))})) is not slogan
+
+
+def test_a_long_form_coined_after_the_proposal_cue_is_proposed(extracted):
+    assert "PROPOSES" in _to(extracted["pair_proposal"], "dual quaternion feedback particle filter")
+    assert _to(extracted["pair_joined"], "Tensor Factorization with Back-off") == {"PROPOSES"}
+    assert "PROPOSES" not in _to(extracted["pair_modifier"], "electromyography")
+
+
+def test_examples_of_the_papers_own_techniques_are_used(extracted):
+    assert "USES" in _to(extracted["own_tools"], "dropout")
+    assert "USES" in _to(extracted["own_tools"], "early stopping")
