@@ -555,7 +555,7 @@ def mlkg_names(doc: Doc) -> Doc:
             group.append(Span(doc, start, end, label=label, span_id="proposal"))
             proposed[(start_char, end_char)] = (sent[2], sent[3])
         if window and abbrs:  # "This paper proposes Energy-consistent Neural Operators (ENOs)" (extractors/proposal_pairs.py)
-            for (start, end), short in _pairs.paired_spans(toks, sent[3], cue, abbrs, curated, guess_type):
+            for (start, end), short in _pairs.paired_spans(toks, sent[3], cue, window, abbrs, curated, guess_type):
                 start_char, end_char = toks.chars(start, end)
                 if not is_generic(toks.text[start_char:end_char]) and not any(
                         x < short.short_end and start_char < y for x, y in proposed):  # (nor its short form)

@@ -722,7 +722,7 @@ def _cue_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_n
 #: 600 cue proposals have one; of 30 read, 1 is proposed (issue 26's part C
 #: report: "PROPOSES for things the paper only uses").
 _NOT_PROPOSED_BETWEEN = re.compile(
-    r"\b(?:for|of|on|in|to|with|using|(?<!-)based on|such as|like|from|by|via|into|over|against|than|including|"
+    r"\b(?:for|of|on|in|at|to|with|using|(?<!-)based on|such as|like|from|by|via|into|over|against|than|including|"
     r"e\.g\.|during|under|through|within|between|among|across|towards?|combin\w*|leverag\w*|utili[sz]\w*|employ\w*)\b")
 #: ... unless the name is given as the proposal's name ("a novel knowledge
 #: graph embedding model named TransC", "MirrorWiC:"); a name in brackets

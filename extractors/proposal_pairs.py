@@ -27,6 +27,7 @@ import re
 from ontology import EntityType
 
 from .abbreviations import Abbreviation
+from .cues import CUE_WINDOW
 from .doctext import Tokens
 from .names import is_name_like
 
@@ -34,7 +35,9 @@ from .names import is_name_like
 #: novel approach, graph representation learning via causal diffusion
 #: (CausalDiffRec)"): the cue's object, not a later clause.
 MAX_WORDS_BETWEEN = 6
-_STOP = re.compile(r"[;.]")
+#: A sentence end, or a preposition or verb that makes the pair the object of another word than the cue ("the
+#: NMT system developed at the National Research Council of Canada (NRC)").
+_STOP = re.compile(r"[;.]|\b(?:at|for|of|on|in|to|with|by|from|via|using|based|than|over|extends?|uses?)\b", re.I)
 #: After the short form the pair ends its noun phrase: punctuation, a function word, or a method head ("a
 #: word relation autoencoder (WRAE) model"). A pair that modifies a longer phrase is not the proposal: "an
 #: electromyography (EMG) signal based control method", "a bird's-eye view (BEV) mask-based object detector",
@@ -49,13 +52,16 @@ _ENDS_PHRASE = re.compile(
 _NOT_NAME = re.compile(r"^(?:an?|the)\s|-based$", re.I)
 
 
-def paired_spans(toks: Tokens, sent_end: int, cue: tuple[int, int], abbrs: list[Abbreviation],
+def paired_spans(toks: Tokens, sent_end: int, cue: tuple[int, int], window: int, abbrs: list[Abbreviation],
                  curated: dict[tuple[int, int], str], guess_type) -> list[tuple[tuple[int, int], Abbreviation]]:
     """(token span, pair) of the long forms the sentence (ending at char
     ``sent_end``) proposes with a coined short form after the cue verb at
-    ``cue`` (char span, its window open: the paper is the subject).
+    ``cue`` (char span) whose subject is the paper (``window``: its
+    :func:`extractors.cues.cue_window`, full only then).
     ``curated``: token spans of gazetteer names; ``guess_type``: the
     names module's type guess of a phrase."""
+    if window < CUE_WINDOW:
+        return []  # "The proposed cost-aware path planning algorithm extends the rapidly-exploring random tree (RRT)"
     text = toks.text
     out = []
     for a in abbrs:
