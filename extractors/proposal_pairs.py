@@ -18,7 +18,16 @@ task or metric ("we propose the task of Open-Domain Information Narration
 (OIN)" is read by the task rules), and, later, anything
 :func:`extractors.paper_relations.kept_proposals` drops (a preposition or use
 cue between the cue and the name: "we propose a model based on ...").
-Counts on real abstracts are in :data:`MAX_WORDS_BETWEEN`'s comment.
+On 6,000 real abstracts (bench/same_output.py's draw_sample(3000, 26120738)
+and (3000, 26120739), standard tier) the pairs, with the joined long forms of
+:data:`extractors.paper_relations._LONG_FORM_BEFORE`, add 58 PROPOSES, all
+read, 51 right (DQFPF, MSD, TFBA, EmoDS, NMLNs, SWRM...; wrong: an existing
+family the long form names, "a mathematical programming (MP) framework", "a
+wide-coverage context-free grammar (CFG)", "a unified structural causal model
+(SCM)", "deep dependency networks" linked to "dependency networks"; a measure,
+"design the mean time between failure (MTBF)"; a generic "novel human-machine
+interface (HMI)"; a cut name, "Stochastic Shortest Path Problems"), and the USES
+of the paper's own method they replace go.
 """
 from __future__ import annotations
 

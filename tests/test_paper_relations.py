@@ -261,6 +261,19 @@ CASES = {
     "own_tools": ("acl_anthology:N19-1345", "Domain adaptation for part-of-speech tagging of noisy user-generated text",
                   "Experiments with different regularization techniques such as early stopping, dropout and "
                   "fine-tuning the domain adaptation prior weights are conducted."),
+    # what the paper says it builds on is used, though prior work ...
+    "prior_used": ("acl_anthology:2021.emnlp-main.126",
+                   "Improving Zero-Shot Cross-Lingual Transfer Learning via Robust Training",
+                   "We adopt two widely used robust training methods, adversarial training and randomized smoothing, "
+                   "to train the desired robust model."),
+    # ... but not the topic of that prior work
+    "prior_topic": ("conference_papers:paper572", "Learning Temporal Plan Preferences from Examples: An Empirical Study",
+                    "We leverage prior work on LTL formula learning to extract a preference from these examples."),
+    # a subtitle describing the paper's own model by its family: the family is used
+    "subtitle_family": ("acl_anthology:D19-1015",
+                        "DialogueGCN: A Graph Convolutional Neural Network for Emotion Recognition in Conversation",
+                        "In this paper, we present Dialogue Graph Convolutional Network (DialogueGCN), a graph neural "
+                        "network based approach to ERC."),
 }
 
 
@@ -604,3 +617,13 @@ def test_a_long_form_coined_after_the_proposal_cue_is_proposed(extracted):
 def test_examples_of_the_papers_own_techniques_are_used(extracted):
     assert "USES" in _to(extracted["own_tools"], "dropout")
     assert "USES" in _to(extracted["own_tools"], "early stopping")
+
+
+def test_what_the_paper_builds_on_is_used_though_prior_work(extracted):
+    assert "USES" in _to(extracted["prior_used"], "adversarial training")
+    assert "USES" in _to(extracted["prior_used"], "randomized smoothing")
+    assert not _to(extracted["prior_topic"], "LTL")
+
+
+def test_the_family_a_subtitle_names_the_papers_model_by_is_used(extracted):
+    assert "USES" in _to(extracted["subtitle_family"], "graph convolutional")
