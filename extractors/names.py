@@ -518,6 +518,7 @@ def mlkg_names(doc: Doc) -> Doc:
         if bounds is not None:
             group.append(Span(doc, *bounds, label=label, span_id="pattern"))
     known = known_tokens(doc, curated)
+    abbrs = [a for a in get_ext(doc, "abbreviations") if a.long_start < a.short_start]
     cues = cue_spans(doc_text(doc), lower_text(doc))
     c = 0
     for sent in sentence_bounds(doc):
@@ -553,6 +554,12 @@ def mlkg_names(doc: Doc) -> Doc:
             label = coined_type(name, type_context(doc, end)).value
             group.append(Span(doc, start, end, label=label, span_id="proposal"))
             proposed[(start_char, end_char)] = (sent[2], sent[3])
+        if window and abbrs:  # "This paper proposes Energy-consistent Neural Operators (ENOs)" (extractors/proposal_pairs.py)
+            for (start, end), short in _pairs.paired_spans(toks, sent[3], cue, window, abbrs, curated, guess_type):
+                start_char, end_char = toks.chars(start, end)
+                if not is_generic(toks.text[start_char:end_char]) and not any(
+                        x < short.short_end and start_char < y for x, y in proposed):  # (nor its short form)
+                    proposed[(start_char, end_char)] = (sent[2], sent[3])
     set_ext(doc, "proposed", proposed)
     return doc
 
@@ -561,3 +568,4 @@ def mlkg_names(doc: Doc) -> Doc:
 # statement in mlkg_names' sentence loop cost about 2 us a sentence).
 from . import collection_lists as _lists  # noqa: E402
 from . import proposal_naming as _naming  # noqa: E402
+from . import proposal_pairs as _pairs  # noqa: E402

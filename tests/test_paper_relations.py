@@ -242,6 +242,38 @@ CASES = {
                             "In particular, we address document summarization in the framework of multi-task "
                             "learning using curriculum learning for sentence extraction and document "
                             "classification."),
+    # a long form coined with its short form right after the paper's proposal cue is proposed
+    "pair_proposal": ("conference_papers:9812437", "Pose Estimation based on a Dual Quaternion Feedback Particle Filter",
+                      "In this paper, we propose a dual quaternion feedback particle filter (DQFPF) that can capture "
+                      "the nonlinear factors in the observation model and use the optimal control theory to estimate "
+                      "the pose."),
+    # ... a long form with lower-case joining words too (the paper's own method, not used)
+    "pair_joined": ("acl_anthology:P18-1146",
+                    "Higher-order Relation Schema Induction using Tensor Factorization with Back-off and Aggregation",
+                    "In this paper, we propose Tensor Factorization with Back-off and Aggregation (TFBA), a novel "
+                    "framework for the HRSI problem."),
+    # ... but not a pair that only modifies the proposal's head
+    "pair_modifier": ("conference_papers:5353935",
+                      "SUEFUL-7: A 7DOF upper-limb exoskeleton robot with muscle-model-oriented EMG-based control",
+                      "This paper proposes an electromyography (EMG) signal based control method for a seven degrees "
+                      "of freedom (7DOF) upper-limb motion assist exoskeleton robot (SUEFUL-7)."),
+    # examples of the paper's own techniques are used
+    "own_tools": ("acl_anthology:N19-1345", "Domain adaptation for part-of-speech tagging of noisy user-generated text",
+                  "Experiments with different regularization techniques such as early stopping, dropout and "
+                  "fine-tuning the domain adaptation prior weights are conducted."),
+    # what the paper says it builds on is used, though prior work ...
+    "prior_used": ("acl_anthology:2021.emnlp-main.126",
+                   "Improving Zero-Shot Cross-Lingual Transfer Learning via Robust Training",
+                   "We adopt two widely used robust training methods, adversarial training and randomized smoothing, "
+                   "to train the desired robust model."),
+    # ... but not the topic of that prior work
+    "prior_topic": ("conference_papers:paper572", "Learning Temporal Plan Preferences from Examples: An Empirical Study",
+                    "We leverage prior work on LTL formula learning to extract a preference from these examples."),
+    # a subtitle describing the paper's own model by its family: the family is used
+    "subtitle_family": ("acl_anthology:D19-1015",
+                        "DialogueGCN: A Graph Convolutional Neural Network for Emotion Recognition in Conversation",
+                        "In this paper, we present Dialogue Graph Convolutional Network (DialogueGCN), a graph neural "
+                        "network based approach to ERC."),
 }
 
 
@@ -574,3 +606,24 @@ def test_a_slogan_leading_the_title_is_no_proposal(title, abstract_start, slogan
         name_end -= 1
     assert slogan_title(text, 0, name_end, len(title)) is slogan
     assert bool(kept_proposals(text, {(0, name_end): (0, len(title))})) is not slogan
+
+
+def test_a_long_form_coined_after_the_proposal_cue_is_proposed(extracted):
+    assert "PROPOSES" in _to(extracted["pair_proposal"], "dual quaternion feedback particle filter")
+    assert _to(extracted["pair_joined"], "Tensor Factorization with Back-off") == {"PROPOSES"}
+    assert "PROPOSES" not in _to(extracted["pair_modifier"], "electromyography")
+
+
+def test_examples_of_the_papers_own_techniques_are_used(extracted):
+    assert "USES" in _to(extracted["own_tools"], "dropout")
+    assert "USES" in _to(extracted["own_tools"], "early stopping")
+
+
+def test_what_the_paper_builds_on_is_used_though_prior_work(extracted):
+    assert "USES" in _to(extracted["prior_used"], "adversarial training")
+    assert "USES" in _to(extracted["prior_used"], "randomized smoothing")
+    assert not _to(extracted["prior_topic"], "LTL")
+
+
+def test_the_family_a_subtitle_names_the_papers_model_by_is_used(extracted):
+    assert "USES" in _to(extracted["subtitle_family"], "graph convolutional")
