@@ -457,6 +457,27 @@ def test_entity_relation_output_contract():
     assert (out["source_mention"]["text"], out["target_mention"]["text"]) == ("BERT", "ELMo")
 
 
+@pytest.mark.skipif(not (SHARED / "corpora/scierc/train.json").exists(), reason="needs ../shared/corpora")
+def test_relation_shapes_on_scierc_train():
+    """bench/relation_shapes.py: SciERC train's most frequent shape is "Method
+    for Task" (USED_FOR, forward), nearly always a relation, and the rules
+    read it; a gold pair many words apart is counted in its length bucket."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench/relation_shapes.py"
+    spec = importlib.util.spec_from_file_location("relation_shapes", path)
+    shapes = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(shapes)
+    res = shapes.count(str(SHARED / "corpora/scierc/train.json"))
+    n, (classes, shape), rtype, order, cands, found = res["shapes"][0]
+    assert (classes, shape, rtype, order) == ("MT", "for", "USED_FOR", "forward")
+    assert n / cands >= 0.9 and found >= 0.9 * n
+    used = res["per_type"]["USED_FOR"]
+    assert used["found"] < used["gold"] == used["forward"] + used["backward"]
+    assert shapes.shape_of("takes , as input , the result of previous work on") == "<10+ words>"
+
+
 @pytest.mark.skipif(not (SHARED / "corpora/scier/train.jsonl").exists(), reason="needs ../shared/corpora")
 def test_every_pattern_is_justified_on_scier_train():
     """Each pattern joins pairs SciER train (gold mentions) also relates, in
