@@ -26,6 +26,7 @@ from .quantities import Quantity
 from .result_pairs import coordinated_before, slash_metrics, trailing_list, without_abbreviations
 from .result_counts import count_of, ranks, sole_dataset, subject_dataset, undescribed
 from .result_datasets import _MODIFIES_MODEL, _coordinated, _list_of, _no_value_between, _opening_dataset, _own_on, _subset
+from .result_subjects import subject_method
 from .result_kinds import ABSOLUTE, BASELINE, COST, DELTA, RATIO, classify, from_values
 
 _DATASET_TYPES = {EntityType.DATASET.value, EntityType.BENCHMARK.value}
@@ -431,7 +432,7 @@ def _method(q: Quantity, kind: str, text: str, base: int, methods: list[Ent], ow
             return own, True  # the proposal, named in its statement
         ours = [m for m in near if _OURS.search(text, max(0, m.start_char - base - 30), m.start_char - base)]
         return (ours[-1] if ours else None), True
-    method = near[-1] if near else None
+    method = near[-1] if near else subject_method(methods, q, text, base) if kind in (ABSOLUTE, DELTA, RATIO) else None
     return method, method is None or bool(own is not None and method.text == own.text) \
         or _OURS.search(text, max(0, method.start_char - base - 30), method.start_char - base) is not None \
         or own is None and _FIRST_PERSON.search(text, 0, q.start - base) is not None

@@ -835,3 +835,16 @@ def test_a_value_with_its_own_on_name_takes_no_later_dataset():
     rows = results("Notably, our approach achieves state-of-the-art performance on both miniImageNet (70.31% on 1-shot "
                    "and 81.89% on 5-shot) and tieredImageNet (78.74% on 1-shot and 86.92% on 5-shot).", fast=False)
     assert one(rows, 81.89)["dataset"] == "miniImageNet" and one(rows, 86.92)["dataset"] == "tieredImageNet"
+
+
+def test_the_method_a_sentence_opens_on_keeps_its_values_after_and():
+    # real sentences (../shared abstracts D19-6002, conference 1b6356a824): the values after ", and" had no method
+    rows = results("HNN obtains new state-of-the-art results on three classic commonsense reasoning tasks, pushing the WNLI "
+                   "benchmark to 89%, the Winograd Schema Challenge (WSC) benchmark to 75.1%, and the PDP60 benchmark to 90.0%.")
+    assert (one(rows, 90.0)["method"], one(rows, 90.0)["dataset"]) == ("HNN", "PDP60")
+    rows = results("Our CFBI achieves the performance (J&F) of 89.4%, 81.9%, and 81.4%, respectively, outperforming all the "
+                   "other state-of-the-art methods.", "standard")
+    assert [r["method"] for r in rows] == ["CFBI"] * 3
+    # not a method the sentence compares with, nor one that is no subject of a score verb
+    rows = results("Our model outperforms BERT by 2.1% on SST-2, and by 1.3% on MNLI.")
+    assert [r["method"] for r in rows] == [None, None]
