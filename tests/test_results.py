@@ -848,3 +848,22 @@ def test_the_method_a_sentence_opens_on_keeps_its_values_after_and():
     # not a method the sentence compares with, nor one that is no subject of a score verb
     rows = results("Our model outperforms BERT by 2.1% on SST-2, and by 1.3% on MNLI.")
     assert [r["method"] for r in rows] == [None, None]
+
+
+def test_a_before_after_pair_in_brackets_without_from():
+    # real sentences (../shared abstracts 2021.emnlp-main.694, W18-6437, L16-1035, 9636193)
+    rows = results("We find that introducing intersection improves performance over a baseline model on two datasets, "
+                   "WebQuestionsSP (69.6% to 73.3% Hits@1) and ComplexWebQuestions (39.8% to 48.7% Hits@1).")
+    assert [(r["value"], r["kind"], r["dataset"], r["own"]) for r in rows] == [
+        (69.6, "baseline", "WebQuestionsSP", False), (73.3, "absolute", "WebQuestionsSP", True),
+        (39.8, "baseline", "ComplexWebQuestions", False), (48.7, "absolute", "ComplexWebQuestions", True)]
+    rows = results("We find that performance on the task has markedly improved compared to the 2016 WMT submissions "
+                   "(81%→93% accuracy on the WSD task).")
+    assert [(r["value"], r["kind"]) for r in rows] == [(81.0, "baseline"), (93.0, "absolute")]
+    # no change word, or a change word after the pair: a range
+    rows = results("Our study shows that although the predictions seem relatively accurate in general (87.4% to 92.3%), "
+                   "they do not yet seem to cover the learners' lack of knowledge very well.")
+    assert [r["kind"] for r in rows] == ["absolute", "absolute"]
+    rows = results("Compared to human teams, the hybrid teams with artificial agents perform better considering "
+                   "completion time (44.4% to 71.2% shorter).")
+    assert "baseline" not in [r["kind"] for r in rows]
