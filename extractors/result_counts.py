@@ -160,3 +160,47 @@ def ranks(text: str, base: int) -> list[Quantity]:
             out.append(Quantity(float(more.group("n")), "", "count", base + more.start("n"), base + more.end(), None))
             end = more.end()
     return out
+
+
+#: Between two members of one list of whole numbers: "103, 75 and 65 submissions".
+_COUNTED_UNITS = frozenset({"samples", "tokens"})
+#: After the last member: a budget of labels or data ("with 50, 1000 and 4000 labels, respectively": settings,
+#: as extractors.result_kinds reads them) or a factor ("by 2 and 4 orders of magnitude"), no count.
+_NOT_A_COUNT_LIST = re.compile(r"\s+(?:(?:[\w-]+\s+)?(?:labels?|labell?ed)\b|orders?\s+of\s+magnitude)", re.I)
+#: Before the first member: a name the numbers belong to ("legs 1 and 2", "Round 1 and 2 judgments", "SemEval 2014,
+#: 15, and 16", "NTU-RGB+D 60, and 120 datasets", "in subtask 1 and 14 systems"), no count.
+_NAMED_BEFORE = re.compile(r"(?:\b[A-Z][\w+\-]*|\b(?:sub)?tasks?|\brounds?|\blegs?|\blevels?|\bphases?|\bstages?|"
+                           r"\bversions?|\d)[\s,]*$")
+_COUNT_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+
+
+def counted_lists(values: list[Quantity], bare: set[int], text: str, base: int) -> dict[int, Quantity]:
+    """``id(value) -> the value as a count`` for each member of a list of
+    bare whole numbers whose last member counts a plural noun ("with rank of
+    33rd, 54th and 52nd out of 103, 75 and 65 submissions": 103 and 75 too,
+    audit GUIDE: participants of a shared task are counts). Before, a
+    "respectively" in the sentence made the first members scores, or they
+    were no results at all."""
+    out: dict[int, Quantity] = {}
+    run: list[Quantity] = []
+    for i, q in enumerate(values):
+        whole = id(q) in bare and float(q.value).is_integer() and not q.qualifier
+        if not whole:
+            run = []
+            continue
+        run.append(q)
+        nxt = values[i + 1] if i + 1 < len(values) else None
+        joined = nxt is not None and _COUNT_ITEM.fullmatch(text, q.end - base, nxt.start - base) is not None
+        if joined and id(nxt) in bare:
+            continue
+        if joined and (nxt.unit in _COUNTED_UNITS or nxt.kind == "count") \
+                and not _NAMED_BEFORE.search(text, max(0, run[0].start - base - 20), run[0].start - base):  # "1,200, 3,400 and 5,000 sentences"
+            out.update({id(m): replace(m, kind="count") for m in run})
+            run = []
+            continue
+        counted = count_of(q, text, base) if len(run) > 1 and not _NOT_A_COUNT_LIST.match(text, q.end - base) \
+            and not _NAMED_BEFORE.search(text, max(0, run[0].start - base - 20), run[0].start - base) else None
+        if counted is not None:
+            out.update({id(m): replace(m, kind=counted.kind) for m in run})
+        run = []
+    return out

@@ -24,7 +24,7 @@ from ontology.metrics import metric_direction, result_direction, result_scale
 from .doctext import Ent, fold
 from .quantities import Quantity
 from .result_pairs import coordinated_before, slash_metrics, trailing_list, without_abbreviations
-from .result_counts import count_of, ranks, sole_dataset, subject_dataset, undescribed
+from .result_counts import count_of, counted_lists, ranks, sole_dataset, subject_dataset, undescribed
 from .result_datasets import _MODIFIES_MODEL, _coordinated, _list_of, _no_value_between, _opening_dataset, _own_on, _subset
 from .result_subjects import subject_method
 from .result_kinds import ABSOLUTE, BASELINE, COST, DELTA, RATIO, classify, from_values
@@ -256,14 +256,15 @@ def _scores(numbers: list[Quantity], quantities: list[Quantity], text: str, base
                     is_score[id(q)] = True
                     if metric_of.get(id(q)) is None:
                         metric_of[id(q)] = shared
+    listed = counted_lists(values, bare, text, base)  # "out of 103, 75 and 65 submissions"
     # "perplexities on PTB and WikiText-2 to 51.1 and 44.3 respectively"
     if "respectively" in text:
         for i, q in enumerate(values):
-            if id(q) in bare and not is_score[id(q)] and (i + 1 < len(values) and linked[i] or i and linked[i - 1]):
+            if id(q) in bare and not is_score[id(q)] and id(q) not in listed and (i + 1 < len(values) and linked[i] or i and linked[i - 1]):
                 m = _METRIC_WORD.search(text, 0, q.start - base)
                 if m and _same_clause(text, m.start(), q.start - base):
                     is_score[id(q)] = True
-    counts = [c for q in numbers if not is_score[id(q)] for c in (count_of(q, text, base),) if c is not None]
+    counts = [c for q in numbers if not is_score[id(q)] for c in (listed.get(id(q)) or count_of(q, text, base),) if c is not None]
     if counts:  # "3-5 epochs": a range's low end is what its high end is
         high = {c.start: c for c in counts if c.qualifier == "range-high"}
         counts += [replace(q, kind=h.kind) for q, nxt in zip(numbers, numbers[1:]) if q.qualifier == "range-low"

@@ -867,3 +867,19 @@ def test_a_before_after_pair_in_brackets_without_from():
     rows = results("Compared to human teams, the hybrid teams with artificial agents perform better considering "
                    "completion time (44.4% to 71.2% shorter).")
     assert "baseline" not in [r["kind"] for r in rows]
+
+
+def test_a_list_of_whole_numbers_counts_what_its_last_member_counts():
+    # real sentences (../shared abstracts S19-2105, 2021.gwc-1.3, P18-1196, 10160676)
+    rows = results("Our models achieved a Macro F1 score of 0.7594, 0.5378 and 0.4588 in Task(A,B,C) respectively with rank "
+                   "of 33rd, 54th and 52nd out of 103, 75 and 65 submissions.", "standard")
+    assert [(r["value"], r["kind"]) for r in rows if r["value"] > 60] == [(103.0, "count"), (75.0, "count"), (65.0, "count")]
+    rows = results("After conversion, there were 7157, 11972, 1288, 6380, and 9460 lemmas for Sepedi, Setswana, Tshivenda, "
+                   "isiZulu and isiXhosa respectively.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(v, "count") for v in (7157.0, 11972.0, 1288.0, 6380.0, 9460.0)]
+    # no count: a factor, or numbers of a name
+    rows = results("Using hierarchical models improves a perplexity metric on the subset of numerals by 2 and 4 orders of "
+                   "magnitude, respectively, over non-hierarchical models.")
+    assert "count" not in [r["kind"] for r in rows]
+    rows = results("The singularity analysis of legs 1 and 2 shows that their singularities can be avoided.")
+    assert 1.0 not in [r["value"] for r in rows]
