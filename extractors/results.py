@@ -24,7 +24,7 @@ from ontology.metrics import metric_direction, result_direction, result_scale
 from .doctext import Ent, fold
 from .quantities import Quantity
 from .result_pairs import coordinated_before, slash_metrics, trailing_list, without_abbreviations
-from .result_counts import count_of, counted_lists, ranks, sole_dataset, subject_dataset, undescribed
+from .result_counts import count_of, counted_lists, with_length_unit, ranks, sole_dataset, subject_dataset, undescribed
 from .result_datasets import _MODIFIES_MODEL, _coordinated, _list_of, _no_value_between, _opening_dataset, _own_on, _subset
 from .result_subjects import subject_method
 from .result_kinds import ABSOLUTE, BASELINE, COST, DELTA, RATIO, classify, from_values
@@ -349,6 +349,8 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
             method = None
         if id(q) in before_values:  # "from 4,223 USD to just 18 USD": the value before is no one's result
             method, is_own = None, False
+        if q.unit == "" and kind != "count":
+            q = with_length_unit(q, text, base)  # "a mean error of 1.2 mm": the score's unit
         if kind == "setting" and q.unit == "x":
             q = replace(q, unit="")  # "10-fold cross-validation": no factor
         if kind == COST and metric is not None and not _COST_METRIC.search(metric.text.lower()):

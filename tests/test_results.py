@@ -883,3 +883,15 @@ def test_a_list_of_whole_numbers_counts_what_its_last_member_counts():
     assert "count" not in [r["kind"] for r in rows]
     rows = results("The singularity analysis of legs 1 and 2 shows that their singularities can be avoided.")
     assert 1.0 not in [r["value"] for r in rows]
+
+
+def test_a_score_keeps_its_length_unit():
+    # real sentences (../shared abstracts 4209484, 9561575, 8461110): the unit was lost ("")
+    rows = results("Validation of the system was done in a water tank, where the robot moved the instrument to the target "
+                   "site with a mean error of 1.2 mm", "standard")
+    assert [(r["value"], r["unit"]) for r in rows] == [(1.2, "mm")]
+    rows = results("Experiments are conducted and we have successfully regressed camera poses with a median error of 0.22 m "
+                   "and 0.73°.", "standard")
+    assert [(r["value"], r["unit"]) for r in rows if r["value"] == 0.22] == [(0.22, "m")]
+    # a length after a number that is no score stays no result
+    assert results("The robot grasps a 10 mm diameter tube.", "standard") == []
