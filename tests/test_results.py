@@ -895,3 +895,12 @@ def test_a_score_keeps_its_length_unit():
     assert [(r["value"], r["unit"]) for r in rows if r["value"] == 0.22] == [(0.22, "m")]
     # a length after a number that is no score stays no result
     assert results("The robot grasps a 10 mm diameter tube.", "standard") == []
+
+
+def test_a_verb_in_s_is_no_counted_noun():
+    # real sentences (../shared abstracts D19-5202, 2020.semeval-1.257, S19-2066): "was" read as a plural noun
+    assert results("We also showed that a relatively narrow beam of width 4 or 5 was sufficient for the mid-gated model.") == []
+    assert results("SemEval-2020 Task 12 was OffenseEval: Multilingual Offensive Language Identification in Social Media.") == []
+    assert [(r["value"], r["kind"]) for r in results("The dialect identification subtask provides 21,000 country-level "
+                                                       "labeled tweets covering all 21 Arab countries.")] == [
+        (21000.0, "count"), (21.0, "count")]
