@@ -5,6 +5,8 @@ factor, ``%`` percent, ``bit`` bit-width, ``params`` parameter count,
 ``tokens`` token count, ``points`` absolute metric points, ``GB``/``MB``
 memory, ``ms``/``s``/``h`` time, ``fps`` frames per second, ``samples``
 examples/images, ``USD`` a price in dollars, and ``""`` a bare number with a comparison ("<0.1").
+A score's length unit (``mm``, ``cm``, ``m``, ``km``, ``nm``, ``µm``) is read after its number by
+:func:`extractors.result_counts.with_length_unit`.
 """
 from __future__ import annotations
 

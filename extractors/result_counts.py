@@ -22,8 +22,14 @@ from .quantities import Quantity
 #: A count: a whole number (or one with a scale word) before a plural noun, "33 teams", "30,000 lexical entries".
 #: (Modifiers may be capitalised, "200 simple Persian verbs", "103 French museums", but are no
 #: determiner of a new sentence, "701 This paper demonstrates", nor a unit, "100 nm Ni dots".)
+#: (Nor a verb in -s after it: "beam of width 4 or 5 was sufficient", "legs 1 and 2 reveals", "Task 12 was
+#: OffenseEval", "Dex-Net 3.0 achieves": 14 such counts in the 7,700 abstracts read for this stop's counts, all 14 no
+#: results.)
+_VERB_S = r"(?:was|has|does|goes|gets|shows|reveals|yields|requires|remains|seems|becomes|contains|includes|achieves|" \
+          r"outperforms|improves|reduces|increases|provides|uses|makes|takes|gives|leads|means|performs|allows|enables)\b"
 _COUNTED = re.compile(r"(?:\s+(?P<scale>[Mm]illion|[Bb]illion|[Tt]housand))?(?!\s+(?:nm|mm|cm|km|kg|mg|Hz|kHz|MHz|GHz|Celsius|degrees?(?!\s+of\s+freedom))\b)"
-                      r"(?:\s+(?!(?:This|The|These|Those|Our|We|It|In|On|An?|Each|All)\b)[A-Za-z][a-z\-]*){0,2}?\s+(?P<noun>[a-z][a-z\-]*[^s\W]s)\b")
+                      r"(?:\s+(?!(?:This|The|These|Those|Our|We|It|In|On|An?|Each|All)\b|" + _VERB_S + r")[A-Za-z][a-z\-]*){0,2}?"
+                      r"\s+(?!" + _VERB_S + r")(?P<noun>[a-z][a-z\-]*[^s\W]s)\b")
 #: ... nor a number that is part of a name: "type 2 diabetes", "Type-2 singularities", "type-1 error" (in the
 #: 119,895 abstracts "type N <word>" occurs 42 times, every one a name; none counts anything).
 _NOT_COUNTED = re.compile(r"\b(?:tables?|figs?\.?|figures?|sections?|eqs?\.?|equations?|top|versions?|chapters?|appendix)\s*$"
@@ -160,3 +166,65 @@ def ranks(text: str, base: int) -> list[Quantity]:
             out.append(Quantity(float(more.group("n")), "", "count", base + more.start("n"), base + more.end(), None))
             end = more.end()
     return out
+
+
+#: Between two members of one list of whole numbers: "103, 75 and 65 submissions".
+_COUNTED_UNITS = frozenset({"samples", "tokens"})
+#: After the last member: a budget of labels or data ("with 50, 1000 and 4000 labels, respectively": settings,
+#: as extractors.result_kinds reads them) or a factor ("by 2 and 4 orders of magnitude"), no count.
+_NOT_A_COUNT_LIST = re.compile(r"\s+(?:(?:[\w-]+\s+)?(?:labels?|labell?ed)\b|orders?\s+of\s+magnitude)", re.I)
+#: Before the first member: a name the numbers belong to ("legs 1 and 2", "Round 1 and 2 judgments", "SemEval 2014,
+#: 15, and 16", "NTU-RGB+D 60, and 120 datasets", "in subtask 1 and 14 systems"), no count.
+_NAMED_BEFORE = re.compile(r"(?:\b[A-Z][\w+\-]*|\b(?:sub)?tasks?|\brounds?|\blegs?|\blevels?|\bphases?|\bstages?|"
+                           r"\bversions?|\d)[\s,]*$")
+_COUNT_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+
+
+def counted_lists(values: list[Quantity], bare: set[int], text: str, base: int) -> dict[int, Quantity]:
+    """``id(value) -> the value as a count`` for each member of a list of
+    bare whole numbers whose last member counts a plural noun ("with rank of
+    33rd, 54th and 52nd out of 103, 75 and 65 submissions": 103 and 75 too,
+    audit GUIDE: participants of a shared task are counts). Before, a
+    "respectively" in the sentence made the first members scores, or they
+    were no results at all."""
+    out: dict[int, Quantity] = {}
+    run: list[Quantity] = []
+    for i, q in enumerate(values):
+        whole = id(q) in bare and float(q.value).is_integer() and not q.qualifier
+        if not whole:
+            run = []
+            continue
+        run.append(q)
+        nxt = values[i + 1] if i + 1 < len(values) else None
+        joined = nxt is not None and _COUNT_ITEM.fullmatch(text, q.end - base, nxt.start - base) is not None
+        if joined and id(nxt) in bare:
+            continue
+        if joined and (nxt.unit in _COUNTED_UNITS or nxt.kind == "count") \
+                and not _NAMED_BEFORE.search(text, max(0, run[0].start - base - 20), run[0].start - base):  # "1,200, 3,400 and 5,000 sentences"
+            out.update({id(m): replace(m, kind="count") for m in run})
+            run = []
+            continue
+        counted = count_of(q, text, base) if len(run) > 1 and not _NOT_A_COUNT_LIST.match(text, q.end - base) \
+            and not _NAMED_BEFORE.search(text, max(0, run[0].start - base - 20), run[0].start - base) else None
+        if counted is not None:
+            out.update({id(m): replace(m, kind=counted.kind) for m in run})
+        run = []
+    return out
+
+
+#: A length right after a number the statement makes a score: "a mean error of 1.2 mm", "a median error of 0.22 m
+#: and 0.73°" (issue 27: every result with its unit; before, the unit was lost, ""). Only scores get it here: a
+#: length after a bare number is no result by itself ("a 10 mm diameter tube").
+_LENGTH = re.compile(r"\s?(?P<u>mm|cm|km|nm|µm|μm|m|microns?|micrometers?|millimet(?:er|re)s?|centimet(?:er|re)s?|"
+                     r"kilomet(?:er|re)s?|met(?:er|re)s?)(?![\w/^])")
+_LENGTH_UNIT = {"micron": "µm", "micrometer": "µm", "μm": "µm", "millimeter": "mm", "millimetre": "mm",
+                "centimeter": "cm", "centimetre": "cm", "kilometer": "km", "kilometre": "km", "meter": "m", "metre": "m"}
+
+
+def with_length_unit(q: Quantity, text: str, base: int) -> Quantity:
+    """``q`` with the length unit written right after it, if any."""
+    m = _LENGTH.match(text, q.end - base)
+    if m is None:
+        return q
+    u = m.group("u").lower().rstrip("s") if len(m.group("u")) > 2 else m.group("u")
+    return replace(q, unit=_LENGTH_UNIT.get(u, u))

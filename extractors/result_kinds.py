@@ -163,6 +163,8 @@ def classify(values: list[Quantity], text: str, base: int) -> dict[int, str]:
                 kinds[id(b)] = ABSOLUTE  # "from 30% to up to 70%": the "to" of the pair is a level, not a bounded gain
             if kinds[id(b)] == ABSOLUTE and kinds[id(a)] in (ABSOLUTE, BASELINE):
                 kinds[id(a)] = BASELINE
+        elif kinds[id(a)] == kinds[id(b)] == ABSOLUTE and bracket_pair(a, b, text, base):
+            kinds[id(a)] = BASELINE  # "improves performance over a baseline model on ... WebQuestionsSP (69.6% to 73.3%)"
         elif _FROM_TO.match(gap) and kinds[id(b)] == ABSOLUTE and kinds[id(a)] == ABSOLUTE \
                 and re.search(r"\bfrom\b", text[: a.start - base]) and re.search(r"\band\s+$", text[max(0, a.start - base - 6) : a.start - base]):
             kinds[id(a)] = BASELINE  # "from 75.2% to 79% and 79.1% to 83%"
@@ -196,9 +198,39 @@ def from_values(values: list[Quantity], text: str, base: int) -> set[int]:
     for a, b in zip(values, values[1:]):
         if a.unit == b.unit and _FROM_TO_LOOSE.match(text, a.end - base, b.start - base) \
                 and _FROM.search(text[max(0, a.start - base - 12) : a.start - base]) \
-                and _CHANGE.search(text, max(0, a.start - base - 90), a.start - base):
+                and _CHANGE.search(text, max(0, a.start - base - 90), a.start - base) or bracket_pair(a, b, text, base):
             out.add(id(a))
     return out
+
+
+#: A before/after pair in brackets without "from": "(69.6% to 73.3% Hits@1)", "(5.9%→10.9%)", "(0.43 -> 0.70)".
+_PAIR_GAP = re.compile(r"\s*(?:\\?%\s*)?(?:(?:increased\s+|improved\s+|decreased\s+|reduced\s+)?to|->|→|⇒)\s*$")
+_OPEN_BRACKET = re.compile(r"\(\s*$")
+#: Before such a bracket, a word of a change of the paper's own, in its sentence ("improving substantially upon
+#: the previous 5-shot (75.0% to 90.9%)", "outperforms ... including FUNSD (0.7895 to 0.8420)"), not a gain noun
+#: right before the bracket ("notable improvements (2.1% to 9.7% F1)": a range of gains).
+_PAIR_CHANGE = re.compile(r"\b(?:reduc|improv|increas|decreas|boost|rais|lower|push|outperform|surpass|advanc|"
+                          r"state[- ]of[- ]the[- ]art|higher|better)", re.I)
+_COMPARATIVE_AFTER = re.compile(r"\s*(?:\\?%\s*)?(?:shorter|longer|fewer|more|less|higher|lower|faster|slower|smaller|larger|"
+                                r"better|worse)\b", re.I)
+_GAIN_BEFORE = re.compile(r"\b(?:improvements?|gains?|increases?|decreases?|reductions?|boosts?)\s*\(\s*$", re.I)
+
+
+def bracket_pair(a: Quantity, b: Quantity, text: str, base: int) -> bool:
+    """Whether ``a`` and ``b`` are a before/after pair written in brackets
+    with no "from" ("WebQuestionsSP (69.6% to 73.3% Hits@1)"): an arrow
+    between them, or "to" after a change word of their sentence. Else
+    "(87.4% to 92.3%)" is a range of scores (two absolutes)."""
+    if a.unit != b.unit or not _PAIR_GAP.fullmatch(text, a.end - base, b.start - base) \
+            or not _OPEN_BRACKET.search(text, max(0, a.start - base - 3), a.start - base):
+        return False
+    if _COMPARATIVE_AFTER.match(text, b.end - base):
+        return False  # "(44.4% to 71.2% shorter)": a range of changes
+    gap = text[a.end - base : b.start - base]
+    if "to" not in gap:
+        return True  # an arrow
+    before = text[: a.start - base]
+    return _PAIR_CHANGE.search(before) is not None and not _GAIN_BEFORE.search(before)
 
 
 _CHANGE = re.compile(r"\b(?:reduc|improv|increas|decreas|boost|rais|lower|cut|drop|push|shrink|bring|brought|"

@@ -24,8 +24,9 @@ from ontology.metrics import metric_direction, result_direction, result_scale
 from .doctext import Ent, fold
 from .quantities import Quantity
 from .result_pairs import coordinated_before, slash_metrics, trailing_list, without_abbreviations
-from .result_counts import count_of, ranks, sole_dataset, subject_dataset, undescribed
+from .result_counts import count_of, counted_lists, with_length_unit, ranks, sole_dataset, subject_dataset, undescribed
 from .result_datasets import _MODIFIES_MODEL, _coordinated, _list_of, _no_value_between, _opening_dataset, _own_on, _subset
+from .result_subjects import subject_method
 from .result_kinds import ABSOLUTE, BASELINE, COST, DELTA, RATIO, classify, from_values
 
 _DATASET_TYPES = {EntityType.DATASET.value, EntityType.BENCHMARK.value}
@@ -255,14 +256,15 @@ def _scores(numbers: list[Quantity], quantities: list[Quantity], text: str, base
                     is_score[id(q)] = True
                     if metric_of.get(id(q)) is None:
                         metric_of[id(q)] = shared
+    listed = counted_lists(values, bare, text, base)  # "out of 103, 75 and 65 submissions"
     # "perplexities on PTB and WikiText-2 to 51.1 and 44.3 respectively"
     if "respectively" in text:
         for i, q in enumerate(values):
-            if id(q) in bare and not is_score[id(q)] and (i + 1 < len(values) and linked[i] or i and linked[i - 1]):
+            if id(q) in bare and not is_score[id(q)] and id(q) not in listed and (i + 1 < len(values) and linked[i] or i and linked[i - 1]):
                 m = _METRIC_WORD.search(text, 0, q.start - base)
                 if m and _same_clause(text, m.start(), q.start - base):
                     is_score[id(q)] = True
-    counts = [c for q in numbers if not is_score[id(q)] for c in (count_of(q, text, base),) if c is not None]
+    counts = [c for q in numbers if not is_score[id(q)] for c in (listed.get(id(q)) or count_of(q, text, base),) if c is not None]
     if counts:  # "3-5 epochs": a range's low end is what its high end is
         high = {c.start: c for c in counts if c.qualifier == "range-high"}
         counts += [replace(q, kind=h.kind) for q, nxt in zip(numbers, numbers[1:]) if q.qualifier == "range-low"
@@ -347,6 +349,8 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
             method = None
         if id(q) in before_values:  # "from 4,223 USD to just 18 USD": the value before is no one's result
             method, is_own = None, False
+        if q.unit == "" and kind != "count":
+            q = with_length_unit(q, text, base)  # "a mean error of 1.2 mm": the score's unit
         if kind == "setting" and q.unit == "x":
             q = replace(q, unit="")  # "10-fold cross-validation": no factor
         if kind == COST and metric is not None and not _COST_METRIC.search(metric.text.lower()):
@@ -431,7 +435,7 @@ def _method(q: Quantity, kind: str, text: str, base: int, methods: list[Ent], ow
             return own, True  # the proposal, named in its statement
         ours = [m for m in near if _OURS.search(text, max(0, m.start_char - base - 30), m.start_char - base)]
         return (ours[-1] if ours else None), True
-    method = near[-1] if near else None
+    method = near[-1] if near else subject_method(methods, q, text, base) if kind in (ABSOLUTE, DELTA, RATIO) else None
     return method, method is None or bool(own is not None and method.text == own.text) \
         or _OURS.search(text, max(0, method.start_char - base - 30), method.start_char - base) is not None \
         or own is None and _FIRST_PERSON.search(text, 0, q.start - base) is not None
