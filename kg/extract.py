@@ -30,6 +30,7 @@ from .nodes import (NAME_MODIFIED_HEADS, named_before_head, short_type, follows_
                     names_a_campaign, names_an_organisation, outside_ml, takes_part_in_title,
                     names_a_venue, node_kind, weak_kind)
 from .same_thing import one_thing
+from .weak_links import own_id, weak_acronyms
 from .model import Entity, PaperGraph, Relation, Result, Span
 from .records import PaperRecord, RecordError, SourceRef
 from .sources import read_records
@@ -414,9 +415,12 @@ class PaperBuilder:
         campaigns = {k for k, e in zip(keys, data.ents)
                      if names_a_campaign(e[0], prep.text[max(0, e[4] - 30):e[4]], prep.text[e[5]:e[5] + 60])}
         defined_types = self._defined_types(data.abbreviations, prep.text)
+        weak_keys = weak_acronyms(linker, data.ents, local_ids, prep.text)
         for text, kb_id, label_, ent_id, start, end in data.ents:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)
             key = name_key(text)
+            if key in weak_keys and not kb_id:
+                eid = own_id(text, linker.gazetteer_ids)  # "GPS" is no PwC page of those letters (kg/weak_links.py)
             if kb_id and kb_id in linker.by_name and eid != linker.gazetteer_id(linker.by_name[kb_id]):
                 # the paper defines the acronym the gazetteer matched as something else ("Product quantization
                 # (PQ)", "electromagnetic (EM)"): the entry's type is no evidence, the definition's is

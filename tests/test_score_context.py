@@ -75,3 +75,50 @@ def test_acronym_defined_otherwise_is_not_typed_as_the_metric(tmp_path):
                              "jointly trained with supervised learning.")
     assert got["PQ"][0] != "panoptic quality"
     assert got["PQ"][1] != "Metric"
+
+
+# -- short acronyms and weak Papers with Code rows (kg/weak_links.py) ---------------------------------------
+
+def _entities(tmp_path, abstract: str) -> list[dict]:
+    from kg.cli import main
+
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text(json.dumps({"id": "x1", "title": "", "abstract": abstract}) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", str(src), "-o", str(out), "--model", "fast", "-q"])
+    assert res.exit_code == 0, res.output
+    return json.loads(out.read_text(encoding="utf-8").splitlines()[0])["entities"]
+
+
+def test_everyday_acronym_takes_no_weak_pwc_id(tmp_path):
+    # conference_papers:6697218 and 6942717: CAD models are no PwC dataset page "CAD"
+    ents = _entities(tmp_path, "Decomposing CAD models of objects of daily use and reasoning about their functional "
+                               "parts is hard. The build procedure embeds encoder modules into scaled-down CAD models "
+                               "of the robot links, which are then 3D printed.")
+    cad = [e for e in ents if any(m["text"] == "CAD" for m in e["mentions"])]
+    assert all(e["external_id"] is None for e in cad)
+
+
+def test_weak_dataset_row_kept_in_a_sentence_about_data():
+    from kg.weak_links import weak_link
+    from kg.linking import Linker
+
+    linker = Linker()
+    entry = linker.entry_by_id[linker.resolve("JAAD")]
+    assert not entry.match  # a weak row: the test is about those
+    # conference_papers:9812226
+    text = "Experimental results demonstrate that our framework outperforms state-of-the-art methods on both JAAD and PIE datasets."
+    i = text.index("JAAD")
+    assert not weak_link(entry, "JAAD", text, i, i + 4)
+    # conference_papers:6697218 (CAD models) is no dataset page: "CAD" in a sentence with no data words
+    cad = linker.entry_by_id.get(linker.resolve("CAD"))
+    text = "Decomposing CAD models of objects of daily use and reasoning about their functional parts."
+    assert cad is not None and weak_link(cad, "CAD", text, 12, 15)
+
+
+def test_one_acronym_is_one_node_in_a_paper(tmp_path):
+    """Decided per paper: PIE named once in a sentence about datasets keeps its id at every mention."""
+    ents = _entities(tmp_path, "Pedestrian intention prediction is hard. PIE contains long videos. Our multimodal "
+                               "transformer is validated on the PIE and JAAD datasets and achieves state-of-the-art "
+                               "performance.")  # after conference_papers:paper174
+    pie = [e for e in ents if any(m["text"] == "PIE" for m in e["mentions"])]
+    assert len(pie) == 1 and len(pie[0]["mentions"]) == 2 and pie[0]["external_id"]
