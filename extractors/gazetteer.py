@@ -20,9 +20,11 @@ from spacy.tokens import Doc, Span
 
 from ontology import EntityType
 from ontology.gazetteer import GazetteerEntry, default_entries, exact_case, word_name
+from ontology.metrics import SCORE_CONTEXT
 
 from .batching import BatchPipe
 from .doctext import Tokens, like_num, tokens
+from .score_context import score_context
 
 SPAN_GROUP = "mentions"
 #: Prefix of the exact-case patterns' keys in the one-pass matcher (:class:`GazetteerMatcher`).
@@ -109,6 +111,9 @@ class GazetteerMatcher(BatchPipe):
             plain = strings.add(strings[key][len(_EXACT):])
             self._by_key[key] = (*self._by_key[plain], plain)
         self._source = strings.add("gazetteer")
+        # metric acronyms matched only where a score is reported ("68.4 EM", not "variational EM")
+        self._score_only = {id(e) for e in self.entries if e.type is EntityType.METRIC
+                            and not SCORE_CONTEXT.isdisjoint(e.surfaces)}
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Longest non-overlapping matches as (start, end, match id) token spans."""
@@ -125,7 +130,8 @@ class GazetteerMatcher(BatchPipe):
         else:
             hits = [(s, e, k) for k, s, e in self.folded(doc)] + [(s, e, k) for k, s, e in self.exact(doc)]
         return [(start, end, key) for start, end, key in longest_first(hits)
-                if _bounded(doc, toks, start, end) and not _lowercase_clash(toks, start, end, by_key[key][0])]
+                if _bounded(doc, toks, start, end) and not _lowercase_clash(toks, start, end, by_key[key][0])
+                and (id(by_key[key][0]) not in self._score_only or _scored(toks, start, end))]
 
     def __call__(self, doc: Doc) -> Doc:
         by_key, source = self._by_key, self._source
@@ -179,6 +185,15 @@ def _pattern_tokenizer(nlp: Language):
 
     other = customize_tokenizer(spacy.blank(nlp.lang))
     return other.make_doc
+
+
+def _scored(toks: Tokens, start: int, end: int) -> bool:
+    """A hit of a :data:`~ontology.metrics.SCORE_CONTEXT` entry: its long
+    names always count; its acronym only in score context."""
+    word = toks.text_of(start, end)
+    if word.rstrip("s") not in SCORE_CONTEXT:
+        return True
+    return score_context(toks.text, *toks.chars(start, end))
 
 
 def _lowercase_clash(toks: Tokens, start: int, end: int, entry: GazetteerEntry) -> bool:

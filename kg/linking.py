@@ -37,7 +37,7 @@ from rapidfuzz.distance import Levenshtein
 from extractors.keys import exact_key, name_key, singular_key
 from ontology import EntityType
 from ontology.gazetteer import GazetteerEntry, default_entries, exact_case, word_name
-from ontology.metrics import FAMILY as METRIC_FAMILY
+from ontology.metrics import FAMILY as METRIC_FAMILY, SCORE_CONTEXT
 
 
 _SIZE = r"(?:\d+(?:\.\d+)?[BMKbmk]|\d+x\d+[BMb]|base|large|small|tiny|mini|medium|huge|giant|xl|xxl|[SMLBH](?:/\d+)?|instruct|chat|it|hf)"
@@ -235,6 +235,8 @@ class Linker:
                     # folded is "TD", which papers write for temporal difference: it links only as written
                     self.as_written.setdefault(s, e)
                 elif e.case_sensitive and exact_case(s):
+                    if s in SCORE_CONTEXT and e.type is EntityType.METRIC:
+                        continue  # "EM" is the metric only where the matcher saw a score (extractors/score_context.py)
                     self.by_exact.setdefault(exact_key(s), e)
                 else:
                     self.by_key.setdefault(name_key(s), e)

@@ -84,3 +84,10 @@ def test_a_paper_s_own_acronym_names_a_known_node_only_when_nothing_else_is_writ
         linker.observe(eid, surface, EntityType.TASK)
     linker.display_names()
     assert linker.registry[eid].name == "TTS"  # an acronym the gazetteer lists may name it
+
+
+def test_artificial_intelligence_is_a_field_so_a_task():
+    # conference_papers:paper868 defines it ("artificial intelligence (AI)"); the abbreviation's default type was Method
+    nodes = _nodes("", "Recent advances in artificial intelligence (AI) have changed how clinicians work. We study how "
+                       "AI systems are adopted in hospitals.")
+    assert nodes.get("artificial intelligence") == "Task"

@@ -273,10 +273,12 @@ def test_a_graph_dataset_the_statement_does_not_name_as_data_is_no_results_datas
     from kg.build import papers_from_inputs
 
     f = tmp_path / "p.jsonl"
+    # "CAD" is a weak Papers with Code dataset row: a paper keeps its id only where a sentence speaks of data
+    # (kg/weak_links.py), so the last sentence, added to the real abstract, makes the graph's CAD a Dataset
     f.write_text(json.dumps({"id": "c", "title": "Scan2CAD alignment", "abstract": "Our approach operates in a "
                              "fully-convolutional fashion, enabling alignment of CAD models to the objects of a scan. "
                              "This enables our method to outperform state-of-the-art approaches by 19.04% for CAD model "
-                             "alignment to scans."}) + "\n" + json.dumps({"id": "a", "title": "Word alignment for NMT",
+                             "alignment to scans. We also release the CAD dataset."}) + "\n" + json.dumps({"id": "a", "title": "Word alignment for NMT",
                              "abstract": "The NMT models can output the words not in the training data set. Furthermore, "
                              "BLEU scores improved by 0.91 points in Japanese-to-English translation, and 0.32 points in "
                              "English-to-Japanese translation with ASPEC."}) + "\n")

@@ -1,0 +1,124 @@
+"""Short metric acronyms that name other things: "EM" is exact match only
+where a score is reported (extractors/score_context.py), and an acronym the
+paper defines otherwise takes the definition's type, not the gazetteer's
+(kg/extract.py). Sentences are from real abstracts (ids given)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from extractors.score_context import score_context
+
+
+def _at(sentence: str, word: str = "EM") -> bool:
+    i = sentence.index("[[")
+    text = sentence.replace("[[", "").replace("]]", "")
+    return score_context(text, i, i + len(word))
+
+
+@pytest.mark.parametrize("sentence", [
+    "model performance on the Stanford Question Answering Dataset (68.4 [[EM]], 76.21 F1 dev)",  # D17-1111
+    "our model gains 21.4% [[EM]] and 21.5% F1 over all non-BERT models",  # D19-1599
+    "the Reader outperforms the BiDAF baseline by 2.1 F1 score and 2.7 [[EM]] score.",  # W18-2601
+    "span extraction questions from DROP and Quoref by 9.9 and 5.5 [[EM]] points respectively.",  # 2020.emnlp-main.248
+    "with regard to standard evaluation metrics, including [[EM]] and F1.",  # 2021.eacl-main.283
+    "the hybrid model can achieve an [[EM]] over 40%.",  # 2020.findings-emnlp.91
+])
+def test_em_reported_as_a_score(sentence):
+    assert _at(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "a mean-field method for posterior inference and a variational [[EM]] algorithm to estimate the model's free parameters",
+    "The parameters of MoG are estimated under the [[EM]] framework and through a new developed algorithm",
+    "Computational efficiency is achieved by using variational [[EM]], working in the frequency domain",
+    "namely the ISBI 2012 [[EM]] segmentation benchmark, the BBBC010 C. elegans dataset",  # a year is no score
+    "Matrix capsules with [[EM]] routing",  # HJWLfGWRb
+    "(ii) an [[EM]]-based clustering approach that models the strength",
+])
+def test_em_as_a_procedure_or_thing(sentence):
+    assert not _at(sentence)
+
+
+def _extract(tmp_path, abstract: str, title: str = "") -> dict[str, tuple[str, str]]:
+    """mention text -> (node name, type) for one abstract, fast tier."""
+    from kg.cli import main
+
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text(json.dumps({"id": "x1", "title": title, "abstract": abstract}) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", str(src), "-o", str(out), "--model", "fast", "-q"])
+    assert res.exit_code == 0, res.output
+    paper = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    return {m["text"]: (e["name"], e["type"]) for e in paper["entities"] for m in e["mentions"]}
+
+
+def test_em_algorithm_is_no_exact_match_node(tmp_path):
+    # conference_papers:6f96dd77c0 and 3996
+    got = _extract(tmp_path, "We focus on two versions of partial variational EM for clustering: variational GMM, "
+                             "scaling with O(N). We experimentally compare our learning algorithm to variational EM.")
+    assert got.get("EM", ("", ""))[0] != "exact match"
+
+
+def test_em_beside_scores_is_exact_match(tmp_path):
+    # acl_anthology:2022.repl4nlp-1.13
+    got = _extract(tmp_path, "Our best model achieves new state-of-the-art results of 95.7% F1 and 90.6% EM "
+                             "on SQuAD 1.1 and also outperforms existing pre-trained models.")
+    assert got["EM"] == ("exact match", "Metric")
+
+
+def test_acronym_defined_otherwise_is_not_typed_as_the_metric(tmp_path):
+    # acl_anthology:2021.emnlp-main.640: PQ is also panoptic quality in the gazetteer
+    got = _extract(tmp_path, "Product quantization (PQ) is a widely used technique for ad-hoc retrieval. Recent "
+                             "studies propose supervised PQ, where the embedding and quantization models can be "
+                             "jointly trained with supervised learning.")
+    assert got["PQ"][0] != "panoptic quality"
+    assert got["PQ"][1] != "Metric"
+
+
+# -- short acronyms and weak Papers with Code rows (kg/weak_links.py) ---------------------------------------
+
+def _entities(tmp_path, abstract: str) -> list[dict]:
+    from kg.cli import main
+
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text(json.dumps({"id": "x1", "title": "", "abstract": abstract}) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", str(src), "-o", str(out), "--model", "fast", "-q"])
+    assert res.exit_code == 0, res.output
+    return json.loads(out.read_text(encoding="utf-8").splitlines()[0])["entities"]
+
+
+def test_everyday_acronym_takes_no_weak_pwc_id(tmp_path):
+    # conference_papers:6697218 and 6942717: CAD models are no PwC dataset page "CAD"
+    ents = _entities(tmp_path, "Decomposing CAD models of objects of daily use and reasoning about their functional "
+                               "parts is hard. The build procedure embeds encoder modules into scaled-down CAD models "
+                               "of the robot links, which are then 3D printed.")
+    cad = [e for e in ents if any(m["text"] == "CAD" for m in e["mentions"])]
+    assert all(e["external_id"] is None for e in cad)
+
+
+def test_weak_dataset_row_kept_in_a_sentence_about_data():
+    from kg.weak_links import weak_link
+    from kg.linking import Linker
+
+    linker = Linker()
+    entry = linker.entry_by_id[linker.resolve("JAAD")]
+    assert not entry.match  # a weak row: the test is about those
+    # conference_papers:9812226
+    text = "Experimental results demonstrate that our framework outperforms state-of-the-art methods on both JAAD and PIE datasets."
+    i = text.index("JAAD")
+    assert not weak_link(entry, "JAAD", text, i, i + 4)
+    # conference_papers:6697218 (CAD models) is no dataset page: "CAD" in a sentence with no data words
+    cad = linker.entry_by_id.get(linker.resolve("CAD"))
+    text = "Decomposing CAD models of objects of daily use and reasoning about their functional parts."
+    assert cad is not None and weak_link(cad, "CAD", text, 12, 15)
+
+
+def test_one_acronym_is_one_node_in_a_paper(tmp_path):
+    """Decided per paper: PIE named once in a sentence about datasets keeps its id at every mention."""
+    ents = _entities(tmp_path, "Pedestrian intention prediction is hard. PIE contains long videos. Our multimodal "
+                               "transformer is validated on the PIE and JAAD datasets and achieves state-of-the-art "
+                               "performance.")  # after conference_papers:paper174
+    pie = [e for e in ents if any(m["text"] == "PIE" for m in e["mentions"])]
+    assert len(pie) == 1 and len(pie[0]["mentions"]) == 2 and pie[0]["external_id"]
