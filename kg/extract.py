@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -31,7 +30,7 @@ from .nodes import (NAME_MODIFIED_HEADS, named_before_head, short_type, follows_
                     names_a_venue, node_kind, weak_kind)
 from .name_runs import cut_from_name
 from .same_thing import one_thing
-from .weak_links import own_id, weak_acronyms
+from .weak_links import acronym_definitions, own_id, weak_acronyms
 from .model import Entity, PaperGraph, Relation, Result, Span
 from .records import PaperRecord, RecordError, SourceRef
 from .sources import read_records
@@ -65,8 +64,6 @@ class _Extra:
     meta: dict = field(default_factory=dict)
     date: str | None = None
 
-
-_WORDY = re.compile(r"[A-Za-z]{3}")
 
 
 class Scan:
@@ -341,33 +338,6 @@ class PaperBuilder:
             return None
         return short, s_eid, s_key, s_kind, s_label
 
-    @staticmethod
-    def _defined_types(abbreviations: list[tuple], text: str) -> dict[str, str]:
-        """Short-form key -> the type its definition gives it
-        (:func:`extractors.names.abbreviation_type`: the long form's head, the
-        words after the pair), for an acronym that a gazetteer entry of
-        another meaning also matched: before, the entry's type voted for the
-        paper's own concept. On 3,000 real abstracts (``draw_sample(3000,
-        11282026)``, standard) 14 nodes change type, all read: 10 right
-        (Metric -> Method "Product quantization (PQ)", "Probabilistic
-        programming languages (PPLs)", "Sufficient Dimensionality Reduction
-        (SDR)"; Metric -> Task "event entity recognition (EER)"; Method ->
-        Metric "Localization Recall Precision (LRP)"; Task -> Method
-        "Automatic Speech Recognizer (ASR)"), 2 wrong ("nonlinear problem
-        (NLP)" Task -> Method), 2 wrong before and after ("movement time
-        (MT)"). On the 448 of 120,000 abstracts with a bare "EM": 14 papers'
-        "electromagnetic", "Entity Matching", "Electron Microscopy" are no
-        longer Metric."""
-        from extractors.keys import name_key
-        from extractors.names import abbreviation_type
-
-        out: dict[str, str] = {}
-        for long_form, _, _, short, _, short_end in abbreviations:
-            if not _WORDY.search(long_form) or short in long_form:
-                continue  # "by 4.9% (mAP), 4.7% (mAP)": no definition
-            out.setdefault(name_key(short), abbreviation_type(long_form, text[short_end:short_end + 60]).value)
-        return out
-
     def build(self, record: PaperRecord, group: PaperGroup, prep: Prepared, doc: Doc | DocData) -> PaperGraph:
         from extractors.keys import name_key, singular_key
 
@@ -417,7 +387,7 @@ class PaperBuilder:
         runs_on, in_organisation, inside_name = cut_from_name(data.ents, prep.text, prep.abstract_start, keys)
         campaigns = {k for k, e in zip(keys, data.ents)
                      if names_a_campaign(e[0], prep.text[max(0, e[4] - 30):e[4]], prep.text[e[5]:e[5] + 60])}
-        defined_types = self._defined_types(data.abbreviations, prep.text)
+        defined_types = acronym_definitions(data.abbreviations, prep.text)
         weak_keys = weak_acronyms(linker, data.ents, local_ids, prep.text)
         for text, kb_id, label_, ent_id, start, end in data.ents:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)

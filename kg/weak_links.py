@@ -92,3 +92,32 @@ def own_id(text: str, gazetteer_ids: frozenset[str]) -> str:
     """An id for the acronym's own node, apart from the gazetteer entry of the same letters."""
     eid = key_to_id(name_key(text))
     return eid if eid not in gazetteer_ids else f"{eid}-acronym"
+
+
+_WORDY = re.compile(r"[A-Za-z]{3}")
+
+
+def acronym_definitions(abbreviations: list[tuple], text: str) -> dict[str, str]:
+    """Short-form key -> the type its definition gives it
+    (:func:`extractors.names.abbreviation_type`: the long form's head, the
+    words after the pair), for an acronym that a gazetteer entry of
+    another meaning also matched: before, the entry's type voted for the
+    paper's own concept. On 3,000 real abstracts (``draw_sample(3000,
+    11282026)``, standard) 14 nodes change type, all read: 10 right
+    (Metric -> Method "Product quantization (PQ)", "Probabilistic
+    programming languages (PPLs)", "Sufficient Dimensionality Reduction
+    (SDR)"; Metric -> Task "event entity recognition (EER)"; Method ->
+    Metric "Localization Recall Precision (LRP)"; Task -> Method
+    "Automatic Speech Recognizer (ASR)"), 2 wrong ("nonlinear problem
+    (NLP)" Task -> Method), 2 wrong before and after ("movement time
+    (MT)"). On the 448 of 120,000 abstracts with a bare "EM": 14 papers'
+    "electromagnetic", "Entity Matching", "Electron Microscopy" are no
+    longer Metric."""
+    from extractors.names import abbreviation_type
+
+    out: dict[str, str] = {}
+    for long_form, _, _, short, _, short_end in abbreviations:
+        if not _WORDY.search(long_form) or short in long_form:
+            continue  # "by 4.9% (mAP), 4.7% (mAP)": no definition
+        out.setdefault(name_key(short), abbreviation_type(long_form, text[short_end:short_end + 60]).value)
+    return out
