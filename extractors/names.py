@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from ontology import EntityType
 
 from .batching import batch_component
+from .catalogue_ids import catalogue_id_spans
 from .cues import CUE_WINDOW, cue_spans, cue_window
 from .gazetteer import candidates
 from .doctext import Tokens, doc_text, get_ext, lower_text, set_ext, tokens
@@ -517,6 +518,10 @@ def mlkg_names(doc: Doc) -> Doc:
         bounds = toks.char_span(start_char, end_char)
         if bounds is not None:
             group.append(Span(doc, *bounds, label=label, span_id="pattern"))
+    for start_char, end_char in catalogue_id_spans(toks.text):  # "LDC2020T02", "on LDC2020T07 we have achieved"
+        bounds = toks.char_span(start_char, end_char, expand=True)
+        if bounds is not None:
+            group.append(Span(doc, *bounds, label="Dataset", span_id="pattern"))
     known = known_tokens(doc, curated)
     abbrs = [a for a in get_ext(doc, "abbreviations") if a.long_start < a.short_start]
     cues = cue_spans(doc_text(doc), lower_text(doc))
