@@ -107,16 +107,22 @@ def context_senses(linker: Linker, ents: list[tuple], local_ids: dict[str, str],
     * "EM" as the algorithm ("variational EM", "hard EM", "EM training":
       :func:`extractors.score_context.algorithm_context`) is the
       expectation-maximization entry, not a node "EM" of its own. On the 538
-      of 120,000 real abstracts that write a bare "EM", 316 undefined "EM"s
-      stand in such context; 35 read at random, 35 the algorithm.
+      of 120,000 real abstracts that write a bare "EM" (standard tier), 33
+      papers had a node "EM"; 26 now link here, their 36 mentions all read:
+      34 the algorithm, 2 wrong (one robot's "EM joint locking mechanism",
+      electromagnetic). 7 stay nodes of their own (EM waves, EM routing, a
+      garbled definition). Of 316 undefined "EM"s in such context in those
+      abstracts, 35 read at random: 35 the algorithm.
     * "MAP" is mean average precision only in score context
       (:func:`extractors.score_context.score_context`), no longer by its
-      letters (kg/linking.py). On the 393 of 120,000 real abstracts with a bare
-      "MAP" (163 define it), 34 undefined ones stand in score context: 30
-      read, 26 the metric (3 "FAB-MAP 2.0", a SLAM system, one "MAP solution
-      quality"); of the other 345, 30 read, 1 the metric ("the best MAP so
-      far reported"), the rest maximum a posteriori ("MAP inference", "MAP
-      estimates"), MAP-Elites, a system's name.
+      letters (kg/linking.py). On the 393 of 120,000 real abstracts with a
+      bare "MAP", 104 papers linked it to mean average precision; 26 keep
+      the link (all read: the metric, or defined so), 78 become a node
+      "MAP" of its own: 32 read, 28 right (maximum a posteriori: "MAP
+      inference", "MAP estimates"; a system named MAP), 4 the metric missed
+      ("about 4 points in MAP" twice, "19 MAP points", "+0.19 by MAP"). On
+      3,000 abstracts (draw_sample(3000, 11282026)) 2 papers change, the 2
+      of 6 MAP links that were wrong.
 
     ``ents``: (text, kb_id, label, source, start, end) per mention."""
     out: dict[str, str] = {}
