@@ -47,3 +47,32 @@ def score_context(text: str, start: int, end: int) -> bool:
     hi = text.find(". ", end)
     hi = end + WINDOW if hi < 0 else min(hi, end + WINDOW)
     return bool(_SCORE_WORDS.search(text, lo, start) or _SCORE_WORDS.search(text[end:hi]))
+
+
+#: Words before an acronym that make it a procedure: "variational EM", "hard EM", "via EM".
+_ALGORITHM_BEFORE = re.compile(
+    r"\b(?:variational|hard|soft|stochastic|online|incremental|Monte[ -]Carlo|mini-?batch|batch|classic(?:al)?|"
+    r"Viterbi|standard|generali[sz]ed|regulari[sz]ed|posterior|sparse|iterative|approximate|"
+    r"via|using|uses|use|with|by|through|an|run(?:ning|s)?|perform(?:ing|s)?)(?:[\s(]+|-)$", re.I)
+#: Words after it that make it one: "EM algorithm", "EM training", "EM iterations", "EM-based".
+_ALGORITHM_AFTER = re.compile(
+    r"^(?:-based|-like|-style|-type|-algorithms?|\s+(?:algorithms?|algo|procedures?|iterations?|iterates|steps?|"
+    r"updates?|training|learn\w*|fitting|estimat\w+|inference|framework|approach|method|variant|-?step)|"
+    r"\s*\(\s*expectation)\b", re.I)
+#: ... and words after it that make it a physical thing ("EM waves", "EM imaging"), whatever came before.
+_THING_AFTER = re.compile(
+    r"^\s+(?:imaging|waves?|fields?|signals?|radiation|sensors?|images?|data|segmentation|tracking|tracker|"
+    r"spectrum|noise|emissions?|simulations?|side-channel|leakage|scattering|routing)\b", re.I)
+
+
+def algorithm_context(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (an acronym of an algorithm, "EM") is
+    written as the algorithm: a procedure word after it ("the EM
+    algorithm", "EM training", "EM-based") or an estimation modifier or a
+    verb of use before it ("variational EM", "hard EM", "trained via EM"),
+    and no physical noun after it ("EM waves", "EM imaging": electromagnetic,
+    electron microscopy). Dempster et al. (1977) name the algorithm "EM"."""
+    after = text[end:end + 40]
+    if _THING_AFTER.match(after) or score_context(text, start, end) and not _ALGORITHM_AFTER.match(after):
+        return False
+    return bool(_ALGORITHM_AFTER.match(after) or _ALGORITHM_BEFORE.search(text[max(0, start - 30):start]))

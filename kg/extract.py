@@ -30,7 +30,7 @@ from .nodes import (NAME_MODIFIED_HEADS, named_before_head, short_type, follows_
                     names_a_venue, node_kind, weak_kind)
 from .name_runs import cut_from_name
 from .same_thing import one_thing
-from .weak_links import acronym_definitions, own_id, weak_acronyms
+from .weak_links import acronym_definitions, context_senses, own_id, weak_acronyms
 from .model import Entity, PaperGraph, Relation, Result, Span
 from .records import PaperRecord, RecordError, SourceRef
 from .sources import read_records
@@ -389,11 +389,14 @@ class PaperBuilder:
                      if names_a_campaign(e[0], prep.text[max(0, e[4] - 30):e[4]], prep.text[e[5]:e[5] + 60])}
         defined_types = acronym_definitions(data.abbreviations, prep.text)
         weak_keys = weak_acronyms(linker, data.ents, local_ids, prep.text)
+        senses = context_senses(linker, data.ents, local_ids, prep.text)
         for text, kb_id, label_, ent_id, start, end in data.ents:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)
             key = name_key(text)
             if key in weak_keys and not kb_id:
                 eid = own_id(text, linker.gazetteer_ids)  # "GPS" is no PwC page of those letters (kg/weak_links.py)
+            if key in senses and not kb_id:
+                eid = senses[key]  # "variational EM": expectation-maximization (kg/weak_links.context_senses)
             if kb_id and kb_id in linker.by_name and eid != linker.gazetteer_id(linker.by_name[kb_id]):
                 # the paper defines the acronym the gazetteer matched as something else ("Product quantization
                 # (PQ)", "electromagnetic (EM)"): the entry's type is no evidence, the definition's is

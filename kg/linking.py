@@ -282,7 +282,8 @@ class Linker:
                 entry = None  # "Whispers" is the word, not Whisper
         if entry is None and (sing := singular_key(key)) is not None:
             entry = self.by_key.get(sing)
-        if entry is None and _MIXED_CASE.search(exact):
+        if entry is None and _MIXED_CASE.search(exact) and exact not in SCORE_CONTEXT:
+            # ("MAP" is mean average precision only in score context: kg/weak_links.CONTEXT_SENSE)
             entry = self.by_exact_folded.get(exact.casefold())
         return entry
 

@@ -260,4 +260,6 @@ __all__ = ["FAMILY", "FRACTION", "PERCENT", "POINTS", "SHARE_METRICS", "canonica
 #: MSE 2, RMSE 2, ADE 2, EMD, MRR, CER, MMD, SSIM, FDE, SPL, AUPR, EER 1 each)
 #: were the metric where the paper did not define them otherwise, but for one
 #: ADE (ADE20K): no guard needed there.
-SCORE_CONTEXT = frozenset({"EM"})
+#: "MAP" (mean average precision, and maximum a posteriori): score context
+#: decides too (kg/weak_links.CONTEXT_SENSE), measured there.
+SCORE_CONTEXT = frozenset({"EM", "MAP"})

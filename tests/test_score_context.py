@@ -42,13 +42,13 @@ def test_em_as_a_procedure_or_thing(sentence):
     assert not _at(sentence)
 
 
-def _extract(tmp_path, abstract: str, title: str = "") -> dict[str, tuple[str, str]]:
-    """mention text -> (node name, type) for one abstract, fast tier."""
+def _extract(tmp_path, abstract: str, title: str = "", tier: str = "fast") -> dict[str, tuple[str, str]]:
+    """mention text -> (node name, type) for one abstract (fast tier unless said)."""
     from kg.cli import main
 
     src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     src.write_text(json.dumps({"id": "x1", "title": title, "abstract": abstract}) + "\n", encoding="utf-8")
-    res = CliRunner().invoke(main, ["extract", str(src), "-o", str(out), "--model", "fast", "-q"])
+    res = CliRunner().invoke(main, ["extract", str(src), "-o", str(out), "--model", tier, "-q"])
     assert res.exit_code == 0, res.output
     paper = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     return {m["text"]: (e["name"], e["type"]) for e in paper["entities"] for m in e["mentions"]}
@@ -122,3 +122,64 @@ def test_one_acronym_is_one_node_in_a_paper(tmp_path):
                                "performance.")  # after conference_papers:paper174
     pie = [e for e in ents if any(m["text"] == "PIE" for m in e["mentions"])]
     assert len(pie) == 1 and len(pie[0]["mentions"]) == 2 and pie[0]["external_id"]
+
+
+# -- "EM" the algorithm, "MAP" the metric only in score context (kg/weak_links.CONTEXT_SENSE) ------------------
+from extractors.score_context import algorithm_context  # noqa: E402
+
+
+def _algorithm_at(sentence: str, word: str = "EM") -> bool:
+    i = sentence.index("[[")
+    text = sentence.replace("[[", "").replace("]]", "")
+    return algorithm_context(text, i, i + len(word))
+
+
+@pytest.mark.parametrize("sentence", [
+    "HMMs with a sparsity-inducing Dirichlet prior trained by variational [[EM]]. We evaluate these HMMs",  # 5cd3d467b4
+    "we leverage a proxy for ground truth mask and adopt stochastic hard-[[EM]] for training.",  # D19-1308
+    "is read(cid:173) ily trained via the [[EM]] algorithm, which in this case is both discriminative",  # 6c00e56b39
+    "We fit the model parameters with [[EM]]. Experiments on a variety of data sets show",  # 569d4c786e
+])
+def test_em_written_as_the_algorithm(sentence):
+    assert _algorithm_at(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Development of underwater distance sensor using [[EM]] wave attenuation.",  # icra2013 6631309: electromagnetic
+    "incorporating embedded electronics and an [[EM]] tracker for sensing the 6-DOF pose",  # icra2021 9561200
+    "the Reader outperforms the BiDAF baseline by 2.1 F1 score and 2.7 [[EM]] score.",  # W18-2601: the metric
+    "namely the ISBI 2012 [[EM]] segmentation benchmark, the BBBC010 C. elegans dataset",  # electron microscopy
+])
+def test_em_not_written_as_the_algorithm(sentence):
+    assert not _algorithm_at(sentence)
+
+
+@pytest.mark.parametrize("sentence,metric", [
+    ("This approach achieved a [[MAP]] of 45.7% out of max achievable 67.0% on the test set.", True),  # S17-2062
+    ("The proposed system ranked first out of 3 submissions, with a [[MAP]] score of 61.16%.", True),  # S17-2056
+    ("we present two new lifting rules, which enable fast [[MAP]] inference in a large class of MLNs.", False),  # 4688
+    ("We formulate DRF training as a form of [[MAP]] estimation that combines conditional loglikelihood", False),
+])
+def test_map_is_mean_average_precision_only_as_a_score(sentence, metric):
+    assert _at(sentence, "MAP") is metric
+
+
+def test_em_as_the_algorithm_links_to_expectation_maximization(tmp_path):
+    # nips ec44507909: a node "EM" of its own before
+    got = _extract(tmp_path, "To make use of our objective when some of the data is missing, we propose a bagged "
+                             "structural EM procedure that does not incur the heavy computational cost typically "
+                             "associated with a bootstrap-based approach.")
+    assert got["EM"] == ("expectation–maximization", "Method")
+
+
+def test_map_linked_by_context(tmp_path):
+    # S17-2062: the metric beside its score (the fast tier tags no "MAP" here)
+    got = _extract(tmp_path, "We use a paraphrase identification model to score candidate questions. "
+                             "This approach achieved a MAP of 45.7% out of max achievable 67.0% on the test set.",
+                   tier="standard")
+    assert got["MAP"][0] == "mean average precision"
+    # nips2014 4688: maximum a posteriori, no metric by its letters
+    got = _extract(tmp_path, "In this paper, we present two new lifting rules, which enable fast MAP inference "
+                             "in a large class of MLNs. Our first rule uses the concept of single occurrence.",
+                   tier="standard")
+    assert got.get("MAP", ("", ""))[0] != "mean average precision"
