@@ -906,3 +906,19 @@ def test_a_verb_in_s_is_no_counted_noun():
     assert [(r["value"], r["kind"]) for r in results("The dialect identification subtask provides 21,000 country-level "
                                                        "labeled tweets covering all 21 Arab countries.")] == [
         (21000.0, "count"), (21.0, "count")]
+
+
+def test_a_range_after_a_gain_noun_is_a_range_of_gains():
+    # real sentences (../shared abstracts paper729, 2025.coling-main.32, 2020.emnlp-main.27): both ends read as
+    # absolute scores (the "F1 9.7%" ranked); a before/after pair after "from" (2020.emnlp-main.642) stays one
+    rows = results("Extensive experiments show the superiority of SEELE, achieving notable improvements (2.1% to 9.7% F1) "
+                   "on three NDEE datasets and competitive performance on two DEAE datasets.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(2.1, "delta"), (9.7, "delta")]
+    rows = results("The results show consistent improvements of 3% to 34% for different mPLMs and tasks.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(3.0, "delta"), (34.0, "delta")]
+    rows = results("Furthermore, our model generates large improvements (46.27% to 63.83%) in low resource slot labeling "
+                   "over a BERT baseline by incorporating label semantics.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(46.27, "delta"), (63.83, "delta")]
+    rows = results("We find that these innovations lead to an improvement from 87.5% to 88.7% accuracy on pitch accent "
+                   "detection on American English speech.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(87.5, "baseline"), (88.7, "absolute")]
