@@ -259,8 +259,30 @@ _FOLDS_F, _DELTA_AFTER_F, _SETTING_AFTER_F, _SETTING_BEFORE_F, _DELTA_BEFORE_F, 
                                          _BASELINE_BEFORE, _FROM, _BOUND))
 
 
+#: "3 orders of magnitude faster", "reduce latency by 1-2 orders of magnitude", "(~ 2 orders of magnitude)": a factor
+#: of 10^N (issue 27), not a count nor a delta; the result's value is the factor (unit "x", as "100x faster"). In the
+#: 119,895 abstracts a numeral then "order(s) of magnitude" is written in 31 places (30 abstracts); the pipeline
+#: stated 42 results there, 39 as counts (value N, no unit) and 3 as deltas. All read: 28 places are factors of a
+#: comparison ("faster", "fewer", "smaller", "speedups of", "reduction of", "by"); 3 describe a span ("models ranging
+#: across 3 orders of magnitude in scale"), where a factor is still the right reading. After: 42 ratios, values 10^N;
+#: links unchanged but one (a metric before "faster" dropped); one wrong metric link comes with the kind ("recall"
+#: for "a gain in inference time of 2 orders of magnitude"). Written in words ("two orders of magnitude", 990
+#: abstracts) it is no number the pipeline reads.
+_ORDERS = re.compile(r"(?:\s*(?:[-–—]|to|and|or)\s*\d+(?:\.\d+)?)?\s*(?:\)\s*)?orders?\s+of\s+magnitudes?\b", re.I)
+
+
+def orders_of_magnitude(q: Quantity, text: str, base: int) -> int | None:
+    """Whether the plain number ``q`` counts orders of magnitude ("3 orders of magnitude faster"), or is the low end
+    of a range of them ("1-2 orders of magnitude", "2 to 7 orders of magnitude"): the end of the phrase (in
+    ``text``), else None."""
+    m = _ORDERS.match(text, q.end - base) if q.unit == "" else None
+    return m.end() if m is not None else None
+
+
 def _kind(q: Quantity, text: str, base: int) -> str:
     a, b = q.start - base, q.end - base
+    if orders_of_magnitude(q, text, base) is not None:
+        return RATIO
     before, after = text[max(0, a - 60) : a], text[b : b + 60]
     if q.qualifier in ("+", "-") and q.unit != "x":
         return DELTA

@@ -27,7 +27,7 @@ from .result_pairs import coordinated_before, slash_metrics, trailing_list, with
 from .result_counts import count_of, counted_lists, with_length_unit, ranks, sole_dataset, subject_dataset, undescribed
 from .result_datasets import _MODIFIES_MODEL, _coordinated, _list_of, _no_value_between, _opening_dataset, _own_on, _subset
 from .result_subjects import subject_method
-from .result_kinds import ABSOLUTE, BASELINE, COST, DELTA, RATIO, classify, from_values
+from .result_kinds import ABSOLUTE, BASELINE, COST, DELTA, RATIO, classify, from_values, orders_of_magnitude
 
 _DATASET_TYPES = {EntityType.DATASET.value, EntityType.BENCHMARK.value}
 _METHOD, _METRIC = EntityType.METHOD.value, EntityType.METRIC.value
@@ -351,6 +351,11 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
             method, is_own = None, False
         if q.unit == "" and kind != "count":
             q = with_length_unit(q, text, base)  # "a mean error of 1.2 mm": the score's unit
+        orders = orders_of_magnitude(q, text, base) if kind == RATIO else None
+        if orders is not None:
+            q = replace(q, value=10.0 ** q.value, unit="x")  # "3 orders of magnitude faster": a factor of 1000
+            if metric is not None and not _COST_METRIC.search(metric.text.lower()) and _SPEED_AFTER.match(text, orders):
+                metric = None  # "comparable accuracy ... (whilst being 1 to 2 orders of magnitude faster)": no score's
         if kind == "setting" and q.unit == "x":
             q = replace(q, unit="")  # "10-fold cross-validation": no factor
         if kind == COST and metric is not None and not _COST_METRIC.search(metric.text.lower()):

@@ -922,3 +922,20 @@ def test_a_range_after_a_gain_noun_is_a_range_of_gains():
     rows = results("We find that these innovations lead to an improvement from 87.5% to 88.7% accuracy on pitch accent "
                    "detection on American English speech.")
     assert [(r["value"], r["kind"]) for r in rows] == [(87.5, "baseline"), (88.7, "absolute")]
+
+
+def test_orders_of_magnitude_are_factors_of_ten_to_the_n():
+    # real sentences (../shared abstracts 0e05ffffb5, 06819, 9341737, P18-1196): read as counts (value N) or deltas
+    rows = results("To mitigate this problem, we propose a set of principled optimizations that reduce latency and power "
+                   "consumption by 1-2 orders of magnitude in converted SNNs.")
+    assert [(r["value"], r["unit"], r["kind"]) for r in rows] == [(10.0, "x", "ratio"), (100.0, "x", "ratio")]
+    rows = results("Through extensive experiments on real datasets, we establish TIGGER generates graphs of superior "
+                   "fidelity, while also being up to 3 orders of magnitude faster than the state-of-the-art.")
+    assert [(r["value"], r["unit"], r["kind"]) for r in rows] == [(1000.0, "x", "ratio")]
+    rows = results("We achieve comparable accuracy to finetuning based methods (whilst being 1 to 2 orders of magnitude "
+                   "faster), and state-of-the-art in terms of speed/accuracy trade-offs on four video segmentation datasets.")
+    assert [(r["value"], r["kind"], r["metric"]) for r in rows] == [(100.0, "ratio", None)]  # (the "1 to" is no result)
+    rows = results("Our evaluation on clinical and scientific datasets shows that using hierarchical models to distinguish "
+                   "numerals from words improves a perplexity metric on the subset of numerals by 2 and 4 orders of "
+                   "magnitude, respectively, over non-hierarchical models.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(100.0, "ratio"), (10000.0, "ratio")]
