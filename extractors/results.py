@@ -24,7 +24,7 @@ from ontology.metrics import metric_direction, result_direction, result_scale
 from .doctext import Ent, fold
 from .quantities import Quantity
 from .result_pairs import coordinated_before, slash_metrics, trailing_list, without_abbreviations
-from .result_counts import count_of, counted_lists, with_length_unit, ranks, sole_dataset, subject_dataset, undescribed
+from .result_counts import count_of, counted_lists, fractions, with_length_unit, ranks, sole_dataset, subject_dataset, undescribed
 from .result_datasets import _MODIFIES_MODEL, _coordinated, _list_of, _no_value_between, _opening_dataset, _own_on, _subset
 from .result_subjects import subject_method
 from .result_kinds import ABSOLUTE, BASELINE, COST, DELTA, RATIO, classify, from_values, orders_of_magnitude
@@ -317,6 +317,7 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
     first_person = own is not None and (any(m.text == own.text for m in methods) or _FIRST_PERSON.search(text) is not None)
     before_values = from_values(values, text, base)
     kinds = classify(values, text, base)
+    values = fractions(values, kinds, text, base)  # "(23/42)": a rank, no two scores; "1/10 of the parameters": a share
     for r in placed:
         kinds[id(r)] = "count"
     sole_metric = metrics[0] if len({m.text.casefold() for m in metrics}) == 1 else None

@@ -939,3 +939,22 @@ def test_orders_of_magnitude_are_factors_of_ten_to_the_n():
                    "numerals from words improves a perplexity metric on the subset of numerals by 2 and 4 orders of "
                    "magnitude, respectively, over non-hierarchical models.")
     assert [(r["value"], r["kind"]) for r in rows] == [(100.0, "ratio"), (10000.0, "ratio")]
+
+
+def test_a_whole_number_fraction_is_a_rank_count_or_share():
+    # real sentences (../shared abstracts S18-1089, 10160879, paper65 (audit part H), 1721ac4812): a rank among 42
+    # teams and successes out of trials were two absolute scores of the metric before; a share was the count 10
+    rows = results("Identification was performed with BiLSTM and CNN classifiers, achieving F1 score of 0.5939 (23/42) "
+                   "and 0.3925 (10/28) each for the binary and the multi-class case, respectively.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(0.5939, "absolute"), (23.0, "count"), (42.0, "count"),
+                                                       (0.3925, "absolute"), (10.0, "count"), (28.0, "count")]
+    rows = results("We show that the proposed method achieves an insertion success rate of 38/40 with a 0.1 mm clearance "
+                   "between the peg and hole.")
+    assert [(r["value"], r["kind"], r["metric"]) for r in rows if r["value"] in (38.0, 40.0)] == [
+        (38.0, "count", None), (40.0, "count", None)]
+    rows = results("HDFormer significantly outperforms state-of-the-art (SOTA) models on Human3.6M and MPI-INF-3DHP "
+                   "datasets, requiring only 1/10 of the parameters and significantly lower computational costs.")
+    assert [(r["value"], r["unit"], r["kind"]) for r in rows] == [(0.1, "x", "ratio")]
+    rows = results("The proposed ERVSR achieves 12xfaster speed, 1/4 memory consumption than previous state-of-the-art "
+                   "RefVSR networks, and competitive performance on the RealMCVSR dataset while using a single reference image.")
+    assert [(r["value"], r["unit"], r["kind"]) for r in rows if r["value"] < 1] == [(0.25, "x", "ratio")]
