@@ -108,6 +108,16 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+|an?\s+)?$", re.I)
 _RANGE_TO = re.compile(r"^\s*(?:\\?%\s*)?to\s+$")
 _BY = re.compile(r"\bby\s+(?:(?:about|around|approximately|roughly|from)\s+)?$", re.I)
 _FROM_TO_LOOSE = re.compile(r"\s*(?:\\?%\s*)?(?:[A-Za-z]+\s+)?(?:down |up )?to\s+(?:the\s+)?" + _TO_HEDGE + "$", re.I)
+#: "improvements of 3% to 34%", "notable improvements (2.1% to 9.7% F1)", "large improvements (46.27% to 63.83%)": a
+#: gain noun, then "of" or a bracket, then a rising range: both ends are gains, not a before/after pair nor two
+#: scores (issue 27). In the 119,895 abstracts a gain noun (improvement, gain, increase, reduction) then "of" or "("
+#: then "A% to|-|– B%" is written in 38 places (37 abstracts), all read: 13 have "from" before A, 12 of them before/after pairs
+#: ("an improvement from 87.5% to 88.7% accuracy"), left as they were, as is the 13th, "gains from 1.4% to 30.8% over
+#: competitive baselines" (a range of gains, read wrong); the dash ranges were deltas already. The rule changed 7 results in 5 abstracts, all 7
+#: right (they had read as absolute scores, one of them ranked as "F1 9.7%").
+_GAIN_RANGE_BEFORE = re.compile(r"\b(?:improvements?|gains?|increases?|decreases?|reductions?|boosts?)\s*(?:of\s+|\(\s*)"
+                                r"(?:(?:about|around|approximately|roughly|between)\s+)?$", re.I)
+_GAIN_RANGE_GAP = re.compile(r"^\s*(?:\\?%\s*)?(?:to|[-–—])\s*$")
 #: Between two items of one list ("4.9% (mAP) on PASCAL VOC 2007 and 4.7%"): they share a delta or setting kind.
 _AND = re.compile(r"^\s*(?:\\?%\s*)?(?:\)\s*)?(?:\([^()]{1,40}\)\s*)?(?:(?:on|in|for) (?:the )?[^,;.()]{1,50}?\s*)?"
                   r"(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|or\s+)$", re.I)
@@ -153,6 +163,9 @@ def classify(values: list[Quantity], text: str, base: int) -> dict[int, str]:
             # "by 5.71%-6.93% in ROC-AUC", "a 30%–65% latency reduction": one kind, read around both ends; so do two
             # percentages with only a space between, a range or list whose dash or comma the text lost ("with 0.25%
             # 4% higher top-1 accuracy", "by 3.1% 4.6% and 3.1% on CUB SUN and AwA2": 26 in the 119,895 abstracts)
+        elif a.unit == b.unit and 0 < a.value < b.value and _GAIN_RANGE_GAP.match(gap) \
+                and _GAIN_RANGE_BEFORE.search(text, max(0, a.start - base - 40), a.start - base):
+            kinds[id(a)] = kinds[id(b)] = DELTA  # "notable improvements (2.1% to 9.7% F1)": a range of gains
         elif _RANGE_TO.match(gap) and kinds[id(a)] == DELTA and kinds[id(b)] == ABSOLUTE and a.unit == b.unit \
                 and 0 < a.value < b.value <= 3 * a.value and _BY.search(text, max(0, a.start - base - 20), a.start - base):
             kinds[id(b)] = DELTA  # "improves ... by 3% to 5%": a range of gains (not "by 2% to 85%", a new level)
@@ -246,8 +259,30 @@ _FOLDS_F, _DELTA_AFTER_F, _SETTING_AFTER_F, _SETTING_BEFORE_F, _DELTA_BEFORE_F, 
                                          _BASELINE_BEFORE, _FROM, _BOUND))
 
 
+#: "3 orders of magnitude faster", "reduce latency by 1-2 orders of magnitude", "(~ 2 orders of magnitude)": a factor
+#: of 10^N (issue 27), not a count nor a delta; the result's value is the factor (unit "x", as "100x faster"). In the
+#: 119,895 abstracts a numeral then "order(s) of magnitude" is written in 31 places (30 abstracts); the pipeline
+#: stated 42 results there, 39 as counts (value N, no unit) and 3 as deltas. All read: 28 places are factors of a
+#: comparison ("faster", "fewer", "smaller", "speedups of", "reduction of", "by"); 3 describe a span ("models ranging
+#: across 3 orders of magnitude in scale"), where a factor is still the right reading. After: 42 ratios, values 10^N;
+#: links unchanged but one (a metric before "faster" dropped); one wrong metric link comes with the kind ("recall"
+#: for "a gain in inference time of 2 orders of magnitude"). Written in words ("two orders of magnitude", 990
+#: abstracts) it is no number the pipeline reads.
+_ORDERS = re.compile(r"(?:\s*(?:[-–—]|to|and|or)\s*\d+(?:\.\d+)?)?\s*(?:\)\s*)?orders?\s+of\s+magnitudes?\b", re.I)
+
+
+def orders_of_magnitude(q: Quantity, text: str, base: int) -> int | None:
+    """Whether the plain number ``q`` counts orders of magnitude ("3 orders of magnitude faster"), or is the low end
+    of a range of them ("1-2 orders of magnitude", "2 to 7 orders of magnitude"): the end of the phrase (in
+    ``text``), else None."""
+    m = _ORDERS.match(text, q.end - base) if q.unit == "" else None
+    return m.end() if m is not None else None
+
+
 def _kind(q: Quantity, text: str, base: int) -> str:
     a, b = q.start - base, q.end - base
+    if orders_of_magnitude(q, text, base) is not None:
+        return RATIO
     before, after = text[max(0, a - 60) : a], text[b : b + 60]
     if q.qualifier in ("+", "-") and q.unit != "x":
         return DELTA

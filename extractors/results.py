@@ -24,10 +24,10 @@ from ontology.metrics import metric_direction, result_direction, result_scale
 from .doctext import Ent, fold
 from .quantities import Quantity
 from .result_pairs import coordinated_before, slash_metrics, trailing_list, without_abbreviations
-from .result_counts import count_of, counted_lists, with_length_unit, ranks, sole_dataset, subject_dataset, undescribed
+from .result_counts import count_of, counted_lists, fractions, with_length_unit, ranks, sole_dataset, subject_dataset, undescribed
 from .result_datasets import _MODIFIES_MODEL, _coordinated, _list_of, _no_value_between, _opening_dataset, _own_on, _subset
 from .result_subjects import subject_method
-from .result_kinds import ABSOLUTE, BASELINE, COST, DELTA, RATIO, classify, from_values
+from .result_kinds import ABSOLUTE, BASELINE, COST, DELTA, RATIO, classify, from_values, orders_of_magnitude
 
 _DATASET_TYPES = {EntityType.DATASET.value, EntityType.BENCHMARK.value}
 _METHOD, _METRIC = EntityType.METHOD.value, EntityType.METRIC.value
@@ -317,6 +317,7 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
     first_person = own is not None and (any(m.text == own.text for m in methods) or _FIRST_PERSON.search(text) is not None)
     before_values = from_values(values, text, base)
     kinds = classify(values, text, base)
+    values = fractions(values, kinds, text, base)  # "(23/42)": a rank, no two scores; "1/10 of the parameters": a share
     for r in placed:
         kinds[id(r)] = "count"
     sole_metric = metrics[0] if len({m.text.casefold() for m in metrics}) == 1 else None
@@ -351,6 +352,11 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
             method, is_own = None, False
         if q.unit == "" and kind != "count":
             q = with_length_unit(q, text, base)  # "a mean error of 1.2 mm": the score's unit
+        orders = orders_of_magnitude(q, text, base) if kind == RATIO else None
+        if orders is not None:
+            q = replace(q, value=10.0 ** q.value, unit="x")  # "3 orders of magnitude faster": a factor of 1000
+            if metric is not None and not _COST_METRIC.search(metric.text.lower()) and _SPEED_AFTER.match(text, orders):
+                metric = None  # "comparable accuracy ... (whilst being 1 to 2 orders of magnitude faster)": no score's
         if kind == "setting" and q.unit == "x":
             q = replace(q, unit="")  # "10-fold cross-validation": no factor
         if kind == COST and metric is not None and not _COST_METRIC.search(metric.text.lower()):

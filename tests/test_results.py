@@ -906,3 +906,55 @@ def test_a_verb_in_s_is_no_counted_noun():
     assert [(r["value"], r["kind"]) for r in results("The dialect identification subtask provides 21,000 country-level "
                                                        "labeled tweets covering all 21 Arab countries.")] == [
         (21000.0, "count"), (21.0, "count")]
+
+
+def test_a_range_after_a_gain_noun_is_a_range_of_gains():
+    # real sentences (../shared abstracts paper729, 2025.coling-main.32, 2020.emnlp-main.27): both ends read as
+    # absolute scores (the "F1 9.7%" ranked); a before/after pair after "from" (2020.emnlp-main.642) stays one
+    rows = results("Extensive experiments show the superiority of SEELE, achieving notable improvements (2.1% to 9.7% F1) "
+                   "on three NDEE datasets and competitive performance on two DEAE datasets.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(2.1, "delta"), (9.7, "delta")]
+    rows = results("The results show consistent improvements of 3% to 34% for different mPLMs and tasks.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(3.0, "delta"), (34.0, "delta")]
+    rows = results("Furthermore, our model generates large improvements (46.27% to 63.83%) in low resource slot labeling "
+                   "over a BERT baseline by incorporating label semantics.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(46.27, "delta"), (63.83, "delta")]
+    rows = results("We find that these innovations lead to an improvement from 87.5% to 88.7% accuracy on pitch accent "
+                   "detection on American English speech.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(87.5, "baseline"), (88.7, "absolute")]
+
+
+def test_orders_of_magnitude_are_factors_of_ten_to_the_n():
+    # real sentences (../shared abstracts 0e05ffffb5, 06819, 9341737, P18-1196): read as counts (value N) or deltas
+    rows = results("To mitigate this problem, we propose a set of principled optimizations that reduce latency and power "
+                   "consumption by 1-2 orders of magnitude in converted SNNs.")
+    assert [(r["value"], r["unit"], r["kind"]) for r in rows] == [(10.0, "x", "ratio"), (100.0, "x", "ratio")]
+    rows = results("Through extensive experiments on real datasets, we establish TIGGER generates graphs of superior "
+                   "fidelity, while also being up to 3 orders of magnitude faster than the state-of-the-art.")
+    assert [(r["value"], r["unit"], r["kind"]) for r in rows] == [(1000.0, "x", "ratio")]
+    rows = results("We achieve comparable accuracy to finetuning based methods (whilst being 1 to 2 orders of magnitude "
+                   "faster), and state-of-the-art in terms of speed/accuracy trade-offs on four video segmentation datasets.")
+    assert [(r["value"], r["kind"], r["metric"]) for r in rows] == [(100.0, "ratio", None)]  # (the "1 to" is no result)
+    rows = results("Our evaluation on clinical and scientific datasets shows that using hierarchical models to distinguish "
+                   "numerals from words improves a perplexity metric on the subset of numerals by 2 and 4 orders of "
+                   "magnitude, respectively, over non-hierarchical models.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(100.0, "ratio"), (10000.0, "ratio")]
+
+
+def test_a_whole_number_fraction_is_a_rank_count_or_share():
+    # real sentences (../shared abstracts S18-1089, 10160879, paper65 (audit part H), 1721ac4812): a rank among 42
+    # teams and successes out of trials were two absolute scores of the metric before; a share was the count 10
+    rows = results("Identification was performed with BiLSTM and CNN classifiers, achieving F1 score of 0.5939 (23/42) "
+                   "and 0.3925 (10/28) each for the binary and the multi-class case, respectively.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(0.5939, "absolute"), (23.0, "count"), (42.0, "count"),
+                                                       (0.3925, "absolute"), (10.0, "count"), (28.0, "count")]
+    rows = results("We show that the proposed method achieves an insertion success rate of 38/40 with a 0.1 mm clearance "
+                   "between the peg and hole.")
+    assert [(r["value"], r["kind"], r["metric"]) for r in rows if r["value"] in (38.0, 40.0)] == [
+        (38.0, "count", None), (40.0, "count", None)]
+    rows = results("HDFormer significantly outperforms state-of-the-art (SOTA) models on Human3.6M and MPI-INF-3DHP "
+                   "datasets, requiring only 1/10 of the parameters and significantly lower computational costs.")
+    assert [(r["value"], r["unit"], r["kind"]) for r in rows] == [(0.1, "x", "ratio")]
+    rows = results("The proposed ERVSR achieves 12xfaster speed, 1/4 memory consumption than previous state-of-the-art "
+                   "RefVSR networks, and competitive performance on the RealMCVSR dataset while using a single reference image.")
+    assert [(r["value"], r["unit"], r["kind"]) for r in rows if r["value"] < 1] == [(0.25, "x", "ratio")]
