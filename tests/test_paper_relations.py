@@ -252,6 +252,10 @@ CASES = {
                     "Higher-order Relation Schema Induction using Tensor Factorization with Back-off and Aggregation",
                     "In this paper, we propose Tensor Factorization with Back-off and Aggregation (TFBA), a novel "
                     "framework for the HRSI problem."),
+    # ... but not a long form the literature defines again and again: an existing kind (2021.emnlp-main.763)
+    "pair_existing": ("acl_anthology:2021.emnlp-main.763", "Uncovering Main Causalities for Long-tailed Information Extraction",
+                      "Specifically, 1) we first introduce a unified structural causal model (SCM) for various IE tasks, "
+                      "describing the relationships among variables;"),
     # ... but not a pair that only modifies the proposal's head
     "pair_modifier": ("conference_papers:5353935",
                       "SUEFUL-7: A 7DOF upper-limb exoskeleton robot with muscle-model-oriented EMG-based control",
@@ -612,6 +616,7 @@ def test_a_long_form_coined_after_the_proposal_cue_is_proposed(extracted):
     assert "PROPOSES" in _to(extracted["pair_proposal"], "dual quaternion feedback particle filter")
     assert _to(extracted["pair_joined"], "Tensor Factorization with Back-off") == {"PROPOSES"}
     assert "PROPOSES" not in _to(extracted["pair_modifier"], "electromyography")
+    assert "PROPOSES" not in _to(extracted["pair_existing"], "structural causal model")
 
 
 def test_examples_of_the_papers_own_techniques_are_used(extracted):
