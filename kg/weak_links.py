@@ -37,6 +37,7 @@ from extractors.score_context import algorithm_context, score_context
 from ontology import EntityType
 from ontology.gazetteer import GazetteerEntry
 
+from .leaderboard import sentence_around
 from .linking import Linker, key_to_id
 
 #: Words that say a sentence speaks of collections or evaluation tasks.
@@ -50,24 +51,13 @@ def bare_acronym(text: str) -> bool:
     return 2 <= len(core) <= 5 and core.isupper() and core.isalnum()
 
 
-def sentence_of(text: str, start: int, end: int) -> str:
-    """The sentence (or title) around ``text[start:end]``, at most 200 characters each side; "i.e." and
-    "e.g." end no sentence ("four widely used datasets, i.e. N-UCLA, SBU")."""
-    lo, hi = max(0, start - 200), min(len(text), end + 200)
-    stops = [m.end() for m in _STOP.finditer(text, lo, hi)]
-    return text[max([lo] + [i for i in stops if i <= start]):min([hi] + [i for i in stops if i > end])]
-
-
-_STOP = re.compile(r"(?<!\bi\.e)(?<!\be\.g)\.\s|\n")
-
-
 def weak_link(entry: GazetteerEntry, text: str, doc_text: str, start: int, end: int) -> bool:
     """Whether an undefined mention ``text`` should not take ``entry``'s id
     (see the module's docstring)."""
     if entry.match or not bare_acronym(text):
         return False
     if entry.type in _DATA:
-        return not _COLLECTION.search(sentence_of(doc_text, start, end))
+        return not _COLLECTION.search(sentence_around(doc_text, start, end))
     return True
 
 
@@ -128,8 +118,10 @@ def context_senses(linker: Linker, ents: list[tuple], local_ids: dict[str, str],
     out: dict[str, str] = {}
     for name, kb_id, _, _, start, end in ents:
         sense = CONTEXT_SENSE.get(name)
+        if sense is None or kb_id:
+            continue  # nearly every mention: no key to compute
         key = name_key(name)
-        if sense is None or kb_id or key in local_ids or sense[0] not in linker.by_name:
+        if key in local_ids or sense[0] not in linker.by_name:
             continue
         if sense[1](text, start, end):
             out[key] = linker.gazetteer_id(linker.by_name[sense[0]])
