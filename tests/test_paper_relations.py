@@ -278,6 +278,18 @@ CASES = {
                         "DialogueGCN: A Graph Convolutional Neural Network for Emotion Recognition in Conversation",
                         "In this paper, we present Dialogue Graph Convolutional Network (DialogueGCN), a graph neural "
                         "network based approach to ERC."),
+    # a method the paper's own sentence improves or extends is one it works with: USES
+    "improves": ("acl_anthology:2021.tacl-1.23", "Unsupervised Learning of KB Queries in Task-Oriented Dialogs",
+                 "To address this, we improve the MAPO baseline with simple but important modifications suited to "
+                 "our task."),
+    "improves_title": ("conference_papers:r1WUqIceg", "Improving Stochastic Gradient Descent with Feedback",
+                       "In this paper we propose a simple and efficient method for improving stochastic gradient "
+                       "descent methods by using feedback from the objective function."),
+    # ... but not a name that only qualifies the noun improved
+    "improves_modifier": ("acl_anthology:2021.findings-emnlp.351",
+                          "Textual Time Travel: A Temporally Informed Approach to Theory of Mind",
+                          "In this paper, we propose a new temporally informed approach for improving the ToM "
+                          "capability of memory-augmented neural models."),
 }
 
 
@@ -632,3 +644,12 @@ def test_what_the_paper_builds_on_is_used_though_prior_work(extracted):
 
 def test_the_family_a_subtitle_names_the_papers_model_by_is_used(extracted):
     assert "USES" in _to(extracted["subtitle_family"], "graph convolutional")
+
+
+def test_a_method_the_own_sentence_improves_is_used(extracted):
+    got = extracted["improves"]
+    assert "USES" in _to(got, "MAPO") | _to(got, "memory augmented policy optimization"), got
+    got = extracted["improves_title"]
+    assert "USES" in _to(got, "stochastic gradient descent"), got
+    got = extracted["improves_modifier"]
+    assert "USES" not in _to(got, "ToM") | _to(got, "theory of mind"), got
