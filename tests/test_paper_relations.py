@@ -290,6 +290,20 @@ CASES = {
                           "Textual Time Travel: A Temporally Informed Approach to Theory of Mind",
                           "In this paper, we propose a new temporally informed approach for improving the ToM "
                           "capability of memory-augmented neural models."),
+    # a technique after "utilize", "resort to": USES, not ADDRESSES; a problem taken as another: the other is used
+    "utilize": ("conference_papers:2efd2d94b5",
+                "Spectrum-Aware and Transferable Architecture Search for Hyperspectral Image Restoration",
+                "Subsequently, we utilize neural architecture search strategy to automatically learn the most "
+                "efficient architecture with proper convolutions and connections in order to fully exploit the "
+                "spatial-spectral information."),
+    "resort": ("conference_papers:paper107",
+               "Bridging Stereo Geometry and BEV Representation with Reliable Mutual Interaction for Semantic Scene "
+               "Completion",
+               "In this paper, we resort to stereo matching technique and bird’s-eye-view (BEV) representation "
+               "learning to address such issues in SSC."),
+    "consider_as": ("acl_anthology:R19-1086", "Comparing MT Approaches for Text Normalization",
+                    "We consider the normalization task as a Machine Translation problem and test the two leading "
+                    "paradigms: statistical and neural machine translation."),
 }
 
 
@@ -653,3 +667,12 @@ def test_a_method_the_own_sentence_improves_is_used(extracted):
     assert "USES" in _to(got, "stochastic gradient descent"), got
     got = extracted["improves_modifier"]
     assert "USES" not in _to(got, "ToM") | _to(got, "theory of mind"), got
+
+
+def test_a_technique_the_paper_utilises_or_resorts_to_is_used(extracted):
+    got = extracted["utilize"]
+    assert _to(got, "neural architecture search") == {"USES"}, got
+    got = extracted["resort"]
+    assert _to(got, "stereo matching") == {"USES"}, got
+    got = extracted["consider_as"]
+    assert "ADDRESSES" not in _to(got, "Machine Translation"), got
