@@ -278,6 +278,32 @@ CASES = {
                         "DialogueGCN: A Graph Convolutional Neural Network for Emotion Recognition in Conversation",
                         "In this paper, we present Dialogue Graph Convolutional Network (DialogueGCN), a graph neural "
                         "network based approach to ERC."),
+    # a method the paper's own sentence improves or extends is one it works with: USES
+    "improves": ("acl_anthology:2021.tacl-1.23", "Unsupervised Learning of KB Queries in Task-Oriented Dialogs",
+                 "To address this, we improve the MAPO baseline with simple but important modifications suited to "
+                 "our task."),
+    "improves_title": ("conference_papers:r1WUqIceg", "Improving Stochastic Gradient Descent with Feedback",
+                       "In this paper we propose a simple and efficient method for improving stochastic gradient "
+                       "descent methods by using feedback from the objective function."),
+    # ... but not a name that only qualifies the noun improved
+    "improves_modifier": ("acl_anthology:2021.findings-emnlp.351",
+                          "Textual Time Travel: A Temporally Informed Approach to Theory of Mind",
+                          "In this paper, we propose a new temporally informed approach for improving the ToM "
+                          "capability of memory-augmented neural models."),
+    # a technique after "utilize", "resort to": USES, not ADDRESSES; a problem taken as another: the other is used
+    "utilize": ("conference_papers:2efd2d94b5",
+                "Spectrum-Aware and Transferable Architecture Search for Hyperspectral Image Restoration",
+                "Subsequently, we utilize neural architecture search strategy to automatically learn the most "
+                "efficient architecture with proper convolutions and connections in order to fully exploit the "
+                "spatial-spectral information."),
+    "resort": ("conference_papers:paper107",
+               "Bridging Stereo Geometry and BEV Representation with Reliable Mutual Interaction for Semantic Scene "
+               "Completion",
+               "In this paper, we resort to stereo matching technique and bird’s-eye-view (BEV) representation "
+               "learning to address such issues in SSC."),
+    "consider_as": ("acl_anthology:R19-1086", "Comparing MT Approaches for Text Normalization",
+                    "We consider the normalization task as a Machine Translation problem and test the two leading "
+                    "paradigms: statistical and neural machine translation."),
 }
 
 
@@ -632,3 +658,21 @@ def test_what_the_paper_builds_on_is_used_though_prior_work(extracted):
 
 def test_the_family_a_subtitle_names_the_papers_model_by_is_used(extracted):
     assert "USES" in _to(extracted["subtitle_family"], "graph convolutional")
+
+
+def test_a_method_the_own_sentence_improves_is_used(extracted):
+    got = extracted["improves"]
+    assert "USES" in _to(got, "MAPO") | _to(got, "memory augmented policy optimization"), got
+    got = extracted["improves_title"]
+    assert "USES" in _to(got, "stochastic gradient descent"), got
+    got = extracted["improves_modifier"]
+    assert "USES" not in _to(got, "ToM") | _to(got, "theory of mind"), got
+
+
+def test_a_technique_the_paper_utilises_or_resorts_to_is_used(extracted):
+    got = extracted["utilize"]
+    assert _to(got, "neural architecture search") == {"USES"}, got
+    got = extracted["resort"]
+    assert _to(got, "stereo matching") == {"USES"}, got
+    got = extracted["consider_as"]
+    assert "ADDRESSES" not in _to(got, "Machine Translation"), got
