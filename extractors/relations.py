@@ -88,8 +88,8 @@ def sentence_relations(sent: tuple[int, int], text: str, ents: list[Ent], propos
         for ref, part in own_parts(sent[0], text, low if low is not None else text.lower(), ents, own):
             out.append(LocalRelation(RelationType.PART_OF, _span(part), _span(own), sent, "pattern:own-parts", 0.7,
                                      target_mention=ref))
-        if named_own is not None:
-            out.extend(anaphor_relations(sent, text, ents, low, in_title, named_own, out))
+        if defined_own is not None:
+            out.extend(anaphor_relations(sent, text, ents, low, in_title, defined_own, out))
         if defined_own is not None:
             out.extend(anaphor_evaluations(sent, ents, low if low is not None else text.lower(), defined_own))
     return out

@@ -113,7 +113,24 @@ def subject_evaluations(sent_start: int, low: str, ents: list[Ent], subj: Ent) -
     sets after "on / across" within the clause, alone or in a list, and a
     metric the verb scores it in ("achieves higher accuracy"). The labelling
     guide, parts H and J: "Our proposed method obtains ... on the MUSE
-    dataset" gives EVALUATED_WITH from the proposed method to the data set."""
+    dataset" gives EVALUATED_WITH from the proposed method to the data set.
+
+    Counted (``python bench/anaphor_counts.py``; gold mentions): SciER train,
+    any named Method as the subject (SciER marks no anaphor), 28 matches, 18
+    the gold's (the 10 others hold unlabelled right ones, "XDC significantly
+    outperforms ... on HMDB51", "RoBERTa reaching 30.9 F1 on DROP", and a
+    description as the subject, "NCSN is a recent generative network
+    achieving ... on CIFAR10");
+    SciERC train, 5 of 5 named and 4 of 4 "our method" subjects. Real
+    abstracts, standard tier, the anaphor subjects of
+    :func:`extractors.relations.anaphor_evaluations`, every firing read:
+    ``draw_sample(3000, 39110101)`` 14 firings, 9 right (the 5 wrong had a
+    wrong antecedent, a bare name the proposal cue took: "RE", "AMR", "MRF",
+    a data set; the defined-name guard then added: 9 of 9); a fresh pool of
+    2,500 abstracts with the cue words from ``draw_sample(30000, 39110102)``
+    29 firings, 27 right (wrong: "Our system achieves 16.9% WER root mean
+    squared error", the metric is the RMSE; "state-of-the-art adversarial
+    robustness", no metric)."""
     k = subj.end_char - sent_start
     verb = _SUBJECT_VERB.match(low, k)
     if verb is None:
