@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from .batching import batch_component
 from .gazetteer import take_candidates
 from .joined_names import campaign_after_team, coordinated_names
+from .list_types import agree_list_types
 from .math_spans import inside_formula
 from .noun_modifiers import curated_name, known_name, noun_modifier_start
 from .names import LANGUAGES, NOT_ENTITIES, is_generic, is_name_like
@@ -381,6 +382,7 @@ def _select(doc: Doc, candidates: list[Span]) -> list[Pick]:
     chosen = grow_spans(doc, chosen, taken, {(start, end) for _, start, end, _, source in ranked if source == "gazetteer"})
     retype_by_usage(doc, toks.text_of, chosen)
     _retype_collections(doc, toks, chosen)
+    agree_list_types(doc, toks, chosen)
     # one pass over the text for all chosen names (longest first at a position)
     first: dict[str, Pick] = {}
     for pick in chosen:
