@@ -44,3 +44,4 @@ def test_what_a_list_is(nlp):
     picks = [(e, e.start, e.end, e.label_, e.id_) for e in doc.ents]
     runs = [[picks[i][0].text for i in run] for run in lists_of(doc.text, picks)]
     assert runs == [["Cityscapes", "LIP", "PASCAL Context"]]
+
