@@ -114,7 +114,12 @@ TASK_SETTINGS = frozenset(
     """multilingual cross-lingual crosslingual cross-language cross-document bilingual monolingual unsupervised
     semi-supervised weakly-supervised self-supervised zero-shot few-shot one-shot document-level sentence-level
     word-level text-level""".split()
-) | {w.lower() for w in LANGUAGES}
+) | {w.lower() for w in LANGUAGES} | {"1d", "2d", "3d", "4d"}
+#: ... and a dimension ("3D object detection", "2D pose estimation"): inside the
+#: Task span in SciER train 109 times, SciERC train 6, the audit's gold (parts
+#: A-J: "3D planar reconstruction", "2D position estimation"), before it 0 / 0;
+#: our Task mentions right after one on SciER train, standard tier: 19 with it
+#: in the gold span, 0 without it (accurate tier: 4 / 0).
 
 
 #: A language directly before a dataset names a dataset of its own ("Chinese

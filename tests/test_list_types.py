@@ -39,6 +39,13 @@ def test_methods_listed_with_methods_stay_methods(nlp):
     assert ents.get("XLNet-Large", "Method") == "Method"
 
 
+def test_a_clause_after_a_comma_is_no_list(nlp):
+    # a real abstract (conference_papers e70ce4e956): IBN-Net is the paper's network, not a third dataset
+    ents = _ents(nlp, "When applying the trained networks to new domains, e.g. from GTA5 to Cityscapes, IBN-Net "
+                      "achieves comparable improvements as domain adaptation methods.")
+    assert ents.get("IBN-Net", "Method") == "Method"
+
+
 def test_what_a_list_is(nlp):
     doc = nlp("results on Cityscapes [19], LIP [34], and PASCAL Context. We use ResNet on COCO.")
     picks = [(e, e.start, e.end, e.label_, e.id_) for e in doc.ents]
