@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 
 from extractors.name_bounds import NOT_NAME_WORDS
+from ontology.cut_prefixes import LIST_WORDS
 
 #: One space, then a capitalised word: the name runs on ("ATIS Corner", "CMU Panoptic").
 _NEXT_CAPITAL = re.compile(r" ([A-Z][\w\-]*)")
@@ -98,6 +99,19 @@ def device_after(after: str) -> bool:
     A-J (standard): GTX of "GTX 1080Ti GPU" (part J, a fragment) gone, no
     right node lost; fast and accurate unchanged."""
     return _DEVICE_AFTER.match(after) is not None
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'-]*)[ -]+$")
+_NOT_BEFORE = NOT_NAME_WORDS | LIST_WORDS
+
+
+def content_word_before(before: str) -> bool:
+    """Whether the text ``before`` a mention ends in a content word of the
+    same clause ("protein" of "protein secondary structure prediction",
+    "Discourse" of "Discourse Representation Structure Parsing"), no function
+    word ("the", "for"), punctuation or the text's start."""
+    m = _WORD_BEFORE.search(before)
+    return m is not None and m.group(1).lower() not in _NOT_BEFORE
 
 
 def name_word_before(before: str) -> bool:
