@@ -19,6 +19,7 @@ from extractors.math_spans import formula_regions, normalized_regions
 from extractors.normalize import OffsetMap, normalize
 from extractors.relations import PAPER
 from ontology import EntityType, RelationType
+from ontology.cut_prefixes import never_alone
 
 from .linking import Linker, single_spaced
 from .pwc_links import benchmark_for
@@ -28,7 +29,7 @@ from .nodes import (NAME_MODIFIED_HEADS, named_before_head, short_type, follows_
                     modifies_task_head,
                     names_a_campaign, names_an_organisation, outside_ml, takes_part_in_title,
                     names_a_venue, node_kind, weak_kind)
-from .name_runs import cut_from_name
+from .name_runs import content_word_before, cut_from_name, device_after
 from .same_thing import one_thing
 from .weak_links import acronym_definitions, context_senses, own_id, weak_acronyms
 from .model import Entity, PaperGraph, Relation, Result, Span
@@ -371,6 +372,11 @@ class PaperBuilder:
 
         in_venue = only_ever(names_a_venue)
         glued = only_ever(modifies_glued_head)
+        devices = only_ever(device_after)  # "GTX" of "GTX 1080Ti GPU", "RGB-D" of "RGB-D sensors"
+        # a task phrase real abstracts write only inside longer ones, here too after a word of its own:
+        # the front of its name is cut off ("point detection" of "interest point detection")
+        front_cut = {k for k, e in zip(keys, data.ents) if never_alone(e[0])}
+        front_cut -= {k for k, e in zip(keys, data.ents) if not content_word_before(prep.text[max(0, e[4] - 30):e[4]])}
         task_objects = only_ever(modifies_task_head)  # "HOI detection", "Diabetic Retinopathy (DR) grading"
         # ... and the abbreviation of such a long form names the same object ("HOI representations")
         task_objects |= {name_key(a[3]) for a in data.abbreviations if name_key(a[0]) in task_objects}
@@ -406,7 +412,7 @@ class PaperBuilder:
             if key in campaigns and kind != "gazetteer":
                 label_ = "Benchmark"  # "the WMT20 Chat Translation Task": the campaign, whatever the tagger read
             if (weak_kind(kind, text) and (key not in standalone or kind == "name" and key not in standalone_name)
-                    or key in glued
+                    or key in glued or key in devices and kind != "gazetteer" or key in front_cut and kind == "task"
                     or key in task_objects and kind in ("defined", "name", "task") and label_ in ("Method", "Task")
                     or key in in_venue and text[:1].islower() and " " in text or key in teams and kind != "gazetteer"
                     or label_ != "Benchmark" and (key in in_organisation or key in (inside_name if kind == "gazetteer" else runs_on))):

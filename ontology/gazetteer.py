@@ -301,7 +301,7 @@ def gazetteer_version(directory: Path = GAZETTEER_DIR) -> str:
     """Content hash of the gazetteer files: part of the pipeline version."""
     digest = hashlib.sha256()
     for fname in (*FILES.values(), PWC_FILE, "phrase_evidence.tsv.gz", "usage_evidence.tsv.gz", "word_classes.tsv.gz",
-                  "established_terms.tsv"):
+                  "established_terms.tsv", "cut_prefixes.tsv.gz"):
         path = directory / fname
         if path.exists():
             digest.update(path.read_bytes())

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.name_runs import name_word_before, next_name_word, organisation_after
+from kg.name_runs import content_word_before, device_after, name_word_before, next_name_word, organisation_after
 
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "abstracts"
-_IDS = {"conference_papers.jsonl.gz": ("id", {"5011fe3a19", "efeca06540", "2fd336fb7b"}),
-        "acl_anthology.jsonl.gz": ("anthology_id", {"2020.semeval-1.225", "2005.mtsummit-papers.34"})}
+_IDS = {"conference_papers.jsonl.gz": ("id", {"5011fe3a19", "efeca06540", "2fd336fb7b", "9196781", "10161287", "5980474"}),
+        "acl_anthology.jsonl.gz": ("anthology_id", {"2020.semeval-1.225", "2005.mtsummit-papers.34", "2021.cl-2.15"})}
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="no ../shared abstracts")
 
 
@@ -90,3 +90,41 @@ def test_a_name_with_its_head_or_part_keeps_its_node():
     # written once alone, a name stands on its own
     nodes = _nodes("Speech recognition at RWTH", "We present RWTH Aachen University's system. RWTH uses n-grams.")
     assert "RWTH" in nodes, nodes
+
+
+def test_a_device_after_a_mention():
+    for after in (" 1080Ti GPU and significantly", " sensor. The proposed", " GTX295 board and Intel",
+                  " board shows", " camera. The manipulator", " robot arms without", " sensors and"):
+        assert device_after(after), after
+    # a method or a task after the mention, or the device only later in the sentence
+    for after in (" 6D pose estimation algorithm", " model on a GPU", " features from the camera", "-based robots"):
+        assert not device_after(after), after
+
+
+@needs_shared
+def test_a_maker_or_model_line_of_hardware_is_no_node():
+    """Before kg.name_runs.device_after these were Method nodes (audit J judged GTX a fragment)."""
+    nodes = _nodes_of("9196781")  # "... closed-loop control on one GTX 1080Ti GPU and significantly outperforms ..."
+    assert "GTX" not in nodes and "LyRN" in nodes, nodes
+    nodes = _nodes_of("10161287")  # "model performance on NVIDIA Jetson Xavier NX board"
+    assert "Jetson Xavier NX" not in nodes and "CEAFFOD" in nodes, nodes
+
+
+def test_task_phrases_real_abstracts_write_only_inside_longer_ones():
+    from ontology.cut_prefixes import never_alone
+
+    for phrase in ("point detection", "Representation Structure Parsing", "supervised object detection"):
+        assert never_alone(phrase), phrase  # interest/change point detection, Discourse ..., weakly supervised ...
+    for phrase in ("robot control", "dependency parsing", "object detection", "stairway detection"):
+        assert not never_alone(phrase), phrase
+    assert content_word_before("Universal Discourse ") and content_word_before("for weakly-")
+    assert not content_word_before("results for the ") and not content_word_before("images.\n\n")
+
+
+@needs_shared
+def test_a_task_cut_from_the_front_of_a_longer_name_is_no_node():
+    """Before ontology.cut_prefixes these were Task nodes (audit J judged the first a fragment)."""
+    nodes = _nodes_of("2021.cl-2.15")  # "Universal Discourse Representation Structure Parsing"
+    assert "Representation Structure Parsing" not in nodes and "semantic parsing" in nodes, nodes
+    nodes = _nodes_of("5980474")  # "Interest point detection in depth images ..."
+    assert "point detection" not in {n.lower() for n in nodes}, nodes

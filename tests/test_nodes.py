@@ -657,3 +657,28 @@ def test_a_pair_read_as_a_task_that_heads_a_method_word_is_the_proposed_method()
     d = next(iter(papers_from_inputs([f.name]))).to_dict()
     ie = [e for e in d["entities"] if "information extraction" in e["name"].lower()]
     assert ie and all(e["type"] == "Task" and not e["proposed"] for e in ie), ie
+
+
+def test_two_things_run_together_in_one_span_are_no_node():
+    """A coordination emitted as one span is a fragment (tests/data/audit/GUIDE.md; slash
+    coordinations, part C). Sentences of real abstracts (audit J's OpenUE; draw_sample(3000,
+    12121212): Annobot, "Time and Energy Optimal Path Planning in General Flows")."""
+    from kg.nodes import names_a_task, node_kind
+
+    for phrase in ("slot & intent detection", "multi-class/label classification", "Homophobia/ Transphobia detection",
+                   "language/dialect identification"):
+        assert not names_a_task(phrase), phrase
+    assert names_a_task("intent detection") and names_a_task("English-to-French translation")
+    assert node_kind("ASVs and AUVs", False, False, "Method") is None
+    assert node_kind("KBP 2016 and 2017", False, False, "Dataset") is None
+    assert node_kind("CESAR/META-NET", False, False, "Dataset") == "name"  # a slash inside a coined name
+    nodes, _ = _nodes_and_concepts(
+        "OpenUE: An Open Toolkit of Universal Extraction from Text",
+        "Additionally, the online system can extract information in various tasks, including relational triple "
+        "extraction, slot & intent detection, event extraction, and so on.")
+    assert "slot & intent detection" not in nodes and "OpenUE" in nodes, nodes
+    nodes, _ = _nodes_and_concepts(
+        "Annobot: Platform for Annotating and Creating Datasets through Conversation with a Chatbot",
+        "Our solution has a wide range of applications such as data labelling for binary, multi-class/label "
+        "classification tasks, preparing data for regression problems.")
+    assert not [n for n in nodes if "/" in n], nodes
