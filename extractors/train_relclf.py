@@ -320,7 +320,7 @@ ABSTRACTS = "../shared/corpora/abstracts/conference_papers.jsonl.gz"
 #: Silver: every SILVER_STEP-th abstract of :data:`ABSTRACTS` (offset 13, so
 #: not the encoder's every-97th silver), audit abstracts left out.
 SILVER_STEP = 61
-#: Cue-pattern relations (extractors/entity_relations.py) become silver
+#: Cue-pattern relations (extractors/entity_relations.py and the modules it reads) become silver
 #: positives; OUTPERFORMS is read as COMPARE_WITH.
 _SILVER_AS = {"OUTPERFORMS": "COMPARE_WITH"}
 
@@ -335,7 +335,10 @@ def read_silver(limit: int | None = None, step: int = SILVER_STEP) -> tuple[list
     # keyed by the cue patterns' source and the encoder too: new patterns or new vectors, new silver
     from .encoder import model_hash
 
-    rules = hashlib.sha256((Path(__file__).parent / "entity_relations.py").read_bytes() + model_hash().encode()).hexdigest()[:8]
+    here = Path(__file__).parent
+    source = b"".join((here / f"{m}.py").read_bytes()
+                      for m in ("entity_relations", "entity_patterns", "entity_guards", "entity_own"))
+    rules = hashlib.sha256(source + model_hash().encode()).hexdigest()[:8]
     path = CACHE / f"silver-{step}-{limit}-{rules}.json"
     vpath = path.with_suffix(".npz")
     if path.exists() and vpath.exists():
