@@ -8,11 +8,13 @@ subject often starts: "X reaches 90%, and the baseline 80%"), so a value
 after it was credited to no method. A method that opens the sentence as the
 subject of a score verb (issue 27: the method "its own statement names") is
 the method of every value of the sentence that no nearer method claims.
+And whether a mention names the paper's proposal (:func:`names_own`).
 """
 from __future__ import annotations
 
 import re
 
+from .abbreviations import _valid_short, best_long_form
 from .doctext import Ent
 from .quantities import Quantity
 
@@ -39,3 +41,19 @@ def subject_method(methods: list[Ent], q: Quantity, text: str, base: int) -> Ent
     if m.end_char > q.start or not _LEAD.match(text, 0, m.start_char - base) or not _VERB.match(text, m.end_char - base):
         return None
     return m
+
+
+def names_own(m: Ent, own: Ent) -> bool:
+    """Whether the mention ``m`` names the paper's proposal ``own``: its name, or its short form either way round
+    ("AFS" for "Adaptive Feature Selection", "SP-AEN" for "Semantics-Preserving Adversarial Embedding Network"; the
+    whole long form spells the short one, Schwartz & Hearst 2003). Before, a score credited to the short form was
+    no one's own, and a paper proposing "long form (SF)" had two proposed names, so none counted as its own
+    (extractors/relations.py now keeps the long one). On 3,000 real abstracts (same_output.draw_sample seed 27913)
+    7 abstracts changed, 13 results, all read: 12 own False -> True, all right ("the LPS achieves a position accuracy
+    of 3.1 cm", "AFS ... with a BLEU score of 18.56", "BYOKG ... gains ... of 27.89"), 1 method added, right ("our
+    Generative DPP approach ... 5.8x faster"). Results credited to a PROPOSES target yet not own: 15 in 7
+    abstracts before, 8 in 4 after."""
+    if m.text == own.text:
+        return True
+    short, long = sorted((m.text, own.text), key=len)
+    return re.search(r"\w[\s-]+\w", long) is not None and _valid_short(short) and best_long_form(short, long) == 0

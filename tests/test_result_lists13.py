@@ -39,3 +39,25 @@ def test_gains_ranging_from_a_to_b_are_a_range_of_gains():
     rows = results("We find that these innovations lead to an improvement from 87.5% to 88.7% accuracy on pitch accent "
                    "detection on American English speech in the Boston University Radio News Corpus, a state-of-the-art result.")
     assert [one(rows, v)["kind"] for v in (87.5, 88.7)] == ["baseline", "absolute"]
+
+
+def test_a_proposal_named_by_its_short_form_is_the_papers_own():
+    # conference 6224990: the paper proposes "local positioning system (LPS)"; its scores credited to "the LPS" are its own
+    rows = results("This paper presents a high-accuracy local positioning system (LPS) for an autonomous robotic greens mower. "
+                   "The proposed LPS concurrently determines robot location using a lateration technique and calculates "
+                   "orientation using angle measurements. Experimental data show that the LPS achieves a position accuracy "
+                   "of 3.1 cm RMS, and an orientation accuracy of 0.23° RMS.")
+    assert [(one(rows, v)["method"], one(rows, v)["own"]) for v in (3.1, 0.23)] == [("LPS", True), ("LPS", True)]
+
+
+def test_names_own_reads_a_short_form_either_way_round():
+    from extractors.result_subjects import names_own
+
+    class M:  # the one attribute names_own reads
+        def __init__(self, text: str) -> None:
+            self.text = text
+    assert names_own(M("AFS"), M("Adaptive Feature Selection"))  # 2020.findings-emnlp.230
+    assert names_own(M("Semantics-Preserving Adversarial Embedding Network"), M("SP-AEN"))  # conference d12c9f928b
+    assert names_own(M("CtF"), M("Coarse-to-Fine"))  # conference b07efc29ce
+    assert not names_own(M("BERT"), M("Adaptive Feature Selection"))
+    assert not names_own(M("DPP"), M("Generative DPP approach"))  # a name that holds the short form is no long form of it
