@@ -8,11 +8,14 @@ subject often starts: "X reaches 90%, and the baseline 80%"), so a value
 after it was credited to no method. A method that opens the sentence as the
 subject of a score verb (issue 27: the method "its own statement names") is
 the method of every value of the sentence that no nearer method claims.
+And whether a mention names the paper's proposal (:func:`names_own`), and which methods a gain made to
+another method may be credited to (:func:`not_improved`).
 """
 from __future__ import annotations
 
 import re
 
+from .abbreviations import _valid_short, best_long_form
 from .doctext import Ent
 from .quantities import Quantity
 
@@ -39,3 +42,44 @@ def subject_method(methods: list[Ent], q: Quantity, text: str, base: int) -> Ent
     if m.end_char > q.start or not _LEAD.match(text, 0, m.start_char - base) or not _VERB.match(text, m.end_char - base):
         return None
     return m
+
+
+def names_own(m: Ent, own: Ent) -> bool:
+    """Whether the mention ``m`` names the paper's proposal ``own``: its name, or its short form either way round
+    ("AFS" for "Adaptive Feature Selection", "SP-AEN" for "Semantics-Preserving Adversarial Embedding Network"; the
+    whole long form spells the short one, Schwartz & Hearst 2003). Before, a score credited to the short form was
+    no one's own, and a paper proposing "long form (SF)" had two proposed names, so none counted as its own
+    (extractors/relations.py now keeps the long one). On 3,000 real abstracts (same_output.draw_sample seed 27913)
+    7 abstracts changed, 13 results, all read: 12 own False -> True, all right ("the LPS achieves a position accuracy
+    of 3.1 cm", "AFS ... with a BLEU score of 18.56", "BYOKG ... gains ... of 27.89"), 1 method added, right ("our
+    Generative DPP approach ... 5.8x faster"). Results credited to a PROPOSES target yet not own: 15 in 7
+    abstracts before, 8 in 4 after."""
+    if m.text == own.text:
+        return True
+    short, long = sorted((m.text, own.text), key=len)
+    return re.search(r"\w[\s-]+\w", long) is not None and _valid_short(short) and best_long_form(short, long) == 0
+
+
+#: The method a gain is made to ("our method improves single-stage detector FCOS by 2.8 AP", "improved the Top1
+#: accuracy of GoogLeNet by 1.1%"): the object of the improving verb, not the method the gain is credited to.
+#: Only a method right before the verb (its subject) may then be credited ("D3ETR improves Conditional DETR-R50-C5 by
+#: 8.3 mAP"; a farther one is a backbone or a comparison: "With ResNet-50 backbone, our method improves ...",
+#: "Compared to Supervised Fine-Tuning (SFT), our method improves the performance of Gemma-2B by 12.43"). In the
+#: 119,895 abstracts 56 write "improve/boost/enhance ... <Name> by N"; there 7 results changed, all read, all right
+#: (4 objects dropped for "our method", "it"; D3ETR for its object); on 3,000 others (seed 27913) 2 changed, both right
+#: ("our model can boost the performance of a standard sequence-to-sequence model by over 5 BLEU points").
+_IMPROVED_OBJECT = re.compile(r"\b(?:improv|boost|enhanc)\w*\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}?$", re.I)
+_SUBJECT_GAP = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:\w+ly|also|can|further|could|consistently)\s+)*$")
+_BY_NEXT = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:'s|’s)?\s*(?:[\w-]+\s+){0,3}?)?by\s+"
+                      r"(?:(?:about|up to|over|nearly|around|more than|almost|roughly)\s+)?[+]?$", re.I)
+
+
+def not_improved(near: list[Ent], q: Quantity, text: str, base: int) -> list[Ent]:
+    """The methods of ``near`` (before a gain ``q``, in its clause) that the gain may be credited to: where one is
+    the object of an improving verb right before "by" + the gain, only a subject right before that verb."""
+    improved = [v for m in near if _BY_NEXT.match(text[m.end_char - base : q.start - base])
+                for v in (_IMPROVED_OBJECT.search(text, max(0, m.start_char - base - 50), m.start_char - base),) if v]
+    if not improved:
+        return near
+    verb = improved[-1].start()
+    return [m for m in near if m.end_char - base <= verb and _SUBJECT_GAP.match(text[m.end_char - base : verb])]

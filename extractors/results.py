@@ -26,7 +26,7 @@ from .quantities import Quantity
 from .result_pairs import coordinated_before, slash_metrics, trailing_list, without_abbreviations
 from .result_counts import count_of, counted_lists, fractions, with_length_unit, ranks, sole_dataset, subject_dataset, undescribed
 from .result_datasets import _MODIFIES_MODEL, _coordinated, _list_of, _no_value_between, _opening_dataset, _own_on, _subset
-from .result_subjects import subject_method
+from .result_subjects import names_own, not_improved, subject_method
 from .result_kinds import ABSOLUTE, BASELINE, COST, DELTA, RATIO, classify, from_values, orders_of_magnitude
 
 _DATASET_TYPES = {EntityType.DATASET.value, EntityType.BENCHMARK.value}
@@ -314,7 +314,7 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
     paired_metric = _respectively(text, scorelike, metrics, base)  # "UAS and LAS ... 94.51% and 92.87%, respectively"
     slashed = slash_metrics(values, metrics, text, base)  # "19.0%/24.2% ADE/FDE improvement"
     opening = _opening_dataset(text, datasets, values, base)
-    first_person = own is not None and (any(m.text == own.text for m in methods) or _FIRST_PERSON.search(text) is not None)
+    first_person = own is not None and (any(names_own(m, own) for m in methods) or _FIRST_PERSON.search(text) is not None)
     before_values = from_values(values, text, base)
     kinds = classify(values, text, base)
     values = fractions(values, kinds, text, base)  # "(23/42)": a rank, no two scores; "1/10 of the parameters": a share
@@ -433,16 +433,18 @@ def _method(q: Quantity, kind: str, text: str, base: int, methods: list[Ent], ow
     if kind in (DELTA, RATIO):  # a gain over the method its statement calls the baseline is not that method's
         near = [m for m in near if not (_BASELINE_AFTER.match(text, m.end_char - base)
                                         and _IMPROVES_ON.search(text, max(0, m.start_char - base - 60), m.start_char - base))]
+        near = not_improved(near, q, text, base)  # "D3ETR improves Conditional DETR by 8.3": D3ETR's
     if kind == BASELINE:
-        others = [m for m in near if own is None or m.text != own.text]
+        others = [m for m in near if own is None or not names_own(m, own)]
         return (others[-1] if others else None), False
     if first_person and own is not None:
-        if any(m.text == own.text for m in methods):
-            return own, True  # the proposal, named in its statement
+        named = [m for m in methods if names_own(m, own)]
+        if named:  # the proposal, named in its statement (by its name, else by its short form)
+            return next((m for m in named if m.text == own.text), named[0]), True
         ours = [m for m in near if _OURS.search(text, max(0, m.start_char - base - 30), m.start_char - base)]
         return (ours[-1] if ours else None), True
     method = near[-1] if near else subject_method(methods, q, text, base) if kind in (ABSOLUTE, DELTA, RATIO) else None
-    return method, method is None or bool(own is not None and method.text == own.text) \
+    return method, method is None or bool(own is not None and names_own(method, own)) \
         or _OURS.search(text, max(0, method.start_char - base - 30), method.start_char - base) is not None \
         or own is None and _FIRST_PERSON.search(text, 0, q.start - base) is not None
     # (a paper with no one proposed name speaking in the first person before the value, "we experiment with ... SVMs
