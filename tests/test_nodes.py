@@ -239,6 +239,15 @@ def test_a_name_written_before_database_is_a_dataset():
     assert collection_names(text, ["MuLeXFoR", "LSEMSW", "ResNet"]) == {"MuLeXFoR": "Dataset", "LSEMSW": "Dataset"}
 
 
+def test_a_name_with_a_long_description_in_apposition_is_that_collection():
+    """Up to 7 words between the article and the head: real sentences of ../shared/corpora/abstracts."""
+    from extractors.name_bounds import collection_names
+
+    text = ("We present DSim, a new sentence aligned Danish monolingual parallel corpus, and MASH-QA, a Multiple "
+            "Answer Spans Healthcare Question Answering dataset. BERT, a model trained on a large corpus, is used.")
+    assert collection_names(text, ["DSim", "MASH-QA", "BERT"]) == {"DSim": "Dataset", "MASH-QA": "Dataset"}
+
+
 def test_a_name_written_before_a_collection_word_is_that_collection_at_every_mention():
     from extractors.name_bounds import collection_names
 
