@@ -65,8 +65,10 @@ def best_long_form(short: str, candidate: str) -> int | None:
             return None
         lpos -= 1
         s -= 1
-    start = candidate.rfind(" ", 0, lpos + 1) + 1
-    return start
+    # the word's start after any white space: a long form opening the abstract follows the title's
+    # "\n\n" ("...Timeline Summarization\n\nTimeline summarization (TLS) generates"), and a start
+    # found by spaces alone took the title's last word too, so the pair was dropped
+    return max(candidate.rfind(ws, 0, lpos + 1) for ws in " \n\t") + 1
 
 
 def initials_long_form(short: str, candidate: str) -> int | None:

@@ -16,11 +16,16 @@ tasks and methods are typed the same way where the gazetteer loads them
 (ontology/gazetteer/*.tsv, which type learning settings such as active or
 multi-task learning as Task, as the audit guide does, though abstracts write
 them as tools), a title and a proposal's name keep theirs.
+
+A bare acronym the paper does not define ("the conventional MNMT", "QA, IR,
+MT") that the tagger read as a Method is a Task where the real abstracts
+define it mostly as a task's (:mod:`ontology.acronym_evidence`).
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ontology.acronym_evidence import acronym_task
 from ontology.usage_evidence import usage_type
 
 #: Sources whose type is the tagger's guess, a pattern's or an abbreviation's, and may be corrected.
@@ -31,11 +36,16 @@ _TYPES = frozenset(("Method", "Task"))
 def retype_by_usage(doc: Doc, text_of, chosen: list) -> None:
     """Retype in place the guessed Method/Task picks ``(span, start, end,
     label, source)`` whose phrase real abstracts write mostly the other way."""
+    defined = {a.short for a in getattr(doc._, "abbreviations", None) or ()}
     for k, pick in enumerate(chosen):
         span, start, end, label, source = pick
         if label not in _TYPES or source not in _GUESSED:
             continue
-        typed = usage_type(text_of(start, end))
+        text = text_of(start, end)
+        if label == "Method" and source != "abbreviation" and text not in defined and acronym_task(text):
+            typed = "Task"  # an acronym the paper does not define, which real abstracts define as a task
+        else:
+            typed = usage_type(text)
         if typed is not None and typed != label:
             chosen[k] = (Span(doc, start, end, label=typed, kb_id=span.kb_id, span_id=span.id), start, end, typed,
                          source)

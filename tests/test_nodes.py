@@ -228,6 +228,26 @@ def test_a_collection_word_types_the_coined_name_it_introduces():
 
 
 
+def test_a_name_written_before_database_is_a_dataset():
+    """A name before "database" (singular) is the collection: real sentences of
+    ../shared/corpora/abstracts (lrec2010 MuLeXFoR, an LSEMSW transfer paper)."""
+    from extractors.name_bounds import collection_names
+
+    text = ("This paper introduces a new lexicographic resource, the MuLeXFoR database, which aims to present "
+            "word-formation processes. We investigate transferring knowledge learned from LSEMSW database to "
+            "traditional expression recognition with a ResNet model.")
+    assert collection_names(text, ["MuLeXFoR", "LSEMSW", "ResNet"]) == {"MuLeXFoR": "Dataset", "LSEMSW": "Dataset"}
+
+
+def test_a_name_with_a_long_description_in_apposition_is_that_collection():
+    """Up to 7 words between the article and the head: real sentences of ../shared/corpora/abstracts."""
+    from extractors.name_bounds import collection_names
+
+    text = ("We present DSim, a new sentence aligned Danish monolingual parallel corpus, and MASH-QA, a Multiple "
+            "Answer Spans Healthcare Question Answering dataset. BERT, a model trained on a large corpus, is used.")
+    assert collection_names(text, ["DSim", "MASH-QA", "BERT"]) == {"DSim": "Dataset", "MASH-QA": "Dataset"}
+
+
 def test_a_name_written_before_a_collection_word_is_that_collection_at_every_mention():
     from extractors.name_bounds import collection_names
 
