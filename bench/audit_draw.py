@@ -2,6 +2,7 @@
 
     python bench/audit_draw.py --seed 20261209 --per-file 15 --part E \
         --skip tests/data/audit/skipped_E.tsv [--candidates 40]
+    python bench/audit_draw.py --seed 20261304 --per-file 5 --part Z --taken A-M   # fresh P4
 
 Why: the audit's figures are honest only on abstracts nobody tuned on, so a
 new part is drawn blind from ../shared/corpora/abstracts: each file's
@@ -67,8 +68,35 @@ def eligible(rec: dict, source: str, taken_ids: set, taken_titles: set, min_year
     return (source, str(rid)) not in taken_ids and _norm_title(rec.get("title") or "") not in taken_titles
 
 
-def taken(audit_dir: Path, seeds: Path, part: str | None = None) -> tuple[set, set]:
+def parse_taken(spec: str) -> set[str]:
+    """The part names a ``--taken`` spec lists: ``"A-L"`` is A, B, ..., L; ``"A-J,K"`` and
+    ``"A,B,C"`` also work (single-letter ranges only; a longer name is listed by itself)."""
+    names = set()
+    for item in (x.strip() for x in spec.split(",")):
+        if not item:
+            continue
+        m = re.fullmatch(r"([A-Z])-([A-Z])", item)
+        if m:
+            lo, hi = m.groups()
+            if lo > hi:
+                raise ValueError(f"--taken: range {item} runs backwards")
+            names.update(chr(c) for c in range(ord(lo), ord(hi) + 1))
+        else:
+            names.add(item)
+    if not names:
+        raise ValueError("--taken: no part named")
+    return names
+
+
+def taken(audit_dir: Path, seeds: Path, part: str | None = None,
+          only: set[str] | None = None) -> tuple[set, set]:
     """((source, id) pairs, normalised titles) already in the audit set or the seeds.
+
+    With ``only``, exactly the parts named there count (``gold_{name}.jsonl`` for each
+    name; a named part that is missing is an error, so a replay cannot silently count
+    fewer parts than its draw did). This is how a draw outside the lettered sequence (the
+    fresh parts, drawn as ``--part Z``) replays: its README names the parts that were
+    taken when it was drawn, since later audit parts sort before Z too.
 
     With ``part``, only the parts drawn before it count (``gold_{name}.jsonl`` with name
     sorting before ``part``: parts are lettered in the order they were drawn): the part
@@ -76,8 +104,15 @@ def taken(audit_dir: Path, seeds: Path, part: str | None = None) -> tuple[set, s
     own gold and later parts are written (a later part's records would change the list
     that ``random.Random(seed)`` shuffles)."""
     ids, titles = set(), set()
+    if only is not None:
+        missing = sorted(n for n in only if not (audit_dir / f"gold_{n}.jsonl").exists())
+        if missing:
+            raise ValueError(f"--taken: no gold_{missing[0]}.jsonl in {audit_dir}")
     for path in sorted(audit_dir.glob("gold_*.jsonl")):
-        if part is not None and path.stem[len("gold_"):] >= part:
+        name = path.stem[len("gold_"):]
+        if only is not None and name not in only:
+            continue
+        if part is not None and name >= part:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -145,13 +180,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=20261209)
     ap.add_argument("--per-file", type=int, default=15, help="abstracts drawn from each file")
     ap.add_argument("--part", metavar="NAME", help="the part being drawn: only parts lettered before it count as taken (so the draw replays)")
+    ap.add_argument("--taken", metavar="PARTS",
+                    help="the audit parts counted as taken, e.g. A-L or A-J,K (default: those lettered before --part); "
+                         "a fresh part's replay names the parts taken when it was drawn")
     ap.add_argument("--skip", type=Path, help="TSV source, id, reason of draws skipped as off-topic")
     ap.add_argument("--candidates", type=int, metavar="N", help="print the first N draws of each file (TSV) and stop")
     ap.add_argument("--audit-dir", type=Path, default=AUDIT_DIR)
     ap.add_argument("--shared", type=Path, default=SHARED)
     args = ap.parse_args(argv)
     try:
-        ids, titles = taken(args.audit_dir, args.shared / "seeds", args.part)
+        only = parse_taken(args.taken) if args.taken else None
+        ids, titles = taken(args.audit_dir, args.shared / "seeds", args.part, only)
         per_source = {s: shuffled(s, args.shared, args.seed, ids, titles) for s in FILES}
         if args.candidates:
             for recs in per_source.values():

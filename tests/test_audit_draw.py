@@ -109,3 +109,46 @@ def test_the_held_out_parts_replay_from_their_command(part, seed, capsys):
     gold = [json.loads(line) for line in (AUDIT / f"gold_{part}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     assert [(r["source"], r["id"]) for r in out["pool"]] == [(g["source"], g["id"]) for g in gold]
     assert {(r["source"], r["id"]) for r in out["skipped_off_topic"]} == set(audit_draw.read_skips(skip))
+
+
+def test_taken_spec_names_ranges_and_single_parts():
+    assert audit_draw.parse_taken("A-D") == {"A", "B", "C", "D"}
+    assert audit_draw.parse_taken("A-B,K") == {"A", "B", "K"}
+    with pytest.raises(ValueError, match="backwards"):
+        audit_draw.parse_taken("L-A")
+    with pytest.raises(ValueError, match="no part"):
+        audit_draw.parse_taken(",")
+
+
+def test_taken_counts_exactly_the_named_parts_and_a_missing_one_is_an_error(tmp_path):
+    """A fresh part is drawn as ``--part Z``, so every later audit part sorts before it and would
+    count as taken: ``--taken`` names the parts of its own draw, so later parts do not change it."""
+    audit = tmp_path / "audit"
+    audit.mkdir()
+    for name, rid in (("A", "acl0"), ("B", "acl1"), ("C", "acl2")):
+        (audit / f"gold_{name}.jsonl").write_text(json.dumps({"source": ACL, "id": rid, "title": rid}) + "\n",
+                                                  encoding="utf-8")
+    ids, titles = audit_draw.taken(audit, tmp_path / "seeds", part="Z", only={"A", "B"})
+    assert ids == {(ACL, "acl0"), (ACL, "acl1")} and titles == {"acl0", "acl1"}
+    ids, _ = audit_draw.taken(audit, tmp_path / "seeds", part="Z")
+    assert (ACL, "acl2") in ids
+    with pytest.raises(ValueError, match="gold_D.jsonl"):
+        audit_draw.taken(audit, tmp_path / "seeds", part="Z", only={"A", "D"})
+
+
+FRESH = ROOT / "tests" / "data" / "fresh"
+
+
+@pytest.mark.skipif(not (SHARED / "corpora" / "abstracts").exists(), reason="no ../shared abstracts")
+@pytest.mark.parametrize("part, seed, per_file, taken", [("P1", 20261301, 4, "A-J"), ("P2", 20261302, 5, "A-K"),
+                                                         ("P3", 20261303, 5, "A-L"), ("P4", 20261304, 5, "A-M")])
+def test_the_fresh_parts_replay_from_their_readme_command(part, seed, per_file, taken, capsys):
+    """tests/data/fresh/README.md's command for each part draws exactly its gold abstracts, in order,
+    however many audit parts were drawn after it (off-topic draws are kept there: no skip file)."""
+    command = (f"python bench/audit_draw.py --seed {seed} --per-file {per_file} --part Z --taken {taken}")
+    assert command in (FRESH / "README.md").read_text(encoding="utf-8")
+    assert audit_draw.main(command.split()[2:]) == 0
+    out = json.loads(capsys.readouterr().out)
+    gold = [json.loads(line) for line in (FRESH / f"gold_{part}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert [(r["source"], r["id"]) for r in out["pool"]] == [(g["source"], str(g["id"])) for g in gold]
+    assert out["skipped_off_topic"] == []
