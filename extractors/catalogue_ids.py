@@ -33,5 +33,9 @@ CATALOGUE_ID = re.compile(r"(?<![\w])(?:LDC(?:19|20)\d\d[A-Z]\d{2,3}|ELRA-[A-Z]\
 def catalogue_id_spans(text: str) -> list[tuple[int, int]]:
     """(start_char, end_char) of each data catalogue id in ``text``; an id
     glued to a name by a hyphen ("AMR-LDC2017T10") counts, the caller
-    widening it to the whole token."""
+    widening it to the whole token. Every id holds "LDC" or "ELRA-": an
+    abstract with neither is not scanned (the pattern opens with a
+    look-behind, so the scan tries every character: ~0.04 ms an abstract)."""
+    if "LDC" not in text and "ELRA-" not in text:
+        return []
     return [m.span() for m in CATALOGUE_ID.finditer(text)]

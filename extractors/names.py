@@ -525,6 +525,7 @@ def mlkg_names(doc: Doc) -> Doc:
     known = known_tokens(doc, curated)
     abbrs = [a for a in get_ext(doc, "abbreviations") if a.long_start < a.short_start]
     cues = cue_spans(doc_text(doc), lower_text(doc))
+    naming = _naming.may_name(toks.text)  # (no naming word in the abstract: none in any of its sentences)
     c = 0
     for sent in sentence_bounds(doc):
         while c < len(cues) and cues[c][0] < sent[2]:
@@ -546,7 +547,7 @@ def mlkg_names(doc: Doc) -> Doc:
             bounds = toks.char_span(*named, expand=True) if named else None
             if bounds is not None and not any(i in known for i in range(*bounds)):
                 spans = [bounds]
-        if not spans:
+        if not spans and naming:
             for at in _naming.naming_cues(toks.text, sent[2], sent[3]):
                 spans = _naming.named_spans(doc, sent, at, known, toks)
                 if spans:

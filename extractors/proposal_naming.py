@@ -61,14 +61,23 @@ def passive_apposition(text: str, start: int, end: int) -> tuple[int, int] | Non
     return m.span(1) if m and is_name_like(m.group(1)) else None
 
 
+def may_name(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` holds a naming word's letters, which every
+    :func:`naming_cues` match needs (five bounded finds, not five copies of
+    the sentence). False for a whole abstract means false for each of its
+    sentences: a caller asks once per abstract first."""
+    end = len(text) if end is None else end
+    return (text.find("call", start, end) >= 0 or text.find("name", start, end) >= 0 or text.find("dub", start, end) >= 0
+            or text.find("term", start, end) >= 0 or text.find("coin", start, end) >= 0)
+
+
 def naming_cues(text: str, start: int, end: int) -> list[int]:
     """Char offsets where a naming word ("called", "named", ...) of the
     sentence ``text[start:end]`` gives the name of the paper's own thing
     (see :data:`_NAMING_CUE`); the name starts after it."""
     out = []
-    if (text.find("call", start, end) < 0 and text.find("name", start, end) < 0 and text.find("dub", start, end) < 0
-            and text.find("term", start, end) < 0 and text.find("coin", start, end) < 0):
-        return out  # (five bounded finds, not five copies of the sentence)
+    if not may_name(text, start, end):
+        return out
     for m in _NAMING_CUE.finditer(text, start, end):
         before = text[start : m.start()]
         cut = list(_CLAUSE_CUT.finditer(before))

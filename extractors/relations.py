@@ -25,7 +25,7 @@ from .entity_relations import own_outperforms, own_parts, pair_relations
 from .relation_lists import spread_pattern_pairs
 from .paper_relations import drop_technique_addresses, kept_proposals, paper_relations
 from .result_kinds import ABSOLUTE, BASELINE, DELTA
-from .result_counts import ranks
+from .result_counts import may_rank, ranks
 from .result_subjects import names_own
 from .results import LocalResult, sentence_results
 from .sentences import sentence_bounds
@@ -283,6 +283,7 @@ def mlkg_relations(doc: Doc) -> Doc:
     defined_own = own if own is not None and (named_own is not None or any(
         own.text in (a.long, a.short) for a in get_ext(doc, "abbreviations") or ())) else None
     i = q = nq = 0
+    rank_cues = may_rank(text)  # (none in the abstract: none in any of its sentences)
     for start, end, start_char, end_char in sentence_bounds(doc):
         while i < len(all_ents) and all_ents[i].start < start:
             i += 1  # (an ent across a sentence start belongs to neither sentence)
@@ -301,7 +302,7 @@ def mlkg_relations(doc: Doc) -> Doc:
         while nk < len(numbers) and numbers[nk].start < end_char:
             nk += 1
         sent_text = text[start_char:end_char]
-        ranked = k == q and nk == nq and bool(ranks(sent_text, start_char))  # (a rank, "ranked 16th", is no number)
+        ranked = k == q and nk == nq and rank_cues and bool(ranks(sent_text, start_char))  # (a rank, "ranked 16th", is no number)
         if not ents and k == q and nk == nq and not ranked:
             continue  # nothing to relate in this sentence
         sent = (start_char, end_char)

@@ -147,6 +147,15 @@ _ORDINAL = re.compile(r"[0-9](?=st|nd|rd|th)")
 _MORE_RANKS = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*/\s*)(?P<n>\d{1,3})(?:st|nd|rd|th)\b")
 
 
+def may_rank(text: str) -> bool:
+    """Whether ``text`` holds what every rank :func:`ranks` finds needs: a
+    cue word's letters and an ordinal. False for a whole abstract means
+    false for each of its sentences, so a caller asks once per abstract
+    (most have no ordinal) instead of once per sentence."""
+    return (text.find("ank") >= 0 or text.find("lac") >= 0 or text.find("osition") >= 0 or text.find("inish") >= 0
+            or text.find("won") >= 0) and _ORDINAL.search(text) is not None
+
+
 def ranks(text: str, base: int) -> list[Quantity]:
     """The ranks a sentence states as numerals, as counts ("ranked 7th of 27
     teams": 7; the 27 is a count of its own). On 3,000 real abstracts (seed
@@ -154,8 +163,7 @@ def ranks(text: str, base: int) -> list[Quantity]:
     abstracts that write a rank cue (seed 27922) 299 found, 40 read at
     random, 40 right (ranks as numerals; a linked dataset was not judged)."""
     # (cheap tests first: a cue word's letters, then an ordinal, before the rank pattern; ~0.4 us a sentence)
-    if text.find("ank") < 0 and text.find("lac") < 0 and text.find("osition") < 0 and text.find("inish") < 0 \
-            and text.find("won") < 0 or _ORDINAL.search(text) is None:
+    if not may_rank(text):
         return []
     out: list[Quantity] = []
     for m in _RANK.finditer(text):
