@@ -24,7 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from audit import load_texts, pair_papers, read_gold  # noqa: E402
-from audit_match import PAPER, _end, gold_index, gold_names, norm, relation_matches, surfaces  # noqa: E402
+from audit_match import PAPER, _end, gold_index, norm, relation_matches  # noqa: E402
+from audit_relation_classes import gold_ends  # noqa: E402
 
 
 def classify(gold: dict, paper: dict) -> list[tuple[str, str, str, str, str]]:
@@ -41,11 +42,7 @@ def classify(gold: dict, paper: dict) -> list[tuple[str, str, str, str, str]]:
             continue
         if any(s != PAPER and relation_matches(r, s, t, gr, index) for r, s, t in emitted):
             continue
-        ends = []
-        for name in (gr["source"], gr["target"]):
-            g = index.get(norm(name))
-            keys = gold_names(g) if g else {norm(name)}
-            ends.append([e for e in ents if surfaces(e) & keys])
+        ends = gold_ends(gr, index, ents)
         if not ends[0] or not ends[1]:
             concept = any(c.get("text", "").casefold() == gr["source"].casefold() for c in paper.get("concepts", []))
             out.append(("no end", gr["source"], gr["target"], gold["id"],
