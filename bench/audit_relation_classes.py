@@ -97,6 +97,16 @@ def _mention_spans(ent: dict, paper: dict) -> list[tuple[str, int, int]]:
     return [(m.get("field", ""), m.get("start", -1), m.get("end", -1)) for m in ent.get("mentions", [])]
 
 
+def gold_ends(gr: dict, gold_by_name: dict, ents: list[dict]) -> list[list[dict]]:
+    """[emitted entities naming the gold relation's source, ... its target]."""
+    ends = []
+    for name in (gr["source"], gr["target"]):
+        g = gold_by_name.get(norm(name))
+        keys = gold_names(g) if g else {norm(name)}
+        ends.append([e for e in ents if surfaces(e) & keys])
+    return ends
+
+
 def classify_entity(gold: dict, paper: dict) -> list[tuple]:
     """The gold entity-to-entity relations of one audited paper that no
     emitted relation matches, each (class, type, source, target, id, quote)."""
@@ -113,11 +123,7 @@ def classify_entity(gold: dict, paper: dict) -> list[tuple]:
     for gr in gold["relations"]:
         if gr["source"] == PAPER or any(relation_matches(r, s, t, gr, gold_by_name) for r, s, t in emitted):
             continue
-        ends = []
-        for name in (gr["source"], gr["target"]):
-            g = gold_by_name.get(norm(name))
-            keys = gold_names(g) if g else {norm(name)}
-            ends.append([e for e in ents if surfaces(e) & keys])
+        ends = gold_ends(gr, gold_by_name, ents)
         if not ends[0] or not ends[1]:
             cls = "no end"
         else:

@@ -82,9 +82,10 @@ def own_parts(sent_start: int, text: str, low: str, ents: list[Ent], own: Ent | 
     Filter"); with it, 4 of 4 on the same abstracts and 1 of 1 on the fresh 5054:
     too few to vouch for on its own, kept as consists-of's own-method form."""
     ref = _own_reference(low, own)
-    if ref is None:
-        return []
-    verb = _CONSISTS_AT.match(low, ref.end())
+    verb = _CONSISTS_AT.match(low, ref.end()) if ref is not None else None
+    where = (ref.start(), ref.end()) if verb is not None else None
+    if verb is None and own is not None:
+        where, verb = _own_apposition(low, ents, own, sent_start)
     if verb is None:
         return []
     after = [e for e in ents if e.start_char - sent_start >= verb.end()]
@@ -94,5 +95,33 @@ def own_parts(sent_start: int, text: str, low: str, ents: list[Ent], own: Ent | 
         if not _TO_PART.fullmatch(mid):
             break
         if e.label_ == own.label_ and e.text != own.text and named_part(text, e, sent_start):
-            out.append(((ref.start() + sent_start, ref.end() + sent_start), e))
+            out.append(((where[0] + sent_start, where[1] + sent_start), e))
     return out
+
+
+#: The proposal's name, then a description in apposition whose relative clause lists the parts ("we
+#: propose Context-Aware Private Embeddings (CAPE), a novel approach which combines differential privacy
+#: and adversarial learning"): up to the "which" / "that" that :data:`_CONSISTS` reads.
+_APPOSITION = re.compile(r"\)?(?:\s*\([^()]{1,20}\))?\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?=(?:which|that)\s)")
+
+
+def _own_apposition(low: str, ents: list[Ent], own: Ent, sent_start: int) -> tuple[tuple[int, int] | None, re.Match | None]:
+    """(the proposal's mention, the part verb) where a sentence names the
+    proposal and describes it in apposition with a relative clause of
+    :data:`_CONSISTS` ("X, a novel approach which combines A and B"); else
+    (None, None). The audit's gold (guide: "combines A and B" gives PART_OF)
+    ties such parts to the proposal; the consists-of pattern misses them, the
+    whole not being next to the verb. Real (standard tier, parts12): fires on 0
+    of draw_sample(3000, 39120101); on the whole 120k corpus (the 258 abstracts
+    the regex finds, run in full) 25 edges, every one read, 22 right (wrong: a
+    cut "dynamic reconstruction", and "Largest Feasible Region", "Bird's Eye
+    View", concepts typed Method). SciERC train: 1 sentence of the form, no
+    firing; SciER train none: the form is an abstract's, not a full text's."""
+    for e in ents:
+        if e.text != own.text:
+            continue
+        found = _APPOSITION.match(low, e.end_char - sent_start)
+        verb = _CONSISTS_AT.match(low, found.end()) if found is not None else None
+        if verb is not None:
+            return (e.start_char - sent_start, e.end_char - sent_start), verb
+    return None, None
