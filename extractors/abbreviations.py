@@ -71,6 +71,75 @@ def best_long_form(short: str, candidate: str) -> int | None:
     return max(candidate.rfind(ws, 0, lpos + 1) for ws in " \n\t") + 1
 
 
+#: Function words: a short form's letter on one of them is no word start ("such as satisfiability (SAT)").
+_FUNCTION_WORDS = frozenset(
+    "a an and as at by for from in into is of on or the this that to via we with such using our".split()
+)
+
+
+def word_start_long_form(short: str, candidate: str) -> int | None:
+    """:func:`best_long_form`, but a longer long form wins where it puts more
+    of the short form's capitals (and digits) at word starts: of the letter
+    matches whose first one starts a word, the one with the most capitals on
+    word starts (not on function words), the shortest among equals, which is
+    S&H's own answer when no match has more.
+
+    S&H's rightmost match takes a letter from inside a word whenever that
+    gives a shorter long form: "non-autoregressive neural machine
+    translation (NAT)" came out as "neural mAchine Translation", so NAT
+    became NMT in the linker. A lowercase letter of a mixed-case short form
+    ("mmWave", "TaSc") is written from inside a word, so only capitals and
+    digits count."""
+    shortest = best_long_form(short, candidate)
+    if shortest is None:
+        return None
+    cut = _clause_start(candidate)
+    cand = candidate[cut:].lower()
+    counted = [(c.lower(), c.isupper() or c.isdigit()) for c in short if c.isalnum()]
+    if not counted:
+        return None
+    word_at = [0] * len(cand)
+    for m in re.finditer(r"[a-z0-9]+", cand):
+        for p in range(m.start(), m.end()):
+            word_at[p] = m.start()
+    starts = [p == 0 or not cand[p - 1].isalnum() for p in range(len(cand))]
+    good = [starts[p] and cand[word_at[p]:].split(None, 1)[0].strip(".,;:-") not in _FUNCTION_WORDS for p in range(len(cand))]
+    # best[p]: most counted word starts for the characters from i on, the i-th at p (None: no match)
+    c, cap = counted[-1]
+    best: list[int | None] = [(int(cap and good[p])) if cand[p] == c else None for p in range(len(cand))]
+    for c, cap in reversed(counted[:-1]):
+        nxt: list[int | None] = [None] * len(cand)
+        tail: int | None = None  # the best over the positions after p
+        for p in range(len(cand) - 1, -1, -1):
+            if tail is not None and cand[p] == c:
+                nxt[p] = tail + int(cap and good[p])
+            if best[p] is not None and (tail is None or best[p] > tail):
+                tail = best[p]
+        best = nxt
+    firsts = [(score, p) for p, score in enumerate(best) if score is not None and good[p]]
+    kept = [score for p, score in enumerate(best) if score is not None and starts[p] and cut + p >= shortest]
+    if not firsts or (kept and max(kept) >= max(firsts)[0]):
+        return shortest
+    p0 = max(firsts)[1]
+    return cut + max(cand.rfind(ws, 0, p0 + 1) for ws in " \t") + 1
+
+
+def _clause_start(candidate: str) -> int:
+    """Where a longer long form may start at the earliest: after the title's
+    end, a sentence's end or a ")" opened before the candidate
+    ("... et al., 2020), End2end Restaurant Dialog task (E2ENLG)")."""
+    start, depth = 0, 0
+    for m in re.finditer(r"\n|\.\s|[()]", candidate):
+        t = m.group(0)
+        if t == "(":
+            depth += 1
+        elif t == ")" and depth:
+            depth -= 1
+        else:
+            start, depth = m.end(), 0
+    return start
+
+
 def initials_long_form(short: str, candidate: str) -> int | None:
     """Start of the words whose initials spell the short form exactly
     ("Proximal Policy Optimization (PPO)"); S&H alone would stop at
@@ -105,7 +174,7 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
         candidate = text[cand_start : m.start()].rstrip()
         rel = initials_long_form(short, candidate)
         if rel is None:
-            rel = best_long_form(short, candidate)
+            rel = word_start_long_form(short, candidate)
         if rel is None:
             continue
         long_form = candidate[rel:].strip(" ,;:\"'")
@@ -179,7 +248,7 @@ def _short_first(text: str, taken: list[int]) -> list[Abbreviation]:
             continue
         rel = initials_long_form(short, long_form)
         if rel is None:
-            rel = best_long_form(short, long_form)
+            rel = word_start_long_form(short, long_form)
         if rel != 0:
             continue
         l_start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
