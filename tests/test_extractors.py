@@ -86,6 +86,11 @@ def test_short_form_first_abbreviations(text, long, short):
          "NTU Corpus of Learner English", "NTUCLE"),
         ("to direct our proposed Guided Multimodal Fusion Approach (GM-Fusion) for",
          "Guided Multimodal Fusion Approach", "GM-Fusion"),
+        # a "2" between letters reads "to", a "4" "for"
+        ("Despite the success of sequence-to-sequence (seq2seq) models", "sequence-to-sequence", "seq2seq"),
+        ("the Social Media Mining for Health Applications (SMM4H) shared task",
+         "Social Media Mining for Health Applications", "SMM4H"),
+        ("we propose a Learning to Explain (L2E) approach", "Learning to Explain", "L2E"),
     ],
 )
 def test_long_form_letters_start_words(text, long, short):
