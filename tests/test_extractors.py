@@ -87,7 +87,8 @@ def test_short_form_first_abbreviations(text, long, short):
         ("to direct our proposed Guided Multimodal Fusion Approach (GM-Fusion) for",
          "Guided Multimodal Fusion Approach", "GM-Fusion"),
         # a "2" between letters reads "to", a "4" "for"
-        ("Despite the success of sequence-to-sequence (seq2seq) models", "sequence-to-sequence", "seq2seq"),
+        ("which can be solved by a unified sequence-to-sequence (Seq2Seq) model", "sequence-to-sequence", "Seq2Seq"),
+        ("a neural grapheme-to-phoneme (G2P) conversion model", "grapheme-to-phoneme", "G2P"),
         ("the Social Media Mining for Health Applications (SMM4H) shared task",
          "Social Media Mining for Health Applications", "SMM4H"),
         ("we propose a Learning to Explain (L2E) approach", "Learning to Explain", "L2E"),
