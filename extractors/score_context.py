@@ -49,6 +49,17 @@ def score_context(text: str, start: int, end: int) -> bool:
     return bool(_SCORE_WORDS.search(text, lo, start) or _SCORE_WORDS.search(text[end:hi]))
 
 
+#: A percentage ending right before a word: "80% success", "over 80\\% success" (TeX), "95 % success".
+_PERCENT_BEFORE = re.compile(r"\d+(?:\.\d+)?\s?\\?%\s*$")
+
+
+def percent_before(text: str, start: int) -> bool:
+    """Whether a percentage ends right before ``text[start:]``: where a metric
+    word that is also a common word (:data:`ontology.metrics.NUMBER_CONTEXT`,
+    "success") is the metric."""
+    return _PERCENT_BEFORE.search(text, max(0, start - 16), start) is not None
+
+
 #: Words before an acronym that make it a procedure: "variational EM", "hard EM", "via EM".
 _ALGORITHM_BEFORE = re.compile(
     r"\b(?:variational|hard|soft|stochastic|online|incremental|Monte[ -]Carlo|mini-?batch|batch|classic(?:al)?|"

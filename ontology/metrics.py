@@ -263,3 +263,12 @@ __all__ = ["FAMILY", "FRACTION", "PERCENT", "POINTS", "SHARE_METRICS", "canonica
 #: "MAP" (mean average precision, and maximum a posteriori): score context
 #: decides too (kg/weak_links.CONTEXT_SENSE), measured there.
 SCORE_CONTEXT = frozenset({"EM", "MAP"})
+
+#: Metric words that are common English words: matched in text as the metric
+#: only right after a percentage ("80% success", "over 80\% success";
+#: :func:`extractors.score_context.percent_before`), never by a score word
+#: nearby ("the success of pretraining ... accuracy"). "success" (an alias of
+#: success rate): a percentage then "success" not followed by "rate" stands in
+#: 33 of the 119,895 real abstracts; 30 read at random, all 30 a success rate
+#: ("achieves 87.0% success on scooping rigid foods", "84% grasp success").
+NUMBER_CONTEXT = frozenset({"success"})
