@@ -183,3 +183,36 @@ def test_map_linked_by_context(tmp_path):
                              "in a large class of MLNs. Our first rule uses the concept of single occurrence.",
                    tier="standard")
     assert got.get("MAP", ("", ""))[0] != "mean average precision"
+
+
+# -- "success": the metric only right after a percentage (ontology.metrics.NUMBER_CONTEXT) -----------------
+
+def _results(abstract: str) -> list[tuple[float, str | None, str]]:
+    from extractors.pipeline import get_nlp
+
+    doc = get_nlp(True)(abstract)
+    return [(r.quantity.value, abstract[r.metric[0]:r.metric[1]] if r.metric else None, r.kind) for r in doc._.results]
+
+
+def test_percent_success_is_the_success_rate_metric(tmp_path):
+    # conference_papers:udH3b2Lsx5 (TeX percent) and qDtbMK67PJG
+    text = ("The resulting policy, trained entirely in simulation, transfers zero-shot to the real world and achieves "
+            "over 80\\% success across three challenging long-horizon manipulation tasks.")
+    assert _extract(tmp_path, text)["success"] == ("success rate", "Metric")
+    assert (80.0, "success", "absolute") in _results(text)
+    assert (87.0, "success", "absolute") in _results(
+        "CARBS achieves 87.0% success on scooping rigid foods, which is 25.8% more successful than a single-arm baseline.")
+
+
+def test_success_as_a_word_is_no_metric(tmp_path):
+    # a made-up sentence: "success" with no percentage before it, even beside a score word (score_context would fire)
+    got = _extract(tmp_path, "The success of pretrained language models is well known, and their accuracy on GLUE "
+                             "reaches 80.5%. Such successes motivate our work.")
+    assert "success" not in got and "successes" not in got
+
+
+def test_a_count_after_success_is_no_score():
+    # conference_papers:lLq09gVoaTE: "71% success over 69 skewering attempts": 69 counts attempts
+    rows = _results("Across 6 plates of different food items, our proposed framework achieves 71% success over 69 "
+                    "skewering attempts total.")
+    assert all(not (v == 69.0 and m == "success") for v, m, _ in rows), rows
