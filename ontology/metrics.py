@@ -51,6 +51,9 @@ METRIC_DIRECTION: dict[str, str] = {
     "mae": LOWER, "mean absolute error": LOWER, "mse": LOWER, "mean squared error": LOWER,
     "rmse": LOWER, "root mean squared error": LOWER, "mape": LOWER, "eer": LOWER, "equal error rate": LOWER,
     "latency": LOWER, "inference time": LOWER, "runtime": LOWER, "memory": LOWER, "flops": LOWER,
+    # "reducing energy consumption 6.9x", "energy consumption of 0.8 Watts": 17 of the 119,895 abstracts put a number
+    # right before or after it, all 17 read as the energy a method uses
+    "energy consumption": LOWER, "memory consumption": LOWER,
     "cost": LOWER, "expected calibration error": LOWER, "ece": LOWER, "attack success rate": LOWER,
     "hallucination rate": LOWER, "false positive rate": LOWER, "fpr": LOWER,
 }
