@@ -216,3 +216,24 @@ def test_a_count_after_success_is_no_score():
     rows = _results("Across 6 plates of different food items, our proposed framework achieves 71% success over 69 "
                     "skewering attempts total.")
     assert all(not (v == 69.0 and m == "success") for v, m, _ in rows), rows
+
+
+@pytest.mark.parametrize("sentence, beside", [
+    ("This translates to a sustainable runtime by reducing [[energy consumption]] 6.9x - 125.8x", True),  # 2020.sustainlp-1.20
+    ("resulting in up to a 44.8% reduction in [[energy consumption]] compared to the baseline.", True),
+    ("Results show that our method can reduce [[energy consumption]] by 42% and traveling distance by 41%", True),
+    ("The key limiting factor is the high [[energy consumption]] of CNN processing due to its high computational c", False),
+    ("it is critical to optimize their motion so as to minimize [[energy consumption]]. The driving motors are", False),
+])
+def test_energy_consumption_with_a_number_beside(sentence, beside):
+    from extractors.score_context import number_beside
+
+    i = sentence.index("[[")
+    text = sentence.replace("[[", "").replace("]]", "")
+    assert number_beside(text, i, i + len("energy consumption")) is beside
+
+
+def test_energy_consumption_factor_is_linked():
+    rows = _results("This translates to a sustainable runtime by reducing energy consumption 6.9x - 125.8x according to "
+                    "the metrics used in the SustaiNLP 2020 shared task.")  # acl_anthology:2020.sustainlp-1.20
+    assert (6.9, "energy consumption", "ratio") in rows and (125.8, "energy consumption", "ratio") in rows
