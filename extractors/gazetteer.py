@@ -20,11 +20,11 @@ from spacy.tokens import Doc, Span
 
 from ontology import EntityType
 from ontology.gazetteer import GazetteerEntry, default_entries, exact_case, word_name
-from ontology.metrics import SCORE_CONTEXT
+from ontology.metrics import NUMBER_CONTEXT, QUANTITY_CONTEXT, SCORE_CONTEXT
 
 from .batching import BatchPipe
 from .doctext import Tokens, like_num, tokens
-from .score_context import score_context
+from .score_context import number_beside, percent_before, score_context
 
 SPAN_GROUP = "mentions"
 #: Prefix of the exact-case patterns' keys in the one-pass matcher (:class:`GazetteerMatcher`).
@@ -111,9 +111,11 @@ class GazetteerMatcher(BatchPipe):
             plain = strings.add(strings[key][len(_EXACT):])
             self._by_key[key] = (*self._by_key[plain], plain)
         self._source = strings.add("gazetteer")
-        # metric acronyms matched only where a score is reported ("68.4 EM", not "variational EM")
+        # metric acronyms matched only where a score is reported ("68.4 EM", not "variational EM"), and
+        # metric words that are common words only after a percentage ("80% success", not "the success of")
         self._score_only = {id(e) for e in self.entries if e.type is EntityType.METRIC
-                            and not SCORE_CONTEXT.isdisjoint(e.surfaces)}
+                            and not (SCORE_CONTEXT.isdisjoint(e.surfaces) and NUMBER_CONTEXT.isdisjoint(e.surfaces)
+                                    and QUANTITY_CONTEXT.isdisjoint(e.surfaces))}
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Longest non-overlapping matches as (start, end, match id) token spans."""
@@ -189,8 +191,13 @@ def _pattern_tokenizer(nlp: Language):
 
 def _scored(toks: Tokens, start: int, end: int) -> bool:
     """A hit of a :data:`~ontology.metrics.SCORE_CONTEXT` entry: its long
-    names always count; its acronym only in score context."""
+    names always count; its acronym only in score context. A hit of a
+    :data:`~ontology.metrics.NUMBER_CONTEXT` word only right after a percentage."""
     word = toks.text_of(start, end)
+    if any(word.casefold() in (n, n + "s") for n in QUANTITY_CONTEXT):  # "energy consumption by 42%"
+        return number_beside(toks.text, *toks.chars(start, end))
+    if any(word.casefold() in (n, n + "s", n + "es") for n in NUMBER_CONTEXT):  # "80% success": the metric only right after a percentage
+        return percent_before(toks.text, toks.chars(start, end)[0])
     if word.rstrip("s") not in SCORE_CONTEXT:
         return True
     return score_context(toks.text, *toks.chars(start, end))

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ontology import EntityType
-from ontology.metrics import metric_direction, result_direction, result_scale
+from ontology.metrics import NUMBER_CONTEXT, metric_direction, result_direction, result_scale
 
 from .doctext import Ent, fold
 from .quantities import Quantity
@@ -203,7 +203,8 @@ def _metric_next_to(q: Quantity, text: str, base: int, metrics: list[Ent], low: 
         ea, eb = e.start_char - base, e.end_char - base
         if ea >= qb and ea - qb <= 30 and _VALUE_METRIC_GAP.match(text[qb:ea]):
             return True, e
-        if eb <= qa and qa - eb <= 45 and (_METRIC_VALUE_GAP.match(text[eb:qa]) or decimal and _BARE_GAP.match(text, eb, qa)):
+        if eb <= qa and qa - eb <= 45 and (_METRIC_VALUE_GAP.match(text[eb:qa]) or decimal and _BARE_GAP.match(text, eb, qa)) \
+                and e.text.casefold() not in NUMBER_CONTEXT:  # "87% success over 120 trials": its value is before it
             return True, e
     if not float(q.value).is_integer() and _SOTA_OF.search(text, max(0, qa - 60), qa):
         return True, None  # "a new state of the art of 91.2 on CoNLL-2003": a score, its metric unnamed

@@ -49,6 +49,38 @@ def score_context(text: str, start: int, end: int) -> bool:
     return bool(_SCORE_WORDS.search(text, lo, start) or _SCORE_WORDS.search(text[end:hi]))
 
 
+#: A percentage ending right before a word: "80% success", "over 80\\% success" (TeX), "95 % success".
+_PERCENT_BEFORE = re.compile(r"\d+(?:\.\d+)?\s?\\?%\s*$")
+
+
+def percent_before(text: str, start: int) -> bool:
+    """Whether a percentage ends right before ``text[start:]``: where a metric
+    word that is also a common word (:data:`ontology.metrics.NUMBER_CONTEXT`,
+    "success") is the metric."""
+    return _PERCENT_BEFORE.search(text, max(0, start - 16), start) is not None
+
+
+#: A number before a quantity's name, with at most a change word and one modifier between: "0.265x energy
+#: consumption", "a 44.8% reduction in energy consumption", "42% lower energy consumption", "over 30% in
+#: energy consumption", "a 12% reduction in total energy consumption".
+_QUANTITY_BEFORE = re.compile(
+    r"\d(?:\.\d+)?\s?(?:\\?%|x|×|times|-fold)?\s+(?:(?:reductions?|lower|less|higher|more|savings?|decreases?|increases?|"
+    r"improvements?|drops?)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?(?:[A-Za-z-]+\s+)?$", re.I)
+#: ... or a number after it: "energy consumption 6.9x", "by 1.9x", "by up to 55%", "of 0.8 Watts", "-40%".
+_QUANTITY_AFTER = re.compile(
+    r"\s*(?:is\s+|was\s+|were\s+)?(?:reduced\s+|decreased\s+|lowered\s+)?(?:by|of|to|=|:)?\s*(?:(?:up to|about|approximately|"
+    r"at least|at most|only|over|nearly|around|roughly|less than|more than|under)\s+)?[+\-−]?\d", re.I)
+
+
+def number_beside(text: str, start: int, end: int) -> bool:
+    """Whether a number stands right before or after ``text[start:end]``,
+    the name of a measured quantity that prose also names as a concern
+    ("reduce energy consumption by 42%", not "the high energy consumption
+    of CNNs"): :data:`ontology.metrics.QUANTITY_CONTEXT`."""
+    return _QUANTITY_BEFORE.search(text, max(0, start - 40), start) is not None \
+        or _QUANTITY_AFTER.match(text, end, end + 40) is not None
+
+
 #: Words before an acronym that make it a procedure: "variational EM", "hard EM", "via EM".
 _ALGORITHM_BEFORE = re.compile(
     r"\b(?:variational|hard|soft|stochastic|online|incremental|Monte[ -]Carlo|mini-?batch|batch|classic(?:al)?|"

@@ -183,3 +183,57 @@ def test_map_linked_by_context(tmp_path):
                              "in a large class of MLNs. Our first rule uses the concept of single occurrence.",
                    tier="standard")
     assert got.get("MAP", ("", ""))[0] != "mean average precision"
+
+
+# -- "success": the metric only right after a percentage (ontology.metrics.NUMBER_CONTEXT) -----------------
+
+def _results(abstract: str) -> list[tuple[float, str | None, str]]:
+    from extractors.pipeline import get_nlp
+
+    doc = get_nlp(True)(abstract)
+    return [(r.quantity.value, abstract[r.metric[0]:r.metric[1]] if r.metric else None, r.kind) for r in doc._.results]
+
+
+def test_percent_success_is_the_success_rate_metric(tmp_path):
+    # conference_papers:udH3b2Lsx5 (TeX percent) and qDtbMK67PJG
+    text = ("The resulting policy, trained entirely in simulation, transfers zero-shot to the real world and achieves "
+            "over 80\\% success across three challenging long-horizon manipulation tasks.")
+    assert _extract(tmp_path, text)["success"] == ("success rate", "Metric")
+    assert (80.0, "success", "absolute") in _results(text)
+    assert (87.0, "success", "absolute") in _results(
+        "CARBS achieves 87.0% success on scooping rigid foods, which is 25.8% more successful than a single-arm baseline.")
+
+
+def test_success_as_a_word_is_no_metric(tmp_path):
+    # a made-up sentence: "success" with no percentage before it, even beside a score word (score_context would fire)
+    got = _extract(tmp_path, "The success of pretrained language models is well known, and their accuracy on GLUE "
+                             "reaches 80.5%. Such successes motivate our work.")
+    assert "success" not in got and "successes" not in got
+
+
+def test_a_count_after_success_is_no_score():
+    # conference_papers:lLq09gVoaTE: "71% success over 69 skewering attempts": 69 counts attempts
+    rows = _results("Across 6 plates of different food items, our proposed framework achieves 71% success over 69 "
+                    "skewering attempts total.")
+    assert all(not (v == 69.0 and m == "success") for v, m, _ in rows), rows
+
+
+@pytest.mark.parametrize("sentence, beside", [
+    ("This translates to a sustainable runtime by reducing [[energy consumption]] 6.9x - 125.8x", True),  # 2020.sustainlp-1.20
+    ("resulting in up to a 44.8% reduction in [[energy consumption]] compared to the baseline.", True),
+    ("Results show that our method can reduce [[energy consumption]] by 42% and traveling distance by 41%", True),
+    ("The key limiting factor is the high [[energy consumption]] of CNN processing due to its high computational c", False),
+    ("it is critical to optimize their motion so as to minimize [[energy consumption]]. The driving motors are", False),
+])
+def test_energy_consumption_with_a_number_beside(sentence, beside):
+    from extractors.score_context import number_beside
+
+    i = sentence.index("[[")
+    text = sentence.replace("[[", "").replace("]]", "")
+    assert number_beside(text, i, i + len("energy consumption")) is beside
+
+
+def test_energy_consumption_factor_is_linked():
+    rows = _results("This translates to a sustainable runtime by reducing energy consumption 6.9x - 125.8x according to "
+                    "the metrics used in the SustaiNLP 2020 shared task.")  # acl_anthology:2020.sustainlp-1.20
+    assert (6.9, "energy consumption", "ratio") in rows and (125.8, "energy consumption", "ratio") in rows
