@@ -9,27 +9,19 @@ differ on (old <TAB> new <TAB> short <TAB> context) for reading."""
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from same_output import corpus_rows  # noqa: E402
 
 from extractors import abbreviations as ab
 
-CORPORA = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "abstracts"
-
-
 def texts(limit: int | None):
-    n = 0
-    for name in ("conference_papers.jsonl.gz", "acl_anthology.jsonl.gz"):
-        with gzip.open(CORPORA / name, "rt") as f:
-            for line in f:
-                r = json.loads(line)
-                if not r.get("abstract"):
-                    continue
-                yield (r.get("title") or "") + "\n\n" + r["abstract"]
-                n += 1
-                if limit and n >= limit:
-                    return
+    for n, r in enumerate(corpus_rows(("conference_papers.jsonl.gz", "acl_anthology.jsonl.gz")), 1):
+        yield (r.get("title") or "") + "\n\n" + r["abstract"]
+        if limit and n >= limit:
+            return
 
 
 def inside_letters(a: ab.Abbreviation, text: str) -> int:
@@ -55,7 +47,7 @@ def inside_letters(a: ab.Abbreviation, text: str) -> int:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int)
-    ap.add_argument("--out", default="/tmp/abbrev13/changed.tsv")
+    ap.add_argument("--out", default="abbrev_changed_pairs.tsv", help="where the changed pairs go (TSV)")
     args = ap.parse_args()
     new_fn = ab.word_start_long_form
     old_fn = ab.best_long_form

@@ -23,7 +23,6 @@ ones remain (MTBF 3, DDNs 5, TFC 2, IBA 2, SUSM 5): a threshold of 10 drops
 """
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import sys
@@ -33,7 +32,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "bench")]
 
-from same_output import ABSTRACTS, SOURCES, draw_sample  # noqa: E402
+from same_output import corpus_rows, draw_sample  # noqa: E402
 
 from extractors import proposal_pairs  # noqa: E402
 
@@ -70,14 +69,7 @@ def firings(records: list[dict], tier: str = "standard") -> list[tuple[str, str,
 
 
 def corpus_texts() -> list[str]:
-    out = []
-    for name, _ in SOURCES:
-        with gzip.open(ABSTRACTS / name, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                r = json.loads(line)
-                if (r.get("abstract") or "").strip():
-                    out.append((r.get("title") or "") + "  " + r["abstract"])
-    return out
+    return [(r.get("title") or "") + "  " + r["abstract"] for r in corpus_rows()]
 
 
 def recurrence(long: str, short: str, texts: list[str]) -> tuple[int, int]:

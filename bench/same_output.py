@@ -33,14 +33,24 @@ ABSTRACTS = SHARED / "corpora" / "abstracts"
 SOURCES = (("acl_anthology.jsonl.gz", "anthology_id"), ("conference_papers.jsonl.gz", "id"))
 
 
+def corpus_rows(names=tuple(name for name, _ in SOURCES)):
+    """Every record of the abstracts files ``names`` (in that order) that has
+    an abstract, as the raw JSON row: the one reader of ../shared/corpora/
+    abstracts for bench scripts that read the whole corpus."""
+    for name in names:
+        with gzip.open(ABSTRACTS / name, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                if (row.get("abstract") or "").strip():
+                    yield row
+
+
 def draw_sample(n: int, seed: int = 20261206) -> list[dict]:
     """``n`` abstracts, half from each source, drawn with a fixed seed; records
     as ``{"id", "title", "abstract"}`` (the ``jsonl`` input format)."""
     out: list[dict] = []
     for k, (name, id_field) in enumerate(SOURCES):
-        with gzip.open(ABSTRACTS / name, "rt", encoding="utf-8") as fh:
-            rows = [json.loads(line) for line in fh]
-        rows = [r for r in rows if (r.get("abstract") or "").strip() and r.get(id_field)]
+        rows = [r for r in corpus_rows((name,)) if r.get(id_field)]
         want = n // 2 if k == 0 else n - n // 2
         for r in random.Random(seed + k).sample(rows, want):
             out.append({"id": f"{name.split('.')[0]}:{r[id_field]}", "title": r.get("title") or "",
