@@ -1,4 +1,4 @@
-"""Results (issue 27), results13: lists of gains, ranges and bounds as real
+"""Results (issue 27): lists of gains, ranges and bounds as real
 abstracts write them (sentences quoted from ../shared/corpora/abstracts, by id;
 the counts behind each rule are in the module that holds it)."""
 from __future__ import annotations
