@@ -73,6 +73,7 @@ def sentence_relations(sent: tuple[int, int], text: str, ents: list[Ent], propos
     :mod:`extractors.entity_relations`, and "our method outperforms X"
     (:func:`extractors.entity_relations.own_outperforms`: the source
     mention is the proposal's, in another sentence)."""
+    lowered = low if low is not None else text.lower()  # (the rules below read the sentence lower-cased)
     out = [LocalRelation(rtype, PAPER, span, sent, rule, conf)
            for rtype, span, rule, conf in paper_relations(sent, text, ents, proposed_names, in_title, low)]
     if len(ents) > 1:
@@ -81,17 +82,17 @@ def sentence_relations(sent: tuple[int, int], text: str, ents: list[Ent], propos
             out.append(LocalRelation(p.type, _span(src), _span(tgt), sent, "pattern:" + p.name, p.confidence))
         for p, src, tgt in spread_pattern_pairs(text, sent[0], ents, found):
             out.append(LocalRelation(p.type, _span(src), _span(tgt), sent, "pattern:" + p.name + "+list", round(p.confidence - 0.05, 3)))
-        out.extend(object_relations(sent, low if low is not None else text.lower(), ents))
+        out.extend(object_relations(sent, lowered, ents))
     if own is not None and ents:
-        for ref, tgt in own_outperforms(sent[0], low if low is not None else text.lower(), ents, own):
+        for ref, tgt in own_outperforms(sent[0], lowered, ents, own):
             out.append(LocalRelation(RelationType.OUTPERFORMS, _span(own), _span(tgt), sent, "pattern:own-outperforms", 0.7,
                                      source_mention=ref))
-        for ref, part in own_parts(sent[0], text, low if low is not None else text.lower(), ents, own):
+        for ref, part in own_parts(sent[0], text, lowered, ents, own):
             out.append(LocalRelation(RelationType.PART_OF, _span(part), _span(own), sent, "pattern:own-parts", 0.7,
                                      target_mention=ref))
         if defined_own is not None:
             out.extend(anaphor_relations(sent, text, ents, low, in_title, defined_own, out))
-            out.extend(anaphor_evaluations(sent, ents, low if low is not None else text.lower(), defined_own, out))
+            out.extend(anaphor_evaluations(sent, ents, lowered, defined_own, out))
     return out
 
 
