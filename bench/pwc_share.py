@@ -7,7 +7,9 @@ A node is gazetteer-matched when its id is a gazetteer entry's (curated or
 Papers with Code), as in tests/test_nodes.py. Prints the share, the nodes
 without an id per type, and the commonest of them (by papers); ``--json``
 writes every matched node (id, name, type, PwC URL, papers) for a
-before/after diff.
+before/after diff; ``--why`` sorts the nodes without an id by why
+(bench/pwc_gaps.py: metric, variant, collection, not a page, other thing,
+absent, missed).
 """
 from __future__ import annotations
 
@@ -41,6 +43,7 @@ def main() -> None:
     ap.add_argument("--model", choices=["standard", "fast", "accurate"], default="standard")
     ap.add_argument("--json", help="write the matched nodes here")
     ap.add_argument("--top", type=int, default=40)
+    ap.add_argument("--why", action="store_true", help="sort the nodes without an id by why (bench/pwc_gaps.py)")
     args = ap.parse_args()
 
     from kg.build import papers_from_inputs
@@ -65,8 +68,17 @@ def main() -> None:
     missing = [n for n in nodes.values() if not n["pwc"]]
     print("without an id, per type:", dict(Counter(n["type"] for n in missing).most_common()))
     print("all, per type:", dict(Counter(n["type"] for n in nodes.values()).most_common()))
+    if args.why:
+        from bench.pwc_gaps import pwc_names, why_no_id
+
+        names = pwc_names()
+        for n in missing:
+            n["why"] = why_no_id(linker.entry_by_id[n["id"]], names)
+        print("without an id, why:", dict(Counter(n["why"] for n in missing).most_common()))
+        print("  papers:", dict(Counter({w: sum(n["papers"] for n in missing if n["why"] == w)
+                                         for w in {n["why"] for n in missing}}).most_common()))
     for n in sorted(missing, key=lambda n: (-n["papers"], n["name"]))[: args.top]:
-        print(f"  {n['papers']:5d}  {n['type']:9s}  {n['name']}")
+        print(f"  {n['papers']:5d}  {n['type']:9s}  {n['name']}" + (f"  ({n['why']})" if args.why else ""))
     if args.json:
         Path(args.json).write_text(json.dumps(sorted(nodes.values(), key=lambda n: n["id"]), indent=0), encoding="utf-8")
 
