@@ -76,6 +76,9 @@ _CONSISTS = (r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:mainly|mostly|primarily|essen
 #: Words between the verb of :data:`_CONSISTS` and the part ("two symmetric", "multiple iterations of
 #: a", "three modules:"), no preposition ("incorporates risk into MDPs": the part is not MDPs' part).
 _PART_FILLER = r"(?:(?!(?:into|in|to|with|for|on|from|by|using)\b)[\w-]+\s+){0,4}?(?::\s*)?"
+#: Head nouns of a system named by its task ("a sequence labeling model", "hate speech detection systems").
+_HEAD = (r"(?:models?|systems?|frameworks?|approach(?:es)?|methods?|architectures?|tools?|toolkits?|parsers?|classifiers?|"
+         r"taggers?|algorithms?|techniques?|pipelines?)")
 _USED_FOR = (r"\s*,?\s*(?:(?:is|are|was|were|can\s+be|has\s+been|have\s+been)\s+)?(?:\w+ly\s+)?"
              r"(?:(?:used|designed|proposed|developed|applied|tailored|employed|adopted|introduced|specialized|"
              r"suitable|effective|useful|successful)\s+)?(?:for|to)\s+" + _DET + r"(?:(?:task|problem)s?\s+of\s+)?")
@@ -351,6 +354,31 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("evaluated-on", "EVALUATED_WITH", r"\s+(?:(?:\S+\s+){0,6}?(?:achiev\w*|obtain\w*|reach\w*|scor\w*|perform\w*|"
        r"evaluat\w*|test\w*|result\w*|accuracy|f1|error|sets?|improv\w*|gets?)\s+)(?:\S+\s+){0,4}?(?:on|across)\s+" + _DET + _LIST,
        "M", "D", True, 0.7),
+    # "HDFormer significantly outperforms SOTA models on Human3.6M and MPI-INF-3DHP": a method that beats
+    # others on a data set was evaluated on it (the labelling guide: "X achieves / outperforms ... on D" gives X
+    # EVALUATED_WITH D; evaluated-on reads the achieving verbs only). COUNTS-BEATS
+    _p("evaluated-on-beats", "EVALUATED_WITH", r"\s+(?:(?:\S+\s+){0,2}?(?:outperform\w*|surpass\w*|beat\w*)\s+)(?:\S+\s+){0,5}?"
+       r"(?:on|across)\s+" + _DET + _LIST, "M", "D", True, 0.7),
+    # "Experimental results on DocRED show that SGR outperforms existing models", "Experiments on A and B
+    # demonstrate the effectiveness of X": the data sets the results are on, then the method they show
+    # (:data:`extractors.entity_guards._RESULTS_ON` before the first). COUNTS-SHOW
+    _p("results-on-show", "EVALUATED_WITH", r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)§)*\s+(?:(?:datasets?|benchmarks?|corpus|corpora)\s+)?"
+       r"(?:,\s*)?(?:show|demonstrate|confirm|indicate|reveal|verify|validate|suggest)s?\s+(?:that\s+)?"
+       r"(?:the\s+(?:effectiveness|superiority|efficacy)\s+of\s+)?(?:our\s+)?(?:proposed\s+)?"
+       r"(?:(?:approach|method|model|framework)\s*,?\s*)?" + _DET, "D", "M", False, 0.7),
+    # "a sequence labeling model based on ALBERT", "hate speech detection systems are developed based on machine
+    # learning": a system for a task built on a method, the method USED_FOR the task (the labelling guide: "Y-based
+    # X" and "X based on Y" give USED_FOR; based-on reads the same cue between two methods). COUNTS-BASED
+    _p("task-head-based-on", "USED_FOR", r"\s+(?:(?!(?:and|or)\s)[\w-]+\s+){0,2}?" + _HEAD
+       + r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were)\s+)?(?:(?:\w+ly|also)\s+)?"
+       r"(?:(?:developed|built|designed|implemented|constructed)\s+)?(?:based|built|founded|grounded)\s+(?:up)?on\s+"
+       r"(?:top\s+of\s+)?" + _DET, "T", "M", False, 0.75),
+    # "CRF models have proved effective for several low-level computer vision problems", "Data augmentation is
+    # proven to be effective in many NLU tasks": a method said to work across a class of tasks (the labelling
+    # guide: such background statements give entity-level USED_FOR). COUNTS-MANY
+    _p("method-on-many-tasks", "USED_FOR", r"\s+(?:(?:has|have|is|are|was|were|been|shown|proven|proved|to\s+be)\s+){0,3}"
+       r"(?:[\w-]+\s+){0,3}?(?:in|on|for|across)\s+(?:many|various|several|numerous|a\s+(?:wide\s+)?(?:variety|range|number)\s+of|"
+       r"multiple|different)\s+(?:downstream\s+)?", "M", "T", True, 0.75),
 )
 
 _APPOSITION_BASED = _p("apposition-based", "USED_FOR", r"", "M", "M", True, 0.75)
