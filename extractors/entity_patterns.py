@@ -378,7 +378,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # phrase ends after it (:data:`_NP_END`). SciER train (gold mentions) 3 of 3; SciERC train no firing (its
     # mentions take the head: "a sequence labeling model" is one Method). Real (entrel12, standard tier, every
     # firing read): draw_sample(3000, 40120701) 5 of 5, half the cue abstracts of draw_sample(12000, 40120702)
-    # 10 of 10: 15 of 15; audit A-K 4 new, 4 right
+    # 10 of 10, fresh: cue abstracts of draw_sample(12000, 40120706) 12 of 12: 27 of 27; audit A-K 4 new, 4 right
     _p("task-head-based-on", "USED_FOR", r"\s+(?:(?!(?:and|or)\s)[\w-]+\s+){0,2}?" + _HEAD
        + r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were)\s+)?(?:(?:\w+ly|also)\s+)?"
        r"(?:(?:developed|built|designed|implemented|constructed)\s+)?(?:based|built|founded|grounded)\s+(?:up)?on\s+"
@@ -391,7 +391,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # draw_sample(3000, 40120701) 7 of 8 and half the cue abstracts of draw_sample(12000, 40120702) 11 of 13
     # (wrong: a cut "Transformer" in "... Transformer for Diverse Open-Domain Dialogue", "LDR images is crucial
     # for many CV applications"); with it (the firings it keeps) 6 of 7 and 8 of 8: 14 of 15 (wrong: "our method
-    # outperforms the state-of-the-art on a variety of machine learning problems", a generic target)
+    # outperforms the state-of-the-art on a variety of machine learning problems", a generic target); fresh, cue
+    # abstracts of draw_sample(12000, 40120706): 21 of 21 distinct: 35 of 36
     _p("method-on-many-tasks", "USED_FOR", r"\s+(?:[\w-]+\s+){0,4}?(?:effective(?:ness)?|success\w*|used|applied|adopted|employed|"
        r"useful|essential|indispensable|achiev\w*|improv\w*|performances?|power\w*|prove[dn]|evaluated|tested|promising|popular|"
        r"state-of-the-art|results?|gains?)\s+(?:[\w-]+\s+){0,3}?(?:in|on|for|across)\s+(?:many|various|several|numerous|"
