@@ -70,6 +70,16 @@ _TITLE_MEANS = re.compile(r"\b(?:via|through|with|using|by|from|against|based\s+
 _KIND_HEAD = re.compile(r"\b(?:methods?|approach(?:es)?|mechanisms?|frameworks?|techniques?|algorithms?|architectures?|"
                         r"schemes?|strateg(?:y|ies)|procedures?)$", re.I)
 
+#: Before the first data set of "results-on-show": the results or experiments it is the ground of
+#: ("Experimental results on", "Extensive experiments on the two ... datasets A, B and").
+_RESULTS_ON = re.compile(r"\b(?:results?|experiments?|evaluations?|tests?|studies)\s+(?:[\w-]+\s+){0,3}?(?:on|over|across|using|with)\s+"
+                         r"(?:(?:the|two|three|four|five|several|multiple|various|both|[\w-]+)\s+){0,4}?(?:[^.;:]{0,80}?(?:,|and)\s+)?$", re.I)
+
+#: After a title's task: a capitalised word that is no connective means the task is cut from a longer
+#: name ("Reasoning| Visual Dialog", "Machine Translation| Reference-less Evaluation").
+_TITLE_CUT = re.compile(r"\s+(?!(?:Using|Via|With|Through|Based|By|Leveraging|For|In|On|Of|From|And|To|Over|Under|"
+                        r"At|As|Towards?|Without|Within)\b)[A-Z]")
+
 #: Two clauses between the mentions: "SqueezeBERT runs faster than BERT-base
 #: on the Pixel 3 while achieving competitive accuracy on GLUE".
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|although|though)\b|;")

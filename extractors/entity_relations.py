@@ -30,7 +30,7 @@ import re
 from .abbreviations import best_long_form
 from .doctext import Ent
 from .entity_guards import (_AND_BEFORE, _BASED, _COMPONENT, _CUT, _CUT_BEFORE, _DATASET_HEAD, _DATA_END,
-    _KIND_END, _KIND_HEAD, _NP_END, _SHARED_TASK, _TASK_HEAD, _TITLE_DATA, _TITLE_MEANS, _clause_break, _mid,
+    _KIND_END, _KIND_HEAD, _NP_END, _RESULTS_ON, _TITLE_CUT, _SHARED_TASK, _TASK_HEAD, _TITLE_DATA, _TITLE_MEANS, _clause_break, _mid,
     whole_part)
 from .entity_patterns import PATTERNS, Pattern, _APPOSITION_BASED, _CLASS
 from .keys import name_key
@@ -129,7 +129,7 @@ def pair_relations(sent_start: int, text: str, ents: list[Ent], low: str | None 
                     # ..., image classification": the examples belong to either class
                 elif p.name == "task-for-task" and (_DATA_END.search(b.text) or _DATA_END.search(a.text)):
                     continue
-                elif p.name in ("based-method", "based-on", "method-for-method") and not _NP_END.match(text, b.end_char - sent_start):
+                elif p.name in ("based-method", "based-on", "method-for-method", "task-head-based-on", "title-task-using") and not _NP_END.match(text, b.end_char - sent_start):
                     continue
                 elif p.name == "method-for-method" and _KIND_HEAD.search(a.text):
                     continue  # "an $\ep$-DP mechanism for functional PCA": a description by its kind, a generic node
@@ -142,6 +142,11 @@ def pair_relations(sent_start: int, text: str, ents: list[Ent], low: str | None 
                         text, max(0, a.start_char - sent_start - 30), a.start_char - sent_start)):
                     continue  # "X is a sentiment analysis model": a kind of model, not of task; "Comparative QA is
                     # a challenging NLP task": QA is cut from the task named
+                elif p.name == "results-on-show" and not _RESULTS_ON.search(text, max(0, a.start_char - sent_start - 160),
+                                                                         a.start_char - sent_start):
+                    continue  # "Experiments on A show that X ...": the data set is where results were obtained
+                elif p.name == "title-task-using" and _TITLE_CUT.match(text, a.end_char - sent_start):
+                    continue  # "Reasoning Visual Dialog with ...": the task named is longer than the mention
                 elif p.name == "variant-of" and not _KIND_END.match(text, b.end_char - sent_start):
                     continue  # "a variant of MCTS search": the kind is longer than the mention
                 elif p.name == "apposition-is-a" and not _KIND_END.match(text, b.end_char - sent_start):
