@@ -45,14 +45,37 @@ def corpus_rows(names=tuple(name for name, _ in SOURCES)):
                     yield row
 
 
-def draw_sample(n: int, seed: int = 20261206) -> list[dict]:
+def audited_ids() -> set[tuple[str, str]]:
+    """``(source file, id)`` of every abstract in an audit or fresh part
+    (tests/data/audit, tests/data/fresh gold_*.jsonl), held out or not."""
+    seen: set[tuple[str, str]] = set()
+    for folder in ("audit", "fresh"):
+        for gold in sorted((REPO / "tests" / "data" / folder).glob("gold_*.jsonl")):
+            for line in gold.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    row = json.loads(line)
+                    seen.add((row["source"], str(row["id"])))
+    return seen
+
+
+def draw_sample(n: int, seed: int = 20261206, keep_audited: bool = False) -> list[dict]:
     """``n`` abstracts, half from each source, drawn with a fixed seed; records
-    as ``{"id", "title", "abstract"}`` (the ``jsonl`` input format)."""
+    as ``{"id", "title", "abstract"}`` (the ``jsonl`` input format).
+
+    Abstracts of the audit and fresh parts are left out of the draw (unless
+    ``keep_audited``): a helper reading a cue pool must not read what the
+    pipeline says about a held-out part, and a count on a developed part is
+    not a count on unseen text. They are dropped after sampling, so a draw
+    quoted before stop 40 replays as it was, less those abstracts (15 of 3,000 in
+    draw_sample(3000, 40120701) and (3000, 38110711), 14 in (3000, 606061))."""
+    audited = set() if keep_audited else audited_ids()
     out: list[dict] = []
     for k, (name, id_field) in enumerate(SOURCES):
         rows = [r for r in corpus_rows((name,)) if r.get(id_field)]
         want = n // 2 if k == 0 else n - n // 2
         for r in random.Random(seed + k).sample(rows, want):
+            if (name, str(r[id_field])) in audited:
+                continue
             out.append({"id": f"{name.split('.')[0]}:{r[id_field]}", "title": r.get("title") or "",
                         "abstract": r["abstract"]})
     return out

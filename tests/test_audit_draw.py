@@ -153,3 +153,18 @@ def test_the_fresh_parts_replay_from_their_readme_command(part, seed, per_file, 
     gold = [json.loads(line) for line in (FRESH / f"gold_{part}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     assert [(r["source"], r["id"]) for r in out["pool"]] == [(g["source"], str(g["id"])) for g in gold]
     assert out["skipped_off_topic"] == []
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "corpora" / "abstracts").is_dir(), reason="needs ../shared")
+def test_a_cue_pool_draw_leaves_out_every_audited_abstract():
+    """bench/same_output.draw_sample: a helper reading a cue pool never reads a
+    held-out audit or fresh abstract, and the rest of a quoted draw replays."""
+    import same_output
+    audited = same_output.audited_ids()
+    assert len(audited) >= 450  # parts A-N and fresh P1-P5
+    full = same_output.draw_sample(3000, 40120701, keep_audited=True)
+    kept = same_output.draw_sample(3000, 40120701)
+    key = {"acl_anthology": ACL, "conference_papers": CONF}
+    inside = [r for r in full if (key[r["id"].split(":")[0]], r["id"].split(":", 1)[1]) in audited]
+    assert len(inside) >= 15  # audit abstracts in this draw (15 at stop 40; later parts may add)
+    assert kept == [r for r in full if r not in inside]
