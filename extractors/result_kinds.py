@@ -27,7 +27,7 @@ from .quantities import Quantity
 ABSOLUTE, DELTA, RATIO, COST, SETTING, BASELINE, COUNT = "absolute", "delta", "ratio", "cost", "setting", "baseline", "count"
 KINDS = (ABSOLUTE, DELTA, RATIO, COST, SETTING, BASELINE, COUNT)
 
-_COST_UNITS = {"USD", "params", "GB", "MB", "ms", "s", "h", "fps"}
+_COST_UNITS = {"USD", "params", "GB", "MB", "ms", "s", "min", "h", "fps"}
 _COST_MEASURES = {"memory", "compute", "latency", "cost", "time", "model size", "throughput"}
 
 #: After the value: a share of data, labels, budget ... ("1% of the labels").

@@ -25,3 +25,23 @@ def test_a_glued_scale_in_a_name_or_a_model_size_is_no_count():
     # conference 82c1bcbcbb: "0.042M trainable parameters" is a model size, not a count of data
     rows = results("Our lightest model uses only 0.042M trainable parameters.")
     assert not [r for r in rows if r["kind"] == "count"]
+
+
+def test_a_plural_not_in_s_is_counted():
+    # 2020.lrec-1.572 (audit part K, released): both sizes of the lexicon are counts
+    rows = results("MucLex contains more than 100,000 lemmata and more than 670,000 different word forms in a "
+                   "well-structured XML file and is available under the Creative Commons BY-SA 3.0 license.")
+    assert [one(rows, v)["kind"] for v in (100000.0, 670000.0)] == ["count", "count"]
+    # (corpus sample) "from 284 children"
+    rows = results("The collected data amounts to 20 hours of speech from 284 children from private and public schools.")
+    assert one(rows, 284.0)["kind"] == "count"
+
+
+def test_minutes_are_a_time_cost():
+    # conference 8593614 (audit part J): the interaction time the method needs
+    rows = results("With as little as 4 minutes of interaction with the robot per object, we demonstrate 99% precision "
+                   "and 57% recall in stationary object detection tasks.")
+    assert (one(rows, 4.0)["unit"], one(rows, 4.0)["kind"]) == ("min", "cost")
+    # conference 4675: a time reduced to a bound
+    rows = results("Using 16 cores, we can reduce this time to less than 40 minutes.")
+    assert (one(rows, 40.0)["unit"], one(rows, 40.0)["kind"]) == ("min", "cost")
