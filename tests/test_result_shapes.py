@@ -45,3 +45,17 @@ def test_minutes_are_a_time_cost():
     # conference 4675: a time reduced to a bound
     rows = results("Using 16 cores, we can reduce this time to less than 40 minutes.")
     assert (one(rows, 40.0)["unit"], one(rows, 40.0)["kind"]) == ("min", "cost")
+
+
+def test_a_score_over_a_count_of_trials_is_absolute_not_a_gain():
+    # conference A12nd105kFr: "success over 120 ... trials" states how often, not over what
+    rows = results("Our method achieved an 86.7% success over 120 real world grasping trials on 20 household objects.")
+    assert one(rows, 86.7)["kind"] == "absolute"
+    # conference vtEn8NJWlz: over a number written as a word
+    rows = results("The proposed PointFlowMatch approach achieves a state-of-the-art average success rate of 67.8% over "
+                   "eight tasks, double the performance of the next best method.")
+    assert one(rows, 67.8)["kind"] == "absolute"
+    # (corpus sample) a gain noun before the values keeps them gains: "over" two named models
+    rows = results("The approach is evaluated on the FriendsQA dataset and shows improvements of 3.8% and 1.4% over the two "
+                   "state-of-the-art transformer models.")
+    assert [one(rows, v)["kind"] for v in (3.8, 1.4)] == ["delta", "delta"]
