@@ -66,6 +66,7 @@ _VALUE_METRIC_GAP = re.compile(r"^\s*(?:\\?%\s*)?(?:\(?\s*)?(?:in\s+(?:terms\s+o
 #: Between a metric and the number after it: "F1 score of 91.62", "BLEU of 28.4", "F0.5=65.0", "accuracy reaches 90.1".
 _METRIC_VALUE_GAP = re.compile(
     r"^\s*(?:\}|\s)*(?:(?:scores?|rates?|values?|results?|performance|\([\w\-. ]{1,12}\))\s*)*"
+    r"(?:(?:improvements?|gains?|increases?|reductions?|decreases?)\s+(?=of\b))?"
     r"(?:(?:of|=|:|is|was|are|were|at|to|reaches|reached|reaching|achieves?|achieved|increases|increased|improves|"
     r"improved|decreases|decreased|drops|dropped|down|up|from|around|about|approximately|above|below|over|"
     r"as high as|as low as|only|just|nearly|almost|roughly|by|of about|of up to)\s*)+$", re.I)

@@ -59,3 +59,14 @@ def test_a_score_over_a_count_of_trials_is_absolute_not_a_gain():
     rows = results("The approach is evaluated on the FriendsQA dataset and shows improvements of 3.8% and 1.4% over the two "
                    "state-of-the-art transformer models.")
     assert [one(rows, v)["kind"] for v in (3.8, 1.4)] == ["delta", "delta"]
+
+
+def test_a_metric_then_a_gain_noun_then_a_plain_number_is_a_gain_in_that_metric():
+    # W17-5703 (audit part E): a range of BLEU gains written with no unit
+    rows = results("In evaluation, we achieved a statistically significant BLEU score improvement of 0.55-0.77 over the "
+                   "baselines including the state-of-the-art method.")
+    assert [(one(rows, v)["kind"], one(rows, v)["metric"]) for v in (0.55, 0.77)] == [("delta", "BLEU")] * 2
+    # (corpus) "an average F1 score improvement of 3.9 on out-of-domain data"
+    rows = results("Experiments on two domains (English literature and news) show that ADA leads to an average F1 score "
+                   "improvement of 3.9 on out-of-domain data.")
+    assert (one(rows, 3.9)["kind"], one(rows, 3.9)["metric"]) == ("delta", "F1 score")
