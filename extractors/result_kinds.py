@@ -314,6 +314,16 @@ def orders_of_magnitude(q: Quantity, text: str, base: int) -> int | None:
     return m.end() if m is not None else None
 
 
+#: A time that measures recorded material is a size of data, a count (audit GUIDE, part K: "plus de 300 heures de
+#: parole" is a count): "16 hours of speech", "47.3 hours of videos", "100 minutes of annotated and transcribed
+#: material". In the 119,895 abstracts 269 write hours or minutes "of" up to three words then a noun of material or
+#: of data; 30 read (seed 8): 19 name recorded media (speech, video, audio, recordings, broadcast, interviews,
+#: annotated, transcribed), all 19 sizes of a corpus or dataset; of the 11 others ("68 minutes of data", "10 minutes
+#: of interaction"), 9 a budget the method needs (a cost, as the audit's "4 minutes of interaction"), left cost.
+_RECORDED_AFTER = re.compile(r"^\s*of\s+(?:[\w-]+\s+){0,3}?(?:speech|videos?|audio|recordings?|broadcasts?|transcribed|"
+                             r"annotated|recorded|interviews?|lectures?|conversations?|dialogues?|material|footage)\b", re.I)
+
+
 def _kind(q: Quantity, text: str, base: int) -> str:
     a, b = q.start - base, q.end - base
     if orders_of_magnitude(q, text, base) is not None:
@@ -332,6 +342,8 @@ def _kind(q: Quantity, text: str, base: int) -> str:
         return SETTING
     if q.unit == "tokens":
         return SETTING if q.kind == "context length" else COUNT
+    if q.unit in ("h", "min") and _RECORDED_AFTER.match(after):
+        return COUNT
     if q.unit in _COST_UNITS or (q.kind in _COST_MEASURES and q.unit not in ("%", "points", "")):
         return DELTA if _DELTA_AFTER_F.match(after, low_after) else COST
     low_before = fold(before)

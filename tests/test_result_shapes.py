@@ -70,3 +70,17 @@ def test_a_metric_then_a_gain_noun_then_a_plain_number_is_a_gain_in_that_metric(
     rows = results("Experiments on two domains (English literature and news) show that ADA leads to an average F1 score "
                    "improvement of 3.9 on out-of-domain data.")
     assert (one(rows, 3.9)["kind"], one(rows, 3.9)["metric"]) == ("delta", "F1 score")
+
+
+def test_hours_or_minutes_of_recorded_material_are_a_count_a_budget_stays_a_cost():
+    # 2020.lrec-1.130 (3,000-abstract sample): the size of the corpus's audio
+    rows = results("The corpus consists of 29 multi-party discussions of English literature transcribed from 985 minutes "
+                   "of audio.")
+    assert (one(rows, 985.0)["unit"], one(rows, 985.0)["kind"]) == ("min", "count")
+    # (corpus sample) "about 16 hours of speech"
+    rows = results("The overall corpus size is 11,937 sentences, which amount to about 16 hours of speech.")
+    assert (one(rows, 16.0)["unit"], one(rows, 16.0)["kind"]) == ("h", "count")
+    # (corpus sample) the data a method needs is a cost
+    rows = results("We show that the model can fine-tune a high-quality text-to-speech model on just 30 minutes of data "
+                   "in a previously unseen language.")
+    assert one(rows, 30.0)["kind"] == "cost"
