@@ -288,7 +288,40 @@ def scan_numbers(text: str) -> tuple[list[Quantity], list[Quantity]]:
                     q = _range_high(q)
                 bare.append(q)
                 next_free = q.end
-    return out, bare
+    return _without_spreads(text, out, bare)
+
+
+#: A spread after a value: "85.3 ± 0.4%", "0.5161 ± 0.4549 mm", "16.9±1.7", "84.8% \\pm 7.4\\%", "95.12+-0.02".
+_SPREAD_SIGN = re.compile(r"(?:\d|%)\s*(?:±|\\pm|\+/-|\+-)\s*$")
+
+
+def _without_spreads(text: str, out: list[Quantity], bare: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """``out`` and ``bare`` less the spreads (a standard deviation or error
+    bar after "±" is no result of its own: it read as a score, "0.4%
+    accuracy" on the leaderboard), the value before a spread taking the
+    spread's unit when it has none ("85.3 ± 0.4%": 85.3 %). In the 119,895
+    abstracts 109 write one, 189 spreads (mostly robotics: "0.5161 ± 0.4549
+    mm"; 25 read at random, every one a spread of the value before it)."""
+    spreads = []
+    for q in (*out, *bare):
+        end = q.start + 1 if text[q.start] in "±+-−" else q.start
+        if _SPREAD_SIGN.search(text, max(0, end - 16), end):
+            spreads.append(q)
+    if not spreads:
+        return out, bare
+    drop = {id(q) for q in spreads}
+    values = sorted((*out, *bare), key=lambda q: q.start)
+    unit_of: dict[int, Quantity] = {}
+    for s in spreads:
+        prev = [v for v in values if v.end <= s.start and id(v) not in drop]
+        if prev and prev[-1].unit == "" and s.unit and re.fullmatch(r"\s*(?:±|\\pm|\+/-|\+-)?\s*", text[prev[-1].end : s.start]):
+            v = prev[-1]
+            unit_of[id(v)] = Quantity(v.value, s.unit, _kind(s.unit, text[max(0, v.start - 80) : v.start], text[s.end : s.end + 80]),
+                                      v.start, v.end, v.qualifier)
+    keep_out = [unit_of.get(id(q), q) for q in out if id(q) not in drop]
+    keep_bare = [q for q in bare if id(q) not in drop and id(q) not in unit_of]
+    keep_out += [unit_of[id(q)] for q in bare if id(q) in unit_of]
+    return sorted(keep_out, key=lambda q: q.start), keep_bare
 
 
 _OP = re.compile(r"([<>≤≥~])\s?")

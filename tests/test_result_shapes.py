@@ -84,3 +84,15 @@ def test_hours_or_minutes_of_recorded_material_are_a_count_a_budget_stays_a_cost
     rows = results("We show that the model can fine-tune a high-quality text-to-speech model on just 30 minutes of data "
                    "in a previously unseen language.")
     assert one(rows, 30.0)["kind"] == "cost"
+
+
+def test_a_spread_after_plus_minus_is_no_result_and_lends_its_unit():
+    # (corpus shape, 189 spreads in 109 abstracts) the spread read as a score of its own, "0.4% accuracy"
+    rows = results("Our method achieves an accuracy of 85.3 ± 0.4% on CIFAR-10.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(85.3, "%")]
+    # 10160652-like TeX leftover: "84.8% \pm 7.4\%"
+    rows = results("The voiding efficiency was equal to 84.8% \\pm 7.4\\% in simulated environments.")
+    assert [r["value"] for r in rows] == [84.8]
+    # 2020.coling-main.351: "BLEU 16.9±1.7"
+    rows = results("The model is evaluated for the Chibchan language Bribri, with an average performance of BLEU 16.9±1.7.")
+    assert [r["value"] for r in rows] == [16.9]
