@@ -66,6 +66,7 @@ _VALUE_METRIC_GAP = re.compile(r"^\s*(?:\\?%\s*)?(?:\(?\s*)?(?:in\s+(?:terms\s+o
 #: Between a metric and the number after it: "F1 score of 91.62", "BLEU of 28.4", "F0.5=65.0", "accuracy reaches 90.1".
 _METRIC_VALUE_GAP = re.compile(
     r"^\s*(?:\}|\s)*(?:(?:scores?|rates?|values?|results?|performance|\([\w\-. ]{1,12}\))\s*)*"
+    r"(?:(?:improvements?|gains?|increases?|reductions?|decreases?)\s+(?=of\b))?"
     r"(?:(?:of|=|:|is|was|are|were|at|to|reaches|reached|reaching|achieves?|achieved|increases|increased|improves|"
     r"improved|decreases|decreased|drops|dropped|down|up|from|around|about|approximately|above|below|over|"
     r"as high as|as low as|only|just|nearly|almost|roughly|by|of about|of up to)\s*)+$", re.I)
@@ -74,7 +75,8 @@ _METRIC_VALUE_GAP = re.compile(
 _BARE_GAP = re.compile(r"[ \u00a0]{1,2}$")
 #: Between two values of one list: "91.62 on CoNLL-2003 and 86.28", "51.1 and 44.3", "41.0 down to 23.7", "15.8 vs 18.3".
 _LIST_GAP = re.compile(
-    r"^\s*(?:\\?%\s*)?(?:\)\s*)?(?:\([\w\- ]{1,20}\)\s*)?(?:(?:on|in|for|with|using) (?:the )?[^,;.()]{1,50}?\s*)?(?:\(?[\w\- ]{1,20}\)\s*)?"
+    r"^\s*(?:\\?%\s*)?(?:(?:±|\\pm|\+/-|\+-)\s*\d+(?:\.\d+)?\s*(?:\\?%\s*)?)?"  # a spread: "6.1 ± 1.3 and 6.8"
+    r"(?:\)\s*)?(?:\([\w\- ]{1,20}\)\s*)?(?:(?:on|in|for|with|using) (?:the )?[^,;.()]{1,50}?\s*)?(?:\(?[\w\- ]{1,20}\)\s*)?"
     r"(?:,\s*(?:and\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+|/\s*|\(\s*|(?:down |up )?to\s+|[-–]\s*)(?:the\s+)?[+\-−]?$", re.I)
 #: (the sign of a signed value is outside its number: "+6.0 and +4.1 BLEU"; 43 such pairs in the 119,895
 #: abstracts, 15 read, all lists of gains in one metric)
