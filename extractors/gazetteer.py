@@ -269,6 +269,8 @@ def longer_name_start(toks: Tokens, start: int, end: int, text_start: int, hit_e
     first = toks.word(start)
     if not (first[:1].isupper() or first[:1].isdigit()):
         return start
+    if end < len(toks.idx) and not toks.space_after(end - 1) and toks.word(end) == "-":
+        return start  # "Symmetry-Enhanced Contrastive Learning-based Alignment": the name is a modifier there
     word_start = start - 1  # back over a hyphenated word's pieces ("REgion" "-" "Aware")
     while word_start > 0 and not toks.space_after(word_start - 1) and start - word_start < 5:
         word_start -= 1
