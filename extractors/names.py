@@ -552,13 +552,19 @@ def mlkg_names(doc: Doc) -> Doc:
                 spans = _naming.named_spans(doc, sent, at, known, toks)
                 if spans:
                     break
+        source = "proposal"
+        if not spans and window:  # "we propose a context-aware query embedding encoder" (extractors/proposal_phrases.py)
+            phrase = _phrases.descriptive_proposal(toks.text, cue[1], sent[3])
+            bounds = toks.char_span(*phrase, expand=True) if phrase else None
+            if bounds is not None and not any(i in known for i in range(*bounds)):
+                spans, source = [bounds], _phrases.SOURCE
         for start, end in spans:
             start_char, end_char = toks.chars(start, end)
             name = toks.text[start_char:end_char]
             if is_generic(name):
                 continue
             label = coined_type(name, type_context(doc, end)).value
-            group.append(Span(doc, start, end, label=label, span_id="proposal"))
+            group.append(Span(doc, start, end, label=label, span_id=source))
             proposed[(start_char, end_char)] = (sent[2], sent[3])
         if window and abbrs:  # "This paper proposes Energy-consistent Neural Operators (ENOs)" (extractors/proposal_pairs.py)
             for (start, end), short in _pairs.paired_spans(toks, sent[3], cue, window, abbrs, curated, guess_type):
@@ -575,3 +581,4 @@ def mlkg_names(doc: Doc) -> Doc:
 from . import collection_lists as _lists  # noqa: E402
 from . import proposal_naming as _naming  # noqa: E402
 from . import proposal_pairs as _pairs  # noqa: E402
+from . import proposal_phrases as _phrases  # noqa: E402

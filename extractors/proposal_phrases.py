@@ -1,0 +1,98 @@
+"""The paper's own method named by a descriptive phrase right after its proposal cue.
+
+"we propose a context-aware query embedding encoder", "We also design a
+conflict resolution mechanism", "this paper proposes a novel latent action
+framework", "we propose an adaptive client selection strategy": the cue
+verb's object is a lower-case phrase whose modifiers make a specific name and
+whose head is a method noun. :func:`extractors.names.proposal_spans` reads
+only name-like or capitalised words after the cue, so such a proposal had no
+node at all, and every "our model ... on D" edge that resolves to the
+paper's proposal (extractors/anaphora.py) lost its end. The audit guide
+counts "a proposed component with a descriptive but specific name
+("context-aware query embedding encoder", "thread-aware attention")" as a
+specific node; "a robust approach", "an efficient framework" (only
+evaluative modifiers) stay generic. The cue family is Gupta & Manning's
+(IJCNLP 2011); reading the cue's object noun phrase as the proposal is what
+TDMSci (Hou et al., EACL 2021) annotates as the paper's method.
+
+Used by :func:`extractors.names.mlkg_names` (span id :data:`SOURCE`, which kg/nodes.py makes a
+node as it does the paper's named components) for sentences whose cue found no
+name-like proposal; counts on real abstracts are at :data:`_PHRASE`.
+"""
+from __future__ import annotations
+
+import re
+
+from ontology import EntityType
+
+from ontology.phrase_evidence import evidence
+
+from .names import GENERIC_WORDS, guess_type, is_generic
+
+#: A word inside the phrase that makes it more than one noun phrase ("criteria and the evaluation procedure").
+_FUNCTION_WORD = re.compile(r"\b(?:for|of|and|or|without|the|its|their|this|these|by|to|in|on|with|a|an|is|are|as|our|"
+                            r"but|yet|more|less|most|very|[a-z]+ly|simpler|faster|better|stronger|smaller|larger|easier|richer|deeper|lighter|wider|higher|lower|strong|superior|complete|modified|"
+                            r"enhanced|preliminary|different|practical|extensible|high|low|semi|non|"
+                            r"[a-z]+-(?:efficient|effective|optimal|purpose))\b")
+#: A phrase ending in a family of models is an instance of the family, described ("a convolutional neural
+#: network", "a probabilistic language model", "a multi-layer attention-based model").
+_FAMILY_TAIL = re.compile(r"(?:neural network|neural network \w+|language model|neural model|[a-z]+-based model)$")
+#: The word before the head is what the method does or works on, a noun ("client selection strategy",
+#: "conflict resolution mechanism", "gating mechanism"); an adjective there leaves a description of a kind
+#: ("a hierarchical multimodal architecture", "a multiscale neural architecture", "a deep network").
+_ADJECTIVE = re.compile(r"(?:al|ive|ic|ous|ent|ant|ary|ible|able|ed|free|wise|deep|based|driven|aware)$")
+#: Nouns the adjective test would take for adjectives.
+_NOUNS = frozenset("retrieval removal proposal arrival rehearsal reversal renewal approval dismissal survival "
+                   "agent gradient component student ".split())
+#: How many of the 120,000 real abstracts may treat the phrase, or its modifiers, as a name (an abbreviation's
+#: long form or Title Case: ontology/phrase_evidence.py) before it is an existing family rather than a coin.
+MIN_NAME_EVIDENCE = 5
+
+#: The span id of the mentions this module finds (resolve.py ranks them, kg/nodes.py makes them nodes).
+SOURCE = "own-phrase"
+#: Evaluative words before the phrase: not part of the name ("a novel and
+#: efficient ... framework" names "... framework").
+_EVALUATIVE = (r"novel|new|simple|general|generic|unified|efficient|effective|lightweight|light-weight|flexible|"
+               r"principled|powerful|robust|scalable|practical|straightforward|elegant|versatile|generalized|"
+               r"innovative|original|alternative|improved|better|fast|accurate|first|two|three|several|multiple|"
+               r"interpretable|explainable|theoretical|systematic|comprehensive|holistic|universal")
+_HEADS = (r"framework|model|method|approach|algorithm|architecture|network|module|mechanism|strategy|technique|"
+          r"scheme|loss|encoder|decoder|pipeline|layer|estimator|regularizer|objective|procedure|paradigm|"
+          r"transformer|attention|learner|generator|discriminator|classifier|parser|tagger|optimizer|sampler")
+#: The cue's object: an article, evaluative words, then one to five lower-case modifier words and a method
+#: head, ending its noun phrase (punctuation, a preposition or a relative word after it).
+_PHRASE = re.compile(
+    r"\s+(?:an?|the)\s+(?:(?:" + _EVALUATIVE + r")\s*,?\s+(?:(?:and|yet|but)\s+)?)*"
+    r"((?:[a-z][a-z0-9'’-]* ){1,5}?(?:" + _HEADS + r"))"
+    r"(?=\s*(?:[,.;:]|$|(?:for|to|that|which|with|in|on|of|based|called|named|by|and|where|whose|via|using|"
+    r"through|under|is|are|can|from|as|over|at|into)\b))")
+#: A modifier that is a family or a description, not a name: "a deep learning model", "a transformer-based
+#: model", "a data-driven approach", "a graph-based method".
+_GENERIC_MODIFIER = re.compile(
+    r"^(?:(?:deep|machine|neural|statistical|probabilistic|bayesian|hybrid|hierarchical|generative|"
+    r"discriminative|supervised|unsupervised|semi-supervised|self-supervised|learning|based|learning-based|"
+    r"data-driven|end-to-end|multi-task|multitask|joint|two-stage|two-step|multi-stage|iterative|modular|"
+    r"[a-z-]+-based|[a-z-]+-driven|[a-z-]+-free|[a-z-]+-aware|[a-z-]+-agnostic|[a-z-]+-guided|[a-z-]+-level)\s+)+$")
+
+
+def descriptive_proposal(text: str, cue_end: int, sent_end: int) -> tuple[int, int] | None:
+    """Char span of the descriptive phrase the cue ending at ``cue_end``
+    proposes (see :data:`_PHRASE`), or None: the phrase's modifiers must
+    carry more than evaluative or generic words."""
+    m = _PHRASE.match(text, cue_end, sent_end)
+    if m is None:
+        return None
+    phrase = m.group(1)
+    modifiers = phrase[: phrase.rfind(" ") + 1]
+    words = modifiers.split()
+    if is_generic(phrase) or _GENERIC_MODIFIER.match(modifiers) or words[0] in GENERIC_WORDS:
+        return None
+    if len(words) < 2 or _FUNCTION_WORD.search(modifiers) or _FAMILY_TAIL.search(phrase):
+        return None  # "a black-box approach", "background for this method", "a graph-based neural network model"
+    if _ADJECTIVE.search(words[-1]) and words[-1] not in _NOUNS:
+        return None
+    if sum(evidence(phrase)) >= MIN_NAME_EVIDENCE or sum(evidence(modifiers.strip())) >= MIN_NAME_EVIDENCE:
+        return None  # an existing family: "a hierarchical attention network", "a knowledge graph embedding model"
+    if guess_type(modifiers.strip()) is EntityType.TASK:
+        return None  # "a few-shot learning framework", "a sequence labeling model": a method for a task
+    return m.span(1)

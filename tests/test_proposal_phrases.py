@@ -1,0 +1,93 @@
+"""The paper's own method named by a descriptive phrase after its proposal cue
+(extractors/proposal_phrases.py). Sentences are from real abstracts of
+../shared/corpora/abstracts (source ids given; the sentences are quoted, so
+the tests need no ../shared)."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+
+import pytest
+from click.testing import CliRunner
+
+from extractors.cues import cue_spans
+from extractors.proposal_phrases import descriptive_proposal
+
+
+def _phrase(sentence: str) -> str | None:
+    """The phrase the sentence's first proposal cue proposes, if any."""
+    for _, end in cue_spans(sentence, None):
+        span = descriptive_proposal(sentence, end, len(sentence))
+        return sentence[span[0] : span[1]] if span else None
+    return None
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    # conference_papers:04281 (audit part K)
+    ("We propose a diversity-aware alignment selection method to choose reliable alignments for each aligner.",
+     "diversity-aware alignment selection method"),
+    ("We also design a conflict resolution mechanism to resolve the alignment conflict when combining the new "
+     "alignment of an aligner and that from its teacher.", "conflict resolution mechanism"),
+    # conference_papers:c847e6edf0 (audit part A)
+    ("Moreover, in our meta-learning-based framework, we propose a context-aware query embedding encoder for "
+     "incorporating support set context into query embedding.", "context-aware query embedding encoder"),
+    # acl_anthology:2021.naacl-main.137
+    ("We design a lattice position attention mechanism to exploit the lattice structures in self-attention layers.",
+     "lattice position attention mechanism"),
+    # acl_anthology:2020.ccl-1.86: evaluative words before the phrase are no part of it
+    ("To alleviate the errors of predicting entity boundaries, we propose an adaptive multi-pass memory network to "
+     "exploit lexical knowledge.", "adaptive multi-pass memory network"),
+])
+def test_the_descriptive_name_after_the_cue_is_the_proposal(sentence, phrase):
+    assert _phrase(sentence) == phrase
+
+
+@pytest.mark.parametrize("sentence", [
+    # acl_anthology:P18-1207: only adjectives before the head, a kind described
+    "Addressing such issues, we introduce a hierarchical multimodal architecture with attention and word-level "
+    "fusion to classify utterance-level sentiment and emotion from text and audio data.",
+    # acl_anthology:N19-1370
+    "In this paper, we propose a novel multiscale neural architecture for document-level n-ary relation extraction.",
+    # a method for a task: the modifiers name the task
+    "We design a sequence labeling model based on ALBERT-LSTM-softmax.",
+    # one plain modifier word: a description ("optimization method" is generic in the audit guide)
+    "In this paper, we propose a simple yet effective optimization method to improve SGD.",
+    # an existing family: real abstracts define "hierarchical attention network" with an abbreviation
+    "We propose a hierarchical attention network for document classification.",
+    # the cue's object is a clause, not a noun phrase
+    "We propose to incorporate thresholding in the network to perform support selection.",
+    # a pair defined with a short form is the pair rule's (extractors/proposal_pairs.py)
+    "We propose a novel approach, graph representation learning via causal diffusion (CausalDiffRec).",
+])
+def test_a_described_kind_or_a_family_is_no_descriptive_proposal(sentence):
+    assert _phrase(sentence) is None
+
+
+def test_the_descriptive_proposal_is_a_node_the_paper_proposes():
+    """End to end: the phrase is a Method node (kg/nodes.py's "own-phrase" source) with PROPOSES, and a
+    name-like proposal in the same sentence still wins (conference_papers:04281, abridged)."""
+    from kg.cli import main
+
+    records = [
+        {"id": "a", "title": "Ensemble Semi-supervised Entity Alignment via Cycle-Teaching",
+         "abstract": "Entity alignment is to find identical entities in different knowledge graphs. We propose a "
+                     "diversity-aware alignment selection method to choose reliable alignments for each aligner. "
+                     "We also design a conflict resolution mechanism to resolve the alignment conflict."},
+        {"id": "b", "title": "A title",
+         "abstract": "We propose SlotRefine, a non-autoregressive model for joint intent detection and slot filling."},
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = os.path.join(tmp, "in.jsonl"), os.path.join(tmp, "out.jsonl")
+        with open(src, "w") as fh:
+            fh.writelines(json.dumps(r) + "\n" for r in records)
+        res = CliRunner().invoke(main, ["extract", src, "-o", out])
+        assert res.exit_code == 0, res.output
+        papers = [json.loads(line) for line in open(out)]
+    proposed = []
+    for p in papers:
+        names = {e["id"]: (e["name"], e["type"]) for e in p["entities"]}
+        proposed.append({names[r["target"]] for r in p["relations"] if r["type"] == "PROPOSES"})
+    assert proposed[0] == {("diversity-aware alignment selection method", "Method"),
+                           ("conflict resolution mechanism", "Method")}
+    assert {name for name, _ in proposed[1]} == {"SlotRefine"}
