@@ -24,17 +24,18 @@ def _phrase(sentence: str) -> str | None:
 
 
 @pytest.mark.parametrize("sentence, phrase", [
-    # conference_papers:04281 (audit part K)
-    ("We propose a diversity-aware alignment selection method to choose reliable alignments for each aligner.",
-     "diversity-aware alignment selection method"),
-    ("We also design a conflict resolution mechanism to resolve the alignment conflict when combining the new "
-     "alignment of an aligner and that from its teacher.", "conflict resolution mechanism"),
     # conference_papers:c847e6edf0 (audit part A)
     ("Moreover, in our meta-learning-based framework, we propose a context-aware query embedding encoder for "
      "incorporating support set context into query embedding.", "context-aware query embedding encoder"),
     # acl_anthology:2021.naacl-main.137
     ("We design a lattice position attention mechanism to exploit the lattice structures in self-attention layers.",
      "lattice position attention mechanism"),
+    # conference_papers:paper848
+    ("Finally, we develop a multi-filter subgraph encoder which constructs multiple different filter channels.",
+     "multi-filter subgraph encoder"),
+    # conference_papers:0b10c259fc
+    ("Additionally, we introduce an edge-aware feature fusion module to improve boundary results in the "
+     "segmentation model.", "edge-aware feature fusion module"),
     # acl_anthology:2020.ccl-1.86: evaluative words before the phrase are no part of it
     ("To alleviate the errors of predicting entity boundaries, we propose an adaptive multi-pass memory network to "
      "exploit lexical knowledge.", "adaptive multi-pass memory network"),
@@ -55,6 +56,12 @@ def test_the_descriptive_name_after_the_cue_is_the_proposal(sentence, phrase):
     "In this paper, we propose a simple yet effective optimization method to improve SGD.",
     # an existing family: real abstracts define "hierarchical attention network" with an abbreviation
     "We propose a hierarchical attention network for document classification.",
+    # a whole method's head describes a kind as often as it names one (conference_papers:04281, audit part K;
+    # acl_anthology sentence of draw_sample(6000, 26120741))
+    "We propose a diversity-aware alignment selection method to choose reliable alignments for each aligner.",
+    "We propose a two-staged sentence selection strategy to account for examples in the dataset.",
+    # a kind described by its modifiers ("two-level", "X-based")
+    "We design a two-level perturbation fusion strategy.",  # conference_papers:00989 (audit part C), abridged
     # the cue's object is a clause, not a noun phrase
     "We propose to incorporate thresholding in the network to perform support selection.",
     # a pair defined with a short form is the pair rule's (extractors/proposal_pairs.py)
@@ -66,14 +73,16 @@ def test_a_described_kind_or_a_family_is_no_descriptive_proposal(sentence):
 
 def test_the_descriptive_proposal_is_a_node_the_paper_proposes():
     """End to end: the phrase is a Method node (kg/nodes.py's "own-phrase" source) with PROPOSES, and a
-    name-like proposal in the same sentence still wins (conference_papers:04281, abridged)."""
+    name-like proposal in the same sentence still wins (acl_anthology:2020.coling-main.437,
+    conference_papers:c847e6edf0, abridged)."""
     from kg.cli import main
 
     records = [
-        {"id": "a", "title": "Ensemble Semi-supervised Entity Alignment via Cycle-Teaching",
-         "abstract": "Entity alignment is to find identical entities in different knowledge graphs. We propose a "
-                     "diversity-aware alignment selection method to choose reliable alignments for each aligner. "
-                     "We also design a conflict resolution mechanism to resolve the alignment conflict."},
+        {"id": "a", "title": "Class-Discriminative Feature Embedding For Meta-Learning based Few-Shot Classification",
+         "abstract": "In few-shot classification, the objective is to train a classifier from only a handful of "
+                     "labeled examples in a support set. Moreover, in our meta-learning-based framework, we propose a "
+                     "context-aware query embedding encoder for incorporating support set context into query "
+                     "embedding."},
         {"id": "b", "title": "A title",
          "abstract": "We propose SlotRefine, a non-autoregressive model for joint intent detection and slot filling."},
     ]
@@ -88,6 +97,5 @@ def test_the_descriptive_proposal_is_a_node_the_paper_proposes():
     for p in papers:
         names = {e["id"]: (e["name"], e["type"]) for e in p["entities"]}
         proposed.append({names[r["target"]] for r in p["relations"] if r["type"] == "PROPOSES"})
-    assert proposed[0] == {("diversity-aware alignment selection method", "Method"),
-                           ("conflict resolution mechanism", "Method")}
+    assert ("context-aware query embedding encoder", "Method") in proposed[0]
     assert {name for name, _ in proposed[1]} == {"SlotRefine"}
