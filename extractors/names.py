@@ -554,7 +554,8 @@ def mlkg_names(doc: Doc) -> Doc:
                     break
         source = "proposal"
         if not spans and window:  # "we propose a context-aware query embedding encoder" (extractors/proposal_phrases.py)
-            phrase = _phrases.descriptive_proposal(toks.text, cue[1], sent[3])
+            phrase = (_phrases.title_case_proposal(toks.text, cue[1], sent[3])
+                      or _phrases.descriptive_proposal(toks.text, cue[1], sent[3]))
             bounds = toks.char_span(*phrase, expand=True) if phrase else None
             if bounds is not None and not any(i in known for i in range(*bounds)):
                 spans, source = [bounds], _phrases.SOURCE
@@ -563,7 +564,9 @@ def mlkg_names(doc: Doc) -> Doc:
             name = toks.text[start_char:end_char]
             if is_generic(name):
                 continue
-            label = coined_type(name, type_context(doc, end)).value
+            # (a name in apposition is typed by its description: "We construct Global Voices, a multilingual dataset")
+            context = type_context(doc, end) if source == "proposal" else toks.text[end_char : end_char + 60]
+            label = coined_type(name, context).value
             group.append(Span(doc, start, end, label=label, span_id=source))
             proposed[(start_char, end_char)] = (sent[2], sent[3])
         if window and abbrs:  # "This paper proposes Energy-consistent Neural Operators (ENOs)" (extractors/proposal_pairs.py)

@@ -122,3 +122,24 @@ def descriptive_proposal(text: str, cue_end: int, sent_end: int) -> tuple[int, i
     if guess_type(modifiers.strip()) is EntityType.TASK:
         return None  # "a few-shot learning framework", "a sequence labeling model": a method for a task
     return m.span(1)
+
+
+#: A Title Case name of two to four plain words right after the cue, its noun phrase ended there: "We propose
+#: Atlas Replay, an atlas-based segmentation approach", "we present Ruminating Reader.", "We present Poem
+#: Machine, an interactive online tool". :func:`extractors.names.proposal_spans` reads a capitalised word as
+#: a name only when it is name-like (an inner capital, a digit) or after a naming word. A name followed by "("
+#: is an abbreviation pair's (extractors/proposal_pairs.py), and one followed by "for" or "with" runs on
+#: ("Active Learning with Contrastive Explanations (ALICE)"): neither is taken here.
+_TITLE_CASE = re.compile(
+    r"\s+((?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*)(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)*){1,3})"
+    r"(?=\s*(?:[,;:]|\.(?:\s|$)|$|\s(?:that|which|to)\b))")
+
+
+def title_case_proposal(text: str, cue_end: int, sent_end: int) -> tuple[int, int] | None:
+    """Char span of the Title Case name the cue ending at ``cue_end`` proposes (see :data:`_TITLE_CASE`), or
+    None."""
+    m = _TITLE_CASE.match(text, cue_end, sent_end)
+    if m is None or is_generic(m.group(1)):
+        return None
+    return m.span(1)
+

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from extractors.cues import cue_spans
-from extractors.proposal_phrases import descriptive_proposal
+from extractors.proposal_phrases import descriptive_proposal, title_case_proposal
 
 
 def _phrase(sentence: str) -> str | None:
@@ -99,3 +99,37 @@ def test_the_descriptive_proposal_is_a_node_the_paper_proposes():
         proposed.append({names[r["target"]] for r in p["relations"] if r["type"] == "PROPOSES"})
     assert ("context-aware query embedding encoder", "Method") in proposed[0]
     assert {name for name, _ in proposed[1]} == {"SlotRefine"}
+
+
+def _title_case(sentence: str) -> str | None:
+    for _, end in cue_spans(sentence, None):
+        span = title_case_proposal(sentence, end, len(sentence))
+        return sentence[span[0] : span[1]] if span else None
+    return None
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # conference_papers:fa9bd5d8bd (audit part K)
+    ("We propose Atlas Replay, an atlas-based segmentation approach that uses prototypes to generate "
+     "high-quality segmentation masks.", "Atlas Replay"),
+    # acl_anthology:W18-2601 (audit part J)
+    ("To tackle the problem that the single-pass model cannot reflect on and correct its answer, we present "
+     "Ruminating Reader.", "Ruminating Reader"),
+    # draw_sample(6000, 26120741)
+    ("We present Poem Machine, an interactive online tool for co-authoring Finnish poetry.", "Poem Machine"),
+    ("In this context we design Dynamic Gaussian Anchoring to enforce attribute-separated latent units.",
+     "Dynamic Gaussian Anchoring"),
+])
+def test_a_title_case_name_after_the_cue_is_the_proposal(sentence, name):
+    assert _title_case(sentence) == name
+
+
+@pytest.mark.parametrize("sentence", [
+    # an abbreviation pair is the pair rule's; a name that runs on after "with" is not cut
+    "In this paper, we propose Structure Aware Negative Sampling (SANS), an inexpensive negative sampling strategy.",
+    "We propose Active Learning with Contrastive Explanations (ALICE), an expert-in-the-loop training framework.",
+    # one capitalised word before lower-case ones is no Title Case name
+    "We present Bayesian optimization over graphs.",
+])
+def test_no_title_case_name_where_it_runs_on_or_is_one_word(sentence):
+    assert _title_case(sentence) is None
