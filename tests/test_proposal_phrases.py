@@ -133,3 +133,23 @@ def test_a_title_case_name_after_the_cue_is_the_proposal(sentence, name):
 ])
 def test_no_title_case_name_where_it_runs_on_or_is_one_word(sentence):
     assert _title_case(sentence) is None
+
+
+def test_a_second_name_coordinated_with_the_first_is_proposed_too():
+    """conference_papers:paper303, conference_papers:721ec4d0e5 (draw_sample(3000, 26120740)); a name cut by
+    the tokenizer ("SECLA-B." as "SECLA-" "B.", conference_papers:d4913d80cd) is not taken."""
+    from extractors.pipeline import make_nlp
+    from extractors.doctext import get_ext
+
+    nlp = make_nlp("standard")
+    title = "A title"
+    text = (title + "\n\nTo overcome this, we introduce HSimplE and HypE, two embedding-based methods that work directly "
+            "with hypergraphs. We propose CNN2GNN and CNN2Transformer which instead leverage inter-example "
+            "information. In this paper, we propose SECLA and SECLA-B.")
+    doc = nlp.make_doc(text)
+    doc.user_data["title_end"] = len(title)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    proposed = {text[a:b] for a, b in get_ext(doc, "proposed")}
+    assert {"HSimplE", "HypE", "CNN2GNN", "CNN2Transformer", "SECLA"} <= proposed
+    assert "SECLA-" not in proposed
