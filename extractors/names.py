@@ -578,7 +578,8 @@ def mlkg_names(doc: Doc) -> Doc:
                 if spans:
                     break
         source = "proposal"
-        if not spans and window:  # "we propose a context-aware query embedding encoder" (extractors/proposal_phrases.py)
+        if not spans and window:  # "we propose a context-aware query embedding encoder", "We propose Atlas Replay, ..."
+            # (extractors/proposal_phrases.py)
             phrase = (_phrases.title_case_proposal(toks.text, cue[1], sent[3])
                       or _phrases.descriptive_proposal(toks.text, cue[1], sent[3]))
             bounds = toks.char_span(*phrase, expand=True) if phrase else None
