@@ -334,36 +334,13 @@ def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, in
             if is_name_like(word) or named:
                 stop = _name_run(doc, i, end)
                 found.append((compound_start(toks, i, first), stop))
-                found.extend(_coordinated_name(doc, toks, stop, end, known))
+                found.extend(_phrases.coordinated_name(doc, toks, stop, end, known))
                 break
     if end > start and _may_be_name(text, start_char) and is_name_like(toks.word(start)):
         stop = _name_run(doc, start, end)
         if _APPOSITION.match(text[idx[stop] : end_char] if stop < end else ""):
             found.append((start, stop))
     return found
-
-
-#: A second name coordinated with the cue's first: "we introduce HSimplE and HypE, two embedding-based
-#: methods", "propose SECLA and SECLA-B", "we present THEE-TimeML and TheeBank". On 9,000 real abstracts
-#: (draw_sample(3000, 26120740) and (6000, 26120741)) 3 sentences name two so, all both the paper's.
-_AND_NEXT = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?\s+and\s+(?=\S)")
-
-
-def _coordinated_name(doc: Doc, toks: Tokens, stop: int, end: int, known: set[int]) -> list[tuple[int, int]]:
-    """The token span of a name-like word joined by "and" to the name ending at token ``stop`` (see
-    :data:`_AND_NEXT`), if it is no curated name."""
-    if stop >= end:
-        return []
-    m = _AND_NEXT.match(toks.text, toks.chars(stop - 1, stop)[1])
-    if m is None:
-        return []
-    k = toks.token_at(m.end())
-    if k < 0 or k >= end or k in known or not is_name_like(toks.word(k)):
-        return []
-    stop = _name_run(doc, k, end)
-    if toks.text_of(k, stop).endswith("-"):
-        return []  # "SECLA-B." read as "SECLA-" "B.": no cut name
-    return [(k, stop)]
 
 
 def compound_start(toks: Tokens, i: int, first: int) -> int:
