@@ -308,7 +308,8 @@ def _name_run(doc: Doc, i: int, end: int) -> int:
 
 
 def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, int] | None,
-                   known: set[int], toks: Tokens | None = None, window: int = CUE_WINDOW) -> list[tuple[int, int]]:
+                   known: set[int], toks: Tokens | None = None, window: int = CUE_WINDOW,
+                   earlier: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Token spans of names a sentence says the paper proposes.
 
     ``sent``: (start, end, start_char, end_char) of the sentence; ``cue``:
@@ -316,7 +317,10 @@ def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, in
     first whose :func:`cue_window` is open), and ``window`` the tokens after
     it a name may start in;
     ``known``: token indices of curated (gazetteer) names, which a cue does
-    not make "proposed" (they are prior work being used).
+    not make "proposed" (they are prior work being used); ``earlier``: short
+    forms the abstract defined before the sentence, which modify the proposal
+    rather than name it ("we first create a novel AT benchmark (@BENCH)",
+    :func:`extractors.proposal_phrases.modifies`).
     """
     start, end, start_char, end_char = sent
     toks = tokens(doc) if toks is None else toks
@@ -324,13 +328,19 @@ def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, in
     found: list[tuple[int, int]] = []
     if cue is not None and cue[1] < end_char:
         first = toks.char_span(cue[1], end_char, expand=True)[0]  # the tokens after the cue
+        modifier_end = 0
         for i in _window_tokens(toks, first, min(end, first + window)):
             word = toks.word(i)
             if word == ";":
                 break
+            if word in earlier and _phrases.modifies(toks, i):
+                modifier_end = idx[i] + len(word)  # an earlier-defined short form modifying the object ("a novel
+                continue  # AT benchmark (@BENCH)"): the object's name, if any, is given after it
             if i in known:
                 continue
             named = word[:1].isupper() and _NAMING.search(text[cue[1] : idx[i]] + " ")
+            if modifier_end and not _phrases.NAME_GIVEN.search(text, modifier_end, idx[i]):
+                break
             if is_name_like(word) or named:
                 stop = _name_run(doc, i, end)
                 found.append((compound_start(toks, i, first), stop))
@@ -538,7 +548,9 @@ def mlkg_names(doc: Doc) -> Doc:
         while c < len(cues) and cues[c][1] <= sent[3] and not window:
             cue, window = cues[c], cue_window(toks.text, sent[2], cues[c])
             c += 1
-        spans = proposal_spans(doc, sent, cue if window else None, known, toks, window)
+        earlier = frozenset(a.short for a in get_ext(doc, "abbreviations")
+                            if title_end <= a.short_start and a.short_end <= sent[2]) if window else frozenset()
+        spans = proposal_spans(doc, sent, cue if window else None, known, toks, window, earlier)
         while window and c < len(cues) and cues[c][1] <= sent[3]:
             # a second proposal verb of the same subject: "introduce XBRL tagging as a new ... task and release FiNER-139"
             if _AND_BEFORE.search(toks.text, max(sent[2], cues[c][0] - 12), cues[c][0]):
