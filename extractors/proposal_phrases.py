@@ -26,7 +26,10 @@ annotates it. The first two are read by :func:`extractors.names.mlkg_names` for
 sentences whose cue found no name-like proposal, with span id :data:`SOURCE`,
 which kg/nodes.py makes a node as it does the paper's named components; the
 third by :func:`extractors.names.proposal_spans` after the name it found.
-Counts on real abstracts are at each function's pattern.
+Counts on real abstracts are at each function's pattern; through the whole
+pipeline (kg extract, standard tier, draw_sample(6000, 26120741)) the three
+add 22 PROPOSES and drop none: 20 right, 1 wrong (a robot's "gripper-type
+connection mechanism"), 1 unclear ("IMPERATIVE").
 """
 from __future__ import annotations
 
