@@ -308,7 +308,8 @@ def _name_run(doc: Doc, i: int, end: int) -> int:
 
 
 def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, int] | None,
-                   known: set[int], toks: Tokens | None = None, window: int = CUE_WINDOW) -> list[tuple[int, int]]:
+                   known: set[int], toks: Tokens | None = None, window: int = CUE_WINDOW,
+                   earlier: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Token spans of names a sentence says the paper proposes.
 
     ``sent``: (start, end, start_char, end_char) of the sentence; ``cue``:
@@ -316,7 +317,10 @@ def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, in
     first whose :func:`cue_window` is open), and ``window`` the tokens after
     it a name may start in;
     ``known``: token indices of curated (gazetteer) names, which a cue does
-    not make "proposed" (they are prior work being used).
+    not make "proposed" (they are prior work being used); ``earlier``: short
+    forms the abstract defined before the sentence, which modify the proposal
+    rather than name it ("we first create a novel AT benchmark (@BENCH)",
+    :func:`extractors.proposal_phrases.modifies`).
     """
     start, end, start_char, end_char = sent
     toks = tokens(doc) if toks is None else toks
@@ -324,15 +328,23 @@ def proposal_spans(doc: Doc, sent: tuple[int, int, int, int], cue: tuple[int, in
     found: list[tuple[int, int]] = []
     if cue is not None and cue[1] < end_char:
         first = toks.char_span(cue[1], end_char, expand=True)[0]  # the tokens after the cue
+        modifier_end = 0
         for i in _window_tokens(toks, first, min(end, first + window)):
             word = toks.word(i)
             if word == ";":
                 break
+            if word in earlier and _phrases.modifies(toks, i):
+                modifier_end = idx[i] + len(word)  # an earlier-defined short form modifying the object ("a novel
+                continue  # AT benchmark (@BENCH)"): the object's name, if any, is given after it
             if i in known:
                 continue
             named = word[:1].isupper() and _NAMING.search(text[cue[1] : idx[i]] + " ")
+            if modifier_end and not _phrases.NAME_GIVEN.search(text, modifier_end, idx[i]):
+                break
             if is_name_like(word) or named:
-                found.append((compound_start(toks, i, first), _name_run(doc, i, end)))
+                stop = _name_run(doc, i, end)
+                found.append((compound_start(toks, i, first), stop))
+                found.extend(_phrases.coordinated_name(doc, toks, stop, end, known))
                 break
     if end > start and _may_be_name(text, start_char) and is_name_like(toks.word(start)):
         stop = _name_run(doc, start, end)
@@ -536,7 +548,9 @@ def mlkg_names(doc: Doc) -> Doc:
         while c < len(cues) and cues[c][1] <= sent[3] and not window:
             cue, window = cues[c], cue_window(toks.text, sent[2], cues[c])
             c += 1
-        spans = proposal_spans(doc, sent, cue if window else None, known, toks, window)
+        earlier = frozenset(a.short for a in get_ext(doc, "abbreviations")
+                            if title_end <= a.short_start and a.short_end <= sent[2]) if window else frozenset()
+        spans = proposal_spans(doc, sent, cue if window else None, known, toks, window, earlier)
         while window and c < len(cues) and cues[c][1] <= sent[3]:
             # a second proposal verb of the same subject: "introduce XBRL tagging as a new ... task and release FiNER-139"
             if _AND_BEFORE.search(toks.text, max(sent[2], cues[c][0] - 12), cues[c][0]):
@@ -552,13 +566,23 @@ def mlkg_names(doc: Doc) -> Doc:
                 spans = _naming.named_spans(doc, sent, at, known, toks)
                 if spans:
                     break
+        source = "proposal"
+        if not spans and window:  # "we propose a context-aware query embedding encoder", "We propose Atlas Replay, ..."
+            # (extractors/proposal_phrases.py)
+            phrase = (_phrases.title_case_proposal(toks.text, cue[1], sent[3])
+                      or _phrases.descriptive_proposal(toks.text, cue[1], sent[3]))
+            bounds = toks.char_span(*phrase, expand=True) if phrase else None
+            if bounds is not None and not any(i in known for i in range(*bounds)):
+                spans, source = [bounds], _phrases.SOURCE
         for start, end in spans:
             start_char, end_char = toks.chars(start, end)
             name = toks.text[start_char:end_char]
             if is_generic(name):
                 continue
-            label = coined_type(name, type_context(doc, end)).value
-            group.append(Span(doc, start, end, label=label, span_id="proposal"))
+            # (a name in apposition is typed by its description: "We construct Global Voices, a multilingual dataset")
+            context = type_context(doc, end) if source == "proposal" else toks.text[end_char : end_char + 60]
+            label = coined_type(name, context).value
+            group.append(Span(doc, start, end, label=label, span_id=source))
             proposed[(start_char, end_char)] = (sent[2], sent[3])
         if window and abbrs:  # "This paper proposes Energy-consistent Neural Operators (ENOs)" (extractors/proposal_pairs.py)
             for (start, end), short in _pairs.paired_spans(toks, sent[3], cue, window, abbrs, curated, guess_type):
@@ -575,3 +599,4 @@ def mlkg_names(doc: Doc) -> Doc:
 from . import collection_lists as _lists  # noqa: E402
 from . import proposal_naming as _naming  # noqa: E402
 from . import proposal_pairs as _pairs  # noqa: E402
+from . import proposal_phrases as _phrases  # noqa: E402

@@ -35,6 +35,9 @@ PRIORITY = {"title": 5, "gazetteer": 4, "direction": 4, "abbreviation": 3, "prop
 PRIORITY["established"] = 0.5
 #: ... and the paper's named parts (extractors/components.py) outrank the statistical guesses.
 PRIORITY["component"] = 1.5
+#: ... and the descriptive name a proposal cue gives the paper's own method (extractors/proposal_phrases.py) ranks
+#: with the cue's coined names.
+PRIORITY["own-phrase"] = 2
 
 
 #: A span opening with one is the tail of a coordination ("zero-shot and fine-tuning settings").

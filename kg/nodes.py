@@ -501,7 +501,8 @@ def node_kind(text: str, gazetteer: bool, defined: bool, label: str = "", titled
     return kind
 
 
-_SOURCE_KINDS = {"established": "term", "component": "defined"}
+_SOURCE_KINDS = {"established": "term", "component": "defined", "own-phrase": "defined"}  # own-phrase:
+# the paper's own method its proposal cue names descriptively (extractors/proposal_phrases.py)
 
 
 def _text_kind(text: str, gazetteer: bool, defined: bool, label: str, titled: bool) -> str | None:
