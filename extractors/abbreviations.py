@@ -140,10 +140,17 @@ def word_start_long_form(short: str, candidate: str) -> int | None:
         return shortest
     p0 = max(firsts)[1]
     start = cut + max(cand.rfind(ws, 0, p0 + 1) for ws in " \t") + 1
-    # a long form never holds its own short form ("FOLK is the Forschungs- und Lehrkorpus ... (FOLK)")
-    if short.lower() in re.findall(r"[\w-]+", candidate[start:shortest].lower()):
+    # a long form never holds its own short form ("FOLK is the Forschungs- und Lehrkorpus ... (FOLK)"),
+    # nor an article: "the" opens the noun phrase the long form ends ("maintaining highresolution
+    # representations and further study the highresolution network (HRNet)", "be considered as 1D
+    # inputs to the Bidirectional Long Shortterm Memory Network (BI-LSTM)")
+    added = re.findall(r"[\w-]+", candidate[start:shortest].lower())
+    if short.lower() in added or _ARTICLES.intersection(added):
         return shortest
     return start
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 _CLAUSE_END = re.compile(r"\n|[.:;]\s|[()]")

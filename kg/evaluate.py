@@ -95,6 +95,31 @@ def _glued(prev: str, word: str) -> bool:
     return False
 
 
+def _glued_name(before: str, digit: str, after: str) -> bool:
+    """A '2' or '4' that reads 'to'/'for' inside a name SciER split at its
+    digit ("Word 2 Vec", "Seq 2 Seq", "pix 2 pix", "Node 2 vec", "Res 2 Net"):
+    a capitalised word before and a capital after, the same word on both
+    sides, or the '2vec' family. A capitalised word before and a lower-case
+    word after ("Table 2 shows", "Figure 4 and") is prose. On SciER train +
+    dev sentences these three shapes cover 83 gold name spans and no table
+    or figure reference."""
+    if digit not in ("2", "4") or not (before.isalpha() and after.isalpha()):
+        return False
+    return ((before[0].isupper() and after[0].isupper()) or before.lower() == after.lower()
+            or after.lower() == "vec")
+
+
+def _glued_number(before: str, prev: str, word: str, after: str) -> bool:
+    """The decimal point SciER splits off ("SQuAD 2 . 0", "8 3 . 9 %"): a
+    '.' between a digit and a single digit is inside the number (505 times in
+    SciER train's sentences, never at a sentence's end), unless a capitalised
+    word follows the digit (a footnote mark: "Uses ResNet-101. 6 Using the
+    ..."); and a version's 'v' takes its number ("SQuAD v 1 . 1")."""
+    if prev == "." and before[-1:].isdigit():
+        return len(word) == 1 and word.isdigit() and not (after.istitle() and after.isalpha())
+    return prev == "v" and word[:1].isdigit()
+
+
 def detokenize(words: Sequence[str], split_words: bool = False) -> tuple[list[str], list[bool]]:
     """PTB-tokenised words -> (words, spaces) that read like the original text.
 
@@ -119,8 +144,12 @@ def detokenize(words: Sequence[str], split_words: bool = False) -> tuple[list[st
             spaces[i - 1] = False
     if split_words:
         for i in range(1, len(out)):
-            if _glued(out[i - 1], out[i]):
+            before, after = out[i - 2] if i > 1 else "", out[i + 1] if i + 1 < len(out) else ""
+            if _glued(out[i - 1], out[i]) or _glued_number(before, out[i - 1], out[i], after):
                 spaces[i - 1] = False
+        for i in range(1, len(out) - 1):
+            if _glued_name(out[i - 1], out[i], out[i + 1]):
+                spaces[i - 1] = spaces[i] = False
     if spaces:
         spaces[-1] = False
     return out, spaces

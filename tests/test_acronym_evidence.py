@@ -57,3 +57,29 @@ def test_a_defined_acronym_keeps_its_own_type():
     picks = _picks(doc, [(3, 4, "Method", "ner")])
     retype_by_usage(doc, lambda a, b: doc[a:b].text, picks)
     assert picks[0][3] == "Method"  # the paper says what its QG is
+
+
+def _method_picks(doc, *names):
+    return _picks(doc, [(t.i, t.i + 1, "Method", "ner") for t in doc if t.text in names])
+
+
+def _retyped(doc, picks):
+    retype_by_usage(doc, lambda a, b: doc[a:b].text, picks)
+    return {(doc[a:b].text, a): label for _s, a, b, label, _src in picks}
+
+
+def test_a_task_acronym_named_as_a_system_keeps_method():
+    """SciER train sentences: a cited acronym or 'our X' names a system,
+    whatever the real abstracts mostly define it as (TSR, DCL: mostly
+    tasks' acronyms there); a list beside a Method is no such place (real
+    abstract W17-1213: "DSL and GDI tasks")."""
+    assert all(acronym_task(short) for short in ("TSR", "DCL", "GDI", "IR", "MT"))
+    nlp = spacy.blank("en")
+    doc = nlp("We compare with MDM [50] , RAR [29] , DAN [30] , TSR [12] and others .")
+    assert _retyped(doc, _method_picks(doc, "TSR")) == {("TSR", 18): "Method"}  # a cited system
+    doc = nlp("Our DCL and DCL + consistently outperform them . We use DCL to denote the model .")
+    assert _retyped(doc, _method_picks(doc, "DCL"))[("DCL", 11)] == "Method"  # "Our DCL" elsewhere
+    doc = nlp("the runs submitted to the VarDial 2017 ( DSL and GDI tasks ) .")
+    assert _retyped(doc, _method_picks(doc, "DSL", "GDI"))[("GDI", 10)] == "Task"
+    doc = nlp("We study QA , IR and MT with an LSTM .")
+    assert _retyped(doc, _method_picks(doc, "IR", "MT")) == {("IR", 4): "Task", ("MT", 6): "Task"}

@@ -92,6 +92,15 @@ def test_short_form_first_abbreviations(text, long, short):
         ("the Social Media Mining for Health Applications (SMM4H) shared task",
          "Social Media Mining for Health Applications", "SMM4H"),
         ("we propose a Learning to Explain (L2E) approach", "Learning to Explain", "L2E"),
+        # ... nor over an article, which opens the noun phrase the long form ends (real abstracts
+        # 1570297, 5509150, 82c155a032; SciER train 104291983)
+        ("The robot manipulates a transrectal ultrasound (TRUS) probe to collect", "transrectal ultrasound", "TRUS"),
+        ("It encompasses the implementation of an electroencephalograph (EEG), as well as",
+         "electroencephalograph", "EEG"),
+        ("We examine the co-regularization method used in the coregularized least squares (CoRLS) algorithm",
+         "coregularized least squares", "CoRLS"),
+        ("We go along the research line of maintaining highresolution representations and further study the"
+         " highresolution network (HRNet), which is", "highresolution network", "HRNet"),
     ],
 )
 def test_long_form_letters_start_words(text, long, short):
