@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ontology import EntityType, RelationType
 
+from .list_joints import JOINT
 
 #: Entity labels -> one-letter classes used by the patterns.
 _CLASS = {EntityType.METHOD.value: "M", EntityType.DATASET.value: "D", EntityType.BENCHMARK.value: "D",
@@ -26,7 +27,7 @@ _CLASS = {EntityType.METHOD.value: "M", EntityType.DATASET.value: "D", EntityTyp
 _DET = r"(?:(?:the|a|an|our|their|its|this|these|two|three|several|various|many|other|standard|popular|"\
        r"widely used|public|publicly available|large-scale|challenging|benchmark|existing)\s+)*"
 #: A list continuing to the second mention: "A, B, and" before it.
-_LIST = r"(?:§\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+))*"
+_LIST = r"(?:§\s*" + JOINT + ")*"
 
 
 @dataclass(frozen=True, slots=True)

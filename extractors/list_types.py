@@ -33,10 +33,11 @@ import re
 from spacy.tokens import Doc, Span
 
 from .doctext import Tokens
+from .list_joints import COMMA
 
 #: What stands between two members of one list: a comma, "and" / "or" (also
 #: after a comma), optionally after the first member's citation ("[24]").
-_SEPARATOR = re.compile(r"(?:\s*\[[\d,\s\u2013-]+\])?(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+_SEPARATOR = re.compile(r"(?:\s*\[[\d,\s\u2013-]+\])?(?:" + COMMA + r"|\s+and\s+|\s+or\s+)")
 #: Sources whose type is the tagger's guess (a repeat copies a guess).
 _GUESSED = frozenset(("ner", "repeat"))
 _AND_OR = re.compile(r"\b(?:and|or)\b")

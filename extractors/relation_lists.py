@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from typing import Container, Sequence
 
+from .list_joints import JOINT
+
 #: Words that only join a list: "A, B and C", "A or B".
 _COORDINATION = frozenset({",", "and", "or", "/", "&", "as", "well", "both", "either", "the"})
 _BRACKETS = frozenset({"(", ")", "[", "]"})
@@ -145,7 +147,7 @@ PATTERN_SPREAD = frozenset({"used-for", "to-address", "trained-on", "outperforms
                             "method-in-task", "used-in"})
 #: Text that joins two members of a list ("A, B and C", "A (AA), B"): a closing bracket, then a
 #: comma or a conjunction.
-_JOIN = re.compile(r"\)?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)")
+_JOIN = re.compile(r"\)?\s*(?:" + JOINT + r"|/\s*)")
 _ABBREV_OPEN = re.compile(r"\s*\(\s*")
 #: After the last member of a list: a head noun of another class, which the members only qualify ("We
 #: apply DecoderLens to question answering, logical reasoning, speech recognition and machine translation

@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from .doctext import Ent, fold
+from .list_joints import JOINT
 from .quantities import Quantity
 
 #: A count: a whole number (or one with a scale word) before a plural noun, "33 teams", "30,000 lexical entries".
@@ -191,7 +192,7 @@ _NOT_A_COUNT_LIST = re.compile(r"\s+(?:(?:[\w-]+\s+)?(?:labels?|labell?ed)\b|ord
 #: 15, and 16", "NTU-RGB+D 60, and 120 datasets", "in subtask 1 and 14 systems"), no count.
 _NAMED_BEFORE = re.compile(r"(?:\b[A-Z][\w+\-]*|\b(?:sub)?tasks?|\brounds?|\blegs?|\blevels?|\bphases?|\bstages?|"
                            r"\bversions?|\d)[\s,]*$")
-_COUNT_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+_COUNT_ITEM = re.compile(r"\s*" + JOINT)
 
 
 def counted_lists(values: list[Quantity], bare: set[int], text: str, base: int) -> dict[int, Quantity]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .doctext import Ent, fold
+from .list_joints import COORDINATION
 from .quantities import Quantity
 
 _LANGS = ("English|German|French|Romanian|Chinese|Czech|Russian|Japanese|Vietnamese|Spanish|Finnish|Turkish|Arabic|"
@@ -42,7 +43,7 @@ _MODIFIES_MODEL = re.compile(r"[ -](?:methods?|systems?|networks?|architectures?
                              r"trained|pre-?trained|that|which|as|at|than|while)\b)[a-z]{3,})\b")
 
 
-_COORD = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|/\s*)(?:the\s+)?")
+_COORD = COORDINATION
 _ITEM_GAP = re.compile(r"\s*(?:\\?%\s*)?(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|/\s*)")
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from .doctext import Ent
+from .list_joints import COORDINATION
 from .quantities import Quantity
 
 _SLASH = re.compile(r"\s?/\s?")
@@ -29,7 +30,7 @@ _BEFORE_VALUE = re.compile(r"\s*(?:of|=|:|scores? of|are|were|is|was)?\s*")  # "
 #: Between two values of one list: "83.75%, 87.01%, and 85.35%", "51.1 and 44.3".
 _ITEM = re.compile(r"\s*(?:\\?%\s*)?(?:,\s*(?:and\s+)?|and\s+)")
 #: Between two mentions of one coordination: "precision, recall, and F1", "MNLI and QQP".
-_COORD = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|/\s*)(?:the\s+)?")
+_COORD = COORDINATION
 _ABBR_OPEN = re.compile(r"\s*\(\s*")
 
 

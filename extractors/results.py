@@ -11,7 +11,8 @@ them (counts: abstracts of ../shared/corpora/abstracts, 119,895):
   OntoNotes" (71), "51.1 and 44.3 respectively" (225), "from 41.0 down to
   23.7" (546 "from A to B"), "15.8 vs 18.3 perplexity".
 "respectively" pairs values with datasets (or metrics) in order, before or
-after them.
+after them. Which mention of its clause a value is about is
+:mod:`extractors.result_attach`.
 """
 from __future__ import annotations
 
@@ -23,11 +24,18 @@ from ontology.metrics import NUMBER_CONTEXT, metric_direction, result_direction,
 
 from .doctext import Ent, fold
 from .quantities import Quantity
-from .result_pairs import coordinated_before, slash_metrics, trailing_list, without_abbreviations
+from .result_pairs import slash_metrics
 from .result_counts import count_of, counted_lists, fractions, with_length_unit, ranks, sole_dataset, subject_dataset, undescribed
 from .result_datasets import _MODIFIES_MODEL, _coordinated, _list_of, _no_value_between, _opening_dataset, _own_on, _subset
 from .result_subjects import names_own, not_improved, subject_method
 from .result_kinds import ABSOLUTE, BASELINE, COST, DELTA, RATIO, classify, from_values, orders_of_magnitude
+
+# Attaching a value to the mentions of its clause moved to extractors/result_attach.py; its names stay importable
+# from here.
+from .result_attach import (  # noqa: F401
+    _BRACKET_OF, _CLAUSE_BREAK, _CLAUSE_END, _DATASET_CLAUSE_BREAK, _IN_BRACKETS, _INTRODUCED, _attach, _ranked,
+    _respectively, _same_clause,
+)
 
 _DATASET_TYPES = {EntityType.DATASET.value, EntityType.BENCHMARK.value}
 _METHOD, _METRIC = EntityType.METHOD.value, EntityType.METRIC.value
@@ -81,100 +89,16 @@ _LIST_GAP = re.compile(
 #: (the sign of a signed value is outside its number: "+6.0 and +4.1 BLEU"; 43 such pairs in the 119,895
 #: abstracts, 15 read, all lists of gains in one metric)
 
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\b|\bwhile\b|\bwhereas\b")
-#: For a dataset, ", and" ends the statement unless a verb of the same subject follows: "We evaluated our
-#: DRNNs on SemEval-2010 Task 8, and achieve an F1-score of 86.1%" (the subject, its method, stays before).
-_DATASET_CLAUSE_BREAK = re.compile(r";|,\s+(?:and(?!\s+(?:also\s+|further\s+|then\s+)?(?:achiev|obtain|reach|attain|yield|report|establish|"
-                           r"outperform|improv|score|set|get|surpass|show|demonstrat)[a-z]*\b)|while|but|whereas)\b"
-                           r"|\bwhile\b|\bwhereas\b")
 #: :data:`_METRIC_WORD` for lower-cased text (its literals are lower case).
 _METRIC_WORD_F = re.compile(_METRIC_WORD.pattern)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|proposed|this (?:method|model|approach))\b", re.I)
 _NOT_RESULT = re.compile(r"^\s*(?:GPUs?|TPUs?|A100|H100|V100|cards?)\b")
 _LEAD = re.compile(r"[ %\\(]*")  # what may stand between a value and its metric word
-_CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|while|but|whereas)\b")
-_IN_BRACKETS = re.compile(r"\([^()]*$")
-_BRACKET_OF = re.compile(r"\)\s*(?:of|on|in|from)\s+(?:the\s+)?$")
-_INTRODUCED = re.compile(r"\b(?:on|in|for|of|across)\s+(?:the\s+)?$")
 _OVER = re.compile(r"^[^;]{0,40}?\b(?:over|than|compared (?:to|with)|relative to|against)\s+(?:the\s+|a\s+|strong\s+)*$", re.I)
 
 
 def _span(ent: Ent) -> tuple[int, int]:
     return (ent.start_char, ent.end_char)
-
-
-def _same_clause(text: str, a: int, b: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> bool:
-    lo, hi = min(a, b), max(a, b)
-    # the search runs only where one of its literals occurs (a third of its
-    # cost was trying ``\bwhile\b`` at every position)
-    if text.find(",", lo, hi) < 0 and text.find(";", lo, hi) < 0 and text.find("while", lo, hi) < 0 \
-            and text.find("whereas", lo, hi) < 0:
-        return True
-    return not breaks.search(text, lo, hi)
-
-
-def _attach(cands: list[Ent], q: Quantity, text: str, base: int, window: int = 80, dataset: bool = False) -> Ent | None:
-    """The mention a quantity is about: the nearest one in the same clause
-    (following mentions introduced by on/in/for first), none if too far.
-    (Skipping a following mention when another value comes between was
-    tried: "95.84 F1 ... and 97.00% UAS ... on PTB" shares its dataset, and
-    the dev half lost 2 of 43 dataset links.)"""
-    ranked = _ranked(cands, q, text, base, window, dataset)
-    return ranked[0] if ranked else None
-
-
-def _ranked(cands: list[Ent], q: Quantity, text: str, base: int, window: int = 80, dataset: bool = False) -> list[Ent]:
-    """The mentions a quantity may be about, best first (:func:`_attach`'s order)."""
-    qa, qb = q.start - base, q.end - base
-    # a value in brackets belongs to the dataset before its bracket: "the OntoNotes coreference task (79.6% F1),
-    # strong performance on the TACRED benchmark" (not one after it, unless "(25 out of 194 frames) of KITTI")
-    close = text.find(")", qb) if dataset and _IN_BRACKETS.search(text, max(0, qa - 60), qa) else -1
-    breaks = _DATASET_CLAUSE_BREAK if dataset else _CLAUSE_BREAK
-    scored = []
-    for e in cands:
-        ea, eb = e.start_char - base, e.end_char - base
-        d = ea - qb if ea >= qb else qa - eb
-        if d < 0 or d > window or not _same_clause(text, qa, ea, breaks) \
-                or 0 <= close < ea and not _BRACKET_OF.match(text, close, ea):
-            continue
-        if ea >= qb and _INTRODUCED.search(text[max(qb, ea - 12) : ea]):
-            d -= window // 2  # "97.4% on ImageNet"
-        scored.append((d, e))
-    scored.sort(key=lambda de: de[0])  # stable: the first of equals, as before
-    return [e for _, e in scored]
-
-
-def _respectively(text: str, quantities: list[Quantity], cands: list[Ent], base: int) -> dict[int, Ent]:
-    """"2.8% and 3.2% ... respectively on GLUE and SQuAD" (or "on GLUE and
-    SQuAD ... 2.8% and 3.2%, respectively"): pair them in order, one
-    "respectively" at a time (a sentence may hold two such lists)."""
-    if "respectively" not in text or len(quantities) < 2:
-        return {}
-    out: dict[int, Ent] = {}
-    lo = 0
-    for m in re.finditer(r"\brespectively\b", text):
-        nxt = text.find("respectively", m.end())
-        hi = len(text) if nxt < 0 else nxt
-        qs = [q for q in quantities if lo <= q.start - base < m.start()]
-        seg = without_abbreviations([d for d in cands if lo <= d.start_char - base < hi], text, base)
-        if len(qs) >= 2:
-            tail = _CLAUSE_END.search(text, m.end())
-            stop = tail.start() if tail else len(text)
-            after = [d for d in seg if d.start_char > qs[-1].end and (d.start_char - base < m.start() or d.start_char - base < stop)]
-            before = [d for d in seg if d.end_char <= qs[0].start]
-            for group in (after, before[-len(qs):] if len(before) >= len(qs) else []):
-                names = [d.text for d in group]
-                if len(group) == len(qs) and len(set(names)) == len(names):
-                    out.update({id(q): d for q, d in zip(qs, group)})
-                    break
-            else:  # the list right before "respectively" and a coordination before it ("improved F1 by 19.07% with a
-                # precision, recall, and F1 ... of 83.75%, 87.01%, and 85.35% respectively")
-                run = trailing_list(qs, text, base)
-                group = coordinated_before(seg, run[0], len(run), text, base) if 2 <= len(run) < len(qs) else []
-                if group and len({d.text for d in group}) == len(group):
-                    out.update({id(q): d for q, d in zip(run, group)})
-        lo = m.end()
-    return out
 
 
 #: A bare decimal a state-of-the-art claim gives ("improves the state of the art to 92.3"): 61 abstracts of the
