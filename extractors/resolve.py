@@ -27,6 +27,7 @@ from .name_bounds import (bound_prefix_start, collection_names, described_type, 
 from .title_names import start_named_in_both
 from .statistical import GLUED_MODIFIER, HYPHENS, retype_statistical
 from .usage_typing import retype_by_usage
+from .cue_typing import retype_applied_techniques
 
 #: "direction" (a translation direction, names.py) ranks with the gazetteer so the
 #: longer "English-German machine translation" wins over "machine translation".
@@ -386,6 +387,7 @@ def _select(doc: Doc, candidates: list[Span]) -> list[Pick]:
         chosen.append(pick)
     chosen = grow_spans(doc, chosen, taken, {(start, end) for _, start, end, _, source in ranked if source == "gazetteer"})
     retype_by_usage(doc, toks.text_of, chosen)
+    retype_applied_techniques(doc, toks.text, toks.text_of, chosen)
     _retype_collections(doc, toks, chosen)
     agree_list_types(doc, toks, chosen)
     # one pass over the text for all chosen names (longest first at a position)

@@ -1,0 +1,85 @@
+"""A technique the paper applies is a Method in that paper: typing by the words that govern each mention.
+
+Some technique names are also listed as tasks (Papers with Code has "Network
+Pruning", "Adversarial Domain Adaptation"; the curated gazetteer has
+"cross-lingual transfer"), so a paper that *applies* the technique gets a Task
+node and an ADDRESSES it does not state. The integrator's decision (stop 40,
+tests/data/audit/GUIDE.md): a technique named by a nominal that the paper
+applies, uses or proposes is a Method; Task only where the paper names it as
+the problem it addresses. The text shows which: the word governing the
+mention ("using X", "via X", "we apply X", "X-based", "X is used" -> a tool;
+"for X", "the X task", "we address X" -> a problem), the same lexical contexts
+that :mod:`ontology.usage_evidence` counts over the 120,000 real abstracts
+(after Hearst 1992's lexico-syntactic patterns). A title "X for Y" reads X as
+the tool (the guide's "X for Y" gives X USED_FOR Y).
+
+A Task pick is retyped Method, in this paper only, when at least one of its
+mentions is governed as a tool and none as a problem, and the real abstracts
+do not type the phrase Task by their counts (an established task the paper
+uses as a step, "using semantic segmentation", keeps its type, as part D of
+the audit decided). Learning settings ("... learning": active, online,
+few-shot) stay Tasks as the guide types them, and so does one word alone.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ontology.usage_evidence import context, tokens, usage_type
+
+#: Characters read on each side of a mention for its governing words.
+_WINDOW = 60
+_ABBREVIATION = re.compile(r"^\s*\([^()]{1,15}\)")
+#: Words whose Task names stay Task whatever governs them (learning settings, fields).
+_SETTING_HEADS = frozenset(("learning", "intelligence", "processing", "vision", "science"))
+
+
+def mention_cue(text: str, start: int, end: int, title_end: int = 0, task_starts: frozenset = frozenset()) -> str | None:
+    """'tool', 'problem' or None for the mention ``text[start:end]``;
+    ``task_starts``: where the paper's Task mentions start (a title "X for Y"
+    reads X as a tool only when Y holds a task: "Adversarial Domain Adaptation
+    for Implicit Discourse Relation Classification", not "Dimensional
+    Sentiment Analysis for Chinese Phrases")."""
+    if end <= title_end and any(end + 5 <= s < title_end for s in task_starts):
+        head = text[:start]
+        colon = head.rfind(":")
+        head = head[colon + 1 :] if colon >= 0 else head
+        low_head = f" {head.lower()} "
+        if text[end:title_end].lower().startswith(" for ") and not any(
+                w in low_head for w in (" for ", " of ", " in ", " via ", " with ", " and ", " on ")):
+            return "tool"  # "Unsupervised X for Y" in a title: X is the tool
+    before = tokens(text[max(title_end if start >= title_end else 0, start - _WINDOW) : start])
+    phrase = tokens(text[start:end])
+    rest = text[end : min(title_end if end <= title_end else len(text), end + _WINDOW)]
+    rest = _ABBREVIATION.sub("", rest, count=1)  # "using natural language inference (NLI) datasets"
+    after = tokens(rest)
+    return context(before + phrase + after, len(before), len(before) + len(phrase))
+
+
+def _kept_task(name: str) -> bool:
+    words = name.lower().replace("-", " ").split()
+    return len(words) < 2 or words[-1] in _SETTING_HEADS or usage_type(name) == "Task"
+
+
+def retype_applied_techniques(doc: Doc, text: str, text_of, chosen: list) -> list[str]:
+    """Retype in place the Task picks ``(span, start, end, label, source)``
+    that this paper only applies (see the module doc); returns their names."""
+    title_end = doc.user_data.get("title_end", 0)
+    cues: dict[str, set] = {}
+    task_starts = frozenset(span.start_char for span, _, _, label, _ in chosen if label == "Task")
+    for span, start, end, label, source in chosen:
+        if label != "Task" or source == "proposal":
+            continue
+        name = text_of(start, end)
+        cues.setdefault(name.lower(), set()).add(mention_cue(text, span.start_char, span.end_char, title_end, task_starts))
+    flipped = {n for n, c in cues.items() if "tool" in c and "problem" not in c and not _kept_task(n)}
+    if not flipped:
+        return []
+    out = []
+    for k, (span, start, end, label, source) in enumerate(chosen):
+        if label == "Task" and source != "proposal" and text_of(start, end).lower() in flipped:
+            chosen[k] = (Span(doc, start, end, label="Method", kb_id=span.kb_id, span_id=span.id), start, end, "Method",
+                         source)
+            out.append(text_of(start, end))
+    return out
