@@ -54,6 +54,8 @@ def mention_cue(text: str, start: int, end: int, title_end: int = 0, task_starts
     rest = text[end : min(title_end if end <= title_end else len(text), end + _WINDOW)]
     rest = _ABBREVIATION.sub("", rest, count=1)  # "using natural language inference (NLI) datasets"
     after = tokens(rest)
+    if before[-2:] in (["task", "of"], ["problem", "of"], ["tasks", "of"], ["problems", "of"]):
+        return "problem"  # "the task of X", which the corpus counts leave out ("of" governs anything)
     return context(before + phrase + after, len(before), len(before) + len(phrase))
 
 
