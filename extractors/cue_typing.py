@@ -30,6 +30,8 @@ from ontology.usage_evidence import context, tokens, usage_type
 
 #: Characters read on each side of a mention for its governing words.
 _WINDOW = 60
+_PROBLEM_BEFORE2 = [[a, b] for a in ("task", "tasks", "problem", "problems") for b in ("of", "with")] + [
+    [a, "with"] for a in ("deal", "deals", "dealing", "dealt")]
 _ABBREVIATION = re.compile(r"^\s*\([^()]{1,15}\)")
 #: Words whose Task names stay Task whatever governs them (learning settings, fields).
 _SETTING_HEADS = frozenset(("learning", "intelligence", "processing", "vision", "science"))
@@ -54,8 +56,9 @@ def mention_cue(text: str, start: int, end: int, title_end: int = 0, task_starts
     rest = text[end : min(title_end if end <= title_end else len(text), end + _WINDOW)]
     rest = _ABBREVIATION.sub("", rest, count=1)  # "using natural language inference (NLI) datasets"
     after = tokens(rest)
-    if before[-2:] in (["task", "of"], ["problem", "of"], ["tasks", "of"], ["problems", "of"]):
-        return "problem"  # "the task of X", which the corpus counts leave out ("of" governs anything)
+    if before[-2:] in _PROBLEM_BEFORE2:
+        # "the task of X", "deals with X", "tasks with X": the corpus counts leave "of" out and read "with" as a tool
+        return "problem"
     return context(before + phrase + after, len(before), len(before) + len(phrase))
 
 

@@ -26,6 +26,10 @@ def test_governing_words_tell_a_tool_from_a_problem():
     # an abbreviation between the name and its noun does not hide "X datasets" (the task's data, not a tool)
     assert _cue("Sentence embedding methods using natural language inference (NLI) datasets have been successfully "
                 "applied to various tasks.", "natural language inference") == "problem"
+    # "deals with X" and "tasks with X" name the problem ("with" alone reads as a tool)
+    assert _cue("This paper deals with offensive language detection in five different languages; English, Arabic.",
+                "offensive language detection") == "problem"
+    assert _cue("sub-optimal when finetuning on downstream tasks with spatial reasoning.", "spatial reasoning") == "problem"
     assert _cue("Network pruning is considered efficient for sparsification.", "Network pruning") is None
 
 
