@@ -26,24 +26,29 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ontology.usage_evidence import context, tokens, usage_type
+from ontology.usage_evidence import PROBLEM_BEFORE, TOOL_BEFORE, context, tokens, usage_type
 
 #: Characters read on each side of a mention for its governing words.
 _WINDOW = 60
 _PROBLEM_BEFORE2 = [[a, b] for a in ("task", "tasks", "problem", "problems") for b in ("of", "with")] + [
     [a, "with"] for a in ("deal", "deals", "dealing", "dealt")]
+#: Words that end a conjunct's reach back to its cue: a clause or another preposition.
+_STOP_COORDINATION = frozenset("of in on to is are was were that which we our by from as".split())
+#: What may follow the task Y of a title "X for Y": its end, punctuation or a function word, not a noun it modifies.
+_TASK_ENDS = re.compile(r"\s*(?:$|[:,;.(]|(?:in|on|with|using|via|by|from|and|of|through|under)\b)", re.I)
 _ABBREVIATION = re.compile(r"^\s*\([^()]{1,15}\)")
 #: Words whose Task names stay Task whatever governs them (learning settings, fields).
 _SETTING_HEADS = frozenset(("learning", "intelligence", "processing", "vision", "science"))
 
 
-def mention_cue(text: str, start: int, end: int, title_end: int = 0, task_starts: frozenset = frozenset()) -> str | None:
+def mention_cue(text: str, start: int, end: int, title_end: int = 0, tasks: frozenset = frozenset()) -> str | None:
     """'tool', 'problem' or None for the mention ``text[start:end]``;
-    ``task_starts``: where the paper's Task mentions start (a title "X for Y"
-    reads X as a tool only when Y holds a task: "Adversarial Domain Adaptation
-    for Implicit Discourse Relation Classification", not "Dimensional
-    Sentiment Analysis for Chinese Phrases")."""
-    if end <= title_end and any(end + 5 <= s < title_end for s in task_starts):
+    ``tasks``: the (start, end) chars of the paper's Task mentions (a title
+    "X for Y" reads X as a tool only when Y is a task: "Adversarial Domain
+    Adaptation for Implicit Discourse Relation Classification", not
+    "Dimensional Sentiment Analysis for Chinese Phrases" nor "Grammaticality
+    Classification for Production-Ready NLG Systems")."""
+    if end <= title_end and any(a == end + 5 and _TASK_ENDS.match(text, b, title_end) for a, b in tasks):
         head = text[:start]
         colon = head.rfind(":")
         head = head[colon + 1 :] if colon >= 0 else head
@@ -59,7 +64,23 @@ def mention_cue(text: str, start: int, end: int, title_end: int = 0, task_starts
     if before[-2:] in _PROBLEM_BEFORE2:
         # "the task of X", "deals with X", "tasks with X": the corpus counts leave "of" out and read "with" as a tool
         return "problem"
-    return context(before + phrase + after, len(before), len(before) + len(phrase))
+    cue = context(before + phrase + after, len(before), len(before) + len(phrase))
+    if cue is None and before[-1:] in (["and"], ["or"]):
+        cue = _coordinated(before, phrase, after)
+    return cue
+
+
+def _coordinated(before: list[str], phrase: list[str], after: list[str]) -> str | None:
+    """The cue of the first conjunct for the last one: "via Uncertainty-aware
+    Fixed Memory and Adversarial Domain Adaptation" reads the second as "via"
+    does, when only words (no punctuation, at most 6) stand between."""
+    for k in range(len(before) - 2, max(-1, len(before) - 9), -1):
+        word = before[k]
+        if not word.isalnum() or word in _STOP_COORDINATION:
+            return None
+        if word in TOOL_BEFORE or word in PROBLEM_BEFORE:
+            return context([word] + phrase + after, 1, 1 + len(phrase))
+    return None
 
 
 def _kept_task(name: str) -> bool:
@@ -72,12 +93,12 @@ def retype_applied_techniques(doc: Doc, text: str, text_of, chosen: list) -> lis
     that this paper only applies (see the module doc); returns their names."""
     title_end = doc.user_data.get("title_end", 0)
     cues: dict[str, set] = {}
-    task_starts = frozenset(span.start_char for span, _, _, label, _ in chosen if label == "Task")
+    tasks = frozenset((span.start_char, span.end_char) for span, _, _, label, _ in chosen if label == "Task")
     for span, start, end, label, source in chosen:
         if label != "Task" or source == "proposal":
             continue
         name = text_of(start, end)
-        cues.setdefault(name.lower(), set()).add(mention_cue(text, span.start_char, span.end_char, title_end, task_starts))
+        cues.setdefault(name.lower(), set()).add(mention_cue(text, span.start_char, span.end_char, title_end, tasks))
     flipped = {n for n, c in cues.items() if "tool" in c and "problem" not in c and not _kept_task(n)}
     if not flipped:
         return []

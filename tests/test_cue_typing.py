@@ -10,8 +10,8 @@ from extractors.pipeline import make_nlp
 
 def _cue(text: str, phrase: str, title_end: int = 0, task: str | None = None) -> str | None:
     start = text.index(phrase)
-    starts = frozenset([text.index(task)]) if task else frozenset()
-    return mention_cue(text, start, start + len(phrase), title_end, starts)
+    tasks = frozenset([(text.index(task), text.index(task) + len(task))]) if task else frozenset()
+    return mention_cue(text, start, start + len(phrase), title_end, tasks)
 
 
 def test_governing_words_tell_a_tool_from_a_problem():
@@ -39,6 +39,11 @@ def test_title_x_for_a_task_reads_x_as_the_tool():
     # "X for <a language or domain>": X is the task the paper addresses
     title = "LDCCNLP at IJCNLP-2017 Task 2: Dimensional Sentiment Analysis for Chinese Phrases"
     assert _cue(title, "Dimensional Sentiment Analysis", len(title)) is None
+    # the task after "for" only modifies another noun: the title's X is the task addressed
+    title = "Generate, Filter, and Rank: Grammaticality Classification for Production-Ready NLG Systems"
+    assert _cue(title, "Grammaticality Classification", len(title), "NLG") is None
+    title = "Fast Few-shot Debugging for NLU Test Suites"
+    assert _cue(title, "Few-shot Debugging", len(title), "NLU") is None
 
 
 @pytest.fixture(scope="module")
