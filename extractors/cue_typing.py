@@ -139,4 +139,16 @@ def retype_applied_techniques(doc: Doc, text: str, text_of, chosen: list) -> lis
             chosen[k] = (Span(doc, start, end, label="Method", kb_id=span.kb_id, span_id=span.id), start, end, "Method",
                          source)
             out.append(text_of(start, end))
+    doc.user_data.setdefault(RETYPED_KEY, set()).update(out)
     return out
+
+
+#: ``doc.user_data`` key: the names (as written) of the Task picks retyped Method here. kg/nodes.py
+#: gives a technique its node by the evidence it had as a Task (a task head: "slot alignment",
+#: "ensemble tagging"); the Method label alone gives none, and the node and its USES were lost.
+RETYPED_KEY = "cue_retyped"
+
+
+def retyped_names(doc: Doc) -> list[str]:
+    """The names :func:`retype_applied_techniques` retyped in ``doc``, sorted."""
+    return sorted(doc.user_data.get(RETYPED_KEY, ()))
