@@ -26,6 +26,7 @@ from .doctext import Ent, Tokens, is_punct, keep_ents, tokens
 from .name_bounds import collection_names, space_trimmed
 from .statistical import retype_statistical
 from .usage_typing import retype_by_usage
+from .cue_typing import retype_applied_techniques
 
 # Growing the chosen spans moved to extractors/span_growth.py; its names stay importable from here.
 from .span_growth import (  # noqa: F401
@@ -243,6 +244,7 @@ def _select(doc: Doc, candidates: list[Span]) -> list[Pick]:
         chosen.append(pick)
     chosen = grow_spans(doc, chosen, taken, {(start, end) for _, start, end, _, source in ranked if source == "gazetteer"})
     retype_by_usage(doc, toks.text_of, chosen)
+    retype_applied_techniques(doc, toks.text, toks.text_of, chosen)
     _retype_collections(doc, toks, chosen)
     agree_list_types(doc, toks, chosen)
     # one pass over the text for all chosen names (longest first at a position)

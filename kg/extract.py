@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.cue_typing import retyped_names
 from extractors.math_spans import formula_regions, normalized_regions
 from extractors.normalize import OffsetMap, normalize
 from extractors.relations import PAPER
@@ -61,7 +62,9 @@ class DocData:
     results: (value, unit, kind, start, end, qualifier, metric, dataset, method,
     measure, direction, scale, own, over, subset) (:func:`kg.result_links.result_tuple`);
     result_inputs: what each result sentence's results were attached from
-    (``doc._.result_inputs``), to attach them again on the graph's types.
+    (``doc._.result_inputs``), to attach them again on the graph's types;
+    retyped: the names of Task picks the paper only applies, retyped Method
+    (extractors/cue_typing.py): their node keeps the evidence it had as a Task.
     """
 
     abbreviations: list[tuple]
@@ -69,6 +72,7 @@ class DocData:
     relations: list[tuple]
     results: list[tuple]
     result_inputs: list[tuple] = field(default_factory=list)
+    retyped: list[str] = field(default_factory=list)
 
 
 def _anaphor_mentions(r) -> tuple:
@@ -91,6 +95,7 @@ def doc_data(doc: Doc) -> DocData:
           *_anaphor_mentions(r)) for r in doc._.relations],
         [result_tuple(lr) for lr in doc._.results],
         list(doc._.result_inputs),
+        retyped_names(doc),
     )
 
 
@@ -296,6 +301,7 @@ class PaperBuilder:
         defined_types = acronym_definitions(data.abbreviations, prep.text)
         weak_keys = weak_acronyms(linker, data.ents, local_ids, prep.text)
         senses = context_senses(linker, data.ents, local_ids, prep.text)
+        retyped = set(data.retyped)
         for text, kb_id, label_, ent_id, start, end in data.ents:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)
             key = name_key(text)
@@ -307,8 +313,10 @@ class PaperBuilder:
                 # the paper defines the acronym the gazetteer matched as something else ("Product quantization
                 # (PQ)", "electromagnetic (EM)"): the entry's type is no evidence, the definition's is
                 label_ = defined_types.get(key) or defined_types.get(singular_key(key) or key) or label_
-            kind = node_kind(text, eid in linker.gazetteer_ids, key in local_ids or singular_key(key) in local_ids, label_,
-                             key in titled, ent_id)
+            # a technique retyped Method by its cue keeps the evidence its Task label gave ("slot alignment")
+            kind_label = "Task" if label_ == "Method" and text in retyped and ent_id != "proposal" else label_
+            kind = node_kind(text, eid in linker.gazetteer_ids, key in local_ids or singular_key(key) in local_ids,
+                             kind_label, key in titled, ent_id)
             if key in campaigns and kind != "gazetteer":
                 label_ = "Benchmark"  # "the WMT20 Chat Translation Task": the campaign, whatever the tagger read
             if (weak_kind(kind, text) and (key not in standalone or kind == "name" and key not in standalone_name)

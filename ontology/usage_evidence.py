@@ -68,9 +68,11 @@ _DETERMINERS = frozenset(("the", "a", "an"))
 _TOOL_BEFORE = frozenset("""using use uses used via with employ employs employed employing apply applies applied
     applying adopt adopts adopted adopting leverage leverages leveraged leveraging utilize utilizes utilized
     utilizing exploit exploits exploiting through""".split())
+TOOL_BEFORE = _TOOL_BEFORE
 #: Words before the phrase that make it a problem ("for X", "tackle X").
 _PROBLEM_BEFORE = frozenset("""for tackle tackles tackling address addresses addressing solve solves solving
     improve improves improving""".split())
+PROBLEM_BEFORE = _PROBLEM_BEFORE
 #: Words after the phrase that make it a problem ("X task", "X benchmarks").
 _PROBLEM_AFTER = frozenset("task tasks problem problems benchmark benchmarks dataset datasets".split())
 #: Two words after the phrase that make it a tool ("X is used").
