@@ -412,7 +412,7 @@ def proposed_gerund_name(text: str) -> bool:
     mechanism"). Only the gerund is excused: a formula, an open parenthesis,
     a spaced dash or a list stays a fragment."""
     words = text.split()
-    if len(words) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+    if len(words) < 2 or not words[0].lower().endswith("ing") or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return False
     rest = " ".join(words[1:])
     return not is_fragment(rest) and not _LIST_COMMA.search(text) and not _COORDINATOR.search(text)

@@ -103,3 +103,5 @@ def test_a_gerund_led_name_after_a_proposal_cue_is_a_node():
     assert node_kind("Assessing SRL", False, False, "Method", True, "ner") is None
     # a gerund before a lower-case clause is no name even after a cue
     assert node_kind("Using pretrained models", False, False, "Method", False, "own-phrase") is None
+    # only the gerund is excused: a proposal name the text alone gives no evidence for stays as it was
+    assert node_kind("Previewed Reality", False, False, "Method", False, "proposal") is None
