@@ -47,6 +47,12 @@ def test_title_x_for_a_task_reads_x_as_the_tool():
     assert _cue(title, "Grammaticality Classification", len(title), "NLG") is None
     title = "Fast Few-shot Debugging for NLU Test Suites"
     assert _cue(title, "Few-shot Debugging", len(title), "NLU") is None
+    # an X ending in a task's head names the task addressed, Y its setting (acl_anthology:2021.inlg-1.25);
+    # a generation step named so stays the tool (acl_anthology:2022.acl-long.533)
+    title = "Text-in-Context: Token-Level Error Detection for Table-to-Text Generation"
+    assert _cue(title, "Token-Level Error Detection", len(title), "Table-to-Text Generation") is None
+    title = "DoCoGen: Domain Counterfactual Generation for Low Resource Domain Adaptation"
+    assert _cue(title, "Domain Counterfactual Generation", len(title), "Low Resource Domain Adaptation") == "tool"
 
 
 @pytest.fixture(scope="module")

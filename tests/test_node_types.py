@@ -91,3 +91,17 @@ def test_artificial_intelligence_is_a_field_so_a_task():
     nodes = _nodes("", "Recent advances in artificial intelligence (AI) have changed how clinicians work. We study how "
                        "AI systems are adopted in hospitals.")
     assert nodes.get("artificial intelligence") == "Task"
+
+
+def test_a_gerund_led_name_after_a_proposal_cue_is_a_node():
+    # acl_anthology:W18-2601 "In this paper we present Ruminating Reader" and N18-5020 "We present Sounding
+    # Board, a social chatbot": the authors' Title Case names, read by the proposal extractors
+    assert node_kind("Ruminating Reader", False, False, "Method", True, "own-phrase") == "defined"
+    assert node_kind("Sounding Board", False, False, "Method", False, "proposal") == "defined"
+    # the same words cut from a title without a proposal cue stay fragments ("Assessing SRL ...")
+    assert node_kind("Ruminating Reader", False, False, "Method", True, "title") is None
+    assert node_kind("Assessing SRL", False, False, "Method", True, "ner") is None
+    # a gerund before a lower-case clause is no name even after a cue
+    assert node_kind("Using pretrained models", False, False, "Method", False, "own-phrase") is None
+    # only the gerund is excused: a proposal name the text alone gives no evidence for stays as it was
+    assert node_kind("Previewed Reality", False, False, "Method", False, "proposal") is None
