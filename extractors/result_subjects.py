@@ -67,9 +67,10 @@ def _norm(name: str) -> str:
 
 def one_proposal(short: Ent, long: Ent, text: str, defined: dict[str, str]) -> bool:
     """Whether two proposed names ``short`` and ``long`` (the shorter first) are one proposal: :func:`names_own`,
-    unless (a) the shorter is the longer's first word(s) and also stands alone in the abstract ("Liger" / "Liger
-    Attention", "TISP" / "TISP-PG", "GTN" / "GTN-ED": "Liger Attention, an intra-layer hybrid attention mechanism",
-    "Building upon TISP, we design ... TISP-PG": the base and what is built on it), or (b) the abstract's own
+    unless (a) the shorter is whole words of the longer (split at spaces and hyphens) and also stands alone in the
+    abstract ("Liger" / "Liger Attention", "TISP" / "TISP-PG", "SOP" / "GM-SOP": "Liger Attention, an intra-layer hybrid
+    attention mechanism", "Building upon TISP, we design ... TISP-PG", "propose a novel parametric SOP as component of
+    mixture model": the base or part and what is built of it), or (b) the abstract's own
     abbreviations (``defined``, short form -> long form, Schwartz & Hearst 2003) define them apart: one is defined
     with a long form the other is not, and the other is a phrase or another defined short form ("Organ-Regional
     Information Driven (ORID)" / "organ importance coefficient analysis module"). A prefix that never stands alone is
@@ -79,8 +80,8 @@ def one_proposal(short: Ent, long: Ent, text: str, defined: dict[str, str]) -> b
     if not names_own(short, long):
         return False
     a, b = short.text, long.text
-    if b.startswith(a) and b[len(a):len(a) + 1] in (" ", "-") and \
-            re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-]|\s+{re.escape(b[len(a):].strip(' -'))})", text):
+    if re.search(rf"(?<!\w){re.escape(a)}(?!\w)", b) and re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])",
+                                                                text.replace(b, " ")):
         return False
     for x, y in ((a, b), (b, a)):
         if x in defined and _norm(defined[x]) != _norm(y) and (" " in y.strip() or (y in defined and defined[y] != defined[x])):
