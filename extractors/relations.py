@@ -26,7 +26,7 @@ from .relation_lists import spread_pattern_pairs
 from .paper_relations import drop_technique_addresses, kept_proposals, paper_relations
 from .result_kinds import ABSOLUTE, BASELINE, DELTA
 from .result_counts import may_rank, ranks
-from .result_subjects import names_own
+from .result_subjects import one_proposal
 from .results import LocalResult, sentence_results
 from .sentences import sentence_bounds
 from .verb_objects import has_object_verb, subject_evaluations, verb_objects
@@ -269,7 +269,8 @@ def mlkg_relations(doc: Doc) -> Doc:
     if len({e.text for e in own_ents}) > 1:  # a dataset and a model proposed ("release FiNER-139 ... propose"):
         own_ents = [e for e in own_ents if e.label_ == _METHOD] or own_ents  # the scores are the model's
     names = sorted({e.text for e in own_ents}, key=len)
-    if len(names) == 2 and names_own(*(next(e for e in own_ents if e.text == n) for n in names)):
+    if len(names) == 2 and one_proposal(*(next(e for e in own_ents if e.text == n) for n in names), text,
+                                        {a.short: a.long for a in get_ext(doc, "abbreviations") or ()}):
         own_ents = [e for e in own_ents if e.text == names[1]]  # "adaptive feature selection (AFS)": one proposal
     own = own_ents[0] if own_ents and len({e.text for e in own_ents}) == 1 else None
     # "our model" resolves to a proposal the title names ("SLSN: ...") or the abstract defines with a short
