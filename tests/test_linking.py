@@ -239,3 +239,29 @@ def test_a_name_no_mention_writes_gives_way_to_the_commonest_mention():
     linker.observe(linker.resolve("k-medoids"), "k$-medoids", EntityType.METHOD)
     linker.display_names()
     assert linker.registry[linker.resolve("k-medoids")].name == "k-medoids"  # TeX left in a mention is no name
+
+
+_ABSTRACTS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "abstracts" / "acl_anthology.jsonl.gz"
+
+
+@pytest.mark.skipif(not _ABSTRACTS.exists(), reason="no ../shared abstracts")
+def test_automatic_before_a_task_names_the_same_task():
+    """acl P19-1481 writes "Automatic Question Generation" in its title and
+    "question generation" in its abstract: one Task node (issue 28)."""
+    import gzip
+    import json
+
+    from extractors.keys import name_key
+    from tests.test_nodes import _nodes_and_concepts
+
+    with gzip.open(_ABSTRACTS, "rt", encoding="utf-8") as fh:
+        row = next(json.loads(ln) for ln in fh if '"P19-1481"' in ln)
+    nodes = _nodes_and_concepts(row["title"], row["abstract"])[0]
+    qg = [n for n in nodes if name_key(n).endswith("questiongeneration")]
+    assert len(qg) == 1, nodes
+    linker = Linker()
+    assert linker.resolve("automated program repair") == linker.resolve("program repair")
+    # the modifier before one word, a gazetteer entry of its own and AutoML keep their concepts
+    assert linker.resolve("automatic differentiation") != linker.resolve("differentiation")
+    assert linker.resolve("Automatic Post-Editing") != linker.resolve("post-editing")
+    assert linker.resolve("automatic machine learning") != linker.resolve("machine learning")
