@@ -132,7 +132,12 @@ def proposal_subject(methods: list[Ent], proposals: list[Ent], q: Quantity, text
     subject of a score verb ("X achieves ...") or introduces in apposition ("we introduce Liger Attention, an
     intra-layer hybrid attention mechanism, which significantly recovers 93% of the Transformer-based LLM"):
     the value is that proposal's, not the method it is measured against (issue 27). One proposal named before
-    the value, no second subject or compared method between its verb and the value."""
+    the value, no second subject or compared method between its verb and the value. Counts (standard and fast
+    tiers alike): on the seeds 2 results changed, both right (Liger Attention's 93% and 0.02%, before no one's or
+    "Transformer"'s); on draw_sample(3000, 4017) none; on the 86 of the 119,895 abstracts (audit parts left out)
+    that write such an apposition or a capitalised subject + score verb beside two propose cues, 16 results of 8
+    abstracts changed, all read right: the method was already the proposal, now also own ("DCAN obtains an
+    average mAP of 35.39%", "CorefDiffs significantly outperforms the state-of-the-art by 9.5%").
     if not proposals:
         return None
     def named_as(m: Ent) -> set[str]:  # the proposal its very name names, else the ones its short form names
