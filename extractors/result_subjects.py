@@ -9,7 +9,8 @@ after it was credited to no method. A method that opens the sentence as the
 subject of a score verb (issue 27: the method "its own statement names") is
 the method of every value of the sentence that no nearer method claims.
 And whether a mention names the paper's proposal (:func:`names_own`), and which methods a gain made to
-another method may be credited to (:func:`not_improved`).
+another method may be credited to (:func:`not_improved`), and which of a paper's two or more proposals a
+value is credited to (:func:`proposal_subject`).
 """
 from __future__ import annotations
 
@@ -137,7 +138,7 @@ def proposal_subject(methods: list[Ent], proposals: list[Ent], q: Quantity, text
     "Transformer"'s); on draw_sample(3000, 4017) none; on the 86 of the 119,895 abstracts (audit parts left out)
     that write such an apposition or a capitalised subject + score verb beside two propose cues, 16 results of 8
     abstracts changed, all read right: the method was already the proposal, now also own ("DCAN obtains an
-    average mAP of 35.39%", "CorefDiffs significantly outperforms the state-of-the-art by 9.5%").
+    average mAP of 35.39%", "CorefDiffs significantly outperforms the state-of-the-art by 9.5%")."""
     if not proposals:
         return None
     def named_as(m: Ent) -> set[str]:  # the proposal its very name names, else the ones its short form names
