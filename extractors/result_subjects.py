@@ -9,7 +9,8 @@ after it was credited to no method. A method that opens the sentence as the
 subject of a score verb (issue 27: the method "its own statement names") is
 the method of every value of the sentence that no nearer method claims.
 And whether a mention names the paper's proposal (:func:`names_own`), and which methods a gain made to
-another method may be credited to (:func:`not_improved`).
+another method may be credited to (:func:`not_improved`), and which of a paper's two or more proposals a
+value is credited to (:func:`proposal_subject`).
 """
 from __future__ import annotations
 
@@ -112,3 +113,47 @@ def not_improved(near: list[Ent], q: Quantity, text: str, base: int) -> list[Ent
         return near
     verb = improved[-1].start()
     return [m for m in near if m.end_char - base <= verb and _SUBJECT_GAP.match(text[m.end_char - base : verb])]
+
+
+#: Before a proposal named in apposition: the sentence introduces it ("Additionally, we introduce Liger Attention").
+_INTRO = re.compile(r"\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+|also\s+|further\s+)*(?:propose|introduce|present|"
+                    r"develop|design|devise)s?\s+(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?$", re.I)
+#: After it: its apposition and a relative clause ("Liger Attention, an intra-layer hybrid attention mechanism, which").
+_APPOSITION = re.compile(r"\s*,\s+(?:a|an|the)\s+[^,;()]{1,80},\s+(?:which|that)\s+", re.I)
+#: A score verb of a proposal's value besides :data:`_VERB`'s ("which significantly recovers 93% of").
+_MORE_VERB = re.compile(r"\s*(?:(?:also|further|consistently|significantly|still|can|\w+ly)\s+)*"
+                        r"(?:recover|retain|match|exceed|close|deliver|preserv|reach|achiev|obtain|improv|outperform|"
+                        r"surpass|reduc|yield|attain|gain|score)", re.I)
+#: Between the proposal's verb and the value: a second subject or a compared method ("than", "while", "but", ";").
+_OTHER_SUBJECT = re.compile(r";|\b(?:than|while|whereas|but|compared|versus|vs)\b", re.I)
+
+
+def proposal_subject(methods: list[Ent], proposals: list[Ent], q: Quantity, text: str, base: int) -> Ent | None:
+    """The proposal of a paper with two or more (so none is its one ``own``) that ``q``'s sentence names as the
+    subject of a score verb ("X achieves ...") or introduces in apposition ("we introduce Liger Attention, an
+    intra-layer hybrid attention mechanism, which significantly recovers 93% of the Transformer-based LLM"):
+    the value is that proposal's, not the method it is measured against (issue 27). One proposal named before
+    the value, no second subject or compared method between its verb and the value. Counts (standard and fast
+    tiers alike): on the seeds 2 results changed, both right (Liger Attention's 93% and 0.02%, before no one's or
+    "Transformer"'s); on draw_sample(3000, 4017) none; on the 86 of the 119,895 abstracts (audit parts left out)
+    that write such an apposition or a capitalised subject + score verb beside two propose cues, 16 results of 8
+    abstracts changed, all read right: the method was already the proposal, now also own ("DCAN obtains an
+    average mAP of 35.39%", "CorefDiffs significantly outperforms the state-of-the-art by 9.5%")."""
+    if not proposals:
+        return None
+    def named_as(m: Ent) -> set[str]:  # the proposal its very name names, else the ones its short form names
+        return {m.text} if any(p.text == m.text for p in proposals) else {p.text for p in proposals if names_own(m, p)}
+    named = [m for m in methods if m.end_char <= q.start and named_as(m)]
+    if not named or len(set().union(*map(named_as, named))) != 1:
+        return None
+    m = named[0]
+    start, end = m.start_char - base, m.end_char - base
+    verb = None
+    if _LEAD.match(text, 0, start):
+        verb = _VERB.match(text, end)
+    if verb is None and _INTRO.search(text, max(0, start - 80), start):
+        app = _APPOSITION.match(text, end)
+        verb = app and (_VERB.match(text, app.end()) or _MORE_VERB.match(text, app.end()))
+    if verb is None or verb.end() > q.start - base or _OTHER_SUBJECT.search(text, verb.end(), q.start - base):
+        return None
+    return m

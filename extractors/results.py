@@ -27,7 +27,7 @@ from .quantities import Quantity
 from .result_pairs import slash_metrics
 from .result_counts import count_of, counted_lists, fractions, with_length_unit, ranks, sole_dataset, subject_dataset, undescribed
 from .result_datasets import _MODIFIES_MODEL, _coordinated, _list_of, _no_value_between, _opening_dataset, _own_on, _subset
-from .result_subjects import names_own, not_improved, subject_method
+from .result_subjects import names_own, not_improved, proposal_subject, subject_method
 from .result_kinds import ABSOLUTE, BASELINE, COST, DELTA, RATIO, classify, from_values, orders_of_magnitude
 
 # Attaching a value to the mentions of its clause moved to extractors/result_attach.py; its names stay importable
@@ -200,7 +200,8 @@ def _scores(numbers: list[Quantity], quantities: list[Quantity], text: str, base
 
 
 def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantities: list[Quantity],
-                     own: Ent | None = None, numbers: list[Quantity] | None = None) -> list[LocalResult]:
+                     own: Ent | None = None, numbers: list[Quantity] | None = None,
+                     proposals: list[Ent] | None = None) -> list[LocalResult]:
     """Attach each quantity of the sentence (and each bare number its
     statement makes a score) to its metric, dataset and method, with kind,
     direction and scale.
@@ -210,7 +211,8 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
     proposal when the sentence speaks in the first person, else the nearest
     method before the value; a baseline's score is credited to the baseline.
     Hardware figures ("8 A100 80 GB GPUs") are not results.
-    ``own``: the paper's one proposed name, if it proposes exactly one.
+    ``own``: the paper's one proposed name, if it proposes exactly one;
+    ``proposals``: one mention of each proposed name, if it proposes more.
     Links come from the statement itself: a paper's one dataset named in
     another sentence is not its scores' dataset (measured on the audit
     abstracts: dataset link 68% without that fallback, 47% with it).
@@ -270,7 +272,7 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
                 items = _list_of(q, values, text, base)
                 at = next(k for k, item in enumerate(items) if q in item)
                 dataset = group[at] if len(items) == len(group) else None
-        method, is_own = _method(q, kind, text, base, methods, own, first_person)
+        method, is_own = _method(q, kind, text, base, methods, own, first_person, proposals)
         if method is not None and method.label_ != _METHOD:  # the paper's proposal is no method:
             if method.label_ in _DATASET_TYPES:  # a dataset ("human agreement ... is 96.4%" in the BLiMP paper) is
                 dataset, is_own = dataset or method, False  # its scores' dataset
@@ -335,7 +337,7 @@ def _word_direction(q: Quantity, text: str, base: int) -> str | None:
 
 
 def _method(q: Quantity, kind: str, text: str, base: int, methods: list[Ent], own: Ent | None,
-            first_person: bool) -> tuple[Ent | None, bool]:
+            first_person: bool, proposals: list[Ent] | None = None) -> tuple[Ent | None, bool]:
     """The method a value is credited to, and whether it is the paper's own
     (ontology: kg:ownResult, "not a baseline's"): a baseline's value never;
     else when credited to the paper's proposal, to no method, or to a method
@@ -370,6 +372,10 @@ def _method(q: Quantity, kind: str, text: str, base: int, methods: list[Ent], ow
             return next((m for m in named if m.text == own.text), named[0]), True
         ours = [m for m in near if _OURS.search(text, max(0, m.start_char - base - 30), m.start_char - base)]
         return (ours[-1] if ours else None), True
+    subject = proposal_subject(methods, proposals or [], q, text, base) if own is None and kind in (ABSOLUTE, DELTA, RATIO) \
+        else None
+    if subject is not None:  # "we introduce Liger Attention, an ..., which recovers 93% of the Transformer-based LLM"
+        return subject, True
     method = near[-1] if near else subject_method(methods, q, text, base) if kind in (ABSOLUTE, DELTA, RATIO) else None
     return method, method is None or bool(own is not None and names_own(method, own)) \
         or _OURS.search(text, max(0, method.start_char - base - 30), method.start_char - base) is not None \
