@@ -148,3 +148,17 @@ def test_distinct_entities_stay_distinct(tables, a, b):
                 owner[name_key(surface)] = row["name"]
     assert owner[name_key(a)] != owner[name_key(b)]
     assert "MAE" not in _surfaces(next(r for r in tables["metrics"] if r["name"] == "mean absolute error"))
+
+
+def test_every_gazetteer_table_is_part_of_the_pipeline_version(tmp_path):
+    """A changed table, acronym_evidence.tsv.gz included, makes `kg build` re-extract (its version changes)."""
+    import shutil
+
+    from ontology.gazetteer import GAZETTEER_DIR, gazetteer_version
+    copy = tmp_path / "gazetteer"
+    shutil.copytree(GAZETTEER_DIR, copy)
+    assert gazetteer_version(copy) == gazetteer_version(GAZETTEER_DIR)
+    before = gazetteer_version(copy)
+    evidence = copy / "acronym_evidence.tsv.gz"
+    evidence.write_bytes(evidence.read_bytes() + b"\0")
+    assert gazetteer_version(copy) != before
