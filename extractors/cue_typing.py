@@ -161,20 +161,23 @@ def retype_applied_techniques(doc: Doc, text: str, text_of, chosen: list) -> lis
     title_end = doc.user_data.get("title_end", 0)
     cues: dict[str, set] = {}
     tasks = frozenset((span.start_char, span.end_char) for span, _, _, label, _ in chosen if label == "Task")
-    for span, start, end, label, source in chosen:
-        if not _retypable(span, label, source, text_of(start, end)):
-            continue
+    picks = []  # (index in chosen, name) of the retypable picks, read once
+    for k, (span, start, end, label, source) in enumerate(chosen):
         name = text_of(start, end)
+        if not _retypable(span, label, source, name):
+            continue
+        picks.append((k, name))
         cues.setdefault(name.lower(), set()).add(mention_cue(text, span.start_char, span.end_char, title_end, tasks))
     flipped = {n for n, c in cues.items() if "tool" in c and "problem" not in c and not _kept_task(n)}
     if not flipped:
         return []
     out = []
-    for k, (span, start, end, label, source) in enumerate(chosen):
-        if _retypable(span, label, source, text_of(start, end)) and text_of(start, end).lower() in flipped:
+    for k, name in picks:
+        if name.lower() in flipped:
+            span, start, end, _, source = chosen[k]
             chosen[k] = (Span(doc, start, end, label="Method", kb_id=span.kb_id, span_id=span.id), start, end, "Method",
                          source)
-            out.append(text_of(start, end))
+            out.append(name)
     doc.user_data.setdefault(RETYPED_KEY, set()).update(out)
     return out
 

@@ -143,10 +143,10 @@ def proposal_subject(methods: list[Ent], proposals: list[Ent], q: Quantity, text
         return None
     def named_as(m: Ent) -> set[str]:  # the proposal its very name names, else the ones its short form names
         return {m.text} if any(p.text == m.text for p in proposals) else {p.text for p in proposals if names_own(m, p)}
-    named = [m for m in methods if m.end_char <= q.start and named_as(m)]
-    if not named or len(set().union(*map(named_as, named))) != 1:
+    named = [(m, names) for m in methods if m.end_char <= q.start and (names := named_as(m))]
+    if not named or len(set().union(*(names for _, names in named))) != 1:
         return None
-    m = named[0]
+    m = named[0][0]
     start, end = m.start_char - base, m.end_char - base
     verb = None
     if _LEAD.match(text, 0, start):

@@ -45,7 +45,7 @@ def retype_by_usage(doc: Doc, text_of, chosen: list) -> None:
             continue
         text = text_of(start, end)
         if label == "Method" and source != "abbreviation" and text not in defined and acronym_task(text) \
-                and not _named_system(doc, chosen, text):
+                and not _named_system(doc, text):
             typed = "Task"  # an acronym the paper does not define, which real abstracts define as a task
         else:
             typed = usage_type(text)
@@ -57,7 +57,7 @@ def retype_by_usage(doc: Doc, text_of, chosen: list) -> None:
 _CITED = re.compile(r"\s*\[\d")
 
 
-def _named_system(doc: Doc, chosen: list, acronym: str) -> bool:
+def _named_system(doc: Doc, acronym: str) -> bool:
     """Whether a bare acronym names a system, not a task, by a place where
     the paper writes it: "our DCL" or a citation after it ("TSR [12]",
     "HSC [8]"). The acronym evidence counts definitions, which say what an

@@ -65,14 +65,12 @@ TASK_SHARE = 0.2
 
 _DETERMINERS = frozenset(("the", "a", "an"))
 #: Words before the phrase that make it a tool ("using X", "based on X").
-_TOOL_BEFORE = frozenset("""using use uses used via with employ employs employed employing apply applies applied
+TOOL_BEFORE = frozenset("""using use uses used via with employ employs employed employing apply applies applied
     applying adopt adopts adopted adopting leverage leverages leveraged leveraging utilize utilizes utilized
     utilizing exploit exploits exploiting through""".split())
-TOOL_BEFORE = _TOOL_BEFORE
 #: Words before the phrase that make it a problem ("for X", "tackle X").
-_PROBLEM_BEFORE = frozenset("""for tackle tackles tackling address addresses addressing solve solves solving
+PROBLEM_BEFORE = frozenset("""for tackle tackles tackling address addresses addressing solve solves solving
     improve improves improving""".split())
-PROBLEM_BEFORE = _PROBLEM_BEFORE
 #: Words after the phrase that make it a problem ("X task", "X benchmarks").
 _PROBLEM_AFTER = frozenset("task tasks problem problems benchmark benchmarks dataset datasets".split())
 #: Two words after the phrase that make it a tool ("X is used").
@@ -111,9 +109,9 @@ def context(toks: list[str], i: int, j: int) -> str | None:
     if k >= 0 and toks[k] in _DETERMINERS:
         k -= 1
     before = toks[k] if k >= 0 else ""
-    if before in _TOOL_BEFORE or before == "on" and k > 0 and toks[k - 1] == "based":
+    if before in TOOL_BEFORE or before == "on" and k > 0 and toks[k - 1] == "based":
         return "tool"
-    if before in _PROBLEM_BEFORE or before == "to" and k > 0 and toks[k - 1] in ("approaches", "approach"):
+    if before in PROBLEM_BEFORE or before == "to" and k > 0 and toks[k - 1] in ("approaches", "approach"):
         return "problem"
     return None
 
