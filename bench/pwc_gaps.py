@@ -49,6 +49,7 @@ def pwc_names(pwc: Path = PWC) -> dict[str, frozenset[str]]:
     summaries' top datasets and benchmarks), ``collection``, ``leaderboard``
     (dataset and model cells) and ``nlp-progress`` (section path)."""
     from extractors.keys import name_key, singular_key
+    from ontology.pwc_import import read_methods, task_names
 
     found: dict[str, set[str]] = defaultdict(set)
 
@@ -60,20 +61,16 @@ def pwc_names(pwc: Path = PWC) -> dict[str, frozenset[str]]:
         for k in {key, singular_key(key) or key}:
             found[k].add(source)
 
-    with gzip.open(pwc / "methods-2022.jsonl.gz", "rt", encoding="utf-8") as fh:
-        for line in fh:
-            m = json.loads(line)
-            add("method", m.get("name"))
-            add("method", m.get("full_name"))
-            for c in m.get("collections") or []:
-                add("collection", c.get("collection"))
-    for line in (pwc / "tasks-2025.txt").read_text(encoding="utf-8").splitlines():
-        add("task", line.strip().strip('"'))
+    for m in read_methods(pwc):  # the import's own readers: what it could have given a page
+        for raw in (m["name"], *m["aliases"]):
+            add("method", raw)
+        for c in m["categories"]:
+            add("collection", c)
+    for raw in task_names(pwc):
+        add("task", raw)
     for f in sorted((pwc / "task-summaries").rglob("*.csv")):
         with f.open(encoding="utf-8") as fh:
             for r in csv.DictReader(fh):
-                for col in ("Task Name", "Parent Task", "Parent Task "):
-                    add("task", r.get(col))
                 for col in ("Common Datasets (Top 10)", "Benchmarks"):
                     for raw in (r.get(col) or "").split(";"):
                         add("dataset", raw)
