@@ -146,3 +146,15 @@ class _Gap:
     """A zero-width stand-in for a mention ending at ``end_char`` (for :func:`_mid`)."""
 
     end_char: int
+
+
+def listed_after(low: str, end: int, after: list[Ent], gap: re.Pattern, base: int) -> list[Ent]:
+    """The leading mentions of ``after`` (the sentence's mentions after char
+    ``end``, in order) that a list following ``end`` holds: each as long as
+    the text from ``end`` to it, earlier mentions as ``§``, fully matches
+    ``gap``. One reading for the lists after a verb, a subject's scoring verb,
+    "our method outperforms" and "our model consists of"."""
+    for n, e in enumerate(after):
+        if not gap.fullmatch(_mid(low, low, _Gap(end), e, after[:n], base)):
+            return after[:n]
+    return after

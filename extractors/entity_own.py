@@ -15,7 +15,7 @@ import re
 from ontology import EntityType
 
 from .doctext import Ent
-from .entity_guards import _CLAUSE_BREAK, _Gap, _mid, named_part
+from .entity_guards import _CLAUSE_BREAK, listed_after, named_part
 from .entity_patterns import _BEAT_CUE, _CONSISTS, _DET, _LIST
 
 
@@ -54,14 +54,9 @@ def own_outperforms(sent_start: int, low: str, ents: list[Ent], own: Ent | None)
     if any(e.label_ == EntityType.METHOD.value for e in between):
         return []  # "our method with BERT outperforms ...": the pattern between mentions decides
     after = [e for e in ents if e.start_char - sent_start >= beat.end()]
-    out = []
-    for k, e in enumerate(after):
-        mid = _mid(low, low, _Gap(beat.end() + sent_start), e, after[:k], sent_start)
-        if not _TO_OBJECT.fullmatch(mid):
-            break
-        if e.label_ == EntityType.METHOD.value and e.text != own.text:
-            out.append(((ref.start() + sent_start, ref.end() + sent_start), e))
-    return out
+    return [((ref.start() + sent_start, ref.end() + sent_start), e)
+            for e in listed_after(low, beat.end() + sent_start, after, _TO_OBJECT, sent_start)
+            if e.label_ == EntityType.METHOD.value and e.text != own.text]
 
 
 _CONSISTS_AT = re.compile(_CONSISTS)
@@ -89,14 +84,9 @@ def own_parts(sent_start: int, text: str, low: str, ents: list[Ent], own: Ent | 
     if verb is None:
         return []
     after = [e for e in ents if e.start_char - sent_start >= verb.end()]
-    out = []
-    for k, e in enumerate(after):
-        mid = _mid(low, low, _Gap(verb.end() + sent_start), e, after[:k], sent_start)
-        if not _TO_PART.fullmatch(mid):
-            break
-        if e.label_ == own.label_ and e.text != own.text and named_part(text, e, sent_start):
-            out.append(((where[0] + sent_start, where[1] + sent_start), e))
-    return out
+    return [((where[0] + sent_start, where[1] + sent_start), e)
+            for e in listed_after(low, verb.end() + sent_start, after, _TO_PART, sent_start)
+            if e.label_ == own.label_ and e.text != own.text and named_part(text, e, sent_start)]
 
 
 #: The proposal's name, then a description in apposition whose relative clause lists the parts ("we

@@ -101,9 +101,7 @@ def _own_data(clause: str, low: str, span: tuple[int, int]) -> list:
     all read right ("We evaluate six modern VQA systems on CARETS", "Pre-training models on the PITSA
     significantly improves shadow removal"); too rare to read 30. Only where a training or evaluation cue
     reaches it: the proposal sentence itself stays a proposal."""
-    tail = clause[-150:]
-    train = _TRAIN_BEFORE.search(tail)
-    if train is not None and _EVAL_VERB.search(tail, train.start()) is None:
+    if trained_on_before(clause):
         return [(RelationType.TRAINS_ON, span, "cue:own-data", 0.75)]
     if _EVAL.search(low) is not None and _EVAL_BEFORE.search(clause[-100:]) and not _NOT_ON.search(clause[-100:]):
         return [(RelationType.EVALUATES_ON, span, "cue:own-data", 0.75)]

@@ -61,8 +61,8 @@ from ontology import EntityType, RelationType
 
 from .doctext import Ent
 from .paper_data_cues import (_CAMPAIGN, _CAMPAIGN_AFTER, _COMPARED_ON, _COMPARISON_VERB, _EVAL, _EVAL_BEFORE,
-    _EVAL_VERB, _HARDWARE_AFTER, _NOT_DATA_NAME, _NOT_ON, _ON_BEFORE, _ORGANISER, _ORGANISER_BEFORE, _PARTICIPANT,
-    _PRETRAIN_AFTER, _TRAIN_BEFORE, _own_data, names_hardware)
+    _HARDWARE_AFTER, _NOT_DATA_NAME, _NOT_ON, _ON_BEFORE, _ORGANISER, _ORGANISER_BEFORE, _PARTICIPANT,
+    _PRETRAIN_AFTER, _own_data, names_hardware, trained_on_before)
 from .paper_lists import collection_before, framed_field, list_members, opening_task
 from .paper_scope import contrast_clause_end, may_negate, negated
 from .paper_task_cues import (_CASE_AFTER, _CAST_AS_AFTER, _CAST_AS_BEFORE, _DATA_AFTER, _NEW_TASK_AFTER,
@@ -76,7 +76,6 @@ from .paper_zones import (BACKGROUND_REACH, _BACKGROUND_LITERALS, _BACKGROUND_SE
     _baseline_list, _clause_before, _clause_starts, _only_weak_background, own_sentence)
 
 # The rest of the rules' names, re-exported so that callers and tests still import them from here
-from .paper_data_cues import trained_on_before
 from .paper_proposals import (_EARLIER_CUE, _KIND_SUBTITLE, _LONG_FORM_BEFORE, _NAMING_BEFORE,
     _NOT_PROPOSED_BETWEEN, _OTHERS_BEFORE, _PLAIN_WORDS, _TEAM_AFTER, _TEAM_BEFORE, _TEAM_TITLE, kept_proposals,
     slogan_title)
@@ -191,10 +190,7 @@ def _cue_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_n
             if _NOT_DATA_NAME.search(ent.text) or names_hardware(ent.text):
                 blocked.add(span)  # a web address, a team or a machine typed as data: nothing the paper runs on
                 continue
-            train = _TRAIN_BEFORE.search(clause[-150:])
-            if train is not None and _EVAL_VERB.search(clause[-150:], train.start()):
-                train = None
-            if train is not None or _PRETRAIN_AFTER.match(after):
+            if trained_on_before(clause) or _PRETRAIN_AFTER.match(after):
                 out.append((RelationType.TRAINS_ON, span, "cue:trained-on", 0.85))
                 continue
             if organiser:

@@ -26,6 +26,7 @@ import re
 from ontology import EntityType
 
 from .doctext import Ent
+from .entity_guards import listed_after
 from .entity_relations import _DET, _LIST, _Gap, _mid
 
 #: The verb right before the method (a determiner between): "We evaluate the proposed method",
@@ -56,14 +57,7 @@ def verb_objects(sent_start: int, low: str, ents: list[Ent], obj: Ent) -> tuple[
     if not kind:
         return "", []
     after = [e for e in ents if e.start_char >= obj.end_char]
-    out: list[Ent] = []
-    for n, e in enumerate(after):
-        mid = _mid(low, low, _Gap(obj.end_char), e, after[:n], sent_start)
-        if not _TO_DATA.fullmatch(mid):
-            break
-        if e.label_ in _DATA_TYPES:
-            out.append(e)
-    return kind, out
+    return kind, [e for e in listed_after(low, obj.end_char, after, _TO_DATA, sent_start) if e.label_ in _DATA_TYPES]
 
 
 #: After a method named as the subject: a verb of evaluation or of scoring ("our approach is evaluated
@@ -150,13 +144,7 @@ def subject_evaluations(sent_start: int, low: str, ents: list[Ent], subj: Ent) -
         if any(e.start_char < start and e.label_ in _DATA_TYPES for e in after):
             break  # a data set between the verb and "on" ("... on ImageNet pre-trained on"): not this clause's
         data = [e for e in after if e.start_char > start]
-        found = []
-        for n, e in enumerate(data):
-            mid = _mid(low, low, _Gap(start), e, data[:n], sent_start)
-            if not _TO_DATA.fullmatch(mid):
-                break
-            if e.label_ in _DATA_TYPES:
-                found.append(e)
+        found = [e for e in listed_after(low, start, data, _TO_DATA, sent_start) if e.label_ in _DATA_TYPES]
         if found:
             return out + found
     return out

@@ -43,9 +43,6 @@ Discourse Representation Structure Parsing" gone, no right node lost.
 """
 from __future__ import annotations
 
-import csv
-import gzip
-import io
 import re
 import sys
 from collections import Counter, defaultdict
@@ -106,6 +103,8 @@ def count(corpus_dir: Path) -> tuple[Counter, dict[str, Counter], int]:
 def write(written: Counter, before: dict[str, Counter], n: int, path: Path = PATH) -> int:
     from extractors.name_bounds import NOT_NAME_WORDS
 
+    from .phrase_evidence import write_rows
+
     rows = []
     for phrase, c in before.items():
         if written[phrase] < MIN_WRITTEN or any(w in NOT_NAME_WORDS for w in phrase.split()):
@@ -114,26 +113,17 @@ def write(written: Counter, before: dict[str, Counter], n: int, path: Path = PAT
         if written[phrase] - inside <= MAX_ALONE * written[phrase]:
             word, k = c.most_common(1)[0]
             rows.append((phrase, written[phrase], word, k))
-    buf = io.StringIO()
-    buf.write(f"# Task phrases of 2-{MAX_WORDS} words written in at least {MIN_WRITTEN} of {n} abstracts of"
-              " ../shared/corpora/abstracts (conference_papers, acl_anthology) written inside a longer phrase, standing"
-              f" at most {MAX_ALONE:.0%} of them alone (ontology/cut_prefixes.py). Counts only.\n")
-    buf.write("phrase\tabstracts\tprefix\tprefixed\n")
-    for row in sorted(rows):
-        buf.write("\t".join(map(str, row)) + "\n")
-    with gzip.open(path, "wt", encoding="utf-8") as fh:
-        fh.write(buf.getvalue())
-    return len(rows)
+    return write_rows(path, f"Task phrases of 2-{MAX_WORDS} words written in at least {MIN_WRITTEN} of {n} abstracts of"
+                      " ../shared/corpora/abstracts (conference_papers, acl_anthology) written inside a longer phrase, standing"
+                      f" at most {MAX_ALONE:.0%} of them alone (ontology/cut_prefixes.py). Counts only.",
+                      ("phrase", "abstracts", "prefix", "prefixed"), sorted(rows))
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, tuple[int, str, int]]:
-    if not PATH.exists():
-        return {}
-    with gzip.open(PATH, "rt", encoding="utf-8") as fh:
-        lines = (ln for ln in fh if not ln.startswith("#"))
-        return {r["phrase"]: (int(r["abstracts"]), r["prefix"], int(r["prefixed"]))
-                for r in csv.DictReader(lines, delimiter="\t")}
+    from .phrase_evidence import read_rows
+
+    return {r["phrase"]: (int(r["abstracts"]), r["prefix"], int(r["prefixed"])) for r in read_rows(PATH)}
 
 
 def _key(phrase: str) -> str:

@@ -89,28 +89,41 @@ def abstracts(corpus_dir: Path):
                     yield text
 
 
+def write_rows(path: Path, comment: str, header: tuple[str, ...], rows) -> int:
+    """Write a gzipped tab-separated table (``# comment``, the ``header``
+    line, one line per row of values); the number of rows."""
+    buf = io.StringIO()
+    buf.write(f"# {comment}\n")
+    buf.write("\t".join(header) + "\n")
+    n = 0
+    for row in rows:
+        buf.write("\t".join(map(str, row)) + "\n")
+        n += 1
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write(buf.getvalue())
+    return n
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a table :func:`write_rows` wrote, as dicts by header
+    (empty if the file is missing)."""
+    if not path.exists():
+        return []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return list(csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"))
+
+
 def write_counts(path: Path, comment: str, columns: tuple[str, str], first: Counter, second: Counter,
                  keys: list[str]) -> int:
     """Write a gzipped table of two counts per phrase key (``# comment``, a
     header ``phrase`` + ``columns``, one row per key); the number of rows."""
-    buf = io.StringIO()
-    buf.write(f"# {comment}\n")
-    buf.write("phrase\t" + "\t".join(columns) + "\n")
-    for k in keys:
-        buf.write(f"{k}\t{first[k]}\t{second[k]}\n")
-    with gzip.open(path, "wt", encoding="utf-8") as fh:
-        fh.write(buf.getvalue())
-    return len(keys)
+    return write_rows(path, comment, ("phrase", *columns), ((k, first[k], second[k]) for k in keys))
 
 
 def read_counts(path: Path, columns: tuple[str, str]) -> dict[str, tuple[int, int]]:
     """The table :func:`write_counts` wrote (empty if the file is missing)."""
-    if not path.exists():
-        return {}
     a, b = columns
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        lines = (ln for ln in fh if not ln.startswith("#"))
-        return {r["phrase"]: (int(r[a]), int(r[b])) for r in csv.DictReader(lines, delimiter="\t")}
+    return {r["phrase"]: (int(r[a]), int(r[b])) for r in read_rows(path)}
 
 
 _COLUMNS = ("defined", "titled")
