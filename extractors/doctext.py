@@ -191,7 +191,7 @@ def drop_scratch(doc: Doc) -> None:
     for the garbage collector to scan (measured: 13% of rules-only time went
     to collections when a caller keeps its docs). Readers rebuild them on
     demand, so a later call of any rule still works."""
-    for key in (_TOKENS_KEY, _ENTS_KEY, _LOWER_KEY, SENTENCES_KEY):
+    for key in (_TOKENS_KEY, _ENTS_KEY, _LOWER_KEY, SENTENCES_KEY, "mlkg_foreign"):
         doc.user_data.pop(key, None)
 
 

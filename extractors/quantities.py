@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from .anchored_scan import finditer_from
 from .batching import batch_component
+from .language import foreign_spans, in_foreign
 from .doctext import FoldedPattern, doc_text, fold, set_ext
 
 WORD_NUMBERS = {
@@ -439,6 +440,10 @@ def mlkg_quantities(doc: Doc) -> Doc:
     """Store the quantities of the doc text in ``doc._.quantities`` and the
     bare numbers left in ``doc._.numbers`` (:func:`scan_numbers`)."""
     quantities, numbers = scan_numbers(doc_text(doc))
+    foreign = foreign_spans(doc)
+    if foreign:  # "89,4%" is 89.4 in French; no rule here reads a foreign sentence (extractors/language.py)
+        quantities = [q for q in quantities if not in_foreign(foreign, q.start, q.end)]
+        numbers = [q for q in numbers if not in_foreign(foreign, q.start, q.end)]
     set_ext(doc, "quantities", quantities)
     set_ext(doc, "numbers", numbers)
     return doc

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from .batching import batch_component
 from .gazetteer import take_candidates
 from .joined_names import campaign_after_team, coordinated_names
+from .language import foreign_spans, in_foreign, kept_in_foreign
 from .list_types import agree_list_types
 from .math_spans import inside_formula
 from .names import NOT_ENTITIES, is_generic, is_name_like
@@ -177,8 +178,11 @@ def _candidates(doc: Doc, toks: Tokens, spans: list[Span]) -> list[Pick]:
     span's attributes are read once (``Span.label_`` looks a string up)."""
     out = []
     formulas = doc.user_data.get("formulas")
+    foreign = foreign_spans(doc)
     for span in spans:
         source = span.id_
+        if foreign and in_foreign(foreign, span.start_char, span.end_char) and not kept_in_foreign(span.text, source):
+            continue  # a French sentence's phrase read as English (extractors/language.py)
         if formulas and inside_formula(formulas, toks.idx[span.start], toks.idx[span.end - 1] + toks.length[span.end - 1]):
             continue  # a symbol of a formula ("$\\kappa$"): extractors/math_spans.py
         if source == "ner":
