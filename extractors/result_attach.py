@@ -19,10 +19,19 @@ from .quantities import Quantity
 from .result_pairs import coordinated_before, trailing_list, without_abbreviations
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\b|\bwhile\b|\bwhereas\b")
+#: ", and" between two percentages joins one list of values, not two clauses: "on LDC2020T07 we have achieved 70.45%,
+#: 71.76%, and 70.80% in Smatch F1" (the last value lost the dataset before it, the others the metric after it).
+#: Only percentages: with bare numbers or ", and by N" it took citations, task numbers and other items' datasets
+#: (on 3,000 real abstracts, seed 41015, 7 results changed, 0 right).
+_LIST_AND = r"(?<=\d%),\s+and\s+(?=\d+(?:\.\d+)?\s?%)"
+_CLAUSE_BREAK = re.compile(r";|(?!" + _LIST_AND + r"),\s+(?:and|while|but|whereas)\b|\bwhile\b|\bwhereas\b")
+#: For a method, every ", and" still ends the clause: crediting a method across a list of percentages took compared or
+#: improved methods ("outperforms ... PromptRank, by ... 9.43%, 7.68%, and 4.82%"; on 106 real abstracts that write
+#: such a list, 2 of 11 method changes were right).
+_METHOD_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\b|\bwhile\b|\bwhereas\b")
 #: For a dataset, ", and" ends the statement unless a verb of the same subject follows: "We evaluated our
 #: DRNNs on SemEval-2010 Task 8, and achieve an F1-score of 86.1%" (the subject, its method, stays before).
-_DATASET_CLAUSE_BREAK = re.compile(r";|,\s+(?:and(?!\s+(?:also\s+|further\s+|then\s+)?(?:achiev|obtain|reach|attain|yield|report|establish|"
+_DATASET_CLAUSE_BREAK = re.compile(r";|(?!" + _LIST_AND + r"),\s+(?:and(?!\s+(?:also\s+|further\s+|then\s+)?(?:achiev|obtain|reach|attain|yield|report|establish|"
                            r"outperform|improv|score|set|get|surpass|show|demonstrat)[a-z]*\b)|while|but|whereas)\b"
                            r"|\bwhile\b|\bwhereas\b")
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|while|but|whereas)\b")
@@ -38,7 +47,8 @@ def _same_clause(text: str, a: int, b: int, breaks: re.Pattern[str] = _CLAUSE_BR
     if text.find(",", lo, hi) < 0 and text.find(";", lo, hi) < 0 and text.find("while", lo, hi) < 0 \
             and text.find("whereas", lo, hi) < 0:
         return True
-    return not breaks.search(text, lo, hi)
+    m = breaks.search(text, lo, hi + 16)  # (past hi: the ", and" of a list of values looks at the value after it)
+    return m is None or m.start() >= hi
 
 
 def _attach(cands: list[Ent], q: Quantity, text: str, base: int, window: int = 80, dataset: bool = False) -> Ent | None:

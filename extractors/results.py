@@ -33,7 +33,8 @@ from .result_kinds import ABSOLUTE, BASELINE, COST, DELTA, RATIO, classify, from
 # Attaching a value to the mentions of its clause moved to extractors/result_attach.py; its names stay importable
 # from here.
 from .result_attach import (  # noqa: F401
-    _BRACKET_OF, _CLAUSE_BREAK, _CLAUSE_END, _DATASET_CLAUSE_BREAK, _IN_BRACKETS, _INTRODUCED, _attach, _ranked,
+    _BRACKET_OF, _CLAUSE_BREAK, _CLAUSE_END, _DATASET_CLAUSE_BREAK, _IN_BRACKETS, _INTRODUCED, _METHOD_CLAUSE_BREAK,
+    _attach, _ranked,
     _respectively, _same_clause,
 )
 
@@ -353,7 +354,8 @@ def _method(q: Quantity, kind: str, text: str, base: int, methods: list[Ent], ow
     this change moved 103 results of 65 abstracts, 34 read at random: all
     34 name neither the proposal nor, for the ones that lost a proposed
     dataset, that dataset in their sentence.)"""
-    near = [m for m in methods if m.end_char <= q.start and _same_clause(text, m.start_char - base, q.start - base)]
+    near = [m for m in methods if m.end_char <= q.start
+            and _same_clause(text, m.start_char - base, q.start - base, _METHOD_CLAUSE_BREAK)]
     if kind != BASELINE:  # the method a statement compares with is no subject of its value ("better than a vanilla
         # BERT model, with 89.60% acc"; see _COMPARED_WITH for the counts)
         # (but a value in a bracket opened after it is its own: "than the Conditional Random Fields method (F1 = 0.55")

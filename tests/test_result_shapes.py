@@ -96,3 +96,22 @@ def test_a_spread_after_plus_minus_is_no_result_and_lends_its_unit():
     # 2020.coling-main.351: "BLEU 16.9±1.7"
     rows = results("The model is evaluated for the Chibchan language Bribri, with an average performance of BLEU 16.9±1.7.")
     assert [r["value"] for r in rows] == [16.9]
+
+
+def test_and_between_two_percentages_joins_one_list_not_two_clauses():
+    # 2021.acl-long.73 (audit part L): the last of three scores keeps the dataset before the list, the first two
+    # the metric after it
+    rows = results("In detail, on LDC2020T07 we have achieved 70.45%, 71.76%, and 70.80% in Smatch F1 for AMR parsing of "
+                   "German, Spanish, and Italian, respectively, while for AMR-to-text generation of the languages, we have "
+                   "obtained 25.69, 31.36, and 28.42 in BLEU respectively.")
+    assert [(one(rows, v)["metric"], one(rows, v)["dataset"]) for v in (70.45, 71.76, 70.80)] == \
+        [("Smatch F1", "LDC2020T07")] * 3
+    # W18-5914: bare numbers joined by ", and" stay apart (task numbers are no scores)
+    rows = results("The resulting systems achieved above-average scores among other participating systems, with F1-scores "
+                   "of 91.22, 46.8, 42.4, and 85.53 on tasks 1, 2, 3, and 4 respectively.")
+    assert not [r for r in rows if r["value"] in (1.0, 2.0, 3.0, 4.0)]
+    # Q18-1046: ", and by N" after a citation is a new clause (no method from the citation)
+    rows = results("Our best method improved attachment scores on held-out test languages by an average of 5.6 percentage "
+                   "points over past work that does not inspect the unparsed data (McDonald et al., 2011), and by 20.7 "
+                   "points over past \u201cgrammar induction\u201d work that does not use training languages (Naseem et al., 2010).")
+    assert one(rows, 20.7)["method"] is None
