@@ -31,6 +31,7 @@ from .nodes import (NAME_MODIFIED_HEADS, named_before_head, short_type, follows_
                     names_a_venue, node_kind, weak_kind)
 from .name_runs import content_word_before, cut_from_name, device_after
 from .same_thing import one_thing
+from .tagger_acronyms import tagger_guess, tagger_only_keys
 from .weak_links import acronym_definitions, context_senses, own_id, weak_acronyms
 from .model import Entity, PaperGraph, Relation, Result, Span
 from .records import PaperRecord
@@ -302,6 +303,7 @@ class PaperBuilder:
         weak_keys = weak_acronyms(linker, data.ents, local_ids, prep.text)
         senses = context_senses(linker, data.ents, local_ids, prep.text)
         retyped = set(data.retyped)
+        tagger_only = tagger_only_keys(keys, [e[3] for e in data.ents])  # kg/tagger_acronyms.py
         for text, kb_id, label_, ent_id, start, end in data.ents:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)
             key = name_key(text)
@@ -323,6 +325,7 @@ class PaperBuilder:
                     or key in glued or key in devices and kind != "gazetteer" or key in front_cut and kind == "task"
                     or key in task_objects and kind in ("defined", "name", "task") and label_ in ("Method", "Task")
                     or key in in_venue and text[:1].islower() and " " in text or key in teams and kind != "gazetteer"
+                    or tagger_guess(text, key, kind, tagger_only)
                     or label_ != "Benchmark" and (key in in_organisation or key in (inside_name if kind == "gazetteer" else runs_on))):
                 kind = None  # only ever a modifier ("cross-lingual alignment supervision"): no name of its own
             named = self._named_before_head(text, label_, prep.text, start, local_ids, titled) if kind is None else None
