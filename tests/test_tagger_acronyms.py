@@ -4,32 +4,18 @@ in ``bench/same_output.draw_sample(1000, 16281628)``, run through the default
 (standard) tier."""
 from __future__ import annotations
 
-import gzip
-import json
 from functools import lru_cache
-from pathlib import Path
 
-import pytest
-
+from tests.real_abstracts import needs_shared, read_abstracts
 from kg.tagger_acronyms import tagger_acronym, tagger_guess, tagger_only_keys
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "abstracts"
 _IDS = {"conference_papers.jsonl.gz": ("id", {"f06ec3f6b4", "9561324"}),
         "acl_anthology.jsonl.gz": ("anthology_id", {"N18-2093", "N18-1028", "D19-6215"})}
-needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="no ../shared abstracts")
 
 
 @lru_cache(maxsize=1)
 def _abstracts() -> dict[str, dict]:
-    out = {}
-    for name, (field, ids) in _IDS.items():
-        with gzip.open(SHARED / name, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                if any(i in line for i in ids):
-                    r = json.loads(line)
-                    if r.get(field) in ids:
-                        out[r[field]] = r
-    return out
+    return read_abstracts(_IDS)
 
 
 def _nodes_and_concepts(paper_id: str) -> tuple[dict[str, str], set[str]]:
