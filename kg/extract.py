@@ -325,7 +325,7 @@ class PaperBuilder:
                     or key in glued or key in devices and kind != "gazetteer" or key in front_cut and kind == "task"
                     or key in task_objects and kind in ("defined", "name", "task") and label_ in ("Method", "Task")
                     or key in in_venue and text[:1].islower() and " " in text or key in teams and kind != "gazetteer"
-                    or tagger_guess(text, key, kind, tagger_only)
+                    or tagger_guess(text, key, kind, tagger_only) and label_ != "Benchmark"  # a campaign read so: "X at MRP 2019"
                     or label_ != "Benchmark" and (key in in_organisation or key in (inside_name if kind == "gazetteer" else runs_on))):
                 kind = None  # only ever a modifier ("cross-lingual alignment supervision"): no name of its own
             named = self._named_before_head(text, label_, prep.text, start, local_ids, titled) if kind is None else None
