@@ -182,6 +182,9 @@ def set_ext(doc: Doc, name: str, value) -> None:
 _LOWER_KEY = "mlkg_lower"
 #: ``doc.user_data`` key of the sentence bounds (:mod:`extractors.sentences`).
 SENTENCES_KEY = "mlkg_sentences"
+#: ``doc.user_data`` key naming the statistical tagger whose candidates are "ner"
+#: where it is not the CNN ("encoder": extractors/encoder.py; read by kg/tagger_acronyms.py).
+TAGGER_KEY = "mlkg_tagger"
 
 
 def drop_scratch(doc: Doc) -> None:

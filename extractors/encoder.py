@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from .doctext import tokens
+from .doctext import TAGGER_KEY, tokens
 from .batching import BatchRun
 from .gazetteer import candidates
 from .ner import LABEL_MAP, biluo_grammar, path_spans, tag_parts, viterbi_batch
@@ -304,6 +304,8 @@ class EncoderNER(BatchRun):
     def _attach(self, docs: list[Doc], where: list[tuple[int, list[int]]], results: list) -> list[Doc]:
         """The passes' entities (and vectors) onto their docs."""
         assert self.model is not None
+        for doc in docs:
+            doc.user_data[TAGGER_KEY] = "encoder"  # its "ner" candidates are not the CNN's (kg/tagger_acronyms.py)
         if self.vectors:
             for doc in docs:
                 doc.user_data[VECTORS_KEY] = np.zeros((len(doc), self.model.hidden_size), dtype=np.float16)

@@ -33,6 +33,8 @@ from .nodes import (NAME_MODIFIED_HEADS, named_before_head, short_type, follows_
                     names_a_venue, node_kind, weak_kind)
 from .name_runs import content_word_before, cut_from_name, device_after
 from .same_thing import one_thing
+from .tagger_acronyms import tagger_guess, tagger_only_keys
+from extractors.doctext import TAGGER_KEY
 from .weak_links import acronym_definitions, context_senses, own_id, weak_acronyms
 from .model import Entity, PaperGraph, Relation, Result, Span
 from .records import PaperRecord
@@ -70,7 +72,9 @@ class DocData:
     result_inputs: what each result sentence's results were attached from
     (``doc._.result_inputs``), to attach them again on the graph's types;
     retyped: the names of Task picks the paper only applies, retyped Method
-    (extractors/cue_typing.py): their node keeps the evidence it had as a Task.
+    (extractors/cue_typing.py): their node keeps the evidence it had as a Task;
+    tagger: "encoder" where the accurate tier's encoder wrote the statistical
+    candidates (kg/tagger_acronyms.py reads the CNN's alone).
     """
 
     abbreviations: list[tuple]
@@ -79,6 +83,7 @@ class DocData:
     results: list[tuple]
     result_inputs: list[tuple] = field(default_factory=list)
     retyped: list[str] = field(default_factory=list)
+    tagger: str = ""
 
 
 def _anaphor_mentions(r) -> tuple:
@@ -102,6 +107,7 @@ def doc_data(doc: Doc) -> DocData:
         [result_tuple(lr) for lr in doc._.results],
         list(doc._.result_inputs),
         retyped_names(doc),
+        doc.user_data.get(TAGGER_KEY, ""),
     )
 
 
@@ -349,6 +355,8 @@ class PaperBuilder:
         retyped = set(data.retyped)
         task_ids = {local_ids[k] for e in data.ents if e[2] == "Task" and (k := name_key(e[0])) in local_ids}
         lone_methods = {name_key(e[0]) for e in data.ents if e[2] == "Method"}
+        # kg/tagger_acronyms.py: the CNN's acronyms only (the encoder's are right 7 times in 9 on A-L)
+        tagger_only = tagger_only_keys(keys, [e[3] for e in data.ents]) if getattr(data, "tagger", "") != "encoder" else set()
         for text, kb_id, label_, ent_id, start, end in data.ents:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)
             key = name_key(text)
@@ -370,6 +378,7 @@ class PaperBuilder:
                     or key in glued or key in devices and kind != "gazetteer" or key in front_cut and kind == "task"
                     or key in task_objects and kind in ("defined", "name", "task") and label_ in ("Method", "Task")
                     or key in in_venue and text[:1].islower() and " " in text or key in teams and kind != "gazetteer"
+                    or tagger_guess(text, key, kind, tagger_only) and label_ != "Benchmark"  # a campaign read so: "X at MRP 2019"
                     or label_ != "Benchmark" and (key in in_organisation or key in (inside_name if kind == "gazetteer" else runs_on))):
                 kind = None  # only ever a modifier ("cross-lingual alignment supervision"): no name of its own
             named = self._named_before_head(text, label_, prep.text, start, local_ids, titled) if kind is None \

@@ -3,33 +3,19 @@ capitalised name is no node (kg/name_runs.py). Sentences from real abstracts
 (audit parts A-I and ``draw_sample(3000, 38110711)`` of ../shared)."""
 from __future__ import annotations
 
-import gzip
-import json
 from functools import lru_cache
-from pathlib import Path
 
-import pytest
-
+from tests.real_abstracts import needs_shared, read_abstracts
 from kg.name_runs import content_word_before, device_after, name_word_before, next_name_word, organisation_after
 
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "abstracts"
 _IDS = {"conference_papers.jsonl.gz": ("id", {"5011fe3a19", "efeca06540", "2fd336fb7b", "9196781", "10161287", "5980474"}),
         "acl_anthology.jsonl.gz": ("anthology_id", {"2020.semeval-1.225", "2005.mtsummit-papers.34", "2021.cl-2.15"})}
-needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="no ../shared abstracts")
 
 
 @lru_cache(maxsize=1)
 def _abstracts() -> dict[str, dict]:
-    out = {}
-    for name, (field, ids) in _IDS.items():
-        with gzip.open(SHARED / name, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                if any(i in line for i in ids):
-                    r = json.loads(line)
-                    if r.get(field) in ids:
-                        out[r[field]] = r
-    return out
+    return read_abstracts(_IDS)
 
 
 def _nodes_of(paper_id: str) -> dict[str, str]:

@@ -1,0 +1,92 @@
+"""A short acronym that only the statistical tagger reads as a name is no node.
+
+The standard and accurate tiers add the spans of a statistical tagger
+(extractors/ner.py, extractors/encoder.py: ``span_id="ner"``). A bare
+acronym of two to four capitals or digits looks like a model's name, so the
+tagger proposes many, and kg/nodes.py then accepts it as a coined name
+(``kind == "name"``) with no other evidence. Where the paper does not define
+it, no gazetteer entry knows it and no rule of the fast tier picks it, most
+such acronyms name a unit, a format, a device, a field or an organisation
+("SQL queries", "IMU preintegration", "PDE system", "CAD models", "GPS",
+"RMS", "ICT's system", "NLP/IR tasks"), or a dataset or shared task that the
+tagger typed Method ("NPS 0.95", "WMT17"): issue 28's wrong-type nodes.
+
+Counted before writing the rule (standard tier against the fast tier, which
+has no statistical tagger; a node is the tagger's alone when the fast tier
+has no node of that name in the paper):
+
+* On 991 real abstracts never read before (``bench/same_output.draw_sample(1000,
+  16281628)``, audit parts left out) such coined-name nodes number 318 of the
+  standard tier's 450 coined-name nodes; 45 read at random, 18 right. Those
+  that are bare acronyms of 2-5 characters: 103, all read, about 31 right
+  (TSCP, DAMD, HAKE, RM3, SURF, PCFG, LTAG, RST, ANOVA, ROS, CLIR, WD50K...).
+  Four characters at most leaves out WD50K, ANVIL, CLIPS, DOLCE, ANOVA (right)
+  and PDBUD, SALDO, CORBA, LADAR, MIMIC (wrong): 89 nodes, about 25 right.
+  Run with the rule, the standard tier drops 82 nodes there (a node's
+  mentions must all be the tagger's; a Benchmark is kept), all read: 24 right (ROP, NROP, TSCP,
+  DAMD, HAKE, RM3, SURF, LTAG, RTM, RST, TAG, CLIR, CDTB, MLT, ROS...), 58
+  wrong (SQL 3 times, IMU 4, IR 3, PDE, ODE, GPS, CAD, RMS, PHI, ICD, NICT,
+  ETH, NPS, AOT, devices); 24 relations go with them (21
+  paper-level), 11 of them right; 1 node changes type (IR Dataset -> Method,
+  wrong both ways).
+* On audit parts A-L (standard, extractors 0.6.54; every node judged, 0
+  unjudged after) the rule removes 15 nodes: 11 wrong (MP, LTL, BLEX, LED, IR,
+  SQL, FAQ, UN, A2, L2F, DVS: 8 wrong type, 2 fragments, 1 generic) and
+  4 right (BLAS, RRT, SCP, MNMT); nodes right 0.880 -> 0.886 (Method 0.868 ->
+  0.879), part L alone 0.821 -> 0.833. Paper-level relations: 6 right and 2
+  to generic targets fewer (P 0.888 -> 0.889, R 0.439 -> 0.438). The shape of
+  up to five characters would also remove FISTA, FCVID, DBEST, CIFAR (right),
+  so it is not used. The fast tier has no statistical tagger: unchanged.
+
+Tried and not kept: a description around a coined word, lower-case first
+("hybrid HMM-neural network recognizer", "low-cost SMU", "modular USD
+framework"), as a second shape. On the 991 abstracts 20 such tagger-only
+nodes, all read, 4 right; but on A-L it removed 3 right nodes ("micro-averaged
+F1-score" twice, "multilingual WSD" of part L) for 3 wrong ones, and 6 right
+paper-level relations with them (part L alone lost a right Task and 2
+relations, no wrong node).
+
+The accurate tier's encoder (extractors/encoder.py) marks its candidates
+"ner" too, and its acronyms are better: on A-L the rule removes 9 of its
+nodes, 7 right (MDP, DSEC, BLAS, BLEX, RRT, SCP, MNMT) and 2 wrong (HR,
+DVS); nodes right 0.887 -> 0.888, paper-level right 1928 -> 1920 (P 0.896,
+R 0.447 -> 0.445); part L 0.828 -> 0.833. So the rule reads the CNN's
+candidates only: the encoder marks its docs (``TAGGER_KEY`` of
+extractors/doctext.py, ``DocData.tagger``) and kg/extract.py skips the rule there.
+
+A Benchmark label is kept: the tagger's acronym was read as a campaign by
+the campaign rules ("Hitachi at MRP 2019: ..."; on the fresh read only "SDP"
+of "at SDP 2020", a workshop, had it).
+
+A definition in the paper (kind "defined"), a gazetteer entry, a title, a
+rule's pick (the "proposal" cue, a pattern) or any mention of the acronym
+that the rules found keep it a node: the rule reads only what the tagger
+alone supports.
+"""
+from __future__ import annotations
+
+import re
+
+#: Two to four capitals or digits, a capital first: "SQL", "IMU", "L2F", "A2"; not "WD50K", "BERT-2".
+_SHORT_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,3}")
+
+#: The ``span_id`` of the statistical taggers' candidates (extractors/ner.py, extractors/encoder.py).
+TAGGER = "ner"
+
+
+def tagger_acronym(text: str) -> bool:
+    """A bare acronym of 2-4 capitals or digits ("SQL", "IMU", "L2F"), the shape
+    the tagger proposes as a name most often wrongly (see the module docstring)."""
+    return _SHORT_ACRONYM.fullmatch(text) is not None
+
+
+def tagger_only_keys(keys: list[str], sources: list[str]) -> set[str]:
+    """The name keys all of whose mentions in the paper the statistical tagger alone found."""
+    tagged = {k for k, s in zip(keys, sources) if s == TAGGER}
+    return tagged - {k for k, s in zip(keys, sources) if s != TAGGER}
+
+
+def tagger_guess(text: str, key: str, kind: str | None, tagger_only: set[str]) -> bool:
+    """Whether a mention's only evidence of naming something is the tagger's guess
+    at a short acronym: a coined-name node that no rule, definition or gazetteer backs."""
+    return kind == "name" and key in tagger_only and tagger_acronym(text)

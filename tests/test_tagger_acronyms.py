@@ -1,0 +1,67 @@
+"""Issue 28: a short acronym that only the statistical tagger reads as a name
+is no node (kg/tagger_acronyms.py). Whole real abstracts of ../shared, drawn
+in ``bench/same_output.draw_sample(1000, 16281628)``, run through the default
+(standard) tier."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from tests.real_abstracts import needs_shared, read_abstracts
+from kg.tagger_acronyms import tagger_acronym, tagger_guess, tagger_only_keys
+
+_IDS = {"conference_papers.jsonl.gz": ("id", {"f06ec3f6b4", "9561324"}),
+        "acl_anthology.jsonl.gz": ("anthology_id", {"N18-2093", "N18-1028", "D19-6215"})}
+
+
+@lru_cache(maxsize=1)
+def _abstracts() -> dict[str, dict]:
+    return read_abstracts(_IDS)
+
+
+def _nodes_and_concepts(paper_id: str) -> tuple[dict[str, str], set[str]]:
+    from tests.test_nodes import _nodes_and_concepts
+
+    r = _abstracts()[paper_id]
+    return _nodes_and_concepts(r["title"], r["abstract"])
+
+
+def test_the_shape_is_a_bare_short_acronym():
+    for text in ("SQL", "IMU", "PDE", "IR", "L2F", "A2"):
+        assert tagger_acronym(text), text
+    # longer acronyms, mixed case, hyphens and phrases are other shapes (WD50K, ANOVA, CLIPS are mostly right)
+    for text in ("WD50K", "ANOVA", "GPT-4", "BERT-base", "ResNet", "mIoU", "SQL queries", "I", "3D"):
+        assert not tagger_acronym(text), text
+
+
+def test_only_mentions_the_tagger_alone_found_count():
+    keys = ["sql", "bert", "bert", "imu"]
+    assert tagger_only_keys(keys, ["ner", "ner", "gazetteer", "ner"]) == {"sql", "imu"}
+    assert tagger_guess("SQL", "sql", "name", {"sql"})
+    assert not tagger_guess("SQL", "sql", "defined", {"sql"})  # the paper defines it
+    assert not tagger_guess("SQL", "sql", "gazetteer", {"sql"})
+    assert not tagger_guess("SQL", "sql", "name", set())  # a rule found it too
+
+
+@needs_shared
+def test_units_formats_and_fields_the_tagger_read_as_names_are_no_nodes():
+    # "converts them to SQL queries automatically" (N18-2093, TypeSQL): a query language, no Method
+    nodes, concepts = _nodes_and_concepts("N18-2093")
+    assert "SQL" not in nodes and "SQL" in concepts
+    # "NLP/IR tasks" (N18-1028): a field written as a modifier, not a Dataset
+    nodes, _ = _nodes_and_concepts("N18-1028")
+    assert "IR" not in nodes
+    # "a coupled PDE system" (f06ec3f6b4, GeONet): mathematics, no Method; the paper's own name stays
+    nodes, _ = _nodes_and_concepts("f06ec3f6b4")
+    assert "PDE" not in nodes and "GeONet" in nodes
+    # "IMU preintegration" (9561324, KFS-LIO): a device
+    nodes, _ = _nodes_and_concepts("9561324")
+    assert "IMU" not in nodes
+
+
+@needs_shared
+def test_names_the_gazetteer_or_the_rules_back_stay_nodes():
+    # "Conditional Random Fields (CFR) and Long Short-Term Memory (LSTM) machine learning algorithms were used to
+    # train de-identification models ... CRF showed better performance for some PHI information" (D19-6215)
+    nodes, concepts = _nodes_and_concepts("D19-6215")
+    assert {"conditional random field", "long short-term memory"} <= set(nodes)
+    assert "PHI" not in nodes and "PHI" in concepts  # protected health information: no ML entity
