@@ -8,7 +8,6 @@ through the spaCy pipeline and the linker. Pass 1 is
 """
 from __future__ import annotations
 
-import re
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ from .nodes import (NAME_MODIFIED_HEADS, named_before_head, short_type, follows_
                     names_a_venue, node_kind, weak_kind)
 from .name_runs import content_word_before, cut_from_name, device_after
 from .same_thing import one_thing
+from .head_names import name_before_head_node
 from .tagger_acronyms import tagger_guess, tagger_only_keys
 from extractors.doctext import TAGGER_KEY
 from .weak_links import acronym_definitions, context_senses, own_id, weak_acronyms
@@ -54,10 +54,6 @@ SEP = "\n\n"
 
 AbbrT = tuple  # (long, long_start, long_end, short, short_start, short_end)
 
-
-
-#: Generic heads after a coined method name ("APF method", "DualSR architecture"): :meth:`_name_before_head`.
-_NAME_HEAD = re.compile(r"\s+(?:approach|method|algorithm|technique|model|framework|architecture|network|system|scheme)s?$")
 
 @dataclass(slots=True)
 class DocData:
@@ -256,45 +252,6 @@ class PaperBuilder:
             return None
         return short, s_eid, s_key, s_kind, s_label
 
-    def _name_before_head(self, text: str, label: str, local_ids: dict[str, str], task_ids: set[str],
-                          methods: set[str], titled: set[str], weak_keys: set[str],
-                          senses: dict[str, str]) -> tuple[str, str, str, str, str] | None:
-        """(name, id, key, kind, "Method") of the coined name before a generic
-        head in a Method phrase that is a node of its own, or None.
-
-        "the APF method" after "artificial potential field (APF)", "the RRT
-        algorithm" beside "RRT", "DualSR architecture" beside "DualSR": one
-        thing under two ids in one paper (issue 28). The name is one coined
-        word (:func:`~extractors.names.is_name_like`) that the paper defines
-        with an abbreviation or also writes alone as a Method (``methods``);
-        not where the paper reads the defined name as a Task ("SMT system",
-        "SLR system": a system for the task is no task), nor where the phrase
-        is itself defined ("HawkesTopic model (HTM)"). The name's id is the
-        one its own mentions get in :meth:`build` (``weak_keys``, ``senses``).
-        On ``draw_sample(3000)`` (its default seed) of bench/same_output.py (standard):
-        see the commit that added it for the counts read."""
-        from extractors.keys import name_key
-        from extractors.names import is_name_like
-
-        m = _NAME_HEAD.search(text) if label == "Method" else None
-        if m is None or m.start() == 0:
-            return None
-        short = text[: m.start()]
-        key = name_key(short)
-        if " " in short or not is_name_like(short) or name_key(text) in local_ids:
-            return None
-        eid = local_ids.get(key)
-        if eid is not None:
-            return None if eid in task_ids else (short, eid, key, "defined", "Method")
-        if key not in methods:
-            return None
-        eid = self.linker.resolve(short, "", local_ids=local_ids)
-        if key in weak_keys:
-            eid = own_id(short, self.linker.gazetteer_ids)
-        eid = senses.get(key, eid)
-        kind = node_kind(short, eid in self.linker.gazetteer_ids, False, "Method", key in titled)
-        return None if kind is None else (short, eid, key, kind, "Method")
-
     def build(self, record: PaperRecord, group: PaperGroup, prep: Prepared, doc: Doc | DocData) -> PaperGraph:
         from extractors.keys import name_key, singular_key
 
@@ -382,7 +339,7 @@ class PaperBuilder:
                     or label_ != "Benchmark" and (key in in_organisation or key in (inside_name if kind == "gazetteer" else runs_on))):
                 kind = None  # only ever a modifier ("cross-lingual alignment supervision"): no name of its own
             named = self._named_before_head(text, label_, prep.text, start, local_ids, titled) if kind is None \
-                else self._name_before_head(text, label_, local_ids, task_ids, lone_methods, titled, weak_keys, senses)
+                else name_before_head_node(linker, text, label_, local_ids, task_ids, lone_methods, titled, weak_keys, senses)
             if named is not None:
                 span_ids[(start, end)] = named[1]  # what the whole phrase relates, its name relates
                 text, eid, key, kind, label_ = named
