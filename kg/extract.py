@@ -8,7 +8,6 @@ through the spaCy pipeline and the linker. Pass 1 is
 """
 from __future__ import annotations
 
-
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
