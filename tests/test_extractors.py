@@ -715,3 +715,21 @@ def test_an_unnamed_dataset_must_hold_data(text, phrase, kept):
 
     doc, span = _span(text, phrase, "Dataset")
     assert (retype_statistical(doc, span) is not None) is kept
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_loss_named_after_a_method_or_measure_is_one_method(fast):
+    """SciER and the audit's GUIDE name a loss with its head ("softmax loss",
+    "MMD loss" are Methods); the two sentences are from real abstracts
+    (../shared/corpora/abstracts/conference_papers.jsonl.gz). A measure's
+    drop ("accuracy loss") is no loss function."""
+    nlp = get_nlp(fast=fast)
+    ents = {(e.text, e.label_) for e in nlp(
+        "However, the traditional softmax loss of deep CNNs usually lacks the power of discrimination.").ents}
+    assert ("softmax loss", "Method") in ents and "softmax" not in {t for t, _ in ents}, ents
+    ents = {(e.text, e.label_) for e in nlp(
+        "We adopt a soft absorbing state and MMD loss during the training stage, and use advanced ODE solvers "
+        "to expedite the sampling process.").ents}
+    assert ("MMD loss", "Method") in ents and ("MMD", "Metric") not in ents, ents
+    ents = {(e.text, e.label_) for e in nlp("The pruned model shows a 1% accuracy loss on ImageNet.").ents}
+    assert ("accuracy", "Metric") in ents and not any("loss" in t for t, _ in ents), ents
