@@ -30,7 +30,7 @@ import re
 from .abbreviations import best_long_form
 from .doctext import Ent
 from .entity_guards import (_AND_BEFORE, _BASED, _COMPONENT, _CUT, _CUT_BEFORE, _DATASET_HEAD, _DATA_END,
-    _KIND_END, _KIND_HEAD, _NP_END, _RESULTS_ON, _TITLE_CUT, _SHARED_TASK, _TASK_HEAD, _TITLE_DATA, _TITLE_MEANS, _clause_break, _mid,
+    _COMPARE_VERB_BEFORE, _KIND_END, _KIND_HEAD, _NP_END, _RESULTS_ON, _TITLE_CUT, _SHARED_TASK, _TASK_HEAD, _TITLE_DATA, _TITLE_MEANS, _TASK_DATA_HEAD, _TASK_SYSTEM_HEAD, _clause_break, _mid,
     whole_part)
 from .entity_patterns import PATTERNS, Pattern, _APPOSITION_BASED, _CLASS
 from .keys import name_key
@@ -50,7 +50,7 @@ _PAREN_FIRST = re.compile(r"\s*\(\s*§\s*\)")
 _ANY_CUE = re.compile(r"\(|for|to|on|in|with|by|via|using|such|includ|like|e\.g|namely|especially|particularly|example|"
                       r"instance|than|over|vs|versus|against|compar|outperform|surpass|beat|superior|train|is|are|-|sub|"
                       r"through|based|means|leverag|:|consist|variant|case|compos|compris|combin|equipped|incorporat|integrat|made up|"
-                      r"data|benchmark|corp")
+                      r"data|benchmark|corp|,\s*an?\s|^\s*,?\s*and\s")
 
 
 #: The patterns of :data:`PATTERNS` whose classes admit a pair, by (first class,
@@ -147,6 +147,15 @@ def pair_relations(sent_start: int, text: str, ents: list[Ent], low: str | None 
                     continue  # "Experiments on A show that X ...": the data set is where results were obtained
                 elif p.name == "title-task-using" and _TITLE_CUT.match(text, a.end_char - sent_start):
                     continue  # "Reasoning Visual Dialog with ...": the task named is longer than the mention
+                elif p.name == "apposition-task-head" and (not _TASK_SYSTEM_HEAD.match(text, b.end_char - sent_start)
+                                                           or best_long_form(a.text, b.text) == 0):
+                    continue  # "X, a neural keyphrase extraction model": the task's system; "X, a T ..." else says
+                    # nothing; "FIM, a Fine-grained Interest Matching method": the name's own long form
+                elif p.name == "dataset-apposition-task-head" and not _TASK_DATA_HEAD.match(text, b.end_char - sent_start):
+                    continue
+                elif p.name == "compare-verb" and not _COMPARE_VERB_BEFORE.search(low, max(0, a.start_char - sent_start - 80),
+                                                                                  a.start_char - sent_start):
+                    continue  # "compared with A and B": A and B are both what something else is compared with
                 elif p.name == "variant-of" and not _KIND_END.match(text, b.end_char - sent_start):
                     continue  # "a variant of MCTS search": the kind is longer than the mention
                 elif p.name == "apposition-is-a" and not _KIND_END.match(text, b.end_char - sent_start):
