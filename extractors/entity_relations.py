@@ -50,7 +50,11 @@ _PAREN_FIRST = re.compile(r"\s*\(\s*§\s*\)")
 _ANY_CUE = re.compile(r"\(|for|to|on|in|with|by|via|using|such|includ|like|e\.g|namely|especially|particularly|example|"
                       r"instance|than|over|vs|versus|against|compar|outperform|surpass|beat|superior|train|is|are|-|sub|"
                       r"through|based|means|leverag|:|consist|variant|case|compos|compris|combin|equipped|incorporat|integrat|made up|"
-                      r"data|benchmark|corp|,\s*an?\s|^\s*,?\s*and\s")
+                      r"data|benchmark|corp")
+#: The cue of the rows that read ", a" / "and" alone (apposition-task-head, compare-verb), tried for those classes only:
+#: a prefilter reading them for every pair would hand other rows pairs that they were never counted on.
+_APPOSITION_A = re.compile(r"\s*(?:,\s*|\s+(?:is|are)\s+)an?\s")
+_AND_ONLY = re.compile(r"\s*,?\s*and\s")
 
 
 #: The patterns of :data:`PATTERNS` whose classes admit a pair, by (first class,
@@ -91,7 +95,9 @@ def pair_relations(sent_start: int, text: str, ents: list[Ent], low: str | None 
                 continue  # (no pattern relates these classes: the text between need not be read)
             mid = _mid(text, low, a, b, ents[i + 1 : j], sent_start)
             if mid and (not _ANY_CUE.search(mid) and not low.startswith("-based", b.end_char - sent_start)
-                        and not (ca == "X" and "of" in mid) or _clause_break(mid)):
+                        and not (ca == "X" and "of" in mid)
+                        and not (cb == "T" and ca in "MD" and _APPOSITION_A.match(mid))
+                        and not (ca == cb and ca in "MD" and _AND_ONLY.match(mid)) or _clause_break(mid)):
                 continue  # (a pair before "-based" may be an apposition: "CoBERT, an efficient BERT-based model";
                 # "of" is a cue after a metric only: "the accuracy of pose estimation")
             paren = _PAREN_FIRST.match(mid)
