@@ -30,7 +30,7 @@ import re
 from .abbreviations import best_long_form
 from .doctext import Ent
 from .entity_guards import (_AND_BEFORE, _BASED, _COMPONENT, _CUT, _CUT_BEFORE, _DATASET_HEAD, _DATA_END,
-    _KIND_END, _KIND_HEAD, _NP_END, _RESULTS_ON, _TITLE_CUT, _SHARED_TASK, _TASK_HEAD, _TITLE_DATA, _TITLE_MEANS, _clause_break, _mid,
+    _COMPARE_VERB_BEFORE, _KIND_END, _KIND_HEAD, _NP_END, _RESULTS_ON, _TITLE_CUT, _SHARED_TASK, _TASK_HEAD, _TITLE_DATA, _TITLE_MEANS, _TASK_DATA_HEAD, _TASK_SYSTEM_HEAD, _clause_break, _mid,
     whole_part)
 from .entity_patterns import PATTERNS, Pattern, _APPOSITION_BASED, _CLASS
 from .keys import name_key
@@ -51,6 +51,10 @@ _ANY_CUE = re.compile(r"\(|for|to|on|in|with|by|via|using|such|includ|like|e\.g|
                       r"instance|than|over|vs|versus|against|compar|outperform|surpass|beat|superior|train|is|are|-|sub|"
                       r"through|based|means|leverag|:|consist|variant|case|compos|compris|combin|equipped|incorporat|integrat|made up|"
                       r"data|benchmark|corp")
+#: The cue of the rows that read ", a" / "and" alone (apposition-task-head, compare-verb), tried for those classes only:
+#: a prefilter reading them for every pair would hand other rows pairs that they were never counted on.
+_APPOSITION_A = re.compile(r"\s*(?:,\s*|\s+(?:is|are)\s+)an?\s")
+_AND_ONLY = re.compile(r"\s*,?\s*and\s")
 
 
 #: The patterns of :data:`PATTERNS` whose classes admit a pair, by (first class,
@@ -91,7 +95,9 @@ def pair_relations(sent_start: int, text: str, ents: list[Ent], low: str | None 
                 continue  # (no pattern relates these classes: the text between need not be read)
             mid = _mid(text, low, a, b, ents[i + 1 : j], sent_start)
             if mid and (not _ANY_CUE.search(mid) and not low.startswith("-based", b.end_char - sent_start)
-                        and not (ca == "X" and "of" in mid) or _clause_break(mid)):
+                        and not (ca == "X" and "of" in mid)
+                        and not (cb == "T" and ca in "MD" and _APPOSITION_A.match(mid))
+                        and not (ca == cb and ca in "MD" and _AND_ONLY.match(mid)) or _clause_break(mid)):
                 continue  # (a pair before "-based" may be an apposition: "CoBERT, an efficient BERT-based model";
                 # "of" is a cue after a metric only: "the accuracy of pose estimation")
             paren = _PAREN_FIRST.match(mid)
@@ -147,6 +153,15 @@ def pair_relations(sent_start: int, text: str, ents: list[Ent], low: str | None 
                     continue  # "Experiments on A show that X ...": the data set is where results were obtained
                 elif p.name == "title-task-using" and _TITLE_CUT.match(text, a.end_char - sent_start):
                     continue  # "Reasoning Visual Dialog with ...": the task named is longer than the mention
+                elif p.name == "apposition-task-head" and (not _TASK_SYSTEM_HEAD.match(text, b.end_char - sent_start)
+                                                           or best_long_form(a.text, b.text) == 0):
+                    continue  # "X, a neural keyphrase extraction model": the task's system; "X, a T ..." else says
+                    # nothing; "FIM, a Fine-grained Interest Matching method": the name's own long form
+                elif p.name == "dataset-apposition-task-head" and not _TASK_DATA_HEAD.match(text, b.end_char - sent_start):
+                    continue
+                elif p.name == "compare-verb" and not _COMPARE_VERB_BEFORE.search(low, max(0, a.start_char - sent_start - 80),
+                                                                                  a.start_char - sent_start):
+                    continue  # "compared with A and B": A and B are both what something else is compared with
                 elif p.name == "variant-of" and not _KIND_END.match(text, b.end_char - sent_start):
                     continue  # "a variant of MCTS search": the kind is longer than the mention
                 elif p.name == "apposition-is-a" and not _KIND_END.match(text, b.end_char - sent_start):

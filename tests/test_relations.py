@@ -544,6 +544,9 @@ def test_every_pattern_is_justified_on_scier_train():
     # the labelling guide gives M EVALUATED_WITH D, and real abstracts read 43 of 44 right
     # (extractors/entity_patterns.py)
     real_only |= {"evaluated-on-beats", "results-on-show"}
+    # entrel13: "X, a neural keyphrase extraction model": SciER's mentions take the head noun with the task
+    # ("a neural keyphrase extraction model" is one mention), so no pair; real abstracts read 28 of 31 right
+    real_only |= {"apposition-task-head"}
     for name, c in pattern_counts(str(SHARED / "corpora/scier/train.jsonl")).items():
         if name in title_only | metric_only | real_only:
             continue
