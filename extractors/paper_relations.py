@@ -68,7 +68,7 @@ from .paper_scope import contrast_clause_end, may_negate, negated
 from .paper_task_cues import (_CASE_AFTER, _CAST_AS_AFTER, _CAST_AS_BEFORE, _DATA_AFTER, _NEW_TASK_AFTER,
     _NEW_TASK_BEFORE, _PROBLEM_BEFORE, _PROBLEM_HEAD, _TASK_BASED_AFTER, _TASK_BASED_BEFORE, _TECHNIQUE_BEFORE,
     _TECHNIQUE_LIST, means_for)
-from .paper_use_cues import (_BASED_AFTER, _FAMILY_BEFORE, _FAMILY_HEAD_AFTER, _IMPROVES_BEFORE, _MODIFIER_AFTER,
+from .paper_use_cues import (_ASSESS_BEFORE, _ASSESS_OWN, _TITLE_ANALYSIS, _BASED_AFTER, _FAMILY_BEFORE, _FAMILY_HEAD_AFTER, _IMPROVES_BEFORE, _MODIFIER_AFTER,
     _OWN_TOOL_LIST, _PASSIVE_USE, _STUDY_BEFORE, _SUBJECT_TO_VERB, _SUBTITLE_FAMILY, _SUBTITLE_HEAD_AFTER,
     _USE_BEFORE)
 from .paper_zones import (BACKGROUND_REACH, _BACKGROUND_LITERALS, _BACKGROUND_SENTENCE, _COMPARED_CUE,
@@ -260,6 +260,10 @@ def _cue_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_n
             elif _IMPROVES_BEFORE.search(clause[-90:]) and not _PROBLEM_HEAD.search(ent.text.lower()) \
                     and not _MODIFIER_AFTER.match(after):
                 out.append((RelationType.USES, span, "cue:improves", 0.7))
+            elif not in_title and _ASSESS_BEFORE.search(clause[-120:]) and _ASSESS_OWN.search(clause):
+                out.append((RelationType.USES, span, "cue:assess", 0.7))
+            elif in_title and _TITLE_ANALYSIS.match(low[:offset]):
+                out.append((RelationType.USES, span, "cue:title-analysis", 0.7))
             elif _OWN_TOOL_LIST.search(clause[-170:]) and _OWN_BEFORE_LIST.search(clause):
                 out.append((RelationType.USES, span, "cue:own-list", 0.7))
             elif in_title and ":" in low[:offset] and _SUBTITLE_FAMILY.match(clause) and _SUBTITLE_HEAD_AFTER.match(after):
