@@ -330,6 +330,19 @@ CASES = {
     "past_passive": ("acl_anthology:I17-1065", "An Ensemble Method with Sentiment Features and Clustering Support",
                      "In our approach, Convolutional Neural Network (CNN) and Long Short Term Memory (LSTM) were "
                      "utilized to learn sentiment-specific features in a freezing scheme."),
+    # after an own sentence, a sentence without self-reference that says a method is used still speaks of the
+    # paper's system; about "these methods" (others' work), it does not
+    "zone": ("acl_anthology:S19-2206", "TueFact at SemEval 2019 Task 8: Fact checking in community question "
+             "answering forums: context matters",
+             "The TueFact system described in this paper used different approaches for the two subtasks. "
+             "Predictions are done using multi-class logistic regression."),
+    "zone_others": ("conference_papers:07637", "Adapt to Environment Sudden Changes by Learning a Context Sensitive "
+                    "Policy",
+                    "We expect that a robust policy is able to handle such changes and adapt to the new environment "
+                    "rapidly. Context-based meta reinforcement learning aims at learning environment adaptable "
+                    "policies. These methods adopt a context encoder to perceive the environment on-the-fly, "
+                    "following which a contextual policy makes environment adaptive decisions according to the "
+                    "context."),
 }
 
 
@@ -500,6 +513,11 @@ def test_a_short_form_before_based_and_the_past_passive_are_use_cues(extracted):
     assert not any(t == "USES" for t, _ in extracted["abbr_based_background"])
     assert "USES" in _to(extracted["past_passive"], "convolutional neural network")
     assert "USES" in _to(extracted["past_passive"], "long short-term memory")
+
+
+def test_a_method_used_in_the_own_zone_is_used(extracted):
+    assert "USES" in _to(extracted["zone"], "logistic regression")
+    assert not _to(extracted["zone_others"], "context encoder")
 
 
 def test_a_name_its_noun_phrase_calls_existing_is_no_proposal():
