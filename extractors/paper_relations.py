@@ -68,7 +68,7 @@ from .paper_scope import contrast_clause_end, may_negate, negated
 from .paper_task_cues import (_CASE_AFTER, _CAST_AS_AFTER, _CAST_AS_BEFORE, _DATA_AFTER, _NEW_TASK_AFTER,
     _NEW_TASK_BEFORE, _PROBLEM_BEFORE, _PROBLEM_HEAD, _TASK_BASED_AFTER, _TASK_BASED_BEFORE, _TECHNIQUE_BEFORE,
     _TECHNIQUE_LIST, means_for)
-from .paper_use_cues import (_BASED_AFTER, _FAMILY_BEFORE, _FAMILY_HEAD_AFTER, _IMPROVES_BEFORE, _MODIFIER_AFTER,
+from .paper_use_cues import (_ASSESS_BEFORE, _ASSESS_OWN, _OTHERS_SUBJECT, _TITLE_ANALYSIS, _ZONE_USE_BEFORE, _BASED_AFTER, _FAMILY_BEFORE, _FAMILY_HEAD_AFTER, _IMPROVES_BEFORE, _MODIFIER_AFTER,
     _OWN_TOOL_LIST, _PASSIVE_USE, _STUDY_BEFORE, _SUBJECT_TO_VERB, _SUBTITLE_FAMILY, _SUBTITLE_HEAD_AFTER,
     _USE_BEFORE)
 from .paper_zones import (BACKGROUND_REACH, _BACKGROUND_LITERALS, _BACKGROUND_SENTENCE, _COMPARED_CUE,
@@ -92,11 +92,12 @@ _BENCHMARK_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?benchmarks?\b")
 
 
 def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_names: set[str],
-                    in_title: bool = False, low: str | None = None
+                    in_title: bool = False, low: str | None = None, after_own: bool = False
                     ) -> list[tuple[RelationType, tuple[int, int], str, float]]:
     """(type, target span, rule, confidence) of the paper-level relations one
     sentence states (``text`` starts at ``sent[0]``; ``low``: it lower-cased
-    with the same offsets, if known). The patterns' literals are lower case,
+    with the same offsets, if known; ``after_own``: an earlier sentence of the
+    abstract spoke of the paper's own work, :func:`own_zone`). The patterns' literals are lower case,
     run on the lower-cased text (``re.I`` costs 2-3x, see
     :class:`extractors.doctext.FoldedPattern`)."""
     if not ents:
@@ -105,7 +106,7 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
         low = text.lower()
         if len(low) != len(text):  # a few characters change length when lower-cased
             low = text
-    out = _cue_relations(sent, text, ents, proposed_names, in_title, low)
+    out = _cue_relations(sent, text, ents, proposed_names, in_title, low, after_own)
     if not in_title:
         framed = framed_field(low, sent[0], ents) + opening_task(low, sent[0], ents)
         if framed:
@@ -114,13 +115,38 @@ def paper_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_
     return out
 
 
+def own_zone(low: str, ents: list[Ent], proposed_names: set[str]) -> bool:
+    """Whether an abstract sentence (lower-cased) speaks of the paper's own
+    work, for :func:`paper_relations`' ``after_own`` of the sentences after it."""
+    return own_sentence(low, False, ents, proposed_names)[0]
+
+
+def _zone_uses(sent: tuple[int, int], low: str, ents: list[Ent], proposed_names: set[str]
+               ) -> list[tuple[RelationType, tuple[int, int], str, float]]:
+    """USES of the methods a sentence with no self-reference, in the paper's
+    own zone, says are used (:data:`_ZONE_USE_BEFORE`)."""
+    if _BACKGROUND_SENTENCE.search(low) or _OTHERS_SUBJECT.match(low):
+        return []
+    starts = _clause_starts(low)
+    out = []
+    for ent in ents:
+        if ent.label_ != _METHOD or ent.text in proposed_names:
+            continue
+        offset = ent.start_char - sent[0]
+        clause = _clause_before(low, starts, offset)
+        if _ZONE_USE_BEFORE.search(clause[-100:]) and not _background(clause) \
+                and not negated(clause, low[offset + len(ent.text): offset + len(ent.text) + 40]):
+            out.append((RelationType.USES, (ent.start_char, ent.end_char), "cue:own-zone-use", 0.65))
+    return out
+
+
 def _cue_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_names: set[str], in_title: bool,
-                   low: str) -> list[tuple[RelationType, tuple[int, int], str, float]]:
+                   low: str, after_own: bool = False) -> list[tuple[RelationType, tuple[int, int], str, float]]:
     """:func:`paper_relations` but the field a sentence frames the paper's problem in."""
     own, own_cue, anaphor = own_sentence(low, in_title, ents, proposed_names)
     passive_use = _PASSIVE_USE.search(low) if not in_title else None
     if not own and passive_use is None:
-        return []
+        return _zone_uses(sent, low, ents, proposed_names) if after_own and not in_title else []
     # own by its anaphoric subject only: it says what the system is built from, not the tasks addressed
     built_from = anaphor
     # (an _OWN match on "we", "our", "this paper", "this work" is a match of _FIRST_PERSON at the same place)
@@ -260,6 +286,10 @@ def _cue_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_n
             elif _IMPROVES_BEFORE.search(clause[-90:]) and not _PROBLEM_HEAD.search(ent.text.lower()) \
                     and not _MODIFIER_AFTER.match(after):
                 out.append((RelationType.USES, span, "cue:improves", 0.7))
+            elif not in_title and _ASSESS_BEFORE.search(clause[-120:]) and _ASSESS_OWN.search(clause):
+                out.append((RelationType.USES, span, "cue:assess", 0.7))
+            elif in_title and _TITLE_ANALYSIS.match(low[:offset]):
+                out.append((RelationType.USES, span, "cue:title-analysis", 0.7))
             elif _OWN_TOOL_LIST.search(clause[-170:]) and _OWN_BEFORE_LIST.search(clause):
                 out.append((RelationType.USES, span, "cue:own-list", 0.7))
             elif in_title and ":" in low[:offset] and _SUBTITLE_FAMILY.match(clause) and _SUBTITLE_HEAD_AFTER.match(after):

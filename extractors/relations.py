@@ -23,7 +23,7 @@ from .batching import batch_component
 from .doctext import Ent, doc_ents, doc_text, drop_scratch, get_ext, lower_text, set_ext
 from .entity_relations import own_outperforms, own_parts, pair_relations
 from .relation_lists import spread_pattern_pairs
-from .paper_relations import drop_technique_addresses, kept_proposals, paper_relations
+from .paper_relations import drop_technique_addresses, kept_proposals, own_zone, paper_relations
 from .result_kinds import ABSOLUTE, BASELINE, DELTA
 from .result_counts import may_rank, ranks
 from .result_subjects import one_proposal
@@ -59,7 +59,7 @@ def _span(ent: Ent) -> tuple[int, int]:
 
 def sentence_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_names: set[str],
                        low: str | None = None, in_title: bool = False, own: Ent | None = None,
-                       defined_own: Ent | None = None) -> list[LocalRelation]:
+                       defined_own: Ent | None = None, after_own: bool = False) -> list[LocalRelation]:
     """Paper-level and entity-level relations stated in one sentence
     (``sent``: its char span; ``text``: the sentence's text; ``low``: that
     lower-cased, if it keeps offsets; ``in_title``: the sentence is the
@@ -75,7 +75,7 @@ def sentence_relations(sent: tuple[int, int], text: str, ents: list[Ent], propos
     mention is the proposal's, in another sentence)."""
     lowered = low if low is not None else text.lower()  # (the rules below read the sentence lower-cased)
     out = [LocalRelation(rtype, PAPER, span, sent, rule, conf)
-           for rtype, span, rule, conf in paper_relations(sent, text, ents, proposed_names, in_title, low)]
+           for rtype, span, rule, conf in paper_relations(sent, text, ents, proposed_names, in_title, low, after_own)]
     if len(ents) > 1:
         found = pair_relations(sent[0], text, ents, low, in_title=in_title)
         for p, src, tgt in found:
@@ -286,6 +286,7 @@ def mlkg_relations(doc: Doc) -> Doc:
     defined_own = own if own is not None and (named_own is not None or any(
         own.text in (a.long, a.short) for a in get_ext(doc, "abbreviations") or ())) else None
     i = q = nq = 0
+    after_own = False  # an earlier abstract sentence spoke of the paper's own work (paper_relations.own_zone)
     rank_cues = may_rank(text)  # (none in the abstract: none in any of its sentences)
     for start, end, start_char, end_char in sentence_bounds(doc):
         while i < len(all_ents) and all_ents[i].start < start:
@@ -307,11 +308,17 @@ def mlkg_relations(doc: Doc) -> Doc:
         sent_text = text[start_char:end_char]
         ranked = k == q and nk == nq and rank_cues and bool(ranks(sent_text, start_char))  # (a rank, "ranked 16th", is no number)
         if not ents and k == q and nk == nq and not ranked:
+            if not after_own and start_char >= title_end:
+                after_own = own_zone(low[start_char:end_char] if low is not None else sent_text.lower(), ents,
+                                     proposed_names)
             continue  # nothing to relate in this sentence
         sent = (start_char, end_char)
         sent_low = low[start_char:end_char] if low is not None else None
-        relations.extend(sentence_relations(sent, sent_text, ents, proposed_names, sent_low, start_char < title_end, own,
-                                            defined_own))
+        in_title = start_char < title_end
+        relations.extend(sentence_relations(sent, sent_text, ents, proposed_names, sent_low, in_title, own,
+                                            defined_own, after_own))
+        if not in_title and not after_own:
+            after_own = own_zone(sent_low if sent_low is not None else sent_text.lower(), ents, proposed_names)
         if k > q or nk > nq or ranked:
             found = sentence_results(sent, sent_text, ents, quantities[q:k], own, numbers[nq:nk], proposals)
             results.extend(found)

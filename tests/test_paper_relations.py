@@ -304,6 +304,45 @@ CASES = {
     "consider_as": ("acl_anthology:R19-1086", "Comparing MT Approaches for Text Normalization",
                     "We consider the normalization task as a Machine Translation problem and test the two leading "
                     "paradigms: statistical and neural machine translation."),
+    # a method the paper's own sentence evaluates, probes or focuses on is one it runs: USES; not its own model
+    "focus": ("acl_anthology:2022.findings-acl.171", "Training Text-to-Text Transformers with Privacy Guarantees",
+              "We focus on T5 and show that by using recent advances in JAX and XLA we can train models with DP that "
+              "do not suffer a large drop in pre-training utility, nor in training speed, and can still be "
+              "fine-tuned to high accuracies on downstream tasks (e.g."),
+    "evaluate_own": ("acl_anthology:Q15-1027", "Deriving Boolean structures from distributional vectors",
+                     "We evaluate this Boolean Distributional Semantic Model (BDSM) on recognizing entailment between "
+                     "words and sentences."),
+    # a title that revisits (understands, analyses) a method
+    "revisit": ("acl_anthology:C18-1272", "Revisiting the Hierarchical Multiscale LSTM",
+                "Hierarchical Multiscale LSTM (Chung et al., 2016a) is a state-of-the-art language model that learns "
+                "interpretable structure from character-level input."),
+    # "X (ABBR)-based"; "(ABBR) based" in a background sentence is not
+    "abbr_based": ("conference_papers:9981335",
+                   "Towards Adaptive Continuous Control of Soft Robotic Manipulator using Reinforcement Learning",
+                   "In this paper, we present a deep deterministic policy gradient (DDPG)-based control system for "
+                   "the continuous task-space manipulation of soft robots."),
+    "abbr_based_background": ("acl_anthology:2020.findings-emnlp.94",
+                              "Make Templates Smarter: A Template Based Data2Text System Powered by Text Stitch Model",
+                              "Neural network (NN) based data2text models achieve state-of-the-art (SOTA) performance "
+                              "in most metrics, but they sometimes drop or modify the information in the input, and "
+                              "it is hard to control the generation contents."),
+    # the passive use cue in the past tense
+    "past_passive": ("acl_anthology:I17-1065", "An Ensemble Method with Sentiment Features and Clustering Support",
+                     "In our approach, Convolutional Neural Network (CNN) and Long Short Term Memory (LSTM) were "
+                     "utilized to learn sentiment-specific features in a freezing scheme."),
+    # after an own sentence, a sentence without self-reference that says a method is used still speaks of the
+    # paper's system; about "these methods" (others' work), it does not
+    "zone": ("acl_anthology:S19-2206", "TueFact at SemEval 2019 Task 8: Fact checking in community question "
+             "answering forums: context matters",
+             "The TueFact system described in this paper used different approaches for the two subtasks. "
+             "Predictions are done using multi-class logistic regression."),
+    "zone_others": ("conference_papers:07637", "Adapt to Environment Sudden Changes by Learning a Context Sensitive "
+                    "Policy",
+                    "We expect that a robust policy is able to handle such changes and adapt to the new environment "
+                    "rapidly. Context-based meta reinforcement learning aims at learning environment adaptable "
+                    "policies. These methods adopt a context encoder to perceive the environment on-the-fly, "
+                    "following which a contextual policy makes environment adaptive decisions according to the "
+                    "context."),
 }
 
 
@@ -461,6 +500,24 @@ def test_methods_the_sentence_says_are_used_are_used(extracted):
 
 def test_a_method_the_paper_studies_is_used(extracted):
     assert "USES" in _to(extracted["study"], "model-agnostic meta-learning") | _to(extracted["study"], "MAML")
+
+
+def test_a_method_the_paper_evaluates_or_revisits_is_used(extracted):
+    assert "USES" in _to(extracted["focus"], "T5")
+    assert not any(t == "USES" for t, _ in extracted["evaluate_own"])
+    assert "USES" in _to(extracted["revisit"], "LSTM") | _to(extracted["revisit"], "long short-term memory")
+
+
+def test_a_short_form_before_based_and_the_past_passive_are_use_cues(extracted):
+    assert "USES" in _to(extracted["abbr_based"], "deep deterministic policy gradient")
+    assert not any(t == "USES" for t, _ in extracted["abbr_based_background"])
+    assert "USES" in _to(extracted["past_passive"], "convolutional neural network")
+    assert "USES" in _to(extracted["past_passive"], "long short-term memory")
+
+
+def test_a_method_used_in_the_own_zone_is_used(extracted):
+    assert "USES" in _to(extracted["zone"], "logistic regression")
+    assert not _to(extracted["zone_others"], "context encoder")
 
 
 def test_a_name_its_noun_phrase_calls_existing_is_no_proposal():
