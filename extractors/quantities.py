@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .anchored_scan import finditer_from
 from .batching import batch_component
-from .language import foreign_spans, in_foreign
+from .language import foreign_spans, in_foreign, unreadable
 from .doctext import FoldedPattern, doc_text, fold, set_ext
 
 WORD_NUMBERS = {
@@ -441,9 +441,10 @@ def mlkg_quantities(doc: Doc) -> Doc:
     bare numbers left in ``doc._.numbers`` (:func:`scan_numbers`)."""
     quantities, numbers = scan_numbers(doc_text(doc))
     foreign = foreign_spans(doc)
-    if foreign:  # "89,4%" is 89.4 in French; no rule here reads a foreign sentence (extractors/language.py)
-        quantities = [q for q in quantities if not in_foreign(foreign, q.start, q.end)]
-        numbers = [q for q in numbers if not in_foreign(foreign, q.start, q.end)]
+    if foreign:  # "89,4%" is 89.4 in French, "+4,40% de score BLEU" a gain: extractors/language.py
+        text = doc_text(doc)
+        quantities = [q for q in quantities if not (in_foreign(foreign, q.start, q.end) and unreadable(text, q.start, q.end))]
+        numbers = [q for q in numbers if not (in_foreign(foreign, q.start, q.end) and unreadable(text, q.start, q.end))]
     set_ext(doc, "quantities", quantities)
     set_ext(doc, "numbers", numbers)
     return doc

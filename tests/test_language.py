@@ -72,3 +72,21 @@ def test_english_text_is_read_as_before(nlp):
               "translation task, improving over the best results by over 2 BLEU.")
     assert [q.value for q in doc._.quantities + doc._.numbers] == [28.4, 2.0]
     assert "Transformer" in {e.text for e in doc.ents}
+
+
+def test_counts_in_a_foreign_sentence_stay_and_a_decimal_comma_goes(nlp):
+    # audit part K (Parkinson's vowels, JEP 2020) and part B (CEFC rhythm): gold counts of speakers and hours
+    doc = nlp("Imprécision dans la production des voyelles\n\nNous présentons les résultats d’une étude acoustique "
+              "comparative de la production de voyelles par 63 locuteurs MP dysarthriques et non dysarthriques, avec "
+              "35 locuteurs sains. La probabilité ne dépasse pas la tendance (p = 0, 067), mais celle pour les "
+              "apprenants japonais est beaucoup plus significative.")
+    assert [q.value for q in doc._.numbers] == [63, 35] and doc._.quantities == []
+
+
+def test_a_french_score_stays_and_a_french_change_goes(nlp):
+    # acl_anthology: "Le taux d’exactitude obtenu est de 78 %" (a score); "une dimintion du taux d’erreur de
+    # l’ordre de 12%" (a reduction the English kind rules would read as a score of 12%)
+    doc = nlp("Désambiguïsation lexicale par la base BabelNet\n\nLe taux d’exactitude obtenu est de 78 % sur l’ensemble "
+              "des noms et des verbes choisis pour l’évaluation. Des résultats sur un corpus du français ont montré "
+              "une dimintion du taux d’erreur de l’ordre de 12%.")
+    assert [q.value for q in doc._.quantities] == [78.0]
