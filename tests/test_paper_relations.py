@@ -718,8 +718,15 @@ def test_the_family_a_subtitle_names_the_papers_model_by_is_used(extracted):
 
 
 def test_a_method_the_own_sentence_improves_is_used(extracted):
-    got = extracted["improves"]
-    assert "USES" in _to(got, "MAPO") | _to(got, "memory augmented policy optimization"), got
+    # The cue fires on the pipeline's mentions; the graph then has no MAPO node, since an undefined acronym
+    # that only the CNN reads is no node (kg/tagger_acronyms.py: on 991 fresh abstracts such nodes were right
+    # 24 times in 82), so the cue is checked where it runs.
+    from extractors.pipeline import get_nlp
+
+    _, title, sentence = CASES["improves"]
+    doc = get_nlp("standard")(title + "\n\n" + sentence)
+    used = {doc.text[r.target[0]:r.target[1]] for r in doc._.relations if r.type.value == "USES" and r.source == "PAPER"}
+    assert "MAPO" in used, used
     got = extracted["improves_title"]
     assert "USES" in _to(got, "stochastic gradient descent"), got
     got = extracted["improves_modifier"]
