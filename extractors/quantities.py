@@ -429,6 +429,18 @@ def find_bare_numbers(text: str, taken: list[Quantity]) -> list[Quantity]:
     return [q for q in scan_numbers(text)[1] if not any(x < q.end and q.start < y for x, y in spans)]
 
 
+#: A number that numbers a part of a shared task or a procedure: "SemEval 2015 Task 18", "Subtasks 1 and 2",
+#: "Track 3", "Phase 2", "stage 1": an identifier, never a count or a score (fresh part P6: "Subtask 1/2/3"
+#: read as counts in every tier; draw_sample(3000): "Task 18 datasets" and "SemEval 2020 - Task 10" as counts).
+_PART_BEFORE = re.compile(r"\b(?:sub-?)?(?:task|track|subtrack|phase|stage|round)s?\s+(?:\d+[a-z]?\s*(?:,|and|or|&)\s*)*$",
+                          re.I)
+
+
+def names_a_part(text: str, start: int) -> bool:
+    """Whether the bare number at ``start`` of ``text`` follows a part's word (:data:`_PART_BEFORE`)."""
+    return _PART_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
 if not Doc.has_extension("numbers"):
     Doc.set_extension("numbers", default=[])
 if not Doc.has_extension("quantities"):
@@ -440,6 +452,7 @@ def mlkg_quantities(doc: Doc) -> Doc:
     """Store the quantities of the doc text in ``doc._.quantities`` and the
     bare numbers left in ``doc._.numbers`` (:func:`scan_numbers`)."""
     quantities, numbers = scan_numbers(doc_text(doc))
+    numbers = [q for q in numbers if not names_a_part(doc_text(doc), q.start)]
     foreign = foreign_spans(doc)
     if foreign:  # "89,4%" is 89.4 in French, "+4,40% de score BLEU" a gain: extractors/language.py
         text = doc_text(doc)

@@ -963,3 +963,18 @@ def test_a_whole_number_fraction_is_a_rank_count_or_share():
     rows = results("The proposed ERVSR achieves 12xfaster speed, 1/4 memory consumption than previous state-of-the-art "
                    "RefVSR networks, and competitive performance on the RealMCVSR dataset while using a single reference image.")
     assert [(r["value"], r["unit"], r["kind"]) for r in rows if r["value"] < 1] == [(0.25, "x", "ratio")]
+
+
+def test_a_number_that_names_a_part_of_a_shared_task_is_no_result():
+    """"SemEval 2015 Task 18", "Subtasks 1 and 2": identifiers, not counts or scores (fresh part P6 read
+    "Subtask 1/2/3" as counts; acl_anthology and conference abstracts of ../shared/corpora/abstracts, 29 of 30
+    bare numbers after such a word read there were identifiers)."""
+    from extractors.pipeline import get_nlp
+
+    nlp = get_nlp("standard")
+    doc = nlp("A System Description\n\nWe report the best accuracy to date on the SemEval 2015 Task 18 datasets.")
+    assert [r.quantity.value for r in doc._.results] == []
+    doc = nlp("A System Description\n\nOur best systems reached 0.81 and 0.77 macro-F1 in Subtasks 1 and 2 respectively.")
+    assert [r.quantity.value for r in doc._.results] == [0.81, 0.77]
+    doc = nlp("A System Description\n\nThe corpus contains around 400 hours of speech.")
+    assert [r.quantity.value for r in doc._.results] == [400.0]  # "around" holds no "round"
