@@ -185,6 +185,8 @@ SENTENCES_KEY = "mlkg_sentences"
 #: ``doc.user_data`` key naming the statistical tagger whose candidates are "ner"
 #: where it is not the CNN ("encoder": extractors/encoder.py; read by kg/tagger_acronyms.py).
 TAGGER_KEY = "mlkg_tagger"
+#: ``doc.user_data`` key of the foreign stretches (:mod:`extractors.language`), dropped with the scratch.
+FOREIGN_KEY = "mlkg_foreign"
 
 
 def drop_scratch(doc: Doc) -> None:
@@ -194,7 +196,7 @@ def drop_scratch(doc: Doc) -> None:
     for the garbage collector to scan (measured: 13% of rules-only time went
     to collections when a caller keeps its docs). Readers rebuild them on
     demand, so a later call of any rule still works."""
-    for key in (_TOKENS_KEY, _ENTS_KEY, _LOWER_KEY, SENTENCES_KEY, "mlkg_foreign"):
+    for key in (_TOKENS_KEY, _ENTS_KEY, _LOWER_KEY, SENTENCES_KEY, FOREIGN_KEY):
         doc.user_data.pop(key, None)
 
 

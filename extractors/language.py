@@ -40,7 +40,7 @@ import re
 
 from spacy.tokens import Doc
 
-from .doctext import doc_text
+from .doctext import FOREIGN_KEY, doc_text
 from .sentences import sentence_bounds
 
 #: Words of French, German, Spanish, Portuguese that English text almost never
@@ -76,7 +76,6 @@ ENGLISH_WORDS = frozenset(
 )
 
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?![\w-])")
-FOREIGN_KEY = "mlkg_foreign"
 
 
 def _counts(text: str) -> tuple[int, int]:

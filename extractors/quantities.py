@@ -451,11 +451,11 @@ if not Doc.has_extension("quantities"):
 def mlkg_quantities(doc: Doc) -> Doc:
     """Store the quantities of the doc text in ``doc._.quantities`` and the
     bare numbers left in ``doc._.numbers`` (:func:`scan_numbers`)."""
-    quantities, numbers = scan_numbers(doc_text(doc))
-    numbers = [q for q in numbers if not names_a_part(doc_text(doc), q.start)]
+    text = doc_text(doc)
+    quantities, numbers = scan_numbers(text)
+    numbers = [q for q in numbers if not names_a_part(text, q.start)]
     foreign = foreign_spans(doc)
     if foreign:  # "89,4%" is 89.4 in French, "+4,40% de score BLEU" a gain: extractors/language.py
-        text = doc_text(doc)
         quantities = [q for q in quantities if not (in_foreign(foreign, q.start, q.end) and unreadable(text, q.start, q.end))]
         numbers = [q for q in numbers if not (in_foreign(foreign, q.start, q.end) and unreadable(text, q.start, q.end))]
     set_ext(doc, "quantities", quantities)

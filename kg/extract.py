@@ -312,7 +312,7 @@ class PaperBuilder:
         task_ids = {local_ids[k] for e in data.ents if e[2] == "Task" and (k := name_key(e[0])) in local_ids}
         lone_methods = {name_key(e[0]) for e in data.ents if e[2] == "Method"}
         # kg/tagger_acronyms.py: the CNN's acronyms only (the encoder's are right 7 times in 9 on A-L)
-        tagger_only = tagger_only_keys(keys, [e[3] for e in data.ents]) if getattr(data, "tagger", "") != "encoder" else set()
+        tagger_only = tagger_only_keys(keys, [e[3] for e in data.ents]) if data.tagger != "encoder" else set()
         for text, kb_id, label_, ent_id, start, end in data.ents:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)
             key = name_key(text)
