@@ -431,7 +431,9 @@ def find_bare_numbers(text: str, taken: list[Quantity]) -> list[Quantity]:
 
 #: A number that numbers a part of a shared task or a procedure: "SemEval 2015 Task 18", "Subtasks 1 and 2",
 #: "Track 3", "Phase 2", "stage 1": an identifier, never a count or a score (fresh part P6: "Subtask 1/2/3"
-#: read as counts in every tier; draw_sample(3000): "Task 18 datasets" and "SemEval 2020 - Task 10" as counts).
+#: read as counts in every tier; draw_sample(3000): "Task 18 datasets" and "SemEval 2020 - Task 10" as counts, the
+#: only 2 results it changes there). Of 30 such numbers read at random in the 120k, 28 were identifiers, 1 a
+#: percentage (untouched: bare numbers only) and 1 a count the list form takes ("Sub-task 1 and 37 to Sub-task 2").
 _PART_BEFORE = re.compile(r"\b(?:sub-?)?(?:task|track|subtrack|phase|stage|round)s?\s+(?:\d+[a-z]?\s*(?:,|and|or|&)\s*)*$",
                           re.I)
 
