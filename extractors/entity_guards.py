@@ -80,8 +80,6 @@ _RESULTS_ON = re.compile(r"\b(?:results?|experiments?|evaluations?|tests?|studie
 _TITLE_CUT = re.compile(r"\s+(?!(?:Using|Via|With|Through|Based|By|Leveraging|For|In|On|Of|From|And|To|Over|Under|"
                         r"At|As|Towards?|Without|Within)\b)[A-Z]")
 
-#: Two clauses between the mentions: "SqueezeBERT runs faster than BERT-base
-#: on the Pixel 3 while achieving competitive accuracy on GLUE".
 #: The head noun right after a task named in an apposition's kind ("BLING-KPE, a neural keyphrase extraction
 #: model", "OpenKP, a large scale open domain keyphrase extraction dataset"): a system or a data set of that task.
 _TASK_SYSTEM_HEAD = re.compile(r"\s+(?:models?|systems?|frameworks?|approach(?:es)?|methods?|architectures?|tools?|toolkits?|"
@@ -92,6 +90,8 @@ _TASK_DATA_HEAD = re.compile(r"\s+(?:datasets?|data\s+sets?|corpus|corpora|bench
 #: with" (its object is the thing compared against, and a list after it holds baselines, not a comparison).
 _COMPARE_VERB_BEFORE = re.compile(r"\bcompar(?:e|es|ed|ing)\s+(?:(?!(?:to|with|against|and|or|than|by|in|on|for)\b)"
                                   r"[\w'-]+\s+){0,6}?$")
+#: Two clauses between the mentions: "SqueezeBERT runs faster than BERT-base
+#: on the Pixel 3 while achieving competitive accuracy on GLUE".
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|although|though)\b|;")
 
 
