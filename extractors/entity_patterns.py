@@ -83,6 +83,11 @@ _HEAD = (r"(?:models?|systems?|frameworks?|approach(?:es)?|methods?|architecture
 _USED_FOR = (r"\s*,?\s*(?:(?:is|are|was|were|can\s+be|has\s+been|have\s+been)\s+)?(?:\w+ly\s+)?"
              r"(?:(?:used|designed|proposed|developed|applied|tailored|employed|adopted|introduced|specialized|"
              r"suitable|effective|useful|successful)\s+)?(?:for|to)\s+" + _DET + r"(?:(?:task|problem)s?\s+of\s+)?")
+#: An apposition or copula opening a kind ("X, a", "X is an"): the cue the pairs' prefilter
+#: (extractors/entity_relations.py) reads for the two apposition-task-head rows.
+_APPOSITION_OPEN = r"\s*(?:,\s*|\s+(?:is|are)\s+)(?:a|an)\s+"
+#: ... and up to four words of the kind before the task ("a neural", "a large scale open domain"), no preposition.
+_APPOSITION_KIND = _APPOSITION_OPEN + r"(?:(?!(?:and|or|of|for|in|on|to|with|by|from)\b)[\w-]+\s+){0,4}?"
 
 #: The cue patterns, most specific first (the first that matches a pair wins).
 #: Precision quoted: SciER train, gold mentions, relation and direction right
@@ -175,10 +180,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # firings, 14 right (doubtful: "MSN, a self-supervised learning framework"); a cue pool (1,970 abstracts with
     # ", a ... model/dataset", "compare", a number then "in/for") of draw_sample(20000, 41120802) 32, 30 right
     # (wrong: a cut "MATES/CK", the long form "FIM"; the long-form guard then added): 44 of 47; audit A-L 3 new, 3 right
-    _p("apposition-task-head", "USED_FOR", r"\s*(?:,\s*|\s+(?:is|are)\s+)(?:a|an)\s+(?:(?!(?:and|or|of|for|in|on|to|with|by|from)\b)"
-       r"[\w-]+\s+){0,4}?", "M", "T", True, 0.75),
-    _p("dataset-apposition-task-head", "BENCHMARK_FOR", r"\s*(?:,\s*|\s+(?:is|are)\s+)(?:a|an)\s+(?:(?!(?:and|or|of|for|in|on|to|with|by|from)\b)"
-       r"[\w-]+\s+){0,4}?", "D", "T", True, 0.75),
+    _p("apposition-task-head", "USED_FOR", _APPOSITION_KIND, "M", "T", True, 0.75),
+    _p("dataset-apposition-task-head", "BENCHMARK_FOR", _APPOSITION_KIND, "D", "T", True, 0.75),
     # "We compare the EasyRead corpus to the LocalNews corpus", "comparing ... of decoder-only and encoder-decoder
     # models": two named things the sentence's verb "compare" takes as objects (guard:
     # :data:`extractors.entity_guards._COMPARE_VERB_BEFORE`). SciER train 14 of 17 (the 3 others read right, unannotated:

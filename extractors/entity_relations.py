@@ -32,7 +32,7 @@ from .doctext import Ent
 from .entity_guards import (_AND_BEFORE, _BASED, _COMPONENT, _CUT, _CUT_BEFORE, _DATASET_HEAD, _DATA_END,
     _COMPARE_VERB_BEFORE, _KIND_END, _KIND_HEAD, _NP_END, _RESULTS_ON, _TITLE_CUT, _SHARED_TASK, _TASK_HEAD, _TITLE_DATA, _TITLE_MEANS, _TASK_DATA_HEAD, _TASK_SYSTEM_HEAD, _clause_break, _mid,
     whole_part)
-from .entity_patterns import PATTERNS, Pattern, _APPOSITION_BASED, _CLASS
+from .entity_patterns import PATTERNS, Pattern, _APPOSITION_BASED, _APPOSITION_OPEN, _CLASS
 from .keys import name_key
 
 # The rest of the rules' names, re-exported so that callers and tests still import them from here
@@ -53,7 +53,7 @@ _ANY_CUE = re.compile(r"\(|for|to|on|in|with|by|via|using|such|includ|like|e\.g|
                       r"data|benchmark|corp")
 #: The cue of the rows that read ", a" / "and" alone (apposition-task-head, compare-verb), tried for those classes only:
 #: a prefilter reading them for every pair would hand other rows pairs that they were never counted on.
-_APPOSITION_A = re.compile(r"\s*(?:,\s*|\s+(?:is|are)\s+)an?\s")
+_APPOSITION_A = re.compile(_APPOSITION_OPEN)  # the rows' own opening (extractors/entity_patterns.py)
 _AND_ONLY = re.compile(r"\s*,?\s*and\s")
 
 
