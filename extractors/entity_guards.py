@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .doctext import Ent
+from .entity_patterns import _HEAD
 
 
 #: Head words of a component ("the attention layers in the Transformer"):
@@ -82,8 +83,8 @@ _TITLE_CUT = re.compile(r"\s+(?!(?:Using|Via|With|Through|Based|By|Leveraging|Fo
 
 #: The head noun right after a task named in an apposition's kind ("BLING-KPE, a neural keyphrase extraction
 #: model", "OpenKP, a large scale open domain keyphrase extraction dataset"): a system or a data set of that task.
-_TASK_SYSTEM_HEAD = re.compile(r"\s+(?:models?|systems?|frameworks?|approach(?:es)?|methods?|architectures?|tools?|toolkits?|"
-                               r"algorithms?|techniques?|pipelines?|networks?|parsers?|classifiers?|taggers?)\b")
+#: The heads are entity_patterns._HEAD's (a system named by its task) and "network(s)".
+_TASK_SYSTEM_HEAD = re.compile(r"\s+(?:" + _HEAD + r"|networks?)\b")
 _TASK_DATA_HEAD = re.compile(r"\s+(?:datasets?|data\s+sets?|corpus|corpora|benchmarks?|test\s*beds?|collections?)\b")
 #: "compare" as the verb whose object list holds the first of two mentions ("We compare the EasyRead corpus to
 #: ...", "comparing the few-shot capabilities of decoder-only and encoder-decoder models"), not "compared to /
