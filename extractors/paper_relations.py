@@ -121,16 +121,17 @@ def own_zone(low: str, ents: list[Ent], proposed_names: set[str]) -> bool:
     return own_sentence(low, False, ents, proposed_names)[0]
 
 
-def _zone_uses(sent: tuple[int, int], low: str, ents: list[Ent], proposed_names: set[str]
+def _zone_uses(sent: tuple[int, int], low: str, ents: list[Ent]
                ) -> list[tuple[RelationType, tuple[int, int], str, float]]:
     """USES of the methods a sentence with no self-reference, in the paper's
-    own zone, says are used (:data:`_ZONE_USE_BEFORE`)."""
+    own zone, says are used (:data:`_ZONE_USE_BEFORE`). (No mention is a
+    proposal's: :func:`own_sentence` calls a sentence naming one own.)"""
     if _BACKGROUND_SENTENCE.search(low) or _OTHERS_SUBJECT.match(low):
         return []
     starts = _clause_starts(low)
     out = []
     for ent in ents:
-        if ent.label_ != _METHOD or ent.text in proposed_names:
+        if ent.label_ != _METHOD:
             continue
         offset = ent.start_char - sent[0]
         clause = _clause_before(low, starts, offset)
@@ -146,7 +147,7 @@ def _cue_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_n
     own, own_cue, anaphor = own_sentence(low, in_title, ents, proposed_names)
     passive_use = _PASSIVE_USE.search(low) if not in_title else None
     if not own and passive_use is None:
-        return _zone_uses(sent, low, ents, proposed_names) if after_own and not in_title else []
+        return _zone_uses(sent, low, ents) if after_own and not in_title else []
     # own by its anaphoric subject only: it says what the system is built from, not the tasks addressed
     built_from = anaphor
     # (an _OWN match on "we", "our", "this paper", "this work" is a match of _FIRST_PERSON at the same place)
