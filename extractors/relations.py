@@ -307,23 +307,19 @@ def mlkg_relations(doc: Doc) -> Doc:
             nk += 1
         sent_text = text[start_char:end_char]
         ranked = k == q and nk == nq and rank_cues and bool(ranks(sent_text, start_char))  # (a rank, "ranked 16th", is no number)
-        if not ents and k == q and nk == nq and not ranked:
-            if not after_own and start_char >= title_end:
-                after_own = own_zone(low[start_char:end_char] if low is not None else sent_text.lower(), ents,
-                                     proposed_names)
-            continue  # nothing to relate in this sentence
-        sent = (start_char, end_char)
         sent_low = low[start_char:end_char] if low is not None else None
         in_title = start_char < title_end
-        relations.extend(sentence_relations(sent, sent_text, ents, proposed_names, sent_low, in_title, own,
-                                            defined_own, after_own))
-        if not in_title and not after_own:
+        if ents or k > q or nk > nq or ranked:  # (else nothing to relate in this sentence)
+            sent = (start_char, end_char)
+            relations.extend(sentence_relations(sent, sent_text, ents, proposed_names, sent_low, in_title, own,
+                                                defined_own, after_own))
+            if k > q or nk > nq or ranked:
+                found = sentence_results(sent, sent_text, ents, quantities[q:k], own, numbers[nq:nk], proposals)
+                results.extend(found)
+                relations.extend(result_evaluations(sent, found, sent_text))
+                inputs.append(result_input(sent, len(found), ents, quantities[q:k], numbers[nq:nk], own))
+        if not in_title and not after_own:  # (for the sentences after this one)
             after_own = own_zone(sent_low if sent_low is not None else sent_text.lower(), ents, proposed_names)
-        if k > q or nk > nq or ranked:
-            found = sentence_results(sent, sent_text, ents, quantities[q:k], own, numbers[nq:nk], proposals)
-            results.extend(found)
-            relations.extend(result_evaluations(sent, found, sent_text))
-            inputs.append(result_input(sent, len(found), ents, quantities[q:k], numbers[nq:nk], own))
         q, nq = k, nk
     relations.extend(component_relations(doc, all_ents, own))  # the paper's named parts (extractors/components.py)
     relations = drop_technique_addresses(relations, text)
