@@ -25,7 +25,6 @@ batch of papers becomes, :mod:`kg.stores.graph_rows`.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import json
 import os
 import socket
@@ -45,36 +44,8 @@ from .loading import bulk_load, quiet
 # Credentials (kg/stores/credentials.py) and the statement rows (kg/stores/graph_rows.py) moved out;
 # their names stay importable from here.
 from .credentials import CONFIG_PATH, _safe_url, load_credentials  # noqa: F401
+from .driver_values import to_plain  # noqa: F401  (moved out; importable from here)
 from .graph_rows import _META_KEYS, _TYPE_NAMES, _entity_refs, grouped_rows, paper_props, paper_rows  # noqa: F401
-
-
-def to_plain(value: Any) -> Any:
-    """Driver values as plain Python: nodes and relationships become dicts."""
-    from neo4j.graph import Node, Path as GPath, Relationship
-
-    if isinstance(value, Node):
-        out = dict(value.items())
-        out["_labels"] = sorted(value.labels)
-        return out
-    if isinstance(value, Relationship):
-        out = dict(value.items())
-        out["_type"] = value.type
-        if value.start_node is not None:
-            out["_start"] = value.start_node.get("id")
-        if value.end_node is not None:
-            out["_end"] = value.end_node.get("id")
-        return out
-    if isinstance(value, GPath):
-        return {"nodes": [to_plain(n) for n in value.nodes], "relationships": [to_plain(r) for r in value.relationships]}
-    if isinstance(value, list | tuple):
-        return [to_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: to_plain(v) for k, v in value.items()}
-    if hasattr(value, "iso_format"):  # neo4j.time types
-        return value.iso_format()
-    if isinstance(value, _dt.date | _dt.datetime | _dt.time):
-        return value.isoformat()
-    return value
 
 
 #: Rows (a paper, a relationship, a result's two) per write transaction
