@@ -32,12 +32,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
-
 from extractors.keys import exact_key, name_key, singular_key
 from ontology import EntityType
 from ontology.gazetteer import GazetteerEntry, default_entries, exact_case, word_name
 from ontology.metrics import FAMILY as METRIC_FAMILY, SCORE_CONTEXT
+
+from .name_agreement import GENERIC_HEADS, agrees  # noqa: F401  (moved out; importable from here)
 
 
 _SIZE = r"(?:\d+(?:\.\d+)?[BMKbmk]|\d+x\d+[BMb]|base|large|small|tiny|mini|medium|huge|giant|xl|xxl|[SMLBH](?:/\d+)?|instruct|chat|it|hf)"
@@ -110,7 +110,6 @@ def _unlisted_acronym(surface: str, listed: set[str]) -> bool:
 
 
 _MIXED_CASE = re.compile(r"^.+[A-Z]")  # an upper-case letter after the first: "mIoU", "mIOU", not "Adam"
-_WORD = re.compile(r"[a-z0-9]+")
 _ACRONYM_PLURAL = re.compile(r"^[A-Z0-9][A-Z0-9-]*[A-Z0-9]s$")
 
 
@@ -118,86 +117,6 @@ def _coined(short_form: str) -> bool:
     """Mixed case, lower-case letters after the first: "RoBERTa", "iCaRL", "PixelCNN"."""
     letters = [c for c in short_form if c.isalpha()]
     return any(c.isupper() for c in letters) and any(c.islower() for c in letters[1:])
-
-
-def agrees(long_form: str, names: Iterable[str], extra_word: bool = True) -> bool:
-    """Whether a paper's long form is one of ``names`` up to word endings and
-    one extra word: the same words in order, each pair sharing all but its
-    last few letters ("test-time adaptive" / "test-time adaptation",
-    "Generative Adversarial Nets" / "generative adversarial network",
-    "Long Short-Term Memory networks" / "long short-term memory"; not "image
-    aesthetic assessment" / "inter-annotator agreement", nor "Recursive
-    Neural Network" / "recurrent neural network"). ``extra_word=False``:
-    the same number of words only."""
-    words = _WORD.findall(_fold(long_form))
-    for name in names:
-        other = _WORD.findall(_fold(name))
-        if not extra_word and len(other) != len(words):
-            continue
-        if _aligned(words, other) or _aligned(other, words):
-            return True
-    return False
-
-
-def _fold(text: str) -> str:
-    return text.casefold().replace("-", " ")
-
-
-def _aligned(longer: list[str], shorter: list[str]) -> bool:
-    if len(shorter) < 2 and len(longer) != len(shorter) or not shorter:
-        return False
-    if len(longer) == len(shorter):
-        return all(_same_stem(a, b) for a, b in zip(longer, shorter))
-    if len(longer) != len(shorter) + 1:
-        return False
-    return any(_filler(longer, i) and all(_same_stem(a, b) for a, b in zip(longer[:i] + longer[i + 1:], shorter))
-               for i in range(len(longer)))
-
-
-def _filler(words: list[str], i: int) -> bool:
-    """Whether ``words[i]`` may be the one extra word: a generic head, a
-    function word ("Positive and Unlabeled learning"), or "neural" before a
-    network ("graph convolutional neural networks")."""
-    w = words[i]
-    return w in GENERIC_HEADS or (w == "neural" and i + 1 < len(words) and words[i + 1] in _NETS)
-
-
-#: The one extra word :func:`agrees` allows: a generic head or kind word that
-#: names no other concept ("Long Short-Term Memory networks"). Any other extra
-#: word is a modifier or a head of its own, and dropping it renamed the paper's
-#: concept: "neural semantic parsers (NSPs)" became semantic parsing,
-#: "Recurrent Neural Network Grammars (RNNGs)" a recurrent neural network
-#: (3,000 real abstracts, standard tier: kg/linking.py notes).
-GENERIC_HEADS = frozenset(
-    """network networks net nets model models method methods algorithm algorithms approach approaches framework
-    frameworks architecture architectures system systems technique techniques mechanism mechanisms module modules
-    layer layers unit units function functions procedure scheme corpus corpora dataset datasets data benchmark task tasks
-    problem problems metric metrics measure score the of and with a an for""".split()
-)
-_NETS = frozenset("network networks net nets".split())
-
-
-def _same_stem(a: str, b: str) -> bool:
-    """One word in two endings: "adaptive"/"adaptation", "parsers"/"parsing",
-    "nets"/"network"; both rests after the shared prefix are endings
-    (:data:`_ENDINGS`) or the words are a typo apart, so "query"/"question"
-    (3,000 real abstracts: "query answering (QA)" became question answering)
-    are two words."""
-    if a == b:
-        return True
-    n = min(len(a), len(b))
-    common = next((i for i in range(n) if a[i] != b[i]), n)
-    if not (common >= 3 and common >= n - 3 and common >= max(len(a), len(b)) - 5):
-        return False
-    if a[common:] in _ENDINGS and b[common:] in _ENDINGS:
-        return True
-    return n >= 6 and Levenshtein.distance(a, b) <= 2  # a typo: "Hidden Marlcov Models", "multi-layer perceptions"
-
-
-_ENDINGS = frozenset(
-    """s es e ed er ers ing ings ion ions ation ations ive ives al ally ic ical ics y ies ity ities ment ments or ors
-    ist ists ism work works ence ent ance ant ness ize izes ized ization ise ised isation ly ory ative atives d""".split()
-) | {""}
 
 
 _SPACES = re.compile(r"\s+")
