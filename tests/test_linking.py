@@ -295,3 +295,27 @@ def test_a_defined_task_before_a_system_head_stays_apart(tmp_path):
         "Our SMT system reorders source words before decoding and improves BLEU by 1.2 points.", model="standard")
     task = next(e for e in paper["entities"] if e["name"] == "statistical machine translation")
     assert task["type"] == "Task" and "SMT system" not in task["aliases"]
+
+
+@pytest.mark.skipif(not _ABSTRACTS.exists(), reason="no ../shared abstracts")
+def test_a_singular_name_joins_the_plural_gazetteer_entry():
+    """acl 2021.naacl-main.221 ("Edge: Enriching Knowledge Graph Embeddings
+    with External Text") writes "Knowledge Graph" in its title and
+    "Knowledge graphs" in its abstract: one node, Papers with Code's
+    "Knowledge Graphs" (issue 28: two ids for one concept in one paper)."""
+    import gzip
+    import json
+
+    from extractors.keys import name_key
+    from tests.test_nodes import _nodes_and_concepts
+
+    with gzip.open(_ABSTRACTS, "rt", encoding="utf-8") as fh:
+        row = next(json.loads(ln) for ln in fh if '"2021.naacl-main.221"' in ln)
+    nodes = _nodes_and_concepts(row["title"], row["abstract"])[0]
+    kg_nodes = [n for n in nodes if name_key(n) in ("knowledgegraph", "knowledgegraphs")]
+    assert len(kg_nodes) == 1, nodes
+    linker = Linker()
+    assert linker.resolve("word embedding") == linker.resolve("Word Embeddings")
+    # a name that merely ends in "s" is no plural: DeiT is not DeiT-S, an incident not the Incidents dataset
+    assert linker.resolve("DeiT") != linker.resolve("DeiT-S")
+    assert linker.resolve("incident") != linker.resolve("Incidents")
