@@ -100,7 +100,7 @@ AUDIT = ROOT / "tests" / "data" / "audit"
 @pytest.mark.parametrize("part, seed", [("E", 20261209), ("F", 20261210), ("G", 20261211), ("H", 20261212),
                                         ("I", 20261213), ("J", 20261214), ("K", 20261215),
                                         ("L", 20261216), ("M", 20261217), ("N", 20261218),
-                                        ("O", 20261219)])
+                                        ("O", 20261219), ("P", 20261220)])
 def test_the_held_out_parts_replay_from_their_command(part, seed, capsys):
     """The command in GUIDE.md draws exactly the part's gold abstracts, in order, and
     skips exactly the draws its skip file lists (whatever parts were drawn after it)."""
