@@ -144,7 +144,7 @@ FRESH = ROOT / "tests" / "data" / "fresh"
 @pytest.mark.parametrize("part, seed, per_file, taken", [("P1", 20261301, 4, "A-J"), ("P2", 20261302, 5, "A-K"),
                                                          ("P3", 20261303, 5, "A-L"), ("P4", 20261304, 5, "A-M"),
                                                          ("P5", 20261305, 5, "A-N"),
-                                                         ("P6", 20261306, 5, "A-O")])
+                                                         ("P6", 20261306, 5, "A-O"), ("P7", 20261307, 5, "A-P")])
 def test_the_fresh_parts_replay_from_their_readme_command(part, seed, per_file, taken, capsys):
     """tests/data/fresh/README.md's command for each part draws exactly its gold abstracts, in order,
     however many audit parts were drawn after it (off-topic draws are kept there: no skip file)."""
