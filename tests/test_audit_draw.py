@@ -100,7 +100,7 @@ AUDIT = ROOT / "tests" / "data" / "audit"
 @pytest.mark.parametrize("part, seed", [("E", 20261209), ("F", 20261210), ("G", 20261211), ("H", 20261212),
                                         ("I", 20261213), ("J", 20261214), ("K", 20261215),
                                         ("L", 20261216), ("M", 20261217), ("N", 20261218),
-                                        ("O", 20261219)])
+                                        ("O", 20261219), ("P", 20261220)])
 def test_the_held_out_parts_replay_from_their_command(part, seed, capsys):
     """The command in GUIDE.md draws exactly the part's gold abstracts, in order, and
     skips exactly the draws its skip file lists (whatever parts were drawn after it)."""
@@ -144,7 +144,7 @@ FRESH = ROOT / "tests" / "data" / "fresh"
 @pytest.mark.parametrize("part, seed, per_file, taken", [("P1", 20261301, 4, "A-J"), ("P2", 20261302, 5, "A-K"),
                                                          ("P3", 20261303, 5, "A-L"), ("P4", 20261304, 5, "A-M"),
                                                          ("P5", 20261305, 5, "A-N"),
-                                                         ("P6", 20261306, 5, "A-O")])
+                                                         ("P6", 20261306, 5, "A-O"), ("P7", 20261307, 5, "A-P")])
 def test_the_fresh_parts_replay_from_their_readme_command(part, seed, per_file, taken, capsys):
     """tests/data/fresh/README.md's command for each part draws exactly its gold abstracts, in order,
     however many audit parts were drawn after it (off-topic draws are kept there: no skip file)."""
