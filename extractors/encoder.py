@@ -74,6 +74,18 @@ MIN_TYPE_PROB = 0.5
 _warned: set[str] = set()
 
 
+def case_types(words: Sequence[str], word_ids: Sequence[int | None]) -> np.ndarray:
+    """[1, n_pieces] token-type ids that carry case to an uncased encoder
+    (issue 25 item 3; MODEL_CARD.md "Casing"): 1 for each piece of a word
+    with a capital after its first letter ("MoCo", "BERT", "CNNs") or with a
+    capital first letter anywhere but the sentence's first word
+    ("Transformer", "ImageNet"), 0 elsewhere and for the special tokens.
+    BERT's token-type embedding already sits in the graph (every piece adds
+    its row), so a model trained with these costs no arithmetic more a piece."""
+    marked = [any(c.isupper() for c in w[1:]) or (k > 0 and w[:1].isupper()) for k, w in enumerate(words)]
+    return np.asarray([[1 if w is not None and marked[w] else 0 for w in word_ids]], dtype=np.int64)
+
+
 def type_probs(logits: np.ndarray, parts) -> np.ndarray:
     """``[n_words, n_labels]``: each word's softmax probability summed over
     the tags of each label (:func:`~extractors.ner.tag_parts`' label index;
@@ -162,6 +174,8 @@ class EncoderModel:
         self.grammar, self.parts = biluo_grammar(self.tags), tag_parts(self.tags)
         self.o_index = self.tags.index("O")
         self.min_type_prob = MIN_TYPE_PROB
+        #: a model trained with --case reads :func:`case_types` as its token types
+        self.case = "token_type_ids" in {i.name for i in self.session.get_inputs()}
         width = self.session.get_outputs()[1].shape[-1]
         self.hidden_size = width if isinstance(width, int) else 384
 
@@ -177,7 +191,10 @@ class EncoderModel:
 
         def one(i: int) -> tuple[np.ndarray, np.ndarray | None]:
             ids = np.asarray([encs[i].ids], dtype=np.int64)
-            logits, hidden = self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})
+            feed = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+            if self.case:
+                feed["token_type_ids"] = case_types(sentences[i], encs[i].word_ids)
+            logits, hidden = self.session.run(None, feed)
             first = self._first_pieces(encs[i].word_ids, len(sentences[i]))
             out = np.full((len(first), logits.shape[-1]), -1e4, dtype=np.float32)
             out[:, self.o_index] = 0.0  # a word cut off by truncation (or with no piece) is outside

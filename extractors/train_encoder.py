@@ -78,27 +78,33 @@ def load_tokenizer(path: Path):
 class Tagger(nn.Module):
     """BERT-style encoder + dropout + linear BILUO head."""
 
-    def __init__(self, encoder, n_tags: int, dropout: float = 0.1):
+    def __init__(self, encoder, n_tags: int, dropout: float = 0.1, case: bool = False):
         super().__init__()
+        self.case = case  # token types carry case (extractors.encoder.case_types)
         self.encoder = encoder
         self.dropout = nn.Dropout(dropout)
         self.head = nn.Linear(encoder.config.hidden_size, n_tags)
 
-    def forward(self, input_ids, attention_mask):
+    def forward(self, input_ids, attention_mask, token_type_ids=None):
         # keyword arguments: transformers 5.x changed BertModel's positional ones
-        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        kw = {"token_type_ids": token_type_ids} if self.case and token_type_ids is not None else {}
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask, **kw).last_hidden_state
         return self.head(self.dropout(hidden)), hidden
 
 
 def encode(tok, sentences: list[Sentence]) -> list[dict]:
-    """Token ids and each word's first-WordPiece position (-1: cut off or empty)."""
+    """Token ids, case token types (:func:`extractors.encoder.case_types`)
+    and each word's first-WordPiece position (-1: cut off or empty)."""
+    from .encoder import case_types
+
     out = []
     for sent, enc in zip(sentences, tok.encode_batch([s.words for s in sentences], is_pretokenized=True)):
         first = np.full(len(sent.words), -1, dtype=np.int64)
         for pos, w in enumerate(enc.word_ids):
             if w is not None and first[w] < 0:
                 first[w] = pos
-        out.append({"ids": enc.ids, "first": first, "allowed": sent.allowed, "sent": sent})
+        out.append({"ids": enc.ids, "types": case_types(sent.words, enc.word_ids)[0], "first": first,
+                    "allowed": sent.allowed, "sent": sent})
     return out
 
 
@@ -114,10 +120,12 @@ def collate(batch: list[dict]):
     t = max(len(b["ids"]) for b in batch)
     ids = torch.zeros((len(batch), t), dtype=torch.long)
     mask = torch.zeros((len(batch), t), dtype=torch.long)
+    types = torch.zeros((len(batch), t), dtype=torch.long)
     for r, b in enumerate(batch):
         ids[r, : len(b["ids"])] = torch.tensor(b["ids"])
         mask[r, : len(b["ids"])] = 1
-    return ids, mask
+        types[r, : len(b["ids"])] = torch.from_numpy(b["types"])
+    return ids, mask, types
 
 
 def partial_loss(logits, batch: list[dict]):
@@ -163,8 +171,7 @@ def add_teacher_logits(teacher: "Tagger", items: list[dict], batch_size: int = 3
     with torch.no_grad():
         for k in range(0, len(items), batch_size):
             batch = items[k : k + batch_size]
-            ids, mask = collate(batch)
-            logits = teacher(ids, mask)[0].numpy()
+            logits = teacher(*collate(batch))[0].numpy()
             for r, b in enumerate(batch):
                 out = np.zeros((len(b["first"]), logits.shape[-1]), dtype=np.float32)
                 ok = b["first"] >= 0
@@ -190,8 +197,7 @@ def heldout_f1(model, items: list[dict]) -> float:
     tp = n_pred = n_gold = 0
     with torch.no_grad():
         for batch in batches(items, 32, random.Random(0)):
-            ids, mask = collate(batch)
-            logits = model(ids, mask)[0].numpy()
+            logits = model(*collate(batch))[0].numpy()
             paths = viterbi_batch([word_scores(logits[r], b["first"]) for r, b in enumerate(batch)], grammar)
             for b, path in zip(batch, paths):
                 pred = set(path_spans(path, parts))
@@ -229,7 +235,7 @@ def train(work: Path = DEFAULT_WORK, epochs: int = DEFAULT_EPOCHS, schedule_epoc
           heldout: int | None = None, silver_limit: int | None = 250, batch_size: int = 16,
           tdmsci_docs=None, log=print, layers: int | None = None,
           teacher: tuple[Path, int, int | None] | None = None, distill_weight: float = 0.5,
-          temperature: float = 2.0) -> tuple["Tagger", dict]:
+          temperature: float = 2.0, case: bool = False) -> tuple["Tagger", dict]:
     """Train (resuming from ``work``'s checkpoint); return the model and its info.
 
     ``teacher``: (work directory, epoch, layers) of a tagger trained by this
@@ -257,7 +263,7 @@ def train(work: Path = DEFAULT_WORK, epochs: int = DEFAULT_EPOCHS, schedule_epoc
         add_teacher_logits(load_epoch(*teacher)[0], items)
         log(f"teacher logits from {teacher[0]} epoch {teacher[1]}")
 
-    model = Tagger(base_encoder(layers), len(TAGS))
+    model = Tagger(base_encoder(layers), len(TAGS), case=case)
     # the word embeddings stay as pre-trained: 11.7M of the 22.7M weights, a
     # dense AdamW update of them each step cost about as much as the rest
     model.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
@@ -285,8 +291,7 @@ def train(work: Path = DEFAULT_WORK, epochs: int = DEFAULT_EPOCHS, schedule_epoc
     for epoch in range(start_epoch, epochs):
         total_loss, n = 0.0, 0
         for batch in batches(items, batch_size, rng):
-            ids, mask = collate(batch)
-            logits = model(ids, mask)[0]
+            logits = model(*collate(batch))[0]
             loss = partial_loss(logits, batch)
             if loss is None:
                 continue
@@ -307,13 +312,15 @@ def train(work: Path = DEFAULT_WORK, epochs: int = DEFAULT_EPOCHS, schedule_epoc
         log(json.dumps(row))
         torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
                     "rng": rng.getstate(), "torch_rng": torch.get_rng_state(), "epoch": epoch + 1,
-                    "history": history}, work / "checkpoint.tmp")
+                    "history": history, "case": case}, work / "checkpoint.tmp")
         (work / "checkpoint.tmp").replace(ckpt)
         torch.save(model.state_dict(), work / f"weights-epoch{epoch + 1}.pt")
     info = {"seed": seed, "epochs": epochs, "schedule_epochs": schedule_epochs, "batch_size": batch_size,
             "lr": {"encoder": 8e-5, "head": 1e-3}, "heldout_fold": heldout, "silver_limit": silver_limit,
             "layers": model.encoder.config.num_hidden_layers,
             "sentences": {k: sum(1 for s in v if not s.allowed.all()) for k, v in parts.items()}, "history": history}
+    if case:
+        info["case"] = True
     if teacher is not None:
         info["distill"] = {"teacher": f"{teacher[0]} epoch {teacher[1]}", "teacher_layers": teacher[2],
                            "weight": distill_weight, "temperature": temperature}
@@ -322,10 +329,10 @@ def train(work: Path = DEFAULT_WORK, epochs: int = DEFAULT_EPOCHS, schedule_epoc
 
 def load_epoch(work: Path, epoch: int, layers: int | None = None) -> tuple["Tagger", dict]:
     """The model ``work`` kept after ``epoch``, and the run's info so far."""
-    model = Tagger(base_encoder(layers, pretrained=False), len(TAGS))
+    state = torch.load(work / "checkpoint.pt", weights_only=False) if (work / "checkpoint.pt").exists() else {}
+    model = Tagger(base_encoder(layers, pretrained=False), len(TAGS), case=state.get("case", False))
     model.load_state_dict(torch.load(work / f"weights-epoch{epoch}.pt"))
-    history = torch.load(work / "checkpoint.pt", weights_only=False)["history"] if (work / "checkpoint.pt").exists() else []
-    return model, {"exported_epoch": epoch, "history": history}
+    return model, {"exported_epoch": epoch, "history": state.get("history", []), **({"case": True} if model.case else {})}
 
 
 def export(model: "Tagger", output: Path, info: dict, work: Path) -> Path:
@@ -338,9 +345,12 @@ def export(model: "Tagger", output: Path, info: dict, work: Path) -> Path:
     fp32 = work / "model-fp32.onnx"
     ids = torch.tensor([[101, 7592, 2088, 102], [101, 7592, 102, 0]])
     mask = (ids > 0).long()
-    torch.onnx.export(model, (ids, mask), str(fp32), input_names=["input_ids", "attention_mask"],
+    inputs, names = (ids, mask), ["input_ids", "attention_mask"]
+    if getattr(model, "case", False):  # the case token types become the graph's third input
+        inputs, names = (ids, mask, torch.tensor([[0, 1, 0, 0], [0, 0, 0, 0]])), names + ["token_type_ids"]
+    torch.onnx.export(model, inputs, str(fp32), input_names=names,
                       output_names=["scores", "hidden"], opset_version=17, dynamo=False,
-                      dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
+                      dynamic_axes={**{n: {0: "batch", 1: "seq"} for n in names},
                                     "scores": {0: "batch", 1: "seq"}, "hidden": {0: "batch", 1: "seq"}})
     quantize_dynamic(str(fp32), str(output / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
     shutil.copy(base_model_dir() / "tokenizer.json", output / "tokenizer.json")
@@ -367,6 +377,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="distil from the tagger a run of this recipe (same --heldout!) kept in WORK after EPOCH")
     ap.add_argument("--distill-weight", type=float, default=0.5)
     ap.add_argument("--temperature", type=float, default=2.0)
+    ap.add_argument("--case", action="store_true",
+                    help="feed case marks as token types (extractors.encoder.case_types; MODEL_CARD.md Casing)")
     ap.add_argument("--no-export", action="store_true")
     ap.add_argument("--export-epoch", type=int, default=None,
                     help="only export the weights --work kept after this epoch (no training)")
@@ -381,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
             teacher = (Path(t_work), int(t_epoch), int(t_layers[0]) if t_layers else None)
         model, info = train(work, args.epochs, args.schedule_epochs, args.seed, args.heldout, args.silver_limit,
                             layers=args.layers, teacher=teacher, distill_weight=args.distill_weight,
-                            temperature=args.temperature)
+                            temperature=args.temperature, case=args.case)
     if not args.no_export:
         path = export(model, Path(args.output), info, work)
         print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")

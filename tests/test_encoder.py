@@ -174,3 +174,45 @@ def test_spans_below_even_odds_of_their_type_are_dropped():
     probs = type_probs(logits, parts)
     assert np.allclose(probs.sum(axis=1), 1.0)
     assert span_type_prob(probs, (1, 3, "Task"), parts) == pytest.approx(probs[1:3, parts.label_ids[parts.labels.index("Task")]].mean())
+
+
+def _tdmsci_sentence(with_word: str) -> list[str]:
+    """The first TDMSci train sentence (real, cased text) with this word."""
+    from extractors.train_ner import CORPORA_DIR
+
+    words: list[str] = []
+    for line in (CORPORA_DIR / "tdmsci" / "train.conll").read_text().splitlines():
+        if line.strip():
+            words.append(line.split("\t")[0])
+        elif with_word in words:
+            return words
+        else:
+            words = []
+    pytest.skip("TDMSci train not found")
+
+
+def test_case_types_mark_the_pieces_of_cased_names_only():
+    from tokenizers import Tokenizer
+
+    from extractors.encoder import case_types
+
+    # "Table 4 : BLEU score results for various languages translated into English ..."
+    words = _tdmsci_sentence("BLEU")
+    tok = Tokenizer.from_file(str(MODEL_DIR / "tokenizer.json"))
+    tok.no_padding()
+    enc = tok.encode(words, is_pretokenized=True)
+    types = case_types(words, enc.word_ids)
+    assert types.shape == (1, len(enc.ids))
+    by_word = {words[w]: int(t) for w, t in zip(enc.word_ids, types[0]) if w is not None}
+    assert by_word["BLEU"] == 1 and by_word["English"] == 1  # all capitals; a capital mid-sentence
+    assert by_word["Table"] == 0  # the sentence's first word
+    assert by_word["score"] == by_word["languages"] == 0
+    assert types[0, 0] == types[0, -1] == 0  # [CLS], [SEP]
+    # every piece of a marked word carries the mark ("BLEU" may be several pieces)
+    assert all(t == 1 for w, t in zip(enc.word_ids, types[0]) if w is not None and words[w] == "BLEU")
+
+
+@needs_model
+def test_the_shipped_model_takes_no_case_input():
+    # a model trained with --case gets a third input; the shipped one has two
+    assert EncoderModel().case is False
