@@ -740,3 +740,40 @@ def test_a_technique_the_paper_utilises_or_resorts_to_is_used(extracted):
     assert _to(got, "stereo matching") == {"USES"}, got
     got = extracted["consider_as"]
     assert "ADDRESSES" not in _to(got, "Machine Translation"), got
+
+
+@pytest.mark.parametrize("text, technique, goal, in_title", [
+    # real sentences of draw_sample(3000, 44120801): the use cue reaches the task across plain modifiers
+    ("Dialogue Response Generation via Contrastive Latent Representation Learning",  # acl_anthology:2021.nlp4convai-1.18
+     "Representation Learning", "Dialogue Response Generation", True),
+    ("We also ensemble and fine-tune our models on domain-specific data, then decode using noisy channel model "
+     "reranking.", "reranking", None, False),  # acl_anthology:W19-5333
+])
+def test_a_technique_after_a_use_cue_and_its_modifiers_is_used(text, technique, goal, in_title):
+    from extractors.paper_relations import paper_relations
+
+    names = (technique, goal) if goal else (technique,)
+    got = {(r[0].value, text[r[1][0]:r[1][1]]) for r in paper_relations((0, len(text)), text, _tasks(text, *names),
+                                                                         set(), in_title)}
+    assert ("USES", technique) in got and ("ADDRESSES", technique) not in got, got
+    if goal:
+        assert ("ADDRESSES", goal) in got, got
+
+
+@pytest.mark.parametrize("text, task", [
+    # real sentences of the same draw: a verb between the cue and the task names the problem worked on
+    ("This paper is concerned with improving dialogue generation models through injection of knowledge, e.g., "
+     "content relevant to the post that can increase the quality of responses.",
+     "dialogue generation"),  # acl_anthology:2020.findings-emnlp.321
+    ("In this work we go beyond the state of the art by studying search target prediction in an open-world setting "
+     "in which we no longer assume that we have fixation data to train for the search targets.",
+     "search target prediction"),  # conference_papers:e020265bee
+    ("However, in this work, we find out that applying DIRL may degrade domain adaptation performance when the label "
+     "distribution changes across domains.", "domain adaptation"),  # acl_anthology:2020.coling-main.22
+])
+def test_a_task_after_a_use_cue_and_a_verb_is_still_addressed(text, task):
+    from extractors.paper_relations import paper_relations
+
+    got = {(r[0].value, text[r[1][0]:r[1][1]]) for r in paper_relations((0, len(text)), text, _tasks(text, task),
+                                                                         set(), False)}
+    assert ("ADDRESSES", task) in got, got
