@@ -68,9 +68,9 @@ from .paper_scope import contrast_clause_end, may_negate, negated
 from .paper_task_cues import (_CASE_AFTER, _CAST_AS_AFTER, _CAST_AS_BEFORE, _DATA_AFTER, _NEW_TASK_AFTER,
     _NEW_TASK_BEFORE, _PROBLEM_BEFORE, _PROBLEM_HEAD, _TASK_BASED_AFTER, _TASK_BASED_BEFORE, _TECHNIQUE_BEFORE,
     _TECHNIQUE_LIST, means_for)
-from .paper_use_cues import (_ASSESS_BEFORE, _ASSESS_OWN, _BASED_AFTER, _FAMILY_BEFORE, _FAMILY_HEAD_AFTER,
-    _IMPROVES_BEFORE, _MODIFIER_AFTER, _OTHERS_SUBJECT, _OWN_TOOL_LIST, _PASSIVE_USE, _STUDY_BEFORE, _SUBJECT_TO_VERB,
-    _SUBTITLE_FAMILY, _SUBTITLE_HEAD_AFTER, _TITLE_ANALYSIS, _USE_BEFORE, _ZONE_USE_BEFORE)
+from .paper_use_cues import (_ASSESS_BEFORE, _ASSESS_OWN, _BASED_AFTER, _EXPERIMENT_NOT_METHOD, _EXPERIMENT_ON_BEFORE,
+    _FAMILY_BEFORE, _FAMILY_HEAD_AFTER, _IMPROVES_BEFORE, _MODIFIER_AFTER, _OTHERS_SUBJECT, _OWN_TOOL_LIST, _PASSIVE_USE,
+    _STUDY_BEFORE, _SUBJECT_TO_VERB, _SUBTITLE_FAMILY, _SUBTITLE_HEAD_AFTER, _TITLE_ANALYSIS, _USE_BEFORE, _ZONE_USE_BEFORE)
 from .paper_zones import (BACKGROUND_REACH, _BACKGROUND_LITERALS, _BACKGROUND_SENTENCE, _COMPARED_CUE,
     _COMPARED_LITERALS, _EXPERIMENT_CUE, _FIRST_PERSON, _FIRST_PERSON_WORDS, _OWN_BEFORE_LIST, _background,
     _baseline_list, _clause_before, _clause_starts, _only_weak_background, own_sentence)
@@ -289,6 +289,9 @@ def _cue_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_n
                 out.append((RelationType.USES, span, "cue:improves", 0.7))
             elif not in_title and _ASSESS_BEFORE.search(clause[-120:]) and _ASSESS_OWN.search(clause):
                 out.append((RelationType.USES, span, "cue:assess", 0.7))
+            elif not in_title and (on := _EXPERIMENT_ON_BEFORE.search(clause[-120:])) is not None \
+                    and not _EXPERIMENT_NOT_METHOD.search(on.group() + after[:25]):
+                out.append((RelationType.USES, span, "cue:experiment-on", 0.7))
             elif in_title and _TITLE_ANALYSIS.match(low[:offset]):
                 out.append((RelationType.USES, span, "cue:title-analysis", 0.7))
             elif _OWN_TOOL_LIST.search(clause[-170:]) and _OWN_BEFORE_LIST.search(clause):
@@ -297,6 +300,11 @@ def _cue_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_n
                 out.append((RelationType.USES, span, "cue:title-family", 0.7))
             elif _FAMILY_HEAD_AFTER.match(after) and _FAMILY_BEFORE.search(clause[-90:]):
                 out.append((RelationType.USES, span, "cue:family", 0.7))
+    if not own and after_own and not in_title:
+        # a passive-use sentence of the own zone ("A CNN is used to extract features, which are then classified
+        # using an SVM"): its other methods still take the own-zone use cue
+        spans = {r[1] for r in out}
+        out.extend(r for r in _zone_uses(sent, low, ents) if r[1] not in spans)
     if out and len(ents) > 1:
         out.extend(list_members(text, sent[0], ents, out, blocked))
     return out

@@ -343,6 +343,16 @@ CASES = {
                     "policies. These methods adopt a context encoder to perceive the environment on-the-fly, "
                     "following which a contextual policy makes environment adaptive decisions according to the "
                     "context."),
+    # a sentence of the own zone that the passive-use cue matches still gives its other methods the own-zone cue
+    "zone_passive": ("acl_anthology:D18-1031", "Personalized Microblog Sentiment Classification via Adversarial "
+                     "Cross-lingual Multi-task Learning",
+                     "We observed that microblog users have consistent individuality and opinion bias in different "
+                     "languages. The user attention mechanism is leveraged in CNN model to capture user’s "
+                     "language-specific individuality from the posts."),
+    # a method the paper's experiments are run with is used
+    "experiment_with": ("conference_papers:c924e149b6", "Adaptive Neural Connections for Sparsity Learning",
+                        "Experiments with ResNet18 show that architectures augmented with ANC outperform their "
+                        "vanilla counterparts."),
 }
 
 
@@ -740,3 +750,12 @@ def test_a_technique_the_paper_utilises_or_resorts_to_is_used(extracted):
     assert _to(got, "stereo matching") == {"USES"}, got
     got = extracted["consider_as"]
     assert "ADDRESSES" not in _to(got, "Machine Translation"), got
+
+
+def test_a_method_the_experiments_are_run_with_is_used(extracted):
+    assert _to(extracted["experiment_with"], "ResNet") == {"USES"}, extracted["experiment_with"]
+
+
+def test_a_passive_use_sentence_of_the_own_zone_still_takes_the_zone_use_cue(extracted):
+    assert "USES" in _to(extracted["zone_passive"], "CNN") | _to(extracted["zone_passive"], "convolutional"), \
+        extracted["zone_passive"]
