@@ -343,6 +343,17 @@ CASES = {
                     "policies. These methods adopt a context encoder to perceive the environment on-the-fly, "
                     "following which a contextual policy makes environment adaptive decisions according to the "
                     "context."),
+    # a sentence of the own zone that the passive-use cue matches still gives its other methods the own-zone cue
+    "zone_passive": ("acl_anthology:D18-1031", "Personalized Microblog Sentiment Classification via Adversarial "
+                     "Cross-lingual Multi-task Learning",
+                     "We observed that microblog users have consistent individuality and opinion bias in different "
+                     "languages. The user attention mechanism is leveraged in CNN model to capture user’s "
+                     "language-specific individuality from the posts."),
+    # a method the paper's experiments are run with is used
+    "experiment_with": ("acl_anthology:2021.wanlp-1.35", "Dialect Identification in Nuanced Arabic Tweets Using "
+                        "Farasa Segmentation and AraBERT",
+                        "We solve the task in two parts. This is followed by carrying out experiments with different "
+                        "versions of two Transformer based models, AraBERT and AraELECTRA."),
 }
 
 
@@ -777,3 +788,12 @@ def test_a_task_after_a_use_cue_and_a_verb_is_still_addressed(text, task):
     got = {(r[0].value, text[r[1][0]:r[1][1]]) for r in paper_relations((0, len(text)), text, _tasks(text, task),
                                                                          set(), False)}
     assert ("ADDRESSES", task) in got, got
+
+
+def test_a_method_the_experiments_are_run_with_is_used(extracted):
+    assert _to(extracted["experiment_with"], "AraELECTRA") == {"USES"}, extracted["experiment_with"]
+
+
+def test_a_passive_use_sentence_of_the_own_zone_still_takes_the_zone_use_cue(extracted):
+    assert "USES" in _to(extracted["zone_passive"], "CNN") | _to(extracted["zone_passive"], "convolutional"), \
+        extracted["zone_passive"]
