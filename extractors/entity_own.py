@@ -16,14 +16,18 @@ from ontology import EntityType
 
 from .doctext import Ent
 from .entity_guards import _CLAUSE_BREAK, listed_after, named_part
-from .entity_patterns import _BEAT_CUE, _CONSISTS, _DET, _LIST
+from .entity_patterns import _BEAT_CUE, _COMPARATIVE_CUE, _CONSISTS, _DET, _LIST
 
 
 #: The paper's own method referred to without its name ("our method", "the
 #: proposed model"): abstracts state most comparisons this way.
 _OWN_REF = re.compile(r"\b(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,3}?(?:method|model|approach|framework|system|"
                       r"network|architecture|algorithm|technique|scheme)s?\b")
-_BEATS = re.compile(r"\b" + _BEAT_CUE)
+#: The verbs of a win (:data:`extractors.entity_patterns._BEAT_CUE`) or a comparative of one ("our method
+#: achieves higher accuracy than", "demonstrates advantages over"; the row outperforms-comparative's cue).
+_BEATS = re.compile(r"\b(?:" + _BEAT_CUE + "|" + _COMPARATIVE_CUE + ")")
+#: A negation right before the cue ("our model shows no advantage over"): no win stated.
+_NEGATED = re.compile(r"\b(?:no|not|never|without)\s+(?:[\w-]+\s+)?$")
 _TO_OBJECT = re.compile(r"(?:(?:[\w-]+\s+){0,4}?(?:such\s+as|like|including|\(i\.e\.,?|\(e\.g\.,?)\s+)?" + _DET + _LIST)
 
 
@@ -48,7 +52,8 @@ def own_outperforms(sent_start: int, low: str, ents: list[Ent], own: Ent | None)
     if ref is None:
         return []
     beat = _BEATS.search(low, ref.end())
-    if beat is None or beat.start() - ref.end() > 40 or _CLAUSE_BREAK.search(low, ref.end(), beat.start()):
+    if (beat is None or beat.start() - ref.end() > 40 or _CLAUSE_BREAK.search(low, ref.end(), beat.start())
+            or _NEGATED.search(low, max(0, beat.start() - 20), beat.start())):
         return []
     between = [e for e in ents if ref.end() <= e.start_char - sent_start < beat.start()]
     if any(e.label_ == EntityType.METHOD.value for e in between):

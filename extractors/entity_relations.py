@@ -162,6 +162,8 @@ def pair_relations(sent_start: int, text: str, ents: list[Ent], low: str | None 
                 elif p.name == "compare-verb" and not _COMPARE_VERB_BEFORE.search(low, max(0, a.start_char - sent_start - 80),
                                                                                   a.start_char - sent_start):
                     continue  # "compared with A and B": A and B are both what something else is compared with
+                elif p.name == "outperforms-comparative" and name_key(a.text) == name_key(b.text):
+                    continue  # "FBC with gradient alignment can achieve better ... than the FBC": one method, no edge
                 elif p.name == "variant-of" and not _KIND_END.match(text, b.end_char - sent_start):
                     continue  # "a variant of MCTS search": the kind is longer than the mention
                 elif p.name == "apposition-is-a" and not _KIND_END.match(text, b.end_char - sent_start):

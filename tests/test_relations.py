@@ -757,3 +757,39 @@ def test_our_method_resolves_to_a_defined_proposal_only():
                         "dependency tree to extract salient triples. Experiments on the English Slot Filling 2013 dataset "
                         "demonstrate that our approach achieves 8.1% higher F-score over state-of-the-art open RE methods.")
     assert not any(r["extractor"] == "anaphor:subject-eval" for r in paper["relations"])
+
+
+@pytest.mark.skipif(not (SHARED / "corpora/scier/train.jsonl").exists(), reason="needs ../shared/corpora")
+def test_comparative_of_a_win_is_outperforms_on_scier_sentences():
+    """outperforms-comparative: "A achieves a higher F1 score than the B" and "A achieves significant
+    improvements over B" are wins of A (SciER sentences, gold mentions); "shows no advantage against" (a
+    negation), "3.17x higher compared to" (a count, no measure named) and "FBC ... better ... than the FBC"
+    (one method) are not."""
+    from extractors.entity_relations import _read_scier_train, pair_relations
+
+    want = {("BiLSTM", "CRF"), ("ALBERT - xxlarge", "BERT - large"), ("QRNNs", "LSTM")}
+    not_wanted = {("ResNet - 1 5 2", "ResNet - 1 0 1"), ("BERT - large", "ALBERT - xxlarge"), ("FBC", "FBC")}
+    got, seen = set(), set()
+    for text, ents, _ in _read_scier_train(str(SHARED / "corpora/scier/train.jsonl")):
+        names = {e.text for e in ents}
+        seen |= {pair for pair in want | not_wanted if set(pair) <= names}
+        got |= {(s.text, t.text) for p, s, t in pair_relations(0, text, ents)
+                if p.type is RelationType.OUTPERFORMS and (s.text, t.text) in want | not_wanted}
+    assert want <= seen and not_wanted <= seen
+    assert want <= got and not got & not_wanted, got
+
+
+def test_our_method_with_a_comparative_outperforms_unless_negated():
+    """"our method also demonstrates advantages over ... including L2-SP" (audit part M's wording) names
+    the proposal's win; "shows no advantage over" states none."""
+    from extractors.doctext import Ent
+    from extractors.entity_own import own_outperforms
+
+    own = Ent(0, 1, 0, 4, "Method", "LNSR")
+    for sent, wins in (("Our method also demonstrates advantages over other algorithms including L2-SP and SMART.", True),
+                       ("Our method shows no advantage over L2-SP and SMART.", False)):
+        low = sent.lower()
+        ents = [Ent(0, 1, low.index(n), low.index(n) + len(n), "Method", sent[low.index(n):low.index(n) + len(n)])
+                for n in ("l2-sp", "smart")]
+        got = [e.text for _, e in own_outperforms(0, low, ents, own)]
+        assert got == (["L2-SP", "SMART"] if wins else []), (sent, got)
