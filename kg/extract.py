@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.cue_typing import retyped_names
+from extractors.gazetteer import lowercase_collection
 from extractors.math_spans import formula_regions, normalized_regions
 from extractors.normalize import OffsetMap, normalize
 from extractors.relations import PAPER
@@ -328,6 +329,9 @@ class PaperBuilder:
             kind_label = "Task" if label_ == "Method" and text in retyped and ent_id != "proposal" else label_
             kind = node_kind(text, eid in linker.gazetteer_ids, key in local_ids or singular_key(key) in local_ids,
                              kind_label, key in titled, ent_id)
+            if kind == "gazetteer" and (entry := linker.entry_by_id.get(eid)) is not None \
+                    and lowercase_collection(text, entry):
+                kind = None  # "generating natural questions": a collection's words in lower case, not its name
             if key in campaigns and kind != "gazetteer":
                 label_ = "Benchmark"  # "the WMT20 Chat Translation Task": the campaign, whatever the tagger read
             if (weak_kind(kind, text) and (key not in standalone or kind == "name" and key not in standalone_name)
