@@ -33,7 +33,7 @@ from .nodes import (NAME_MODIFIED_HEADS, named_before_head, short_type, follows_
 from .name_runs import content_word_before, cut_from_name, device_after
 from .same_thing import one_thing
 from .head_names import name_before_head_node
-from .tagger_acronyms import tagger_guess, tagger_only_keys
+from .tagger_acronyms import near_collection_word, tagger_dataset_guess, tagger_guess, tagger_only_keys
 from extractors.doctext import TAGGER_KEY
 from .weak_links import acronym_definitions, context_senses, own_id, weak_acronyms
 from .model import Entity, PaperGraph, Relation, Result, Span
@@ -314,6 +314,7 @@ class PaperBuilder:
         lone_methods = {name_key(e[0]) for e in data.ents if e[2] == "Method"}
         # kg/tagger_acronyms.py: the CNN's acronyms only (the encoder's are right 7 times in 9 on A-L)
         tagger_only = tagger_only_keys(keys, [e[3] for e in data.ents]) if data.tagger != "encoder" else set()
+        near_collection = {k for k, e in zip(keys, data.ents) if near_collection_word(prep.text, e[4], e[5])}
         for text, kb_id, label_, ent_id, start, end in data.ents:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)
             key = name_key(text)
@@ -339,6 +340,7 @@ class PaperBuilder:
                     or key in task_objects and kind in ("defined", "name", "task") and label_ in ("Method", "Task")
                     or key in in_venue and text[:1].islower() and " " in text or key in teams and kind != "gazetteer"
                     or tagger_guess(text, key, kind, tagger_only) and label_ != "Benchmark"  # a campaign read so: "X at MRP 2019"
+                    or tagger_dataset_guess(key, kind, label_, tagger_only, near_collection)
                     or label_ != "Benchmark" and (key in in_organisation or key in (inside_name if kind == "gazetteer" else runs_on))):
                 kind = None  # only ever a modifier ("cross-lingual alignment supervision"): no name of its own
             named = self._named_before_head(text, label_, prep.text, start, local_ids, titled) if kind is None \
