@@ -215,8 +215,34 @@ def _scored(toks: Tokens, start: int, end: int) -> bool:
 
 def _lowercase_clash(toks: Tokens, start: int, end: int, entry: GazetteerEntry) -> bool:
     """A one-word, all-lowercase hit on a name always written with capitals
-    ("multiple" for MultiPL-E) is an ordinary word, not the entity."""
-    return end - start == 1 and toks.word(start).islower() and not any(s.islower() for s in entry.surfaces)
+    ("multiple" for MultiPL-E) is an ordinary word, not the entity; so is a
+    lower-case phrase on a collection's name (:func:`lowercase_collection`)."""
+    if end - start == 1:
+        return toks.word(start).islower() and not any(s.islower() for s in entry.surfaces)
+    return lowercase_collection(toks.text_of(start, end), entry)
+
+
+_COLLECTIONS = frozenset((EntityType.DATASET, EntityType.BENCHMARK))
+
+
+def lowercase_collection(text: str, entry: GazetteerEntry) -> bool:
+    """Whether ``text``, all lower-case, is an ordinary phrase rather than the
+    Dataset or Benchmark ``entry``, whose every surface has a capital: a
+    collection is a proper name, written with its capitals ("Natural
+    Questions", "PropBank"), while its words or long form in lower case
+    describe ("generating natural questions about a subgraph", "proposition
+    banks", "in medical domain", "experiments on real-world data sets", "a
+    target word in context" for WiC). Methods and tasks are left out: their
+    names are common nouns, written either way ("machine translation").
+
+    Counted on draw_sample(1000, 17171742) (991 abstracts, standard tier,
+    extractors 0.6.55): 6 of the 264 Dataset nodes had only such mentions,
+    read: 5 no dataset (Natural Questions, PropBank, WiC, "Medical domain",
+    "Real-world Datasets"), 1 arguable ("parsing enhanced universal
+    dependencies", the representation of the UD treebanks). Audit A-M: 1
+    node ("hate speech" read as the Hate Speech dataset, judged wrong_type)."""
+    return (entry.type in _COLLECTIONS and text.islower()
+            and not any(s.islower() for s in entry.surfaces))
 
 
 #: Capitalised words that grade a score or name a source rather than begin a name ("Overall F1", "Twitter SD dataset").

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.cue_typing import retyped_names
+from extractors.gazetteer import lowercase_collection
 from extractors.math_spans import formula_regions, normalized_regions
 from extractors.normalize import OffsetMap, normalize
 from extractors.relations import PAPER
@@ -32,7 +33,7 @@ from .nodes import (NAME_MODIFIED_HEADS, named_before_head, short_type, follows_
 from .name_runs import content_word_before, cut_from_name, device_after
 from .same_thing import one_thing
 from .head_names import name_before_head_node
-from .tagger_acronyms import tagger_guess, tagger_only_keys
+from .tagger_acronyms import near_collection_word, tagger_dataset_guess, tagger_guess, tagger_only_keys
 from extractors.doctext import TAGGER_KEY
 from .weak_links import acronym_definitions, context_senses, own_id, weak_acronyms
 from .model import Entity, PaperGraph, Relation, Result, Span
@@ -313,6 +314,7 @@ class PaperBuilder:
         lone_methods = {name_key(e[0]) for e in data.ents if e[2] == "Method"}
         # kg/tagger_acronyms.py: the CNN's acronyms only (the encoder's are right 7 times in 9 on A-L)
         tagger_only = tagger_only_keys(keys, [e[3] for e in data.ents]) if data.tagger != "encoder" else set()
+        near_collection = {k for k, e in zip(keys, data.ents) if near_collection_word(prep.text, e[4], e[5])}
         for text, kb_id, label_, ent_id, start, end in data.ents:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)
             key = name_key(text)
@@ -328,6 +330,9 @@ class PaperBuilder:
             kind_label = "Task" if label_ == "Method" and text in retyped and ent_id != "proposal" else label_
             kind = node_kind(text, eid in linker.gazetteer_ids, key in local_ids or singular_key(key) in local_ids,
                              kind_label, key in titled, ent_id)
+            if kind == "gazetteer" and (entry := linker.entry_by_id.get(eid)) is not None \
+                    and lowercase_collection(text, entry):
+                kind = None  # "generating natural questions": a collection's words in lower case, not its name
             if key in campaigns and kind != "gazetteer":
                 label_ = "Benchmark"  # "the WMT20 Chat Translation Task": the campaign, whatever the tagger read
             if (weak_kind(kind, text) and (key not in standalone or kind == "name" and key not in standalone_name)
@@ -335,6 +340,7 @@ class PaperBuilder:
                     or key in task_objects and kind in ("defined", "name", "task") and label_ in ("Method", "Task")
                     or key in in_venue and text[:1].islower() and " " in text or key in teams and kind != "gazetteer"
                     or tagger_guess(text, key, kind, tagger_only) and label_ != "Benchmark"  # a campaign read so: "X at MRP 2019"
+                    or tagger_dataset_guess(key, kind, label_, tagger_only, near_collection)
                     or label_ != "Benchmark" and (key in in_organisation or key in (inside_name if kind == "gazetteer" else runs_on))):
                 kind = None  # only ever a modifier ("cross-lingual alignment supervision"): no name of its own
             named = self._named_before_head(text, label_, prep.text, start, local_ids, titled) if kind is None \

@@ -7,10 +7,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from tests.real_abstracts import needs_shared, read_abstracts
-from kg.tagger_acronyms import tagger_acronym, tagger_guess, tagger_only_keys
+from kg.tagger_acronyms import near_collection_word, tagger_acronym, tagger_dataset_guess, tagger_guess, tagger_only_keys
 
-_IDS = {"conference_papers.jsonl.gz": ("id", {"f06ec3f6b4", "9561324"}),
-        "acl_anthology.jsonl.gz": ("anthology_id", {"N18-2093", "N18-1028", "D19-6215"})}
+_IDS = {"conference_papers.jsonl.gz": ("id", {"f06ec3f6b4", "9561324", "4209489", "8793752"}),
+        "acl_anthology.jsonl.gz": ("anthology_id", {"N18-2093", "N18-1028", "D19-6215", "W16-5413",
+                                                    "2021.emnlp-main.607"})}
 
 
 @lru_cache(maxsize=1)
@@ -65,3 +66,32 @@ def test_names_the_gazetteer_or_the_rules_back_stay_nodes():
     nodes, concepts = _nodes_and_concepts("D19-6215")
     assert {"conditional random field", "long short-term memory"} <= set(nodes)
     assert "PHI" not in nodes and "PHI" in concepts  # protected health information: no ML entity
+
+
+def test_a_tagger_dataset_needs_a_collection_word_near_it():
+    text = "Evaluation of the proposed method is conducted on the multi-season NORDLAND dataset, and"
+    start = text.index("NORDLAND")
+    assert near_collection_word(text, start, start + len("NORDLAND"))
+    text = "learning of a strong punching movement on the Fujitsu humanoid robot, Hoap-2."
+    start = text.index("Hoap-2")
+    assert not near_collection_word(text, start, start + len("Hoap-2"))
+    assert tagger_dataset_guess("hoap-2", "name", "Dataset", {"hoap-2"}, set())
+    assert not tagger_dataset_guess("hoap-2", "name", "Dataset", {"hoap-2"}, {"hoap-2"})
+    assert not tagger_dataset_guess("hoap-2", "defined", "Dataset", {"hoap-2"}, set())  # the paper defines it
+    assert not tagger_dataset_guess("hoap-2", "name", "Dataset", set(), set())  # a rule found it too
+    assert not tagger_dataset_guess("hoap-2", "name", "Method", {"hoap-2"}, set())
+
+
+@needs_shared
+def test_tagger_datasets_with_no_collection_word_are_no_nodes():
+    # "on the Fujitsu humanoid robot, Hoap-2" (4209489): a robot, typed Dataset by the tagger
+    nodes, _ = _nodes_and_concepts("4209489")
+    assert nodes.get("Hoap-2") != "Dataset"
+    # "three relations (MadeOf, UsedFor, AtLocation)" (W16-5413): ConceptNet's relation names
+    nodes, _ = _nodes_and_concepts("W16-5413")
+    assert nodes.get("AtLocation") != "Dataset"
+    # "the multi-season NORDLAND dataset, and the multi-weather GTAV dataset" (8793752), "On the MTOP dataset"
+    nodes, _ = _nodes_and_concepts("8793752")
+    assert nodes.get("NORDLAND") == "Dataset" and nodes.get("GTAV") == "Dataset"
+    nodes, _ = _nodes_and_concepts("2021.emnlp-main.607")
+    assert nodes.get("MTOP") == "Dataset"
