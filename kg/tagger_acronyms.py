@@ -99,10 +99,35 @@ _COLLECTION_WORD = re.compile(r"\b(?:datasets?|data\s+sets?|data|corpus|corpora|
 _NEAR = 40
 
 
+#: What may stand between a collection word and a member of the list it heads: names, numbers,
+#: commas, "and"/"or" and the words that open a list ("benchmarks including CIFAR-LT, ImageNet-LT,
+#: Places-LT, and iNaturalist-LT", "four datasets: A, B and C").
+_LIST_AFTER_COLLECTION = re.compile(
+    r"(?:\s*(?:\(|\)|:|,|and|or|as\s+well\s+as|including|such\s+as|like|namely|e\.g\.,?|i\.e\.,?|viz\.|the|"
+    r"[A-Z0-9][\w.+/-]*|\[\d+(?:,\s*\d+)*\]))*\s*$")
+#: A collection word, then words of its own phrase, then the parenthesis the mention opens:
+#: "a ... corpus of approximately 3 million parallel sentences (ASPEC-JE)".
+_PHRASE_BEFORE_PARENTHESIS = re.compile(r"[^.;:,()]{0,80}\(\s*$")
+#: How far back a list or a named phrase is read for its collection word.
+_LIST_REACH = 200
+
+
 def near_collection_word(text: str, start: int, end: int) -> bool:
     """Whether a collection word stands within 40 characters of the mention ``text[start:end]``
-    or inside it ("the NORDLAND dataset", "a new Icelandic corpus, MIM-GOLD", "Thai WordNet")."""
-    return _COLLECTION_WORD.search(text, max(0, start - _NEAR), min(len(text), end + _NEAR)) is not None
+    or inside it ("the NORDLAND dataset", "a new Icelandic corpus, MIM-GOLD", "Thai WordNet"),
+    or heads the list the mention is a member of ("common long-tailed benchmarks including
+    CIFAR-LT, ImageNet-LT, Places-LT, and iNaturalist-LT"), or ends a phrase the mention names
+    in parentheses ("a ... corpus of approximately 3 million parallel sentences (ASPEC-JE)")."""
+    if _COLLECTION_WORD.search(text, max(0, start - _NEAR), min(len(text), end + _NEAR)) is not None:
+        return True
+    before = text[max(0, start - _LIST_REACH):start]
+    last = None
+    for last in _COLLECTION_WORD.finditer(before):
+        pass
+    if last is None:
+        return False
+    between = before[last.end():]
+    return _LIST_AFTER_COLLECTION.fullmatch(between) is not None or _PHRASE_BEFORE_PARENTHESIS.fullmatch(between) is not None
 
 
 def tagger_dataset_guess(key: str, kind: str | None, label: str, tagger_only: set[str], near: set[str]) -> bool:
