@@ -71,3 +71,22 @@ def test_a_gain_is_not_credited_to_the_method_it_improves():
     rows = results("For instance, D3ETR improves Conditional DETR-R50-C5 by 8.3 mAP under 12 epochs training setting with "
                    "Conditional DETR-R101-C5 serving as the teacher.", fast=False)
     assert one(rows, 8.3)["method"] == "D3ETR"  # (the rules-only tier does not tag D3ETR)
+
+
+def test_points_a_verb_of_scoring_reaches_are_a_score_not_a_gain():
+    # P19-1019: "get 22.5 BLEU points in ... WMT 2014" is the system's score; the "points more" after it are gains
+    rows = results("For instance, we get 22.5 BLEU points in English-to-German WMT 2014, 5.5 points more than the previous "
+                   "best unsupervised system, and 0.5 points more than the (supervised) shared task winner back in 2014.")
+    assert [one(rows, v)["kind"] for v in (22.5, 5.5, 0.5)] == ["absolute", "delta", "delta"]
+    # 2021.wat-1.18: a list of such scores, both members
+    rows = results("We participate in the 8th Workshop on Asian Translation (WAT - 2021) for English-Hindi multimodal "
+                   "translation task and achieve 42.47 and 37.50 BLEU points for Evaluation and Challenge subset, "
+                   "respectively.")
+    assert [one(rows, v)["kind"] for v in (42.47, 37.5)] == ["absolute", "absolute"]
+    # 2020.wmt-1.61 and R19-1099: a change word after the points keeps them a gain
+    rows = results("Using the compact models with 40% smaller parameters trained on the distilled ELR corpora, greedy search "
+                   "achieved 3.6 BLEU points improvement in average while reducing 40% of decoding time.")
+    assert one(rows, 3.6)["kind"] == "delta"
+    rows = results("The experiments show that our proposed model achieves 0.5 point gain in BLEU on the Asian Scientific "
+                   "Paper Excerpt Corpus Japanese-to-English translation task.")
+    assert one(rows, 0.5)["kind"] == "delta"
