@@ -314,7 +314,8 @@ class PaperBuilder:
         lone_methods = {name_key(e[0]) for e in data.ents if e[2] == "Method"}
         # kg/tagger_acronyms.py: the CNN's acronyms only (the encoder's are right 7 times in 9 on A-L)
         tagger_only = tagger_only_keys(keys, [e[3] for e in data.ents]) if data.tagger != "encoder" else set()
-        near_collection = {k for k, e in zip(keys, data.ents) if near_collection_word(prep.text, e[4], e[5])}
+        near_collection = {k for k, e in zip(keys, data.ents)  # (asked only of the tagger's keys)
+                           if k in tagger_only and near_collection_word(prep.text, e[4], e[5])}
         for text, kb_id, label_, ent_id, start, end in data.ents:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)
             key = name_key(text)
