@@ -286,15 +286,14 @@ def _cue_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_n
             if not in_title and _TASK_BASED_AFTER.match(after) and _TASK_BASED_BEFORE.search(clause[-60:]):
                 out.append((RelationType.USES, span, "cue:task-based", 0.7))
                 continue
-            if ((_TECHNIQUE_BEFORE.search(tail) or _TECHNIQUE_LIST.search(clause[-100:])) and not _PROBLEM_BEFORE.search(tail)
+            # a technique used, or one the use cue reaches across plain modifiers ("via Reinforcement Learning
+            # Guided Conditional Generation", paper_task_cues), not a problem dealt with, a case study or data
+            technique = _TECHNIQUE_BEFORE.search(tail) or _TECHNIQUE_LIST.search(clause[-100:])
+            if ((technique or _MODIFIED_TECHNIQUE_BEFORE.search(tail) and not _MODIFIED_NOT_AFTER.match(after)
+                    and not _MODIFIED_NOT_BEFORE.search(tail)) and not _PROBLEM_BEFORE.search(tail)
                     and not _CASE_AFTER.match(after) and not _DATA_AFTER.match(after)):
-                out.append((RelationType.USES, span, "cue:use-technique", 0.7))
-                continue
-            if (_MODIFIED_TECHNIQUE_BEFORE.search(tail) and not _MODIFIED_NOT_AFTER.match(after)
-                    and not _MODIFIED_NOT_BEFORE.search(tail) and not _PROBLEM_BEFORE.search(tail)
-                    and not _CASE_AFTER.match(after) and not _DATA_AFTER.match(after)):
-                # "via Reinforcement Learning Guided Conditional Generation": a technique used (paper_task_cues)
-                out.append((RelationType.USES, span, "cue:modified-technique", 0.7))
+                rule = "cue:use-technique" if technique else "cue:modified-technique"
+                out.append((RelationType.USES, span, rule, 0.7))
                 continue
             if _CAST_AS_BEFORE.search(clause[-140:]) and _CAST_AS_AFTER.match(after):
                 # the paper casts its problem as this one, to solve it so: "we formulate traffic simulation as
