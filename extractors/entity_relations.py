@@ -57,10 +57,17 @@ _APPOSITION_A = re.compile(_APPOSITION_OPEN)  # the rows' own opening (extractor
 _AND_ONLY = re.compile(r"\s*,?\s*and\s")
 
 
-#: The patterns of :data:`PATTERNS` whose classes admit a pair, by (first class,
-#: second class), in their order: a pair tries 1-11 of the 37, not all of them.
-_PAIR_PATTERNS = {(ca, cb): tuple(p for p in PATTERNS if ca in p.left and cb in p.right and (not p.same_class or ca == cb))
-                  for ca in set(_CLASS.values()) for cb in set(_CLASS.values())}
+def _admitting(patterns: tuple[Pattern, ...], ca: str, cb: str, in_title: bool) -> tuple[Pattern, ...]:
+    """The patterns whose classes admit a pair of classes ``ca``, ``cb``, in their order, less
+    the title's own outside a title (``in_title``)."""
+    return tuple(p for p in patterns if ca in p.left and cb in p.right and (not p.same_class or ca == cb)
+                 and (in_title or not p.title_only))
+
+
+#: The patterns of :data:`PATTERNS` that admit a pair, by (in a title, first class, second
+#: class), in their order: a pair tries 1-11 of the 37, not all of them, and reads no class again.
+_PAIR_PATTERNS = {(t, ca, cb): _admitting(PATTERNS, ca, cb, t)
+                  for t in (False, True) for ca in set(_CLASS.values()) for cb in set(_CLASS.values())}
 
 
 def _shorter_first(a: Ent, b: Ent) -> tuple[Ent, Ent]:
@@ -91,7 +98,7 @@ def pair_relations(sent_start: int, text: str, ents: list[Ent], low: str | None 
             if gap < 0:
                 continue
             cb = _CLASS.get(b.label_)
-            if cb is None or patterns is PATTERNS and not _PAIR_PATTERNS[ca, cb]:
+            if cb is None or patterns is PATTERNS and not _PAIR_PATTERNS[in_title, ca, cb]:
                 continue  # (no pattern relates these classes: the text between need not be read)
             mid = _mid(text, low, a, b, ents[i + 1 : j], sent_start)
             if mid and (not _ANY_CUE.search(mid) and not low.startswith("-based", b.end_char - sent_start)
@@ -103,10 +110,8 @@ def pair_relations(sent_start: int, text: str, ents: list[Ent], low: str | None 
             paren = _PAREN_FIRST.match(mid)
             if paren:  # "convolutional neural networks (CNNs) for image classification": the long form relates
                 mid = mid[paren.end():]
-            for p in _PAIR_PATTERNS[ca, cb] if patterns is PATTERNS else patterns:
+            for p in _PAIR_PATTERNS[in_title, ca, cb] if patterns is PATTERNS else _admitting(patterns, ca, cb, in_title):
                 if paren and p.name == "synonym-paren":
-                    continue
-                if ca not in p.left or cb not in p.right or (p.same_class and ca != cb) or (p.title_only and not in_title):
                     continue
                 if not p.regex.fullmatch(mid):
                     continue

@@ -314,8 +314,11 @@ class PaperBuilder:
         lone_methods = {name_key(e[0]) for e in data.ents if e[2] == "Method"}
         # kg/tagger_acronyms.py: the CNN's acronyms only (the encoder's are right 7 times in 9 on A-L)
         tagger_only = tagger_only_keys(keys, [e[3] for e in data.ents]) if data.tagger != "encoder" else set()
-        near_collection = {k for k, e in zip(keys, data.ents)  # (asked only of the tagger's keys)
-                           if k in tagger_only and near_collection_word(prep.text, e[4], e[5])}
+        # (asked only of the keys tagger_dataset_guess reads it for: the tagger's with a Dataset mention, or
+        # a linked one that a definition below may retype; the campaign rule makes Benchmark, never Dataset)
+        guessed = tagger_only & {k for k, e in zip(keys, data.ents) if e[2] == "Dataset" or e[1]}
+        near_collection = {k for k, e in zip(keys, data.ents)
+                           if k in guessed and near_collection_word(prep.text, e[4], e[5])}
         for text, kb_id, label_, ent_id, start, end in data.ents:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)
             key = name_key(text)
