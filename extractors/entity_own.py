@@ -16,7 +16,7 @@ from ontology import EntityType
 
 from .doctext import Ent
 from .entity_guards import _CLAUSE_BREAK, listed_after, named_part
-from .entity_patterns import _BEAT_CUE, _COMPARATIVE_CUE, _CONSISTS, _DET, _LIST
+from .entity_patterns import NEGATED_WIN, _BEAT_CUE, _COMPARATIVE_CUE, _CONSISTS, _DET, _LIST
 
 
 #: The paper's own method referred to without its name ("our method", "the
@@ -53,7 +53,7 @@ def own_outperforms(sent_start: int, low: str, ents: list[Ent], own: Ent | None)
         return []
     beat = _BEATS.search(low, ref.end())
     if (beat is None or beat.start() - ref.end() > 40 or _CLAUSE_BREAK.search(low, ref.end(), beat.start())
-            or _NEGATED.search(low, max(0, beat.start() - 20), beat.start())):
+            or _NEGATED.search(low, max(0, beat.start() - 20), beat.start()) or NEGATED_WIN.search(beat.group())):
         return []
     between = [e for e in ents if ref.end() <= e.start_char - sent_start < beat.start()]
     if any(e.label_ == EntityType.METHOD.value for e in between):

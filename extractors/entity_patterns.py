@@ -81,6 +81,10 @@ _COMPARATIVE_CUE = (r"(?:(?:better|superior|stronger|faster|more\s+(?:accurate|e
 #: The words before :data:`_COMPARATIVE_CUE` ("achieves a", "model has a"): no "and" (the subject is then
 #: another: "UNet++, 1.7 points gain over A and about 0.5 points gain over B"), no negation, no clause break.
 _COMPARATIVE_PRE = r"\s*(?:,\s*)?(?:(?!(?:and|or|no|not|while|whereas|but|which|that)\s)[^\s§]+\s+){0,6}?"
+#: A negation inside a win's words states no win: "Transformer does not generally outperform the RNN",
+#: "still cannot significantly outperform", "is not better than", "fails to beat" (120,000 real abstracts: 135
+#: negated win verbs). "not only outperforms" is a win.
+NEGATED_WIN = re.compile(r"\b(?:not(?!\s+only\b)|never|cannot|fail(?:s|ed)?\s+to)\b|n't\b")
 #: "X consists of / is composed of / comprises / combines / is equipped with / incorporates Y": Y is a part
 #: of X, X right before the verb (or ", which" / ", that" between).
 _CONSISTS = (r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:mainly|mostly|primarily|essentially|also)\s+)?(?:consists?\s+of|consisting\s+of|"

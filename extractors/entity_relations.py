@@ -32,7 +32,7 @@ from .doctext import Ent
 from .entity_guards import (_AND_BEFORE, _BASED, _COMPONENT, _CUT, _CUT_BEFORE, _DATASET_HEAD, _DATA_END,
     _COMPARE_VERB_BEFORE, _KIND_END, _KIND_HEAD, _NP_END, _RESULTS_ON, _TITLE_CUT, _SHARED_TASK, _TASK_HEAD, _TITLE_DATA, _TITLE_MEANS, _TASK_DATA_HEAD, _TASK_SYSTEM_HEAD, _clause_break, _mid,
     whole_part)
-from .entity_patterns import PATTERNS, Pattern, _APPOSITION_BASED, _APPOSITION_OPEN, _CLASS
+from .entity_patterns import NEGATED_WIN, PATTERNS, Pattern, _APPOSITION_BASED, _APPOSITION_OPEN, _CLASS
 from .keys import name_key
 
 # The rest of the rules' names, re-exported so that callers and tests still import them from here
@@ -167,6 +167,8 @@ def pair_relations(sent_start: int, text: str, ents: list[Ent], low: str | None 
                 elif p.name == "compare-verb" and not _COMPARE_VERB_BEFORE.search(low, max(0, a.start_char - sent_start - 80),
                                                                                   a.start_char - sent_start):
                     continue  # "compared with A and B": A and B are both what something else is compared with
+                elif p.name == "outperforms" and NEGATED_WIN.search(mid):
+                    continue  # "Transformer does not generally outperform the RNN": no win stated
                 elif p.name == "outperforms-comparative" and name_key(a.text) == name_key(b.text):
                     continue  # "FBC with gradient alignment can achieve better ... than the FBC": one method, no edge
                 elif p.name == "variant-of" and not _KIND_END.match(text, b.end_char - sent_start):

@@ -793,3 +793,24 @@ def test_our_method_with_a_comparative_outperforms_unless_negated():
                 for n in ("l2-sp", "smart")]
         got = [e.text for _, e in own_outperforms(0, low, ents, own)]
         assert got == (["L2-SP", "SMART"] if wins else []), (sent, got)
+
+
+def test_a_negated_win_is_no_outperforms():
+    """"Transformer does not generally outperform the RNN" and "our method is not better than X" state no
+    win (120,000 real abstracts write 135 negated win verbs; rev6, stop 42); "not only outperforms" does."""
+    from extractors.doctext import Ent
+    from extractors.entity_own import own_outperforms
+    from extractors.entity_relations import pair_relations
+
+    def ents_of(sent, names):
+        return [Ent(0, 1, sent.index(n), sent.index(n) + len(n), "Method", n) for n in names]
+
+    for sent, wins in (("The Transformer does not generally outperform the RNN on these tasks.", False),
+                       ("The Transformer still cannot significantly outperform the RNN.", False),
+                       ("The Transformer not only outperforms the RNN but is also faster.", True)):
+        got = [(p.type, s.text, t.text) for p, s, t in pair_relations(0, sent, ents_of(sent, ("Transformer", "RNN")))]
+        assert ((RelationType.OUTPERFORMS, "Transformer", "RNN") in got) is wins, (sent, got)
+    own = Ent(0, 1, 0, 4, "Method", "LNSR")
+    for sent, wins in (("Our method is not better than L2-SP.", False), ("Our method is better than L2-SP.", True)):
+        got = own_outperforms(0, sent.lower(), ents_of(sent, ("L2-SP",)), own)
+        assert bool(got) is wins, (sent, got)
