@@ -255,7 +255,8 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
     for q in values:
         if q.unit in {"GB", "MB"} and _NOT_RESULT.match(text[q.end - base :]):
             continue
-        metric = paired_metric.get(id(q)) or slashed.get(id(q)) or metric_of.get(id(q)) or _attach(metrics, q, text, base)
+        metric = paired_metric[id(q)] if id(q) in paired_metric \
+            else slashed.get(id(q)) or metric_of.get(id(q)) or _attach(metrics, q, text, base)
         kind = kinds[id(q)]
         if kind == "count":  # "3 million parallel sentences (ASPEC-JE)": the dataset right by its noun, no other value between
             counted = undescribed(datasets, text, base)
@@ -264,8 +265,8 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
             if q.unit in _COUNT_UNITS:  # audit GUIDE: a plain count has no unit ("660.2 million tokens": "", as
                 q = replace(q, unit="")  # "3.4 million conversations" in the same list)
         else:
-            dataset = paired.get(id(q)) or _attach(_own_on(datasets, q, metrics, text, base), q, text, base, window=120,
-                                                   dataset=True) or opening
+            dataset = paired[id(q)] if id(q) in paired else \
+                _attach(_own_on(datasets, q, metrics, text, base), q, text, base, window=120, dataset=True) or opening
         if dataset is not None and id(q) not in paired and kind != "count":
             group = _coordinated(dataset, datasets, text, base)
             if len(group) > 1:  # "an average AUROC of 98.62% across XSum and Writing Prompts dataset": stated jointly,
@@ -299,7 +300,7 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
             # metric named right after it ("ranked 16th in LAS", audit GUIDE part C)
             metric = _rank_metric(q, text, base, metrics) if any(q is r for r in placed) else None
             method = None
-        if metric is None and sole_metric is not None and metric_seen and kind in (ABSOLUTE, BASELINE, DELTA) \
+        if metric is None and sole_metric is not None and metric_seen and id(q) not in paired_metric and kind in (ABSOLUTE, BASELINE, DELTA) \
                 and (q.unit in ("%", "points") or q.unit == "" and not float(q.value).is_integer()) \
                 and not _SPEED_AFTER.match(text, q.end - base) and not _IN_OTHER.match(text, q.end - base):
             metric = sole_metric  # "accuracies of 72.5% and 74.7% ..., improving the previous state of the art by 8.8%
