@@ -24,7 +24,7 @@ from ontology.metrics import NUMBER_CONTEXT, metric_direction, result_direction,
 
 from .doctext import Ent, fold
 from .quantities import Quantity
-from .result_pairs import slash_metrics
+from .result_pairs import slash_metrics, word_metrics
 from .result_counts import count_of, counted_lists, fractions, with_length_unit, ranks, sole_dataset, subject_dataset, undescribed
 from .result_datasets import _MODIFIES_MODEL, _coordinated, _list_of, _no_value_between, _opening_dataset, _own_on, _subset
 from .result_subjects import names_own, not_improved, proposal_subject, subject_method
@@ -243,6 +243,7 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
                 paired[id(q)] = paired[id(prev[-1])]
     paired_metric = _respectively(text, scorelike, metrics, base)  # "UAS and LAS ... 94.51% and 92.87%, respectively"
     slashed = slash_metrics(values, metrics, text, base)  # "19.0%/24.2% ADE/FDE improvement"
+    slashed.update(word_metrics(values, metrics, text, base))  # "87.48% LAS, 78.63% MLAS": MLAS untagged, not LAS
     opening = _opening_dataset(text, datasets, values, base)
     first_person = own is not None and (any(names_own(m, own) for m in methods) or _FIRST_PERSON.search(text) is not None)
     before_values = from_values(values, text, base)
@@ -256,7 +257,7 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
         if q.unit in {"GB", "MB"} and _NOT_RESULT.match(text[q.end - base :]):
             continue
         metric = paired_metric[id(q)] if id(q) in paired_metric \
-            else slashed.get(id(q)) or metric_of.get(id(q)) or _attach(metrics, q, text, base)
+            else slashed[id(q)] if id(q) in slashed else metric_of.get(id(q)) or _attach(metrics, q, text, base)
         kind = kinds[id(q)]
         if kind == "count":  # "3 million parallel sentences (ASPEC-JE)": the dataset right by its noun, no other value between
             counted = undescribed(datasets, text, base)
@@ -300,7 +301,8 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
             # metric named right after it ("ranked 16th in LAS", audit GUIDE part C)
             metric = _rank_metric(q, text, base, metrics) if any(q is r for r in placed) else None
             method = None
-        if metric is None and sole_metric is not None and metric_seen and id(q) not in paired_metric and kind in (ABSOLUTE, BASELINE, DELTA) \
+        if metric is None and sole_metric is not None and metric_seen and id(q) not in paired_metric \
+                and id(q) not in slashed and kind in (ABSOLUTE, BASELINE, DELTA) \
                 and (q.unit in ("%", "points") or q.unit == "" and not float(q.value).is_integer()) \
                 and not _SPEED_AFTER.match(text, q.end - base) and not _IN_OTHER.match(text, q.end - base):
             metric = sole_metric  # "accuracies of 72.5% and 74.7% ..., improving the previous state of the art by 8.8%
