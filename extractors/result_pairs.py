@@ -15,6 +15,18 @@ abstracts chosen for "respectively" lists and slash pairs, 7 results changed,
 all read, all right or the same metric by its abbreviation ("absolute
 trajectory error (ATE)" -> ATE, "Area Under the Precision-Recall curve
 (AU-PR)" -> AU-PR).
+
+Lists whose items the NER tagged only in part (issue 27, stop 42): "87.48% LAS,
+78.63% MLAS" (:func:`word_metrics`) and "9.64%, 8.84% and 3.22% on the
+CIFAR-10, Brown and HPatches datasets respectively" (:func:`item_slots`) gave
+every value the one tagged item nearest it. Rare on random text: 2 abstracts
+of 3,000 (draw_sample seed 17171) changed, both right. In the 120k abstracts
+440 sentences write the first shape and 286 the second; 80 read while tuning
+(21 values changed, all right), 606 others run and their 34 changed sentences
+read: 28 right, 2 doubtful ("5.5% AP$_{90}$", "0.6 AP^hard" lost AP), 2 worse
+("0.58 macro average accuracy" lost accuracy; W18-5519 "in terms of F1
+evidence, label accuracy and FEVER score" gained two metrics but lost FEVER
+as their dataset).
 """
 from __future__ import annotations
 

@@ -43,3 +43,21 @@ def test_items_after_a_mention_or_sharing_its_head_are_no_item_list():
                    "seen categories, unseen entities and unseen categories respectively over the standard training.",
                    fast=False)
     assert [one(rows, v)["metric"] for v in (3.73, 126.05, 88.16)] == ["BLEU"] * 3
+
+
+def test_an_item_word_before_a_tagged_metric_is_its_modifier_and_a_shared_head_is_left_alone():
+    # acl 2021.eacl-main.227: "macro" is untagged, "F-measure" right after it is the value's metric
+    rows = results("This approach achieves 95.6% accuracy and 93.1% macro F-measure.", fast=False)
+    assert [one(rows, v)["metric"] for v in (95.6, 93.1)] == ["accuracy", "F-measure"]
+    # acl 2021.findings-emnlp.343: "accuracies" is the head of both items
+    rows = results("Further, the same setting yields improvements of up to 0.65% matched and 0.62% mismatched accuracies "
+                   "for a BERT text classifier on MNLI, a practical natural language inference dataset.", fast=False)
+    assert one(rows, 0.65)["metric"] == one(rows, 0.62)["metric"] == "accuracies"
+
+
+def test_a_value_of_another_unit_after_a_respectively_list_takes_none_of_its_datasets():
+    # conference b3302a023a: the inference time is of no dataset (it took COCO, the list's last item)
+    rows = results("Without bells and whistles the proposed object proposal network significantly improves AR at 1,000 "
+                   "proposals by 35% and 45% on PASCAL VOC and COCO dataset respectively and has a fast inference time of "
+                   "44.8 ms for input image size of 640x640.", fast=False)
+    assert one(rows, 44.8)["dataset"] is None
