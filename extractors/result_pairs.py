@@ -22,7 +22,7 @@ CIFAR-10, Brown and HPatches datasets respectively" (:func:`item_slots`) gave
 every value the one tagged item nearest it. Rare on random text: 2 abstracts
 of 3,000 (draw_sample seed 17171) changed, both right. In the 120k abstracts
 440 sentences write the first shape and 286 the second; 80 read while tuning
-(21 values changed, all right), 606 others run and their 34 changed sentences
+(21 values changed, all right), 606 others run and their 32 changed sentences
 read: 28 right, 2 doubtful ("5.5% AP$_{90}$", "0.6 AP^hard" lost AP), 2 worse
 ("0.58 macro average accuracy" lost accuracy; W18-5519 "in terms of F1
 evidence, label accuracy and FEVER score" gained two metrics but lost FEVER
