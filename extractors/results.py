@@ -24,7 +24,7 @@ from ontology.metrics import NUMBER_CONTEXT, metric_direction, result_direction,
 
 from .doctext import Ent, fold
 from .quantities import Quantity
-from .result_pairs import slash_metrics
+from .result_pairs import slash_metrics, word_metrics
 from .result_counts import count_of, counted_lists, fractions, with_length_unit, ranks, sole_dataset, subject_dataset, undescribed
 from .result_datasets import _MODIFIES_MODEL, _coordinated, _list_of, _no_value_between, _opening_dataset, _own_on, _subset
 from .result_subjects import names_own, not_improved, proposal_subject, subject_method
@@ -237,12 +237,16 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
     scorelike = [q for q in values if q.unit in {"%", "points", ""} and not _IN_BRACKETS.search(text, 0, q.start - base)]
     paired = _respectively(text, scorelike, datasets, base)
     for q in values:  # a bracketed value shares its list item's pairing
-        if id(q) not in paired and q not in scorelike:
+        if id(q) not in paired and q not in scorelike and _IN_BRACKETS.search(text, 0, q.start - base):
+            # (not a value of another unit after the list: "by 35% and 45% on PASCAL VOC and COCO dataset respectively
+            # and has a fast inference time of 44.8 ms" took COCO)
             prev = [p for p in scorelike if p.end <= q.start]
             if prev and id(prev[-1]) in paired:
                 paired[id(q)] = paired[id(prev[-1])]
     paired_metric = _respectively(text, scorelike, metrics, base)  # "UAS and LAS ... 94.51% and 92.87%, respectively"
     slashed = slash_metrics(values, metrics, text, base)  # "19.0%/24.2% ADE/FDE improvement"
+    for k, m in word_metrics(values, metrics, text, base).items():  # "87.48% LAS, 78.63% MLAS": MLAS untagged, not LAS
+        slashed.setdefault(k, m)
     opening = _opening_dataset(text, datasets, values, base)
     first_person = own is not None and (any(names_own(m, own) for m in methods) or _FIRST_PERSON.search(text) is not None)
     before_values = from_values(values, text, base)
@@ -255,7 +259,8 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
     for q in values:
         if q.unit in {"GB", "MB"} and _NOT_RESULT.match(text[q.end - base :]):
             continue
-        metric = paired_metric.get(id(q)) or slashed.get(id(q)) or metric_of.get(id(q)) or _attach(metrics, q, text, base)
+        metric = paired_metric[id(q)] if id(q) in paired_metric \
+            else slashed[id(q)] if id(q) in slashed else metric_of.get(id(q)) or _attach(metrics, q, text, base)
         kind = kinds[id(q)]
         if kind == "count":  # "3 million parallel sentences (ASPEC-JE)": the dataset right by its noun, no other value between
             counted = undescribed(datasets, text, base)
@@ -264,8 +269,8 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
             if q.unit in _COUNT_UNITS:  # audit GUIDE: a plain count has no unit ("660.2 million tokens": "", as
                 q = replace(q, unit="")  # "3.4 million conversations" in the same list)
         else:
-            dataset = paired.get(id(q)) or _attach(_own_on(datasets, q, metrics, text, base), q, text, base, window=120,
-                                                   dataset=True) or opening
+            dataset = paired[id(q)] if id(q) in paired else \
+                _attach(_own_on(datasets, q, metrics, text, base), q, text, base, window=120, dataset=True) or opening
         if dataset is not None and id(q) not in paired and kind != "count":
             group = _coordinated(dataset, datasets, text, base)
             if len(group) > 1:  # "an average AUROC of 98.62% across XSum and Writing Prompts dataset": stated jointly,
@@ -299,7 +304,8 @@ def sentence_results(sent: tuple[int, int], text: str, ents: list[Ent], quantiti
             # metric named right after it ("ranked 16th in LAS", audit GUIDE part C)
             metric = _rank_metric(q, text, base, metrics) if any(q is r for r in placed) else None
             method = None
-        if metric is None and sole_metric is not None and metric_seen and kind in (ABSOLUTE, BASELINE, DELTA) \
+        if metric is None and sole_metric is not None and metric_seen and id(q) not in paired_metric \
+                and id(q) not in slashed and kind in (ABSOLUTE, BASELINE, DELTA) \
                 and (q.unit in ("%", "points") or q.unit == "" and not float(q.value).is_integer()) \
                 and not _SPEED_AFTER.match(text, q.end - base) and not _IN_OTHER.match(text, q.end - base):
             metric = sole_metric  # "accuracies of 72.5% and 74.7% ..., improving the previous state of the art by 8.8%
