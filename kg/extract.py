@@ -33,6 +33,7 @@ from .nodes import (NAME_MODIFIED_HEADS, named_before_head, short_type, follows_
 from .name_runs import content_word_before, cut_from_name, device_after
 from .same_thing import one_thing
 from .head_names import name_before_head_node
+from .collection_lists import in_collection_list, listed_dataset
 from .tagger_acronyms import near_collection_word, tagger_dataset_guess, tagger_guess, tagger_only_keys
 from extractors.doctext import TAGGER_KEY
 from .weak_links import acronym_definitions, context_senses, own_id, weak_acronyms
@@ -314,11 +315,12 @@ class PaperBuilder:
         lone_methods = {name_key(e[0]) for e in data.ents if e[2] == "Method"}
         # kg/tagger_acronyms.py: the CNN's acronyms only (the encoder's are right 7 times in 9 on A-L)
         tagger_only = tagger_only_keys(keys, [e[3] for e in data.ents]) if data.tagger != "encoder" else set()
-        # (asked only of the keys tagger_dataset_guess reads it for: the tagger's with a Dataset mention, or
-        # a linked one that a definition below may retype; the campaign rule makes Benchmark, never Dataset)
-        guessed = tagger_only & {k for k, e in zip(keys, data.ents) if e[2] == "Dataset" or e[1]}
+        # (asked only of the tagger's keys, the only ones tagger_dataset_guess reads it for; any of them may end
+        # up a Dataset: by its mention, a link, a definition or a collection list)
         near_collection = {k for k, e in zip(keys, data.ents)
-                           if k in guessed and near_collection_word(prep.text, e[4], e[5])}
+                           if k in tagger_only and near_collection_word(prep.text, e[4], e[5])}
+        listed = {k for k, e in zip(keys, data.ents)  # kg/collection_lists.py: "datasets such as A, B and C"
+                  if e[2] == "Method" and in_collection_list(prep.text, e[4])}
         for text, kb_id, label_, ent_id, start, end in data.ents:
             eid = linker.resolve(text, kb_id, local_ids=local_ids)
             key = name_key(text)
@@ -337,6 +339,8 @@ class PaperBuilder:
             if kind == "gazetteer" and (entry := linker.entry_by_id.get(eid)) is not None \
                     and lowercase_collection(text, entry):
                 kind = None  # "generating natural questions": a collection's words in lower case, not its name
+            if listed_dataset(label_, kind, key, listed):
+                label_ = "Dataset"  # a coined name listed after "N datasets:" (kg/collection_lists.py)
             if key in campaigns and kind != "gazetteer":
                 label_ = "Benchmark"  # "the WMT20 Chat Translation Task": the campaign, whatever the tagger read
             if (weak_kind(kind, text) and (key not in standalone or kind == "name" and key not in standalone_name)
