@@ -17,4 +17,4 @@ them.
 #: things (kg/nodes.py), Papers with Code gazetteer, 2026-12-06; 0.5.1: the
 #: accurate tier's learned entity-pair relation classifier, extractors/relclf.py,
 #: 2026-12-06), or stores
-__version__ = "0.6.57"
+__version__ = "0.6.58"

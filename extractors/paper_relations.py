@@ -65,9 +65,9 @@ from .paper_data_cues import (_CAMPAIGN, _CAMPAIGN_AFTER, _COMPARED_ON, _COMPARI
     _PRETRAIN_AFTER, _own_data, names_hardware, trained_on_before)
 from .paper_lists import collection_before, framed_field, list_members, opening_task
 from .paper_scope import contrast_clause_end, may_negate, negated
-from .paper_task_cues import (_CASE_AFTER, _CAST_AS_AFTER, _CAST_AS_BEFORE, _DATA_AFTER, _MODIFIED_NOT_AFTER,
-    _MODIFIED_NOT_BEFORE, _MODIFIED_TECHNIQUE_BEFORE, _NEW_TASK_AFTER, _NEW_TASK_BEFORE, _PROBLEM_BEFORE, _PROBLEM_HEAD,
-    _TASK_BASED_AFTER, _TASK_BASED_BEFORE, _TECHNIQUE_BEFORE, _TECHNIQUE_LIST, means_for)
+from .paper_task_cues import (_CASE_AFTER, _CAST_AS_AFTER, _CAST_AS_BEFORE, _DATA_AFTER, _NEW_TASK_AFTER,
+    _NEW_TASK_BEFORE, _PROBLEM_BEFORE, _PROBLEM_HEAD, _TASK_BASED_AFTER, _TASK_BASED_BEFORE, _TECHNIQUE_BEFORE,
+    _TECHNIQUE_LIST, means_for)
 from .paper_use_cues import (_ASSESS_BEFORE, _ASSESS_OWN, _BASED_AFTER, _EXPERIMENT_NOT_METHOD, _EXPERIMENT_ON_BEFORE,
     _FAMILY_BEFORE, _FAMILY_HEAD_AFTER, _IMPROVES_BEFORE, _MODIFIER_AFTER, _OTHERS_SUBJECT, _OWN_TOOL_LIST,
     _PASSIVE_USE, _STUDY_BEFORE, _SUBJECT_TO_VERB, _SUBTITLE_FAMILY, _SUBTITLE_HEAD_AFTER, _TITLE_ANALYSIS,
@@ -288,14 +288,9 @@ def _cue_relations(sent: tuple[int, int], text: str, ents: list[Ent], proposed_n
             if not in_title and _TASK_BASED_AFTER.match(after) and _TASK_BASED_BEFORE.search(clause[-60:]):
                 out.append((RelationType.USES, span, "cue:task-based", 0.7))
                 continue
-            # a technique used, or one the use cue reaches across plain modifiers ("via Reinforcement Learning
-            # Guided Conditional Generation", paper_task_cues), not a problem dealt with, a case study or data
-            technique = _TECHNIQUE_BEFORE.search(tail) or _TECHNIQUE_LIST.search(clause[-100:])
-            if ((technique or _MODIFIED_TECHNIQUE_BEFORE.search(tail) and not _MODIFIED_NOT_AFTER.match(after)
-                    and not _MODIFIED_NOT_BEFORE.search(tail)) and not _PROBLEM_BEFORE.search(tail)
+            if ((_TECHNIQUE_BEFORE.search(tail) or _TECHNIQUE_LIST.search(clause[-100:])) and not _PROBLEM_BEFORE.search(tail)
                     and not _CASE_AFTER.match(after) and not _DATA_AFTER.match(after)):
-                rule = "cue:use-technique" if technique else "cue:modified-technique"
-                out.append((RelationType.USES, span, rule, 0.7))
+                out.append((RelationType.USES, span, "cue:use-technique", 0.7))
                 continue
             if _CAST_AS_BEFORE.search(clause[-140:]) and _CAST_AS_AFTER.match(after):
                 # the paper casts its problem as this one, to solve it so: "we formulate traffic simulation as
