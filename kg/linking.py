@@ -256,8 +256,9 @@ class Linker:
         second node for one concept in one paper (issue 28). Not a Task entry: Papers
         with Code names areas in the plural whose singular is an object ("an autonomous
         vehicle" is no task "Autonomous Vehicles", judged wrong_type on the audit;
-        "Real-Time Strategy Games", "Transparent objects"): of the 5 Task nodes the
-        rule made on draw_sample(1000, 17171742) and fresh part P7, 2 were vehicles."""
+        "Real-Time Strategy Games", "Transparent objects"): of the 4 Task nodes the
+        rule made on draw_sample(1000, 17171742) and fresh part P7 (3 and 1), 2 were vehicles
+        and 2 Multi-Armed Bandits (right)."""
         for plural in (key + "s", key + "es"):
             entry = self.by_key.get(plural)
             if entry is not None and not entry.case_sensitive and name_key(entry.name) == plural \
