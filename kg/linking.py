@@ -252,7 +252,7 @@ class Linker:
         abstracts (standard tier): 12 nodes were split off their entry this
         way ("word embedding" 7, "Knowledge graph" 2, "topic model",
         "multi-armed bandit", "Universal Dependency Treebank"), one of them
-        (EASE, "Knowledge Graph" in the title beside "Knowledge graphs") a
+        (Edge, acl 2021.naacl-main.221: "Knowledge Graph" in the title beside "Knowledge graphs") a
         second node for one concept in one paper (issue 28). Not a Task entry: Papers
         with Code names areas in the plural whose singular is an object ("an autonomous
         vehicle" is no task "Autonomous Vehicles", judged wrong_type on the audit;
